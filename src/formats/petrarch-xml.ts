@@ -1,0 +1,203 @@
+/**
+ * Reader for PETRARCH / TABARI XML sentence files (`<Sentence date id><Text>…</Text><Parse>…</Parse>`
+ * with optional `<EventCoding sourcecode targetcode eventcode>` gold codings). Tolerant of the
+ * spacing variants found in the wild (`date = "…"`, single-quoted values); strict about structure:
+ * anything broken is reported with the file and line.
+ */
+
+/** One gold coding of a PETRARCH validation record. */
+export interface PetrarchCoding {
+  source: string;
+  target: string;
+  code: string;
+}
+
+/** One `<Sentence>` record. */
+export interface PetrarchRecord {
+  id: string;
+  /** The record date as YYYY-MM-DD (from `date="19950101"`), null if absent. */
+  date: string | null;
+  /** The sentence text with its whitespace collapsed. */
+  text: string;
+  /** The Penn Treebank parse as written, null if absent. */
+  parse: string | null;
+  /** Gold codings (`<EventCoding sourcecode targetcode eventcode>`), empty if none. */
+  codings: PetrarchCoding[];
+  /** True when the record says `<EventCoding noevents="True">`. */
+  noEvents: boolean;
+  /** The expected error of `<EventCoding error="…">` records (e.g. "storydiscard"), else null. */
+  error: string | null;
+  category: string | null;
+  /** Line of the opening `<Sentence` tag (1-based). */
+  line: number;
+}
+
+/** A malformed PETRARCH XML file; the message names the file and line. */
+export class PetrarchXmlError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+  ) {
+    super(`${file}:${line}: ${message}`);
+    this.name = "PetrarchXmlError";
+  }
+}
+
+const ATTR_RE = /([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const TAG_RE = /<(\/?)(Sentence|Text|Parse|EventCoding)\b([^>]*)>/g;
+
+function attributes(s: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of s.matchAll(ATTR_RE)) out.set(m[1].toLowerCase(), m[2] ?? m[3] ?? "");
+  return out;
+}
+
+/** Comments replaced by spaces of the same length, so offsets and line numbers are preserved. */
+function blankComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\n]/g, " "));
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
+    if (e[0] !== "#") return XML_ENTITIES[e];
+    const n = e[1] === "x" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+    return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "";
+  });
+}
+
+function isoDate(raw: string, file: string, line: number): string {
+  const d = raw.trim();
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(d);
+  if (!m) throw new PetrarchXmlError(`invalid date "${raw}" (expected YYYYMMDD)`, file, line);
+  const [, y, mo, da] = m;
+  const t = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(da)));
+  if (t.getUTCMonth() !== Number(mo) - 1 || t.getUTCDate() !== Number(da))
+    throw new PetrarchXmlError(`invalid date "${raw}"`, file, line);
+  return `${y}-${mo}-${da}`;
+}
+
+/**
+ * Read every `<Sentence>` record of a PETRARCH XML text.
+ * `firstLine` shifts reported line numbers when `text` is a slice of a larger file.
+ *
+ * @example for (const r of readPetrarchXml(xml, "unit.xml")) console.log(r.id, r.codings);
+ */
+export function* readPetrarchXml(text: string, file: string, firstLine = 1): Generator<PetrarchRecord> {
+  const src = blankComments(text);
+  let lineAt = 0;
+  let line = firstLine;
+  const lineOf = (offset: number): number => {
+    for (let i = src.indexOf("\n", lineAt); i !== -1 && i < offset; i = src.indexOf("\n", i + 1)) {
+      line++;
+      lineAt = i + 1;
+    }
+    return line;
+  };
+  let open: { line: number; attrs: Map<string, string>; start: number } | null = null;
+  let textSpan: { start: number; end: number | null } | null = null;
+  let parseSpan: { start: number; end: number | null } | null = null;
+  let codings: PetrarchCoding[] = [];
+  let noEvents = false;
+  let error: string | null = null;
+  for (const m of src.matchAll(TAG_RE)) {
+    const [whole, close, name, rest] = m;
+    const at = lineOf(m.index);
+    if (name === "Sentence") {
+      if (!close) {
+        if (open)
+          throw new PetrarchXmlError(
+            `<Sentence> opened before the one at line ${open.line} closed`,
+            file,
+            at,
+          );
+        open = { line: at, attrs: attributes(rest), start: m.index + whole.length };
+        textSpan = parseSpan = null;
+        codings = [];
+        noEvents = false;
+        error = null;
+        continue;
+      }
+      if (!open) throw new PetrarchXmlError("</Sentence> without an opening <Sentence>", file, at);
+      const id = open.attrs.get("id");
+      if (!id) throw new PetrarchXmlError("<Sentence> without an id attribute", file, open.line);
+      if (!textSpan || textSpan.end === null)
+        throw new PetrarchXmlError(`sentence "${id}" has no complete <Text>`, file, open.line);
+      const rawDate = open.attrs.get("date");
+      yield {
+        id,
+        date: rawDate ? isoDate(rawDate, file, open.line) : null,
+        text: decodeEntities(src.slice(textSpan.start, textSpan.end)).replace(/\s+/g, " ").trim(),
+        parse: parseSpan && parseSpan.end !== null ? src.slice(parseSpan.start, parseSpan.end).trim() : null,
+        codings,
+        noEvents,
+        error,
+        category: open.attrs.get("category") ?? null,
+        line: open.line,
+      };
+      open = null;
+      continue;
+    }
+    if (!open) {
+      if (name === "EventCoding" || close) continue;
+      throw new PetrarchXmlError(`<${name}> outside a <Sentence>`, file, at);
+    }
+    if (name === "Text" || name === "Parse") {
+      const span = name === "Text" ? textSpan : parseSpan;
+      if (!close) {
+        if (span) throw new PetrarchXmlError(`second <${name}> in one sentence`, file, at);
+        const next = { start: m.index + whole.length, end: null };
+        if (name === "Text") textSpan = next;
+        else parseSpan = next;
+      } else {
+        if (!span || span.end !== null) throw new PetrarchXmlError(`</${name}> without <${name}>`, file, at);
+        span.end = m.index;
+      }
+      continue;
+    }
+    if (name === "EventCoding" && !close) {
+      const a = attributes(rest);
+      if (a.has("noevents")) noEvents = /^true$/i.test(a.get("noevents")!);
+      else if (a.has("error")) error = a.get("error")!;
+      else {
+        const source = a.get("sourcecode");
+        const target = a.get("targetcode");
+        const code = a.get("eventcode");
+        if (source === undefined || target === undefined || code === undefined)
+          throw new PetrarchXmlError("<EventCoding> needs sourcecode, targetcode and eventcode", file, at);
+        codings.push({ source, target, code });
+      }
+    }
+  }
+  if (open) throw new PetrarchXmlError("<Sentence> is never closed", file, open.line);
+}
+
+/** True if a text looks like PETRARCH XML (a `<Sentence` tag near the start). */
+export function looksLikePetrarchXml(head: string): boolean {
+  return /<Sentences?\b/.test(head.slice(0, 20_000)) || /^\s*<(?:\?xml|Validation)\b/.test(head);
+}
+
+/**
+ * Stream the records of a PETRARCH XML file given as text chunks, holding at most one chunk plus
+ * one unfinished record in memory.
+ */
+export async function* readPetrarchXmlStream(
+  chunks: AsyncIterable<string>,
+  file: string,
+): AsyncGenerator<PetrarchRecord> {
+  let buffer = "";
+  let line = 1;
+  const CLOSE = "</Sentence>";
+  for await (const chunk of chunks) {
+    buffer += chunk;
+    const cut = buffer.lastIndexOf(CLOSE);
+    if (cut === -1) continue;
+    const head = buffer.slice(0, cut + CLOSE.length);
+    buffer = buffer.slice(cut + CLOSE.length);
+    yield* readPetrarchXml(head, file, line);
+    for (let i = head.indexOf("\n"); i !== -1; i = head.indexOf("\n", i + 1)) line++;
+  }
+  yield* readPetrarchXml(buffer, file, line);
+}

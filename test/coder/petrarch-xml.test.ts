@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { PetrarchXmlError, readPetrarchXml, readPetrarchXmlStream } from "../../src/formats/petrarch-xml.ts";
+
+const sample = `<Sentences>
+<!-- a comment with <Sentence> inside -->
+<Sentence date = "20080804" id ='A-1' category="DEMO" sentence="true">
+<EventCoding sourcecode="ARN" targetcode='"THE MINISTRY"' eventcode="064"></EventCoding>
+<Text>
+Arnor restored ties
+ with Gondor &amp; Osgiliath.
+</Text>
+<Parse>(ROOT (S (NP (NNP Arnor))))</Parse>
+</Sentence>
+<Sentence date="20080805" id="A-2"><EventCoding noevents = "True"></EventCoding><Text>Nothing.</Text></Sentence>
+</Sentences>`;
+
+describe("readPetrarchXml", () => {
+  it("reads records, codings, dates and parses", () => {
+    const rs = [...readPetrarchXml(sample, "s.xml")];
+    expect(rs.map((r) => r.id)).toEqual(["A-1", "A-2"]);
+    expect(rs[0].date).toBe("2008-08-04");
+    expect(rs[0].text).toBe("Arnor restored ties with Gondor & Osgiliath.");
+    expect(rs[0].codings).toEqual([{ source: "ARN", target: '"THE MINISTRY"', code: "064" }]);
+    expect(rs[0].parse).toContain("NNP Arnor");
+    expect(rs[0].line).toBe(3);
+    expect(rs[1].noEvents).toBe(true);
+    expect(rs[1].parse).toBeNull();
+  });
+
+  it("names file and line of broken records", () => {
+    const unclosed = 'x\n<Sentence id="B" date="20010101">\n<Text>a</Text>\n';
+    expect(() => [...readPetrarchXml(unclosed, "u.xml")]).toThrow(/u\.xml:2: .*never closed/);
+    const badDate = '<Sentence id="B" date="2001">\n<Text>a</Text></Sentence>';
+    expect(() => [...readPetrarchXml(badDate, "d.xml")]).toThrow(PetrarchXmlError);
+    const noText = '\n\n<Sentence id="C" date="20010101"></Sentence>';
+    expect(() => [...readPetrarchXml(noText, "t.xml")]).toThrow(
+      /t\.xml:3: sentence "C" has no complete <Text>/,
+    );
+    expect(() => [...readPetrarchXml("<Text>x</Text>", "o.xml")]).toThrow(/o\.xml:1: <Text> outside/);
+  });
+
+  it("streams the same records across arbitrary chunk boundaries", async () => {
+    const chunks = sample.match(/[\s\S]{1,7}/g)!;
+    const out = [];
+    for await (const r of readPetrarchXmlStream(Readable.from(chunks), "s.xml")) out.push(r);
+    expect(out).toEqual([...readPetrarchXml(sample, "s.xml")]);
+  });
+
+  const unit = "../shared/reference/eventdata/petrarch2/text/PETR.UnitTest.records.xml";
+  it.skipIf(!existsSync(unit))(
+    "reads all 385 codings of the PETRARCH unit suite (skips without ../shared)",
+    () => {
+      const rs = [...readPetrarchXml(readFileSync(unit, "utf8"), unit)];
+      expect(rs.length).toBe(284);
+      const total = rs.reduce((n, r) => n + r.codings.length + (r.noEvents ? 1 : 0) + (r.error ? 1 : 0), 0);
+      expect(total).toBe(385);
+    },
+  );
+});
