@@ -1,0 +1,262 @@
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from "@duckdb/node-api";
+import type { Event } from "../../model/event.ts";
+import type {
+  AggregateRow,
+  Bucket,
+  DyadRow,
+  EventQuery,
+  ImportResult,
+  IndicatorPoint,
+  Store,
+  StoreStats,
+} from "../store.ts";
+import { Serial } from "./lock.ts";
+import { appendEvent, rowToEvent, SELECT_EVENT } from "./rows.ts";
+import { CREATE_SCHEMA, CREATE_STAGING, SCHEMA_VERSION } from "./schema.ts";
+import { dyadAB, Params, pageClause, whereClause } from "./where.ts";
+
+/** Rows appended between appender flushes, so a big import streams instead of buffering. */
+const FLUSH_EVERY = 100_000;
+
+const BUCKETS: Record<Bucket, [trunc: string, label: string]> = {
+  day: ["day", "strftime(b, '%Y-%m-%d')"],
+  month: ["month", "strftime(b, '%Y-%m')"],
+  quarter: ["quarter", "concat(year(b), '-Q', quarter(b))"],
+  year: ["year", "CAST(year(b) AS VARCHAR)"],
+};
+
+/** Open (creating if missing) a DuckDB event store at a file path or ":memory:". */
+export async function openDuckDBStore(path: string): Promise<DuckDBStore> {
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path);
+  } catch (err) {
+    const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+    throw new Error(`cannot open database "${path}": ${reason}`);
+  }
+  const read = await instance.connect();
+  const write = await instance.connect();
+  for (const sql of CREATE_SCHEMA) await write.run(sql);
+  await write.run("INSERT OR IGNORE INTO meta VALUES ('schema_version', $1)", [SCHEMA_VERSION]);
+  return new DuckDBStore(path, instance, read, write);
+}
+
+/** The embedded event store on DuckDB: flattened event rows, bulk import through the appender. */
+export class DuckDBStore implements Store {
+  private readonly reads = new Serial();
+  private readonly writes = new Serial();
+
+  constructor(
+    readonly location: string,
+    private readonly instance: DuckDBInstance,
+    private readonly read: DuckDBConnection,
+    private readonly write: DuckDBConnection,
+  ) {}
+
+  private async rows(sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
+    return this.reads.run(async () => (await this.read.runAndReadAll(sql, values)).getRowObjectsJS());
+  }
+
+  /** Run `task` inside one transaction on the write connection; roll back on any error. */
+  private transaction<T>(task: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.writes.run(async () => {
+      await this.write.run("BEGIN TRANSACTION");
+      try {
+        const result = await task(this.write);
+        await this.write.run("COMMIT");
+        return result;
+      } catch (err) {
+        await this.write.run("ROLLBACK");
+        throw err;
+      }
+    });
+  }
+
+  async importEvents(events: Iterable<Event> | AsyncIterable<Event>): Promise<ImportResult> {
+    return this.transaction(async (c) => {
+      await c.run(CREATE_STAGING);
+      const appender = await c.createAppender("staging", "main", "temp");
+      let total = 0;
+      try {
+        for await (const e of events) {
+          appendEvent(appender, e);
+          if (++total % FLUSH_EVERY === 0) appender.flushSync();
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+      // Keep the first row per id, skip ids already stored, and write in date order so the
+      // engine's min/max zone maps prune date-range queries.
+      const result = await c.run(`INSERT INTO events
+        SELECT s.* FROM (SELECT DISTINCT ON (id) * FROM staging) s
+        ANTI JOIN events e ON e.id = s.id
+        ORDER BY s.date_start, s.id`);
+      await c.run("DROP TABLE staging");
+      const inserted = Number(result.rowsChanged);
+      return { inserted, duplicates: total - inserted };
+    });
+  }
+
+  async queryEvents(query: EventQuery): Promise<Event[]> {
+    const p = new Params();
+    const dir = query.order === "desc" ? "DESC" : "ASC";
+    const sql = `SELECT ${SELECT_EVENT} FROM events ${whereClause(query, p)}
+      ORDER BY date_start ${dir}, date_end ${dir}, id ${dir}${pageClause(query, p)}`;
+    return (await this.rows(sql, p.values)).map(rowToEvent);
+  }
+
+  async countEvents(query: EventQuery): Promise<number> {
+    const p = new Params();
+    const [row] = await this.rows(`SELECT count(*) AS n FROM events ${whereClause(query, p)}`, p.values);
+    return Number(row.n);
+  }
+
+  async getEvent(id: string): Promise<Event | null> {
+    const rows = await this.rows(`SELECT ${SELECT_EVENT} FROM events WHERE id = $1`, [id]);
+    return rows.length ? rowToEvent(rows[0]) : null;
+  }
+
+  async aggregate(query: EventQuery, bucket: Bucket): Promise<AggregateRow[]> {
+    const spec = BUCKETS[bucket];
+    if (!spec) throw new Error(`invalid bucket "${bucket}"`);
+    const p = new Params();
+    const where = whereClause(query, p);
+    const direction = query.dyad ? `CASE WHEN ${dyadAB(query.dyad, p)} THEN 'ab' ELSE 'ba' END` : "'all'";
+    const sql = `SELECT ${spec[1]} AS period, direction, n, q1, q2, q3, q4, g FROM (
+        SELECT date_trunc('${spec[0]}', date_start) AS b, ${direction} AS direction,
+          count(*) AS n, count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
+          count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,
+          sum(goldstein) AS g
+        FROM events ${where} GROUP BY ALL)
+      ORDER BY b, direction`;
+    return (await this.rows(sql, p.values)).map((r) => ({
+      period: String(r.period),
+      direction: r.direction as AggregateRow["direction"],
+      count: Number(r.n),
+      q1: Number(r.q1),
+      q2: Number(r.q2),
+      q3: Number(r.q3),
+      q4: Number(r.q4),
+      goldsteinSum: Number(r.g),
+    }));
+  }
+
+  async dyads(query: EventQuery, limit: number): Promise<DyadRow[]> {
+    if (!Number.isInteger(limit) || limit < 0) throw new Error(`invalid limit ${limit}`);
+    const p = new Params();
+    const sql = `SELECT source_code, target_code, count(*) AS n, sum(goldstein) AS g,
+        count(*) FILTER (quad_class >= 3) AS conflict, count(*) FILTER (quad_class <= 2) AS cooperation
+      FROM events ${whereClause(query, p)} GROUP BY ALL
+      ORDER BY n DESC, source_code, target_code LIMIT ${p.add(limit)}`;
+    return (await this.rows(sql, p.values)).map((r) => ({
+      source: String(r.source_code),
+      target: String(r.target_code),
+      count: Number(r.n),
+      goldsteinSum: Number(r.g),
+      conflict: Number(r.conflict),
+      cooperation: Number(r.cooperation),
+    }));
+  }
+
+  async putIndicators(points: IndicatorPoint[]): Promise<number> {
+    for (const [i, pt] of points.entries()) {
+      if (!Number.isFinite(pt.value))
+        throw new Error(`invalid indicator value ${pt.value} at point ${i + 1}`);
+    }
+    return this.transaction(async (c) => {
+      const stmt = await c.prepare(
+        "INSERT OR REPLACE INTO indicators VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+      );
+      for (const pt of points) {
+        stmt.bind([
+          pt.indicator,
+          pt.subject,
+          pt.series,
+          pt.period,
+          pt.value,
+          pt.unit,
+          pt.source,
+          pt.url,
+          pt.note,
+        ]);
+        await stmt.run();
+      }
+      return points.length;
+    });
+  }
+
+  async indicators(filter: { indicator?: string; subject?: string }): Promise<IndicatorPoint[]> {
+    const p = new Params();
+    const c: string[] = [];
+    if (filter.indicator !== undefined) c.push(`indicator = ${p.add(filter.indicator)}`);
+    if (filter.subject !== undefined) c.push(`subject = ${p.add(filter.subject)}`);
+    const where = c.length ? `WHERE ${c.join(" AND ")}` : "";
+    const rows = await this.rows(
+      `SELECT * FROM indicators ${where} ORDER BY indicator, subject, series, period`,
+      p.values,
+    );
+    return rows.map((r) => ({
+      indicator: String(r.indicator),
+      subject: String(r.subject),
+      period: String(r.period),
+      value: Number(r.value),
+      unit: String(r.unit),
+      series: String(r.series),
+      source: r.source === null ? null : String(r.source),
+      url: r.url === null ? null : String(r.url),
+      note: r.note === null ? null : String(r.note),
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const [head] = await this.rows(`SELECT count(*) AS n, arg_min(date, date_start) AS first,
+        arg_max(date, date_start) AS last,
+        (SELECT count(DISTINCT code) FROM (SELECT source_code AS code FROM events
+          UNION ALL SELECT target_code FROM events)) AS actors,
+        (SELECT count(*) FROM indicators) AS indicators
+      FROM events`);
+    const tally = async (column: string) => {
+      const rows = await this.rows(
+        `SELECT coalesce(${column}, 'unknown') AS k, count(*) AS n FROM events GROUP BY 1 ORDER BY 1`,
+      );
+      return Object.fromEntries(rows.map((r) => [String(r.k), Number(r.n)]));
+    };
+    return {
+      events: Number(head.n),
+      firstDate: head.first === null ? null : String(head.first),
+      lastDate: head.last === null ? null : String(head.last),
+      actors: Number(head.actors),
+      byRoot: await tally("root"),
+      byOrigin: await tally("origin"),
+      indicators: Number(head.indicators),
+    };
+  }
+
+  /** A value from the meta table (schema version, flagship version…), or null. */
+  async getMeta(key: string): Promise<string | null> {
+    const rows = await this.rows("SELECT value FROM meta WHERE key = $1", [key]);
+    return rows.length ? String(rows[0].value) : null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.transaction((c) => c.run("INSERT OR REPLACE INTO meta VALUES ($1, $2)", [key, value]));
+  }
+
+  /** Delete events by id (used when a newer flagship record replaces the stored one). */
+  async deleteEvents(ids: string[]): Promise<number> {
+    if (!ids.length) return 0;
+    return this.transaction(async (c) => {
+      const r = await c.run("DELETE FROM events WHERE list_contains($1, id)", [listValue(ids)]);
+      return Number(r.rowsChanged);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.writes.run(async () => undefined);
+    await this.reads.run(async () => undefined);
+    this.read.closeSync();
+    this.write.closeSync();
+    this.instance.closeSync();
+  }
+}

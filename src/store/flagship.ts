@@ -1,0 +1,114 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Event } from "../model/event.ts";
+import { normalizeEvent } from "../model/normalize.ts";
+import type { ImportResult, IndicatorPoint, Store } from "./store.ts";
+
+/** The shipped flagship record: `data/flagship/events.jsonl` and `data/flagship/trade.csv`. */
+export const FLAGSHIP_DIR = fileURLToPath(new URL("../../data/flagship/", import.meta.url));
+
+export interface Flagship {
+  events: Event[];
+  indicators: IndicatorPoint[];
+  /** A hash of both files: a stored record with another version is replaced. */
+  version: string;
+}
+
+/** Parse the flagship events, one JSON event per line; errors name the file and line. */
+export function parseFlagshipEvents(text: string, file = "events.jsonl"): Event[] {
+  const events: Event[] = [];
+  for (const [i, line] of text.split("\n").entries()) {
+    if (!line.trim()) continue;
+    try {
+      events.push(normalizeEvent(JSON.parse(line)));
+    } catch (err) {
+      throw new Error(`${file}:${i + 1}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return events;
+}
+
+const TRADE_HEADER = "indicator,subject,series,period,value,unit,source,url,note";
+
+/** Split one CSV line (RFC 4180 quoting, no embedded newlines). */
+export function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      out.push(field);
+      field = "";
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
+}
+
+/** Parse the trade indicator CSV (header `indicator,subject,series,period,value,unit,source,url,note`). */
+export function parseIndicatorCsv(text: string, file = "trade.csv"): IndicatorPoint[] {
+  const lines = text.split(/\r?\n/);
+  if (lines[0]?.trim() !== TRADE_HEADER) throw new Error(`${file}:1: expected header "${TRADE_HEADER}"`);
+  const points: IndicatorPoint[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i].trim()) continue;
+    const f = splitCsvLine(lines[i]);
+    if (f.length !== 9) throw new Error(`${file}:${i + 1}: expected 9 columns, found ${f.length}`);
+    const [indicator, subject, series, period, value, unit, source, url, note] = f;
+    const v = Number(value);
+    if (value.trim() === "" || !Number.isFinite(v)) {
+      throw new Error(`${file}:${i + 1}: column value: invalid number "${value}"`);
+    }
+    for (const [name, x] of [
+      ["indicator", indicator],
+      ["subject", subject],
+      ["period", period],
+    ] as const) {
+      if (!x) throw new Error(`${file}:${i + 1}: column ${name}: empty`);
+    }
+    const orNull = (s: string) => (s === "" ? null : s);
+    points.push({
+      indicator,
+      subject,
+      series,
+      period,
+      value: v,
+      unit,
+      source: orNull(source),
+      url: orNull(url),
+      note: orNull(note),
+    });
+  }
+  return points;
+}
+
+/** Read and validate the flagship record from `dir`. */
+export async function readFlagship(dir: string = FLAGSHIP_DIR): Promise<Flagship> {
+  const events = await readFile(`${dir}/events.jsonl`, "utf8");
+  const trade = await readFile(`${dir}/trade.csv`, "utf8");
+  return {
+    events: parseFlagshipEvents(events, "data/flagship/events.jsonl"),
+    indicators: parseIndicatorCsv(trade, "data/flagship/trade.csv"),
+    version: createHash("sha256").update(events).update("\0").update(trade).digest("hex").slice(0, 16),
+  };
+}
+
+/** Load the flagship record into a store (idempotent: events already stored are skipped). */
+export async function loadFlagship(
+  store: Store,
+  dir: string = FLAGSHIP_DIR,
+): Promise<ImportResult & { indicators: number; version: string }> {
+  const f = await readFlagship(dir);
+  const result = await store.importEvents(f.events);
+  const indicators = await store.putIndicators(f.indicators);
+  return { ...result, indicators, version: f.version };
+}
