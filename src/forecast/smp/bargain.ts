@@ -1,0 +1,101 @@
+import type { SmpParameters } from "../params.ts";
+import type { Challenge } from "./challenge.ts";
+import { challengeOdds } from "./challenge.ts";
+import type { SmpContext } from "./context.ts";
+import { round4 } from "./geometry.ts";
+
+/** A proposed bargain: the initiator and receiver each adopt a new position ([0,1] scale). */
+export interface Bargain {
+  id: number;
+  initiator: number;
+  receiver: number;
+  /** Whose view the interpolation used: "initiator", "receiver" or "compromise". */
+  perspective: "initiator" | "receiver" | "compromise";
+  initiatorPosition: Float64Array;
+  receiverPosition: Float64Array;
+}
+
+const BRGN_EPS = 1e-6;
+
+/**
+ * Interpolate a bargain between a (who wins with probability p) and b on every dimension
+ * (SPEC §1.4 step 4). Returns [a's new position, b's new position].
+ */
+export function interpolate(
+  ctx: SmpContext,
+  pos: Float64Array,
+  a: number,
+  b: number,
+  p: number,
+  rule: SmpParameters["interVecBrgn"],
+): [Float64Array, Float64Array] {
+  const { m, sal } = ctx;
+  const na = new Float64Array(m);
+  const nb = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const sa = sal[a * m + k];
+    const sb = sal[b * m + k];
+    const xa = pos[a * m + k];
+    const xb = pos[b * m + k];
+    if (rule === "S2PMax") {
+      // Our reading of KTAB's S2PMax: each side moves toward the other by the other's surplus
+      // probability, weighted by the other's share of squared salience.
+      const share = sa * sa + sb * sb > 0 ? 1 / (sa * sa + sb * sb) : 0;
+      const moveA = Math.max(0, 1 - 2 * p) * sb * sb * share;
+      const moveB = Math.max(0, 2 * p - 1) * sa * sa * share;
+      na[k] = round4(xa + moveA * (xb - xa));
+      nb[k] = round4(xb + moveB * (xa - xb));
+      continue;
+    }
+    const wa = rule === "S2P2" ? sa * sa * p * p : sa * p;
+    const wb = rule === "S2P2" ? sb * sb * (1 - p) * (1 - p) : sb * (1 - p);
+    na[k] = round4(((wa + BRGN_EPS) * xa + wb * xb) / (wa + BRGN_EPS + wb));
+    nb[k] = round4((wa * xa + (wb + BRGN_EPS) * xb) / (wa + wb + BRGN_EPS));
+  }
+  return [na, nb];
+}
+
+/** The bargains proposed this turn, in initiator-index order (SPEC §1.4 step 4, BargnModel). */
+export function proposeBargains(
+  ctx: SmpContext,
+  d: Float64Array,
+  R: Float64Array,
+  pos: Float64Array,
+  challenges: (Challenge | null)[],
+): Bargain[] {
+  const { params, cap, salSum } = ctx;
+  const out: Bargain[] = [];
+  let id = 0;
+  for (const c of challenges) {
+    if (c === null) continue;
+    const i = c.initiator;
+    const j = c.target;
+    const [bi, bj] = interpolate(ctx, pos, i, j, c.p, params.interVecBrgn);
+    if (params.bargnModel === "InitOnlyInterp") {
+      out.push({ id: id++, initiator: i, receiver: j, perspective: "initiator", initiatorPosition: bi, receiverPosition: bj });
+      continue;
+    }
+    // The receiver's view: j's own estimate of its challenge against i.
+    const pj = challengeOdds(ctx, d, R, j, j, i).p;
+    const [rj, ri] = interpolate(ctx, pos, j, i, pj, params.interVecBrgn);
+    if (params.bargnModel === "InitRcvrInterp") {
+      out.push({ id: id++, initiator: i, receiver: j, perspective: "initiator", initiatorPosition: bi, receiverPosition: bj });
+      out.push({ id: id++, initiator: i, receiver: j, perspective: "receiver", initiatorPosition: ri, receiverPosition: rj });
+      continue;
+    }
+    // PWCompInterp: KTAB weighs the receiver's view by c_i·S_j (the initiator's capability), which
+    // looks like a bug (smpbcn.cpp); we replicate it so runs compare with KTAB's.
+    const wi = cap[i] * salSum[i];
+    const wj = cap[i] * salSum[j];
+    const mix = (x: Float64Array, y: Float64Array) => x.map((v, k) => (wi * v + wj * y[k]) / (wi + wj));
+    out.push({
+      id: id++,
+      initiator: i,
+      receiver: j,
+      perspective: "compromise",
+      initiatorPosition: mix(bi, ri),
+      receiverPosition: mix(bj, rj),
+    });
+  }
+  return out;
+}

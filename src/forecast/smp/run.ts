@@ -1,0 +1,222 @@
+import { DEFAULT_PARAMETERS, type SmpParameters } from "../params.ts";
+import { pce } from "../pce.ts";
+import { createPrng } from "../prng.ts";
+import type { ForecastInput } from "../types.ts";
+import { type Bargain, proposeBargains } from "./bargain.ts";
+import { bestChallenges, type Challenge } from "./challenge.ts";
+import { riskFromProbabilities, type SmpContext } from "./context.ts";
+import { distances, utility } from "./geometry.ts";
+import { bargainValues, type Choice, resolveBargains } from "./resolve.ts";
+
+/** One state of an SMP run and, unless it is the last, the bargaining that led from it. */
+export interface SmpTurn {
+  turn: number;
+  /** Positions per actor, on the input's 0–100 scale. */
+  positions: number[][];
+  /** Probability that each actor's position wins (actors sharing a position share the number). */
+  probabilities: number[];
+  /** Inferred risk attitudes R ∈ [−1, 1]. */
+  risk: number[];
+  /** Each actor's best challenge this turn (null: it makes none). */
+  challenges: (Challenge | null)[];
+  bargains: { id: number; initiator: number; receiver: number; perspective: string; initiatorPosition: number[]; receiverPosition: number[] }[];
+  /** Each actor's choice among its bargains: the bargain that moved it into the next turn. */
+  choices: Choice[];
+}
+
+export interface SmpResult {
+  model: "smp";
+  parameters: SmpParameters;
+  seed: string;
+  actors: string[];
+  dimensions: string[];
+  stopTurn: number;
+  /** D(s_{t−1}, s_t)/(D(s_0,s_1)+1e-4) after each step t ≥ 1. */
+  fractionalChange: number[];
+  turns: SmpTurn[];
+}
+
+export interface SmpOptions {
+  parameters?: Partial<SmpParameters>;
+  /** Seed for stochastic transitions (default: the input's, else 0). */
+  seed?: string;
+  /** Maximum number of steps (KTAB: 100). */
+  maxTurns?: number;
+  /** Keep challenge/bargain/choice records (default true); off for Monte Carlo speed. */
+  trace?: boolean;
+}
+
+const STOP_RATIO = 0.02;
+const UNIQUE_TOL = 1e-3;
+
+/** Build the fixed arrays of a run. */
+export function smpContext(input: ForecastInput, parameters: SmpParameters): SmpContext {
+  const n = input.actors.length;
+  const m = input.dimensions.length;
+  const cap = new Float64Array(n);
+  const sal = new Float64Array(n * m);
+  const salSum = new Float64Array(n);
+  const salSq = new Float64Array(n);
+  const chlgWeight = new Float64Array(n);
+  input.actors.forEach((a, i) => {
+    cap[i] = a.capability;
+    for (let k = 0; k < m; k++) {
+      const s = a.salience[k] / 100;
+      sal[i * m + k] = s;
+      salSum[i] += s;
+      salSq[i] += s * s;
+    }
+    chlgWeight[i] = cap[i] * salSum[i];
+  });
+  let accommodation: Float64Array | null = null;
+  if (input.idealAdjustment?.length) {
+    accommodation = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) accommodation[i * n + i] = 1;
+    const index = new Map(input.actors.map((a, i) => [a.name, i]));
+    for (const e of input.idealAdjustment) {
+      const i = index.get(e.adjusting);
+      const j = index.get(e.reference);
+      if (i === undefined || j === undefined) {
+        throw new Error(`ideal adjustment names unknown actor "${i === undefined ? e.adjusting : e.reference}"`);
+      }
+      accommodation[i * n + j] = e.adjust;
+    }
+  }
+  return { n, m, cap, sal, salSum, salSq, chlgWeight, accommodation, params: parameters };
+}
+
+/** Risk attitudes from the PCE over all N positions with risk-neutral utilities (SPEC §1.4 step 1). */
+export function inferRisk(ctx: SmpContext, d: Float64Array): Float64Array {
+  const { n, params } = ctx;
+  const u0 = new Float64Array(n * n);
+  for (let i = 0; i < n * n; i++) u0[i] = 1 - d[i];
+  const { p } = pce(u0, ctx.cap, n, params);
+  return riskFromProbabilities(params.bigRRange, p);
+}
+
+/** Probability of each actor's position winning: the PCE over unique positions (SPEC §1.5). */
+export function positionProbabilities(ctx: SmpContext, pos: Float64Array, d: Float64Array, R: Float64Array) {
+  const { n, m } = ctx;
+  const same = (i: number, j: number) => {
+    let s = 0;
+    for (let k = 0; k < m; k++) s += (pos[i * m + k] - pos[j * m + k]) ** 2;
+    return Math.sqrt(s) < UNIQUE_TOL;
+  };
+  // Unique positions: an actor is a representative unless it matches an earlier representative.
+  const reps: number[] = [];
+  for (let i = 0; i < n; i++) if (!reps.some((r) => same(i, r))) reps.push(i);
+  // Like KTAB, each actor takes the *last* representative it matches (not the first or nearest).
+  const group = new Int32Array(n);
+  for (let i = 0; i < n; i++) for (let r = 0; r < reps.length; r++) if (same(i, reps[r])) group[i] = r;
+  const M = reps.length;
+  const util = new Float64Array(n * M);
+  for (let a = 0; a < n; a++) for (let o = 0; o < M; o++) util[a * M + o] = utility(d[a * n + reps[o]], R[a]);
+  const { p } = pce(util, ctx.cap, M, ctx.params);
+  return Array.from(group, (g) => p[g]);
+}
+
+function stateDistance(a: Float64Array, b: Float64Array, n: number, m: number): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < m; k++) s += (a[i * m + k] - b[i * m + k]) ** 2;
+    total += Math.sqrt(s);
+  }
+  return total;
+}
+
+const scale = (x: ArrayLike<number>, from: number, m: number) =>
+  Array.from({ length: m }, (_, k) => x[from * m + k] * 100);
+
+/**
+ * Run KTAB's Spatial Model of Politics on a validated input (SPEC §1). Pure and deterministic for
+ * a given input, parameters and seed.
+ */
+export function runSmp(input: ForecastInput, options: SmpOptions = {}): SmpResult {
+  const parameters: SmpParameters = { ...DEFAULT_PARAMETERS, ...input.parameters, ...options.parameters };
+  const seed = options.seed ?? input.seed ?? "0";
+  const maxTurns = options.maxTurns ?? 100;
+  const trace = options.trace ?? true;
+  const ctx = smpContext(input, parameters);
+  const { n, m } = ctx;
+  const prng = parameters.stateTransitions === "Stochastic" ? createPrng(seed) : null;
+  let pos = new Float64Array(n * m);
+  input.actors.forEach((a, i) => {
+    for (let k = 0; k < m; k++) pos[i * m + k] = a.position[k] / 100;
+  });
+  let ideal = pos.slice();
+  const states: Float64Array[] = [pos];
+  const turns: SmpTurn[] = [];
+  const fractionalChange: number[] = [];
+  for (let t = 0; ; t++) {
+    const d = distances(ideal, pos, ctx.sal, n, m);
+    const R = inferRisk(ctx, d);
+    const turn: SmpTurn = {
+      turn: t,
+      positions: Array.from({ length: n }, (_, i) => scale(pos, i, m)),
+      probabilities: positionProbabilities(ctx, pos, d, R),
+      risk: Array.from(R),
+      challenges: [],
+      bargains: [],
+      choices: [],
+    };
+    turns.push(turn);
+    if (t >= 1) {
+      const ratio = stateDistance(states[t - 1], pos, n, m) / (stateDistance(states[0], states[1], n, m) + 1e-4);
+      fractionalChange.push(ratio);
+      if (t >= maxTurns || (t >= 2 && ratio < STOP_RATIO)) break;
+    }
+    if (t >= maxTurns) break;
+    const challenges = bestChallenges(ctx, d, R);
+    const bargains = proposeBargains(ctx, d, R, pos, challenges);
+    const { sq, values } = bargainValues(ctx, ideal, R, d, bargains);
+    const choices = resolveBargains(ctx, bargains, sq, values, prng);
+    const next = pos.slice();
+    const byId = new Map<number, Bargain>(bargains.map((b) => [b.id, b]));
+    for (const c of choices) {
+      if (c.chosen === null) continue;
+      const b = byId.get(c.chosen)!;
+      const np = b.initiator === c.actor ? b.initiatorPosition : b.receiverPosition;
+      for (let k = 0; k < m; k++) next[c.actor * m + k] = np[k];
+    }
+    ideal = updateIdeals(ctx, ideal, next);
+    if (trace) {
+      turn.challenges = challenges;
+      turn.bargains = bargains.map((b) => ({
+        ...b,
+        initiatorPosition: Array.from(b.initiatorPosition, (x) => x * 100),
+        receiverPosition: Array.from(b.receiverPosition, (x) => x * 100),
+      }));
+      turn.choices = choices;
+    }
+    pos = next;
+    states.push(pos);
+  }
+  return {
+    model: "smp",
+    parameters,
+    seed,
+    actors: input.actors.map((a) => a.name),
+    dimensions: input.dimensions,
+    stopTurn: turns.length - 1,
+    fractionalChange,
+    turns,
+  };
+}
+
+/** ι_i ← Σ_j A_ij x_j + (1 − Σ_j A_ij) ι_i; with A = I the ideals are the new positions. */
+function updateIdeals(ctx: SmpContext, ideal: Float64Array, pos: Float64Array): Float64Array {
+  const { n, m, accommodation: A } = ctx;
+  if (A === null) return pos.slice();
+  const out = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    let rowSum = 0;
+    for (let j = 0; j < n; j++) rowSum += A[i * n + j];
+    for (let k = 0; k < m; k++) {
+      let s = 0;
+      for (let j = 0; j < n; j++) s += A[i * n + j] * pos[j * m + k];
+      out[i * m + k] = s + (1 - rowSum) * ideal[i * m + k];
+    }
+  }
+  return out;
+}

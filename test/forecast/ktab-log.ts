@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from "node:fs";
+
+/** Where the KTAB reference runs live (outside the repository); tests skip when it is absent. */
+export const KTAB_DIR = "../shared/reference/bargaining/KTAB/smp";
+export const EUM_DIR = "../shared/reference/bargaining/eum";
+export const haveKtab = existsSync(KTAB_DIR);
+export const haveEum = existsSync(EUM_DIR);
+if (!haveKtab) console.warn(`skipping KTAB reference-run tests: ${KTAB_DIR} is absent`);
+
+export const ktabFile = (name: string) => `${KTAB_DIR}/${name}`;
+export const readKtab = (name: string) => readFileSync(ktabFile(name), "utf8");
+
+/** The closing histories of a KTAB log: positions[actor][dim][turn] and probabilities[actor][turn]. */
+export interface KtabHistory {
+  actors: string[];
+  positions: number[][][];
+  probabilities: number[][];
+}
+
+export function parseHistory(text: string): KtabHistory {
+  const lines = text.split(/\r?\n/);
+  const posAt = lines.findIndex((l) => l.startsWith("History of actor positions over time"));
+  const probAt = lines.findIndex((l) => l.startsWith("History of actors' winning probabilities"));
+  if (posAt < 0 || probAt < 0) throw new Error("no history sections in the KTAB log");
+  const actors: string[] = [];
+  const positions: number[][][] = [];
+  for (const l of lines.slice(posAt + 1, probAt)) {
+    const m = /^(.*?),\s*(.*?):\s*(.*)$/.exec(l.trim());
+    if (!m) continue;
+    const values = m[3].trim().split(/\s+/).map(Number);
+    if (actors.at(-1) !== m[1]) {
+      actors.push(m[1]);
+      positions.push([]);
+    }
+    positions[positions.length - 1].push(values);
+  }
+  const probabilities: number[][] = [];
+  for (const l of lines.slice(probAt + 1)) {
+    const m = /^(.*?),\s*prob\s*:\s*(.*)$/.exec(l.trim());
+    if (!m) break;
+    probabilities.push(m[2].trim().split(/\s+/).map(Number));
+  }
+  return { actors, positions, probabilities };
+}
+
+/** The n rows of numbers following the first line that starts with `title`, from `from` on. */
+export function matrixAfter(text: string, title: string, n: number, from = 0): number[][] {
+  const lines = text.split(/\r?\n/);
+  const at = lines.findIndex((l, i) => i >= from && l.startsWith(title));
+  if (at < 0) throw new Error(`no "${title}" in the KTAB log`);
+  return lines.slice(at + 1, at + 1 + n).map((l) => l.trim().split(/\s+/).map(Number));
+}
+
+/** Turn-0 best challenges: "i>j" → { p, eu } from the initiator's own estimate. */
+export function turn0Challenges(text: string): Map<string, { p: number; eu: number }> {
+  const out = new Map<string, { p: number; eu: number }>();
+  const end = text.indexOf("Bargains to be resolved");
+  const re = /Est by\s+(\d+) of prob ([\d.]+) that \[\s*(\d+)>\s*(\d+)\], with expected gain to\s+(\d+) of ([-+\d.]+)/g;
+  for (const m of text.slice(0, end).matchAll(re)) {
+    if (m[1] === m[3] && m[5] === m[3]) out.set(`${m[3]}>${m[4]}`, { p: Number(m[2]), eu: Number(m[6]) });
+  }
+  return out;
+}
+
+/** Turn-0 initiator-view bargains: "i:j" → [initiator's new position, receiver's], 0–100 scale. */
+export function turn0Bargains(text: string): Map<string, [number[], number[]]> {
+  const out = new Map<string, [number[], number[]]>();
+  const end = text.indexOf("Bargains to be resolved");
+  const re = /Bargain \[\d+, (\d+):(\d+)\] from (\d+)'s perspective \(brgnIIJ\)\s*\n\s*\d+ proposes (\d+) adopt:([^\n]*)\n\s*\d+ proposes (\d+) adopt:([^\n]*)/g;
+  for (const m of text.slice(0, end).matchAll(re)) {
+    if (m[3] !== m[1]) continue;
+    const a = m[5].trim().split(/\s+/).map(Number);
+    const b = m[7].trim().split(/\s+/).map(Number);
+    out.set(`${m[1]}:${m[2]}`, m[4] === m[1] ? [a, b] : [b, a]);
+  }
+  return out;
+}
+
+/**
+ * Turn-0 bargain-choice PCEs: actor → Map("i:j" → probability), the status quo as "k:k". Bargain
+ * ids are mapped to their pairs through the "Bargains involving actor" lines (ids depend on threads).
+ */
+export function turn0Choices(text: string): Map<number, Map<string, number>> {
+  const start = text.indexOf("Bargains to be resolved");
+  const end = text.indexOf("Starting Model::run iteration 2");
+  const part = text.slice(start, end < 0 ? undefined : end);
+  const queues = new Map<number, string[]>();
+  for (const m of part.matchAll(/Bargains involving actor\s+(\d+): (.*)/g)) {
+    queues.set(Number(m[1]), [...m[2].matchAll(/\[\d+, (\d+:\d+)\]/g)].map((x) => x[1]));
+  }
+  const out = new Map<number, Map<string, number>>();
+  const re = /Doing scalarPCE for the (\d+) bargains of actor (\d+)[\s\S]*?Probability Opt_i\s*\n((?:\s*[\d.]+\s*\n){1,})/g;
+  for (const m of part.matchAll(re)) {
+    const k = Number(m[2]);
+    const probs = m[3].trim().split(/\s+/).map(Number).slice(0, Number(m[1]));
+    const q = queues.get(k) ?? [];
+    out.set(k, new Map(q.map((pair, i) => [pair, probs[i]])));
+  }
+  return out;
+}
