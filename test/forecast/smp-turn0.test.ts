@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { readKtabCsv, readKtabXml } from "../../src/formats/ktab.ts";
+import { resolveParameters } from "../../src/forecast/params.ts";
+import { distances } from "../../src/forecast/smp/geometry.ts";
+import { inferRisk, runSmp, smpContext } from "../../src/forecast/smp/run.ts";
+import type { ForecastInput } from "../../src/forecast/types.ts";
+import {
+  haveKtab,
+  matrixAfter,
+  parseHistory,
+  readKtab,
+  turn0Bargains,
+  turn0Challenges,
+  turn0Choices,
+} from "./ktab-log.ts";
+
+/** Check every turn-0 quantity KTAB logs against our run, at the log's printed precision. */
+function expectTurn0(input: ForecastInput, log: string) {
+  const n = input.actors.length;
+  const ctx = smpContext(input, resolveParameters(input.parameters as Record<string, string>));
+  const pos = Float64Array.from(input.actors.flatMap((a) => a.position.map((x) => x / 100)));
+  const d = distances(pos, pos, ctx.sal, n, ctx.m);
+  const raw = matrixAfter(log, "Raw actor-pos value matrix", n);
+  raw.forEach((row, i) => row.forEach((u, j) => expect(Math.abs(1 - d[i * n + j] - u)).toBeLessThanOrEqual(5e-4)));
+  const R = inferRisk(ctx, d);
+  const risk = matrixAfter(log, "Inferred risk attitudes", n).map((r) => r[0]);
+  risk.forEach((r, i) => expect(Math.abs(R[i] - r)).toBeLessThanOrEqual(5e-4));
+
+  const result = runSmp(input, { maxTurns: 1 });
+  const turn = result.turns[0];
+  const challenges = turn0Challenges(log);
+  expect(challenges.size).toBe(turn.challenges.filter(Boolean).length);
+  for (const c of turn.challenges) {
+    if (!c) continue;
+    const ref = challenges.get(`${c.initiator}>${c.target}`);
+    expect(ref, `challenge ${c.initiator}>${c.target}`).toBeDefined();
+    expect(Math.abs(c.p - ref!.p)).toBeLessThanOrEqual(5e-5);
+    expect(Math.abs(c.deltaEU - ref!.eu)).toBeLessThanOrEqual(5e-5);
+  }
+  const bargains = turn0Bargains(log);
+  for (const b of turn.bargains) {
+    const ref = bargains.get(`${b.initiator}:${b.receiver}`)!;
+    expect(ref).toBeDefined();
+    b.initiatorPosition.forEach((x, k) => expect(Math.abs(x - ref[0][k])).toBeLessThanOrEqual(5e-4));
+    b.receiverPosition.forEach((x, k) => expect(Math.abs(x - ref[1][k])).toBeLessThanOrEqual(5e-4));
+  }
+  const choices = turn0Choices(log);
+  const pairOf = new Map(turn.bargains.map((b) => [b.id, `${b.initiator}:${b.receiver}`]));
+  let checked = 0;
+  for (const c of turn.choices) {
+    const ref = choices.get(c.actor);
+    if (!ref || c.queue.length < 2) continue;
+    c.queue.forEach((id, o) => {
+      const pair = id === null ? `${c.actor}:${c.actor}` : pairOf.get(id)!;
+      expect(Math.abs(c.probabilities[o] - ref.get(pair)!), `actor ${c.actor} option ${pair}`).toBeLessThanOrEqual(5e-5);
+      checked++;
+    });
+  }
+  expect(checked).toBeGreaterThan(n);
+  const h = parseHistory(log);
+  h.probabilities.forEach((row, i) => expect(Math.abs(turn.probabilities[i] - row[0])).toBeLessThanOrEqual(5e-5));
+}
+
+describe.skipIf(!haveKtab)("SMP turn-0 quantities", () => {
+  it("dummyData_3Dim: utilities, risk attitudes, challenges, bargains, choice PCEs", () => {
+    expectTurn0(readKtabCsv(readKtab("dummyData_3Dim.csv")), readKtab("20170530_ref-dummyData_3Dim.txt"));
+  });
+
+  it("smpExample@06542ee.xml (PropCbc, MarkovIncentive, Stochastic, IdealAdjustment)", () => {
+    const input = readKtabXml(readKtab("smpExample@06542ee.xml"), "smpExample@06542ee.xml");
+    expect(input.parameters?.votingRule).toBe("PropCbc");
+    expect(input.parameters?.pceModel).toBe("MarkovIncentive");
+    expect(input.idealAdjustment?.length).toBeGreaterThan(0);
+    expectTurn0(input, readKtab("20170530_ref-smpExample.txt"));
+  });
+
+  it("stochastic runs repeat exactly for a seed and differ across seeds", () => {
+    const input = readKtabXml(readKtab("smpExample@06542ee.xml"));
+    const a = runSmp(input, { seed: "42", maxTurns: 8 });
+    const b = runSmp(input, { seed: "42", maxTurns: 8 });
+    expect(b.turns.map((t) => t.positions)).toEqual(a.turns.map((t) => t.positions));
+    const others = ["1", "2", "3", "4"].map((s) => runSmp(input, { seed: s, maxTurns: 8 }).turns.map((t) => t.positions));
+    expect(others.some((o) => JSON.stringify(o) !== JSON.stringify(a.turns.map((t) => t.positions)))).toBe(true);
+  });
+});
