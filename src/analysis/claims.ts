@@ -1,0 +1,135 @@
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { dateEnd, datePrecisionOf, dateStart } from "../model/event.ts";
+
+/** Claims about a dyad's movement (against the preceding period) or level (against the record). */
+export const DYAD_CLAIMS = ["improved", "deteriorated", "stable", "strained", "cooperative"] as const;
+/** Claims about an indicator series between the first and last value of a period. */
+export const INDICATOR_CLAIMS = ["increased", "surged", "decreased", "collapsed", "stable"] as const;
+
+const str = z.union([z.string(), z.number()]).transform(String);
+const dateText = str.refine((s) => datePrecisionOf(s) !== null, { message: "invalid date" });
+const period = str.refine((s) => parsePeriod(s) !== null, {
+  message: 'invalid period (use "2016", "2016..2017" or "2016-03..2017-06")',
+});
+const dyad = z
+  .string()
+  .regex(/^[A-Z0-9]{3,}-[A-Z0-9]{3,}$/, 'dyad must be two actor codes joined by "-", e.g. "CHN-PRK"');
+const common = { id: z.string().optional(), text: z.string().optional() };
+
+export const dyadClaimSchema = z.object({
+  ...common,
+  dyad,
+  directed: z.boolean().default(false),
+  period,
+  claim: z.enum(DYAD_CLAIMS),
+});
+
+export const indicatorClaimSchema = z.object({
+  ...common,
+  indicator: z.string().min(1),
+  subject: z.string().default("CHN-PRK"),
+  series: z.string().optional(),
+  period,
+  claim: z.enum(INDICATOR_CLAIMS),
+});
+
+export const eventClaimSchema = z
+  .object({
+    ...common,
+    dyad,
+    directed: z.boolean().default(false),
+    /** One date ("2025-09-04", "2018-03") or a period; `window` widens a date by days each side. */
+    date: dateText.optional(),
+    period: period.optional(),
+    window: z.number().int().min(0).max(366).default(0),
+    claim: z.literal("event"),
+    root: str.pipe(z.string().regex(/^\d{2}$/, "root must be two digits")).optional(),
+    cameo: str.pipe(z.string().regex(/^\d{2,4}$/, "cameo must be 2 to 4 digits")).optional(),
+  })
+  .refine((c) => (c.date === undefined) !== (c.period === undefined), {
+    message: "an event claim needs exactly one of date or period",
+  });
+
+export const claimSchema = z.union([eventClaimSchema, indicatorClaimSchema, dyadClaimSchema]);
+
+export type DyadClaim = z.output<typeof dyadClaimSchema>;
+export type IndicatorClaim = z.output<typeof indicatorClaimSchema>;
+export type EventClaim = z.output<typeof eventClaimSchema>;
+export type Claim = z.output<typeof claimSchema>;
+
+/** A claim file: a list of claims, or `{ claims: [...] }`. */
+export const claimFileSchema = z.union([
+  z.array(z.unknown()),
+  z.object({ claims: z.array(z.unknown()) }).transform((f) => f.claims),
+]);
+
+/** An inclusive day range. */
+export interface Span {
+  from: string;
+  to: string;
+}
+
+/** "2016" → 2016-01-01..2016-12-31; "2016..2017"; "2016-03..2017-06". Null if malformed or reversed. */
+export function parsePeriod(text: string): Span | null {
+  const [a, b = a, ...rest] = text.split("..");
+  if (rest.length || datePrecisionOf(a) === null || datePrecisionOf(b) === null) return null;
+  const span = { from: dateStart(a), to: dateEnd(b) };
+  return span.from <= span.to ? span : null;
+}
+
+/** A claim that failed validation: `index` is its position in the file, `path` the field. */
+export class ClaimError extends Error {
+  constructor(
+    message: string,
+    readonly index: number,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = "ClaimError";
+  }
+}
+
+/** Validate a list of claims (already parsed from YAML/JSON); throws {@link ClaimError} on the first bad one. */
+export function parseClaims(input: unknown): Claim[] {
+  const file = claimFileSchema.safeParse(input);
+  if (!file.success) throw new ClaimError("claims must be a list or { claims: [...] }", -1, "");
+  return file.data.map((raw, i) => {
+    const shape = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+    const schema =
+      shape.claim === "event"
+        ? eventClaimSchema
+        : "indicator" in shape
+          ? indicatorClaimSchema
+          : dyadClaimSchema;
+    const r = schema.safeParse(raw);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      const path = issue.path.join(".");
+      throw new ClaimError(`claim ${i + 1}${path ? ` ${path}` : ""}: ${issue.message}`, i, path);
+    }
+    return r.data as Claim;
+  });
+}
+
+/** Parse a claims file's text: YAML (a superset of JSON). */
+export function parseClaimsText(text: string): Claim[] {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (err) {
+    throw new ClaimError(`claims file: ${(err as Error).message.split("\n")[0]}`, -1, "");
+  }
+  return parseClaims(data);
+}
+
+/** A one-line statement of a claim, e.g. "CHN-PRK deteriorated in 2016..2017". */
+export function describeClaim(c: Claim): string {
+  if ("indicator" in c) return `${c.indicator} ${c.subject} ${c.claim} in ${c.period}`;
+  const arrow = c.directed ? c.dyad.replace("-", "→") : c.dyad;
+  if (c.claim === "event") {
+    const what = c.cameo ? `CAMEO ${c.cameo}` : c.root ? `root ${c.root}` : "any";
+    return `${arrow} event (${what}) ${c.date ? `on ${c.date}` : `in ${c.period}`}`;
+  }
+  return `${arrow} ${c.claim} in ${c.period}`;
+}

@@ -1,0 +1,97 @@
+import type { Bucket, EventQuery, Store } from "../store/store.ts";
+import { pickEvidence } from "./evidence.ts";
+import { CONTACT_CODES, type Leverage, leverage } from "./leverage.ts";
+import { type Network, type NetworkLevel, network, nodeOf } from "./network.ts";
+import { type PhaseOptions, type PhaseResult, phases, withinBucketSigma } from "./phases.ts";
+import { dyadSeries, type SeriesPoint } from "./series.ts";
+
+/** What the analysis reads: the Store's query methods (a Store, or a cache in front of one). */
+export type Reader = Pick<Store, "aggregate" | "queryEvents" | "dyads" | "indicators">;
+
+/** Events read to estimate the phase model's σ. */
+const SIGMA_SAMPLE = 20_000;
+
+/** A dyad series under the filters (`query.dyad` sets the directions). */
+export async function loadSeries(reader: Reader, query: EventQuery, bucket: Bucket): Promise<SeriesPoint[]> {
+  const rows = await reader.aggregate(query, bucket);
+  return dyadSeries(rows, bucket, { from: query.from, to: query.to });
+}
+
+/**
+ * Phases of a dyad's Goldstein series, each with evidence events from its own span: the most
+ * cooperative events of a warming phase, the most conflictual of a cooling one, the most salient otherwise.
+ */
+export async function loadPhases(
+  reader: Reader,
+  query: EventQuery,
+  bucket: Bucket,
+  options: Partial<PhaseOptions> = {},
+  evidence = 4,
+): Promise<PhaseResult & { series: SeriesPoint[] }> {
+  const series = await loadSeries(reader, query, bucket);
+  // σ from the events themselves (up to a sample of them), unless the caller fixed it.
+  let sigma = options.sigma;
+  if (sigma === undefined) {
+    const sample = await reader.queryEvents({ ...query, limit: SIGMA_SAMPLE, offset: undefined });
+    sigma = withinBucketSigma(sample, bucket) ?? undefined;
+  }
+  const result = phases(series, bucket, { ...options, sigma });
+  for (const phase of result.phases) {
+    const lean =
+      phase.label === "warming" ? "cooperative" : phase.label === "cooling" ? "conflictual" : "salient";
+    const quadClass = lean === "cooperative" ? [1, 2] : lean === "conflictual" ? [3, 4] : undefined;
+    const events = await reader.queryEvents({
+      ...query,
+      quadClass: quadClass as EventQuery["quadClass"],
+      from: phase.start,
+      to: phase.end,
+      limit: 1000,
+      offset: undefined,
+    });
+    phase.evidence = pickEvidence(events, lean, evidence);
+  }
+  return { ...result, series };
+}
+
+/** The actor network under the filters, from the `limit` largest directed dyads. */
+export async function loadNetwork(
+  reader: Reader,
+  query: EventQuery,
+  level: NetworkLevel,
+  limit = 500,
+): Promise<Network> {
+  return network(await reader.dyads(query, limit), level);
+}
+
+/** Leverage indicators of a dyad a-b: trade (indicator "trade", subject "a-b"), UN votes about b, contacts, conflict. */
+export async function loadLeverage(reader: Reader, a: string, b: string): Promise<Leverage> {
+  const dyad = { a, b };
+  const [trade, resolutionEvents, councilEvents, contactEvents, yearly] = await Promise.all([
+    reader.indicators({ indicator: "trade", subject: `${a}-${b}` }),
+    reader.queryEvents({ actor: b, text: "resolution", limit: 5000 }),
+    reader.queryEvents({ actor: b, text: "security council", limit: 5000 }),
+    reader.queryEvents({ dyad, cameo: CONTACT_CODES, limit: 5000 }),
+    loadSeries(reader, { dyad }, "year"),
+  ]);
+  const seen = new Set<string>();
+  const voteEvents = [...resolutionEvents, ...councilEvents].filter((e) => !seen.has(e.id) && seen.add(e.id));
+  return leverage({ dyad: `${a}-${b}`, trade, voteEvents, contactEvents, yearly });
+}
+
+export interface ActorSummary {
+  code: string;
+  events: number;
+}
+
+/** Actors for pickers: country/organisation nodes by event volume, from the largest dyads. */
+export async function loadActors(reader: Reader, limit = 2000): Promise<ActorSummary[]> {
+  const counts = new Map<string, number>();
+  for (const d of await reader.dyads({}, limit)) {
+    for (const code of new Set([nodeOf(d.source, "country"), nodeOf(d.target, "country")])) {
+      counts.set(code, (counts.get(code) ?? 0) + d.count);
+    }
+  }
+  return [...counts]
+    .map(([code, events]) => ({ code, events }))
+    .sort((x, y) => y.events - x.events || x.code.localeCompare(y.code));
+}
