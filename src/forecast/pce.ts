@@ -1,5 +1,12 @@
 import type { SmpParameters } from "./params.ts";
-import { isAntisymmetric, type VictoryProbModel, type VotingRule, victoryProbability, vote } from "./vote.ts";
+import {
+  isAntisymmetric,
+  type VictoryProbModel,
+  type VotingRule,
+  victoryProbability,
+  voteByCode,
+  votingRuleCode,
+} from "./vote.ts";
 
 export type PceModel = SmpParameters["pceModel"];
 
@@ -26,10 +33,16 @@ const COALITION_EPS = 1e-8;
  * Coalition strengths over options: C_ab = 1e-8 + Σ_k max(0, vote_k(a:b)) (SPEC §1.2).
  * `util` is actor-major: util[k*M + a] is actor k's utility for option a.
  */
-export function coalitions(util: Float64Array, weights: Float64Array, M: number, rule: VotingRule): Float64Array {
+export function coalitions(
+  util: Float64Array,
+  weights: Float64Array,
+  M: number,
+  rule: VotingRule,
+): Float64Array {
   const N = weights.length;
   const c = new Float64Array(M * M);
   const anti = isAntisymmetric(rule);
+  const code = votingRuleCode(rule);
   for (let a = 0; a < M; a++) {
     c[a * M + a] = COALITION_EPS;
     for (let b = a + 1; b < M; b++) {
@@ -37,13 +50,13 @@ export function coalitions(util: Float64Array, weights: Float64Array, M: number,
       let ba = 0;
       for (let k = 0; k < N; k++) {
         const d = util[k * M + a] - util[k * M + b];
-        const v = vote(rule, weights[k], d);
+        const v = voteByCode(code, weights[k], d);
         if (anti) {
           if (v > 0) ab += v;
           else if (v < 0) ba -= v;
         } else {
           if (v > 0) ab += v;
-          const w = vote(rule, weights[k], -d);
+          const w = voteByCode(code, weights[k], -d);
           if (w > 0) ba += w;
         }
       }

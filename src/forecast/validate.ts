@@ -52,7 +52,14 @@ export const MIN_ACTORS = 3;
 export const MAX_ACTORS = 250;
 const SAL_TOL = 1e-6;
 
-function num(cell: RawCell | undefined, what: string, file: string, line: number, actor: string, dim?: string) {
+function num(
+  cell: RawCell | undefined,
+  what: string,
+  file: string,
+  line: number,
+  actor: string,
+  dim?: string,
+) {
   const v = cell?.value;
   const at = cell?.line ?? line;
   if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) {
@@ -68,8 +75,10 @@ export function validateInput(raw: RawInput): ForecastInput {
   const { file } = raw;
   const n = raw.actors.length;
   const last = raw.actors.at(-1)?.line ?? raw.line;
-  if (n < MIN_ACTORS) throw new ForecastInputError(`${n} actors; at least ${MIN_ACTORS} are needed`, file, last);
-  if (n > MAX_ACTORS) throw new ForecastInputError(`${n} actors; at most ${MAX_ACTORS} are allowed`, file, last);
+  if (n < MIN_ACTORS)
+    throw new ForecastInputError(`${n} actors; at least ${MIN_ACTORS} are needed`, file, last);
+  if (n > MAX_ACTORS)
+    throw new ForecastInputError(`${n} actors; at most ${MAX_ACTORS} are allowed`, file, last);
   if (raw.declaredActors !== undefined && raw.declaredActors !== n) {
     throw new ForecastInputError(`declares ${raw.declaredActors} actors but lists ${n}`, file, raw.line);
   }
@@ -80,14 +89,17 @@ export function validateInput(raw: RawInput): ForecastInput {
     if (seen.has(a.name)) throw new ForecastInputError("duplicate actor name", file, a.line, a.name);
     seen.add(a.name);
     const capability = num(a.capability, "capability", file, a.line, a.name);
-    if (capability < 0) throw new ForecastInputError(`negative capability ${capability}`, file, a.capability.line, a.name);
+    if (capability < 0)
+      throw new ForecastInputError(`negative capability ${capability}`, file, a.capability.line, a.name);
     const position: number[] = [];
     const salience: number[] = [];
     raw.dimensions.forEach((dim, k) => {
       const x = num(a.position[k], "position", file, a.line, a.name, dim);
       const s = num(a.salience[k], "salience", file, a.line, a.name, dim);
-      if (x < 0 || x > 100) throw new ForecastInputError(`position ${x} outside 0–100`, file, a.position[k].line, a.name, dim);
-      if (s < 0 || s > 100) throw new ForecastInputError(`salience ${s} outside 0–100`, file, a.salience[k].line, a.name, dim);
+      if (x < 0 || x > 100)
+        throw new ForecastInputError(`position ${x} outside 0–100`, file, a.position[k].line, a.name, dim);
+      if (s < 0 || s > 100)
+        throw new ForecastInputError(`salience ${s} outside 0–100`, file, a.salience[k].line, a.name, dim);
       position.push(x);
       salience.push(s);
     });
@@ -116,9 +128,11 @@ export function validateInput(raw: RawInput): ForecastInput {
   }
   const idealAdjustment = raw.idealAdjustment?.map((e) => {
     for (const who of [e.adjusting, e.reference]) {
-      if (!seen.has(who)) throw new ForecastInputError("ideal adjustment names an unknown actor", file, e.line, who);
+      if (!seen.has(who))
+        throw new ForecastInputError("ideal adjustment names an unknown actor", file, e.line, who);
     }
-    if (!Number.isFinite(e.adjust)) throw new ForecastInputError("non-numeric adjust", file, e.line, e.adjusting);
+    if (!Number.isFinite(e.adjust))
+      throw new ForecastInputError("non-numeric adjust", file, e.line, e.adjusting);
     return { adjusting: e.adjusting, reference: e.reference, adjust: e.adjust };
   });
   return {

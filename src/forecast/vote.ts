@@ -7,7 +7,7 @@ const BINARY_SCALE = 1e-8;
 
 function binary(delta: number): number {
   const b = delta / BINARY_SCALE;
-  return b > 1 ? 1 : b < -1 ? -1 : b;
+  return b > 1 ? 1 : Math.max(b, -1);
 }
 
 /**
@@ -31,12 +31,41 @@ export function vote(rule: VotingRule, w: number, delta: number): number {
   }
 }
 
+const CODES: Record<VotingRule, number> = {
+  Prop: 0,
+  Binary: 1,
+  PropBin: 2,
+  PropCbc: 3,
+  Cubic: 4,
+  ASymProsp: 5,
+};
+
+/** A voting rule as a small integer, for `voteByCode` in hot loops. */
+export function votingRuleCode(rule: VotingRule): number {
+  return CODES[rule];
+}
+
+/** `vote` keyed by `votingRuleCode`: the same arithmetic, cheap enough for O(n³) loops. */
+export function voteByCode(code: number, w: number, delta: number): number {
+  if (code === 0) return w * delta;
+  if (code === 3) return w * (0.5 * delta + 0.5 * delta * delta * delta);
+  if (code === 1) return w * binary(delta);
+  if (code === 2) return w * (0.8 * delta + 0.2 * binary(delta));
+  if (code === 4) return w * delta * delta * delta;
+  return delta < 0 ? w * delta : (2 / 3) * w * delta;
+}
+
 /** True when vote(rule, w, −d) is exactly −vote(rule, w, d), so one pass fills both coalitions. */
 export function isAntisymmetric(rule: VotingRule): boolean {
   return rule !== "ASymProsp";
 }
 
-const NU: Record<Exclude<VictoryProbModel, "Binary">, number> = { Linear: 1, Square: 2, Quartic: 4, Octic: 8 };
+const NU: Record<Exclude<VictoryProbModel, "Binary">, number> = {
+  Linear: 1,
+  Square: 2,
+  Quartic: 4,
+  Octic: 8,
+};
 
 /** Binary model: a 10% relative advantage wins for certain; linear in between. */
 const BINARY_MARGIN = 0.1;
@@ -46,7 +75,7 @@ export function victoryProbability(model: VictoryProbModel, cab: number, cba: nu
   if (model === "Binary") {
     const adv = (cab - cba) / ((cab + cba) / 2);
     const v = 0.5 + adv / (2 * BINARY_MARGIN);
-    return v > 1 ? 1 : v < 0 ? 0 : v;
+    return v > 1 ? 1 : Math.max(v, 0);
   }
   if (model === "Linear") return cab / (cab + cba);
   const nu = NU[model];

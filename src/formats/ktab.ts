@@ -1,5 +1,11 @@
 import type { ForecastInput } from "../forecast/types.ts";
-import { ForecastInputError, type RawActor, type RawCell, type RawInput, validateInput } from "../forecast/validate.ts";
+import {
+  ForecastInputError,
+  type RawActor,
+  type RawCell,
+  type RawInput,
+  validateInput,
+} from "../forecast/validate.ts";
 
 /**
  * KTAB SMP scenario readers (SPEC §1.6): CSV (name, description, #actors, #dims; a header row;
@@ -37,7 +43,9 @@ export function readKtabCsv(text: string, file = "<csv>"): ForecastInput {
 
 export function parseKtabCsv(text: string, file = "<csv>"): RawInput {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const rows = lines.map((l, i) => ({ cells: splitCsvLine(l), line: i + 1 })).filter((r) => r.cells.length > 0);
+  const rows = lines
+    .map((l, i) => ({ cells: splitCsvLine(l), line: i + 1 }))
+    .filter((r) => r.cells.length > 0);
   if (rows.length < 2) throw new ForecastInputError("expected a scenario line and a header line", file, 1);
   const [head, header, ...body] = rows;
   const declaredActors = Number(head.cells[2]);
@@ -89,7 +97,8 @@ function parseXml(text: string, file: string): XmlNode {
   const src = text.replace(/^\uFEFF/, "");
   const root: XmlNode = { tag: "#root", line: 1, text: "", children: [] };
   const stack: XmlNode[] = [root];
-  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([\w:.-]+)[^>]*?(\/?)>|([^<]+)/g;
+  const re =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([\w:.-]+)[^>]*?(\/?)>|([^<]+)/g;
   let line = 1;
   let last = 0;
   for (let m = re.exec(src); m !== null; m = re.exec(src)) {
@@ -108,7 +117,8 @@ function parseXml(text: string, file: string): XmlNode {
       }
     } else if (m[5] !== undefined) top.text += m[5];
   }
-  if (stack.length !== 1) throw new ForecastInputError(`unclosed <${stack[stack.length - 1].tag}>`, file, line);
+  if (stack.length !== 1)
+    throw new ForecastInputError(`unclosed <${stack[stack.length - 1].tag}>`, file, line);
   return root;
 }
 
@@ -147,8 +157,14 @@ export function parseKtabXml(text: string, file = "<xml>"): RawInput {
       description: decode(child(a, "description")?.text ?? ""),
       line: a.line,
       capability: { value: cap ? decode(cap.text) : undefined, line: cap?.line ?? a.line },
-      position: dimensions.map((_, k) => ({ value: coords[k] ? decode(coords[k].text) : undefined, line: coords[k]?.line ?? a.line })),
-      salience: dimensions.map((_, k) => ({ value: sals[k] ? decode(sals[k].text) : undefined, line: sals[k]?.line ?? a.line })),
+      position: dimensions.map((_, k) => ({
+        value: coords[k] ? decode(coords[k].text) : undefined,
+        line: coords[k]?.line ?? a.line,
+      })),
+      salience: dimensions.map((_, k) => ({
+        value: sals[k] ? decode(sals[k].text) : undefined,
+        line: sals[k]?.line ?? a.line,
+      })),
     };
   });
   const idealAdjustment = kids(child(scenario, "IdealAdjustment"), "iaPair").map((p) => ({

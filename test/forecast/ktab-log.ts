@@ -55,7 +55,8 @@ export function matrixAfter(text: string, title: string, n: number, from = 0): n
 export function turn0Challenges(text: string): Map<string, { p: number; eu: number }> {
   const out = new Map<string, { p: number; eu: number }>();
   const end = text.indexOf("Bargains to be resolved");
-  const re = /Est by\s+(\d+) of prob ([\d.]+) that \[\s*(\d+)>\s*(\d+)\], with expected gain to\s+(\d+) of ([-+\d.]+)/g;
+  const re =
+    /Est by\s+(\d+) of prob ([\d.]+) that \[\s*(\d+)>\s*(\d+)\], with expected gain to\s+(\d+) of ([-+\d.]+)/g;
   for (const m of text.slice(0, end).matchAll(re)) {
     if (m[1] === m[3] && m[5] === m[3]) out.set(`${m[3]}>${m[4]}`, { p: Number(m[2]), eu: Number(m[6]) });
   }
@@ -66,7 +67,8 @@ export function turn0Challenges(text: string): Map<string, { p: number; eu: numb
 export function turn0Bargains(text: string): Map<string, [number[], number[]]> {
   const out = new Map<string, [number[], number[]]>();
   const end = text.indexOf("Bargains to be resolved");
-  const re = /Bargain \[\d+, (\d+):(\d+)\] from (\d+)'s perspective \(brgnIIJ\)\s*\n\s*\d+ proposes (\d+) adopt:([^\n]*)\n\s*\d+ proposes (\d+) adopt:([^\n]*)/g;
+  const re =
+    /Bargain \[\d+, (\d+):(\d+)\] from (\d+)'s perspective \(brgnIIJ\)\s*\n\s*\d+ proposes (\d+) adopt:([^\n]*)\n\s*\d+ proposes (\d+) adopt:([^\n]*)/g;
   for (const m of text.slice(0, end).matchAll(re)) {
     if (m[3] !== m[1]) continue;
     const a = m[5].trim().split(/\s+/).map(Number);
@@ -86,10 +88,14 @@ export function turn0Choices(text: string): Map<number, Map<string, number>> {
   const part = text.slice(start, end < 0 ? undefined : end);
   const queues = new Map<number, string[]>();
   for (const m of part.matchAll(/Bargains involving actor\s+(\d+): (.*)/g)) {
-    queues.set(Number(m[1]), [...m[2].matchAll(/\[\d+, (\d+:\d+)\]/g)].map((x) => x[1]));
+    queues.set(
+      Number(m[1]),
+      [...m[2].matchAll(/\[\d+, (\d+:\d+)\]/g)].map((x) => x[1]),
+    );
   }
   const out = new Map<number, Map<string, number>>();
-  const re = /Doing scalarPCE for the (\d+) bargains of actor (\d+)[\s\S]*?Probability Opt_i\s*\n((?:\s*[\d.]+\s*\n){1,})/g;
+  const re =
+    /Doing scalarPCE for the (\d+) bargains of actor (\d+)[\s\S]*?Probability Opt_i\s*\n((?:\s*[\d.]+\s*\n){1,})/g;
   for (const m of part.matchAll(re)) {
     const k = Number(m[2]);
     const probs = m[3].trim().split(/\s+/).map(Number).slice(0, Number(m[1]));

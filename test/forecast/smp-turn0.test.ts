@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { readKtabCsv, readKtabXml } from "../../src/formats/ktab.ts";
 import { resolveParameters } from "../../src/forecast/params.ts";
 import { distances } from "../../src/forecast/smp/geometry.ts";
 import { inferRisk, runSmp, smpContext } from "../../src/forecast/smp/run.ts";
 import type { ForecastInput } from "../../src/forecast/types.ts";
+import { readKtabCsv, readKtabXml } from "../../src/formats/ktab.ts";
 import {
   haveKtab,
   matrixAfter,
@@ -21,10 +21,12 @@ function expectTurn0(input: ForecastInput, log: string) {
   const pos = Float64Array.from(input.actors.flatMap((a) => a.position.map((x) => x / 100)));
   const d = distances(pos, pos, ctx.sal, n, ctx.m);
   const raw = matrixAfter(log, "Raw actor-pos value matrix", n);
-  raw.forEach((row, i) => row.forEach((u, j) => expect(Math.abs(1 - d[i * n + j] - u)).toBeLessThanOrEqual(5e-4)));
+  for (const [i, row] of raw.entries()) {
+    for (const [j, u] of row.entries()) expect(Math.abs(1 - d[i * n + j] - u)).toBeLessThanOrEqual(5e-4);
+  }
   const R = inferRisk(ctx, d);
   const risk = matrixAfter(log, "Inferred risk attitudes", n).map((r) => r[0]);
-  risk.forEach((r, i) => expect(Math.abs(R[i] - r)).toBeLessThanOrEqual(5e-4));
+  for (const [i, r] of risk.entries()) expect(Math.abs(R[i] - r)).toBeLessThanOrEqual(5e-4);
 
   const result = runSmp(input, { maxTurns: 1 });
   const turn = result.turns[0];
@@ -41,8 +43,10 @@ function expectTurn0(input: ForecastInput, log: string) {
   for (const b of turn.bargains) {
     const ref = bargains.get(`${b.initiator}:${b.receiver}`)!;
     expect(ref).toBeDefined();
-    b.initiatorPosition.forEach((x, k) => expect(Math.abs(x - ref[0][k])).toBeLessThanOrEqual(5e-4));
-    b.receiverPosition.forEach((x, k) => expect(Math.abs(x - ref[1][k])).toBeLessThanOrEqual(5e-4));
+    for (const [k, x] of b.initiatorPosition.entries())
+      expect(Math.abs(x - ref[0][k])).toBeLessThanOrEqual(5e-4);
+    for (const [k, x] of b.receiverPosition.entries())
+      expect(Math.abs(x - ref[1][k])).toBeLessThanOrEqual(5e-4);
   }
   const choices = turn0Choices(log);
   const pairOf = new Map(turn.bargains.map((b) => [b.id, `${b.initiator}:${b.receiver}`]));
@@ -52,13 +56,18 @@ function expectTurn0(input: ForecastInput, log: string) {
     if (!ref || c.queue.length < 2) continue;
     c.queue.forEach((id, o) => {
       const pair = id === null ? `${c.actor}:${c.actor}` : pairOf.get(id)!;
-      expect(Math.abs(c.probabilities[o] - ref.get(pair)!), `actor ${c.actor} option ${pair}`).toBeLessThanOrEqual(5e-5);
+      expect(
+        Math.abs(c.probabilities[o] - ref.get(pair)!),
+        `actor ${c.actor} option ${pair}`,
+      ).toBeLessThanOrEqual(5e-5);
       checked++;
     });
   }
   expect(checked).toBeGreaterThan(n);
   const h = parseHistory(log);
-  h.probabilities.forEach((row, i) => expect(Math.abs(turn.probabilities[i] - row[0])).toBeLessThanOrEqual(5e-5));
+  for (const [i, row] of h.probabilities.entries()) {
+    expect(Math.abs(turn.probabilities[i] - row[0])).toBeLessThanOrEqual(5e-5);
+  }
 }
 
 describe.skipIf(!haveKtab)("SMP turn-0 quantities", () => {
@@ -79,7 +88,11 @@ describe.skipIf(!haveKtab)("SMP turn-0 quantities", () => {
     const a = runSmp(input, { seed: "42", maxTurns: 8 });
     const b = runSmp(input, { seed: "42", maxTurns: 8 });
     expect(b.turns.map((t) => t.positions)).toEqual(a.turns.map((t) => t.positions));
-    const others = ["1", "2", "3", "4"].map((s) => runSmp(input, { seed: s, maxTurns: 8 }).turns.map((t) => t.positions));
-    expect(others.some((o) => JSON.stringify(o) !== JSON.stringify(a.turns.map((t) => t.positions)))).toBe(true);
+    const others = ["1", "2", "3", "4"].map((s) =>
+      runSmp(input, { seed: s, maxTurns: 8 }).turns.map((t) => t.positions),
+    );
+    expect(others.some((o) => JSON.stringify(o) !== JSON.stringify(a.turns.map((t) => t.positions)))).toBe(
+      true,
+    );
   });
 });

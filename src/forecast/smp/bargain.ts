@@ -72,15 +72,36 @@ export function proposeBargains(
     const j = c.target;
     const [bi, bj] = interpolate(ctx, pos, i, j, c.p, params.interVecBrgn);
     if (params.bargnModel === "InitOnlyInterp") {
-      out.push({ id: id++, initiator: i, receiver: j, perspective: "initiator", initiatorPosition: bi, receiverPosition: bj });
+      out.push({
+        id: id++,
+        initiator: i,
+        receiver: j,
+        perspective: "initiator",
+        initiatorPosition: bi,
+        receiverPosition: bj,
+      });
       continue;
     }
     // The receiver's view: j's own estimate of its challenge against i.
     const pj = challengeOdds(ctx, d, R, j, j, i).p;
     const [rj, ri] = interpolate(ctx, pos, j, i, pj, params.interVecBrgn);
     if (params.bargnModel === "InitRcvrInterp") {
-      out.push({ id: id++, initiator: i, receiver: j, perspective: "initiator", initiatorPosition: bi, receiverPosition: bj });
-      out.push({ id: id++, initiator: i, receiver: j, perspective: "receiver", initiatorPosition: ri, receiverPosition: rj });
+      out.push({
+        id: id++,
+        initiator: i,
+        receiver: j,
+        perspective: "initiator",
+        initiatorPosition: bi,
+        receiverPosition: bj,
+      });
+      out.push({
+        id: id++,
+        initiator: i,
+        receiver: j,
+        perspective: "receiver",
+        initiatorPosition: ri,
+        receiverPosition: rj,
+      });
       continue;
     }
     // PWCompInterp: KTAB weighs the receiver's view by c_i·S_j (the initiator's capability), which

@@ -66,7 +66,11 @@ export function resolveBargains(
     involving[b.initiator].push(bi);
     involving[b.receiver].push(bi);
   });
-  const rules = { votingRule: params.votingRule, victoryProbModel: params.victoryProbModel, pceModel: params.pceModel };
+  const rules = {
+    votingRule: params.votingRule,
+    victoryProbModel: params.victoryProbModel,
+    pceModel: params.pceModel,
+  };
   const choices: Choice[] = [];
   for (let k = 0; k < n; k++) {
     const opts = involving[k];

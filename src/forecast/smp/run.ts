@@ -19,7 +19,14 @@ export interface SmpTurn {
   risk: number[];
   /** Each actor's best challenge this turn (null: it makes none). */
   challenges: (Challenge | null)[];
-  bargains: { id: number; initiator: number; receiver: number; perspective: string; initiatorPosition: number[]; receiverPosition: number[] }[];
+  bargains: {
+    id: number;
+    initiator: number;
+    receiver: number;
+    perspective: string;
+    initiatorPosition: number[];
+    receiverPosition: number[];
+  }[];
   /** Each actor's choice among its bargains: the bargain that moved it into the next turn. */
   choices: Choice[];
 }
@@ -77,7 +84,9 @@ export function smpContext(input: ForecastInput, parameters: SmpParameters): Smp
       const i = index.get(e.adjusting);
       const j = index.get(e.reference);
       if (i === undefined || j === undefined) {
-        throw new Error(`ideal adjustment names unknown actor "${i === undefined ? e.adjusting : e.reference}"`);
+        throw new Error(
+          `ideal adjustment names unknown actor "${i === undefined ? e.adjusting : e.reference}"`,
+        );
       }
       accommodation[i * n + j] = e.adjust;
     }
@@ -140,11 +149,11 @@ export function runSmp(input: ForecastInput, options: SmpOptions = {}): SmpResul
   const ctx = smpContext(input, parameters);
   const { n, m } = ctx;
   const prng = parameters.stateTransitions === "Stochastic" ? createPrng(seed) : null;
-  let pos = new Float64Array(n * m);
+  let pos: Float64Array = new Float64Array(n * m);
   input.actors.forEach((a, i) => {
     for (let k = 0; k < m; k++) pos[i * m + k] = a.position[k] / 100;
   });
-  let ideal = pos.slice();
+  let ideal: Float64Array = pos.slice();
   const states: Float64Array[] = [pos];
   const turns: SmpTurn[] = [];
   const fractionalChange: number[] = [];
@@ -162,7 +171,8 @@ export function runSmp(input: ForecastInput, options: SmpOptions = {}): SmpResul
     };
     turns.push(turn);
     if (t >= 1) {
-      const ratio = stateDistance(states[t - 1], pos, n, m) / (stateDistance(states[0], states[1], n, m) + 1e-4);
+      const ratio =
+        stateDistance(states[t - 1], pos, n, m) / (stateDistance(states[0], states[1], n, m) + 1e-4);
       fractionalChange.push(ratio);
       if (t >= maxTurns || (t >= 2 && ratio < STOP_RATIO)) break;
     }
