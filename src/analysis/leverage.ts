@@ -1,14 +1,14 @@
 import type { Event } from "../model/event.ts";
 import type { IndicatorPoint } from "../store/store.ts";
 import type { SeriesPoint } from "./series.ts";
-import { type Resolution, resolutions } from "./votes.ts";
+import { P5, type Resolution, resolutions } from "./votes.ts";
 
 /** Per-year contact counts of a dyad, by CAMEO code family. */
 export interface ContactYear {
   year: string;
   /** 042 make a visit + 043 host a visit. */
   visits: number;
-  /** 044 meet at a third location. */
+  /** 044 meet at a third location + 046 engage in negotiation (talks). */
   meetings: number;
   /** 036 express intent to meet or negotiate. */
   intentToMeet: number;
@@ -26,14 +26,14 @@ export interface Leverage {
   dyad: string;
   trade: IndicatorPoint[];
   resolutions: Resolution[];
-  /** The states with a vote in any resolution, for table columns. */
+  /** The permanent members and every state with a recorded vote, for table columns. */
   members: string[];
   contacts: ContactYear[];
   conflict: ConflictYear[];
 }
 
 /** Codes counted as contacts: visits, meetings, intent to meet. */
-export const CONTACT_CODES = ["036", "042", "043", "044"];
+export const CONTACT_CODES = ["036", "042", "043", "044", "046"];
 
 const LEADER =
   /\bsummit\b|\bKim (?:Il[- ]Sung|Jong[- ]Il|Jong[- ]Un)\b|\bXi Jinping\b|\bHu Jintao\b|\bJiang Zemin\b|\bDeng Xiaoping\b|\bMao Zedong\b|\bZhou Enlai\b|\bLiu Shaoqi\b|\bHua Guofeng\b/i;
@@ -50,7 +50,7 @@ export function contacts(events: Event[]): ContactYear[] {
     }
     const code = e.cameo.slice(0, 3);
     if (code === "042" || code === "043") y.visits++;
-    else if (code === "044") y.meetings++;
+    else if (code === "044" || code === "046") y.meetings++;
     else if (code === "036") y.intentToMeet++;
     else continue;
     const t = [e.description, e.evidence.sentence, e.source.name, e.target.name].filter(Boolean).join(" ");
@@ -65,13 +65,16 @@ export function contacts(events: Event[]): ContactYear[] {
  */
 export function leverage(input: {
   dyad: string;
+  /** The state the resolutions are about, and its names and aliases as they appear in text. */
+  state: string;
+  names?: string[];
   trade: IndicatorPoint[];
   voteEvents: Event[];
   contactEvents: Event[];
   yearly: SeriesPoint[];
 }): Leverage {
-  const res = resolutions(input.voteEvents);
-  const members = [...new Set(res.flatMap((r) => Object.keys(r.votes)))].sort();
+  const res = resolutions(input.voteEvents, input.state, input.names);
+  const members = [...new Set([...P5, ...res.flatMap((r) => Object.keys(r.votes))])].sort();
   return {
     dyad: input.dyad,
     trade: input.trade,

@@ -63,19 +63,29 @@ export async function loadNetwork(
   return network(await reader.dyads(query, limit), level);
 }
 
-/** Leverage indicators of a dyad a-b: trade (indicator "trade", subject "a-b"), UN votes about b, contacts, conflict. */
-export async function loadLeverage(reader: Reader, a: string, b: string): Promise<Leverage> {
+/**
+ * Leverage indicators of a dyad a-b: trade (indicator "trade", subject "a-b"), Security Council votes
+ * on resolutions about b (`names`: b's names and aliases as written, e.g. "DPRK"), contacts, conflict.
+ */
+export async function loadLeverage(
+  reader: Reader,
+  a: string,
+  b: string,
+  names: string[] = [],
+): Promise<Leverage> {
   const dyad = { a, b };
   const [trade, resolutionEvents, councilEvents, contactEvents, yearly] = await Promise.all([
     reader.indicators({ indicator: "trade", subject: `${a}-${b}` }),
-    reader.queryEvents({ actor: b, text: "resolution", limit: 5000 }),
-    reader.queryEvents({ actor: b, text: "security council", limit: 5000 }),
+    reader.queryEvents({ text: "resolution", limit: 5000 }),
+    reader.queryEvents({ text: "security council", limit: 5000 }),
     reader.queryEvents({ dyad, cameo: CONTACT_CODES, limit: 5000 }),
     loadSeries(reader, { dyad }, "year"),
   ]);
   const seen = new Set<string>();
   const voteEvents = [...resolutionEvents, ...councilEvents].filter((e) => !seen.has(e.id) && seen.add(e.id));
-  return leverage({ dyad: `${a}-${b}`, trade, voteEvents, contactEvents, yearly });
+  const recorded = voteEvents.flatMap((e) => [e.source, e.target]).filter((x) => x.country === b && x.name);
+  const all = [...new Set([b, ...names, ...recorded.map((x) => x.name!)])];
+  return leverage({ dyad: `${a}-${b}`, state: b, names: all, trade, voteEvents, contactEvents, yearly });
 }
 
 export interface ActorSummary {

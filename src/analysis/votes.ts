@@ -3,56 +3,85 @@ import { type EvidenceEvent, toEvidence } from "./evidence.ts";
 
 export type Vote = "for" | "against" | "abstain" | "veto";
 
-/** One Security Council resolution (or failed draft) and each member's recorded vote. */
+/** The Security Council's permanent members, shown as columns even where the record has no vote. */
+export const P5 = ["CHN", "FRA", "GBR", "RUS", "USA"];
+
+/** One Security Council resolution (or failed draft) and each member's vote as the record shows it. */
 export interface Resolution {
-  /** The resolution number ("2270"), or the draft's date when it has none (vetoed drafts). */
+  /** The resolution number ("2270"), or "draft YYYY-MM-DD" for a draft without one (vetoed drafts). */
   resolution: string;
   date: string;
-  /** Actor country (ISO3) → vote, as far as the record shows it. */
+  /** Member state (ISO3) → vote, from the members' own vote events. */
   votes: Record<string, Vote>;
+  /** The record says the resolution was adopted unanimously (or 15-0): every member voted for it. */
+  unanimous: boolean;
   evidence: EvidenceEvent[];
 }
 
-const RESOLUTION = /\b(?:resolution|UNSCR)\s*(?:no\.?\s*)?(\d{3,4})\b/i;
+const RESOLUTION = /\b(?:resolution|UNSCR)\s*(?:no\.?\s*)?(\d{2,4})\b/i;
 const UN_TEXT = /security council|\bUNSC\b|resolution/i;
 
-function text(e: Event): string {
+export function eventText(e: Event): string {
   return [e.description, e.evidence.sentence, e.evidence.citation?.title].filter(Boolean).join(" ");
 }
 
-/** The vote an event records, from its wording and code: veto, against, abstain, or for. */
+/**
+ * The vote an event records, from the wording of its description (else its sentence): veto,
+ * against, abstain, for; null if it records none. Citation titles are not read: a report's headline
+ * names the whole meeting's outcome, not this member's vote.
+ */
 export function voteOf(e: Event): Vote | null {
-  const t = text(e);
+  const t = e.description ?? e.evidence.sentence ?? "";
   if (!UN_TEXT.test(t)) return null;
-  if (/\bveto/i.test(t)) return "veto";
+  if (/\bvetoe?s?\b|\bvetoed\b/i.test(t)) return "veto";
   if (/\babstain/i.test(t)) return "abstain";
-  if (/\bvot(?:ed|es|ing) against\b|\bopposed\b/i.test(t)) return "against";
-  if (/\bvot(?:ed|es|ing)\b|\bbacked\b|\bsupported\b|\bunanimous|\badopt/i.test(t)) return "for";
-  // Sanctions (163), embargo and coercion codes with a resolution named are a vote for them.
-  return e.root === "16" || e.root === "17" ? "for" : null;
+  if (/\bvot(?:ed|es|ing) against\b/i.test(t)) return "against";
+  if (/\bvot(?:ed|es|ing) (?:for|in favou?r)\b/i.test(t)) return "for";
+  return null;
+}
+
+function countryOf(code: string, country: string | null): string | null {
+  if (country) return country;
+  return /^(IGO|NGO|MNC)/.test(code) ? null : code.slice(0, 3);
 }
 
 /**
- * Security Council votes on resolutions about a state, from the record's events: each event that
- * names a resolution (or the Council) and has a state as source is that state's vote.
- * A unanimous adoption recorded with the Council (IGOUNO) as source counts for each P5 member
- * only where the record has that member's own vote event; nothing is inferred beyond the record.
+ * Security Council resolutions about a state and the members' votes on them, from the record's
+ * events. Events naming the same resolution number, or (for drafts without one) falling on the same
+ * day, form one resolution; it is about the state when one of its events has the state as an actor
+ * or names it (`names`: code, names, aliases).
  */
-export function resolutions(events: Event[]): Resolution[] {
-  const byId = new Map<string, Resolution>();
+export function resolutions(events: Event[], state: string, names: string[] = []): Resolution[] {
+  const groups = new Map<string, { date: string; events: Event[] }>();
   for (const e of [...events].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))) {
-    const vote = voteOf(e);
-    if (!vote) continue;
-    const m = RESOLUTION.exec(text(e));
+    const t = eventText(e);
+    const m = RESOLUTION.exec(t);
+    const fromCouncil = e.source.code.startsWith("IGOUNO");
+    if (!m && !voteOf(e)) continue;
+    if (m && !fromCouncil && !voteOf(e)) continue;
     const id = m ? m[1] : `draft ${e.date}`;
-    let r = byId.get(id);
-    if (!r) {
-      r = { resolution: id, date: e.date, votes: {}, evidence: [] };
-      byId.set(id, r);
-    }
-    const country = e.source.country ?? (/^[A-Z]{3}/.test(e.source.code) ? e.source.code.slice(0, 3) : null);
-    if (country && country !== "IGO") r.votes[country] = vote;
-    r.evidence.push(toEvidence(e));
+    const g = groups.get(id) ?? { date: e.date, events: [] };
+    g.events.push(e);
+    groups.set(id, g);
   }
-  return [...byId.values()].sort((a, b) => a.date.localeCompare(b.date));
+  const mention = names.length
+    ? new RegExp(`\\b(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\b`)
+    : null;
+  const about = (e: Event) =>
+    countryOf(e.source.code, e.source.country) === state ||
+    countryOf(e.target.code, e.target.country) === state ||
+    (mention?.test(eventText(e)) ?? false);
+  const out: Resolution[] = [];
+  for (const [id, g] of groups) {
+    if (!g.events.some(about)) continue;
+    const votes: Record<string, Vote> = {};
+    for (const e of g.events) {
+      const vote = voteOf(e);
+      const country = countryOf(e.source.code, e.source.country);
+      if (vote && country) votes[country] = vote;
+    }
+    const unanimous = g.events.some((e) => /\bunanimous|\b15-0\b/i.test(eventText(e)));
+    out.push({ resolution: id, date: g.date, votes, unanimous, evidence: g.events.map(toEvidence) });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date));
 }

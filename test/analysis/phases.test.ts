@@ -74,7 +74,7 @@ describe("network, leverage and actors from the store", () => {
     expect(r2094.votes).toEqual({ CHN: "for", USA: "for" });
     expect(l.resolutions.find((r) => r.resolution === "2270")?.votes).toEqual({ CHN: "for", RUS: "for" });
     expect(l.resolutions.some((r) => r.votes.CHN === "veto")).toBe(true);
-    expect(l.members).toEqual(["CHN", "RUS", "USA"]);
+    expect(l.members).toEqual(["CHN", "FRA", "GBR", "RUS", "USA"]);
     const y2018 = l.contacts.find((c) => c.year === "2018")!;
     expect(y2018).toMatchObject({ visits: 3, summits: 3 });
     expect(l.conflict.find((c) => c.year === "2016")?.conflictShare).toBe(1);
