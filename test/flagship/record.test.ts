@@ -1,0 +1,277 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { dateEnd, dateStart, type Event } from "../../src/model/event.ts";
+import { normalizeEvent } from "../../src/model/normalize.ts";
+
+const eventsPath = fileURLToPath(new URL("../../data/flagship/events.jsonl", import.meta.url));
+const tradePath = fileURLToPath(new URL("../../data/flagship/trade.csv", import.meta.url));
+const csisPath = fileURLToPath(
+  new URL(
+    "../../../shared/reference/corpora/csis_provocations/north-korea-provocations-1958-2017.csv",
+    import.meta.url,
+  ),
+);
+const sharedTradePath = fileURLToPath(
+  new URL("../../../shared/reference/corpora/trade_chn_prk.csv", import.meta.url),
+);
+
+/** Minimum size of the record promised by issue 2. */
+const MIN_EVENTS = 150;
+
+/** Pre-1949 events the brief itself mentions; the only dates allowed outside 1949..2025. */
+const HISTORICAL = new Set(["1274", "1281", "1592"]);
+
+/** Parse a JSON Lines record; an invalid line throws an error naming its line number. */
+function parseRecord(text: string, file = "data/flagship/events.jsonl"): Event[] {
+  const events: Event[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (line.trim() === "") return;
+    try {
+      events.push(normalizeEvent(JSON.parse(line)));
+    } catch (err) {
+      throw new Error(`${file} line ${i + 1}: ${(err as Error).message}`);
+    }
+  });
+  return events;
+}
+
+const events = parseRecord(readFileSync(eventsPath, "utf8"));
+
+/** The undirected dyad of an event as "AAA-BBB" (country or IGO prefix, sorted). */
+function dyad(e: Event): string {
+  const side = (a: Event["source"]) => a.country ?? a.code.slice(0, 3);
+  return [side(e.source), side(e.target)].sort().join("-");
+}
+
+/**
+ * Developments the record must contain: a date (any precision; the event's date must equal it), the
+ * unordered pair of countries / IGOs, and the CAMEO root. Written from the issue and the seed brief.
+ */
+const REQUIRED: Array<[date: string, pair: string, root: string, what: string]> = [
+  ["1592", "CHN-JPN", "19", "Ming intervention against the Japanese invasion of Joseon"],
+  ["1949-10-06", "CHN-PRK", "05", "diplomatic relations"],
+  ["1950-06-25", "KOR-PRK", "19", "outbreak of the Korean War"],
+  ["1950-10-05", "CHN-SUN", "02", "Stalin presses Mao to send troops"],
+  ["1950-10-19", "CHN-PRK", "07", "Chinese People's Volunteers cross the Yalu"],
+  ["1950-10-25", "CHN-KOR", "19", "first CPV battle, against South Korean forces"],
+  ["1953-07-27", "CHN-USA", "08", "armistice"],
+  ["1961-07-11", "CHN-PRK", "05", "treaty of friendship, co-operation and mutual assistance"],
+  ["1970-04", "CHN-PRK", "04", "Zhou Enlai in Pyongyang"],
+  ["1975-04-18", "CHN-PRK", "04", "Kim Il-sung in Beijing"],
+  ["1978-09", "CHN-PRK", "04", "Deng Xiaoping in Pyongyang"],
+  ["1991-10-04", "CHN-PRK", "04", "Kim Il-sung's last official visit to China"],
+  ["1992-08-24", "CHN-KOR", "05", "China-ROK diplomatic relations"],
+  ["1993-05-11", "IGO-PRK", "02", "resolution 825"],
+  ["1993-05-11", "CHN-IGO", "01", "China abstains on resolution 825"],
+  ["2000-05-29", "CHN-PRK", "04", "Kim Jong-il in Beijing"],
+  ["2001-09-03", "CHN-PRK", "04", "Jiang Zemin in Pyongyang"],
+  ["2003-08-27", "CHN-PRK", "04", "first round of the Six-Party Talks"],
+  ["2005-09-19", "PRK-USA", "05", "Six-Party joint statement"],
+  ["2005-10-28", "CHN-PRK", "04", "Hu Jintao in Pyongyang"],
+  ["2006-07-15", "IGO-PRK", "16", "resolution 1695"],
+  ["2006-10-09", "PRK-USA", "15", "first nuclear test"],
+  ["2006-10-09", "CHN-PRK", "11", "China: 'flagrantly' conducted, resolutely opposed"],
+  ["2006-10-14", "IGO-PRK", "16", "resolution 1718"],
+  ["2006-10-14", "CHN-PRK", "16", "China votes for 1718"],
+  ["2009-05-25", "PRK-USA", "15", "second nuclear test"],
+  ["2009-06-12", "IGO-PRK", "16", "resolution 1874"],
+  ["2009-06-12", "CHN-PRK", "16", "China votes for 1874"],
+  ["2013-01-22", "IGO-PRK", "16", "resolution 2087"],
+  ["2013-02-12", "PRK-USA", "15", "third nuclear test"],
+  ["2013-03-07", "IGO-PRK", "16", "resolution 2094"],
+  ["2013-03-07", "CHN-PRK", "16", "China backs 2094"],
+  ["2016-01-06", "PRK-USA", "15", "fourth nuclear test"],
+  ["2016-03-02", "IGO-PRK", "16", "resolution 2270"],
+  ["2016-09-09", "PRK-USA", "15", "fifth nuclear test"],
+  ["2016-11-30", "IGO-PRK", "16", "resolution 2321 (coal cap)"],
+  ["2016-11-30", "CHN-PRK", "16", "China votes for the coal cap"],
+  ["2017-02-18", "CHN-PRK", "16", "MOFCOM suspends coal imports"],
+  ["2017-06-02", "IGO-PRK", "16", "resolution 2356"],
+  ["2017-08-05", "IGO-PRK", "16", "resolution 2371 (coal ban)"],
+  ["2017-09-03", "PRK-USA", "15", "sixth nuclear test"],
+  ["2017-09-03", "CHN-PRK", "11", "China condemns the sixth test"],
+  ["2017-09-11", "IGO-PRK", "16", "resolution 2375 (oil caps)"],
+  ["2017-09-11", "CHN-PRK", "16", "China votes for the oil caps"],
+  ["2017-12-22", "IGO-PRK", "16", "resolution 2397"],
+  ["2018-03-25", "CHN-PRK", "04", "Kim Jong-un's first visit to Beijing"],
+  ["2018-04-27", "KOR-PRK", "04", "Panmunjom inter-Korean summit"],
+  ["2018-05-07", "CHN-PRK", "04", "Dalian meeting"],
+  ["2018-06-12", "PRK-USA", "04", "Singapore summit"],
+  ["2018-06-19", "CHN-PRK", "04", "Kim's third visit to China"],
+  ["2019-01-07", "CHN-PRK", "04", "Kim's fourth visit to China"],
+  ["2019-02-28", "PRK-USA", "16", "Hanoi talks collapse"],
+  ["2019-06-20", "CHN-PRK", "04", "Xi's state visit to Pyongyang"],
+  ["2019-06-30", "PRK-USA", "04", "Panmunjom meeting"],
+  ["2021-07-11", "CHN-PRK", "05", "60th anniversary of the treaty"],
+  ["2022-01-16", "CHN-PRK", "06", "Dandong-Sinuiju freight trains resume"],
+  ["2022-05-26", "CHN-USA", "12", "China vetoes the US sanctions draft"],
+  ["2022-05-26", "RUS-USA", "12", "Russia vetoes the US sanctions draft"],
+  ["2022-09-08", "PRK-USA", "13", "law on the nuclear forces policy"],
+  ["2023-09-13", "PRK-RUS", "04", "Kim-Putin summit at Vostochny"],
+  ["2024-03-28", "RUS-USA", "12", "Russian veto ends the Panel of Experts"],
+  ["2024-06-19", "PRK-RUS", "05", "Comprehensive Strategic Partnership Treaty"],
+  ["2025-09-03", "CHN-PRK", "04", "Kim at the Beijing parade"],
+  ["2025-09-04", "CHN-PRK", "04", "Xi-Kim talks"],
+];
+
+describe("flagship record: data/flagship/events.jsonl", () => {
+  it(`has at least ${MIN_EVENTS} events, each normalising (errors name the line)`, () => {
+    expect(events.length).toBeGreaterThanOrEqual(MIN_EVENTS);
+    for (const e of events) expect(e.origin).toBe("yalu-flagship");
+  });
+
+  it("reports the line of a malformed event", () => {
+    const good = readFileSync(eventsPath, "utf8").split("\n")[0];
+    const bad = JSON.stringify({
+      date: "2019-13-40",
+      source: { code: "CHNGOV" },
+      target: { code: "PRKGOV" },
+      cameo: "042",
+    });
+    expect(() => parseRecord(`${good}\n${bad}`, "x.jsonl")).toThrow(/x\.jsonl line 2: date/);
+    expect(parseRecord(`${good}\n\n`)).toHaveLength(1);
+  });
+
+  it("gives every event a citation with publication and title, and a description", () => {
+    for (const e of events) {
+      const c = e.evidence.citation;
+      expect(c, `${e.date} ${e.cameo}`).not.toBeNull();
+      expect(c?.publication?.trim(), `${e.date} ${e.cameo}`).toBeTruthy();
+      expect(c?.title?.trim(), `${e.date} ${e.cameo}`).toBeTruthy();
+      if (c?.url) expect(c.url, `${e.date} ${e.cameo}`).toMatch(/^https?:\/\/\S+$/);
+      expect(e.description?.length ?? 0, `${e.date} ${e.cameo}`).toBeGreaterThan(20);
+    }
+  });
+
+  it("has no duplicate ids", () => {
+    const seen = new Map<string, Event>();
+    for (const e of events) {
+      const prior = seen.get(e.id);
+      expect(prior, `duplicate id ${e.id}: ${e.date} ${e.source.code}->${e.target.code} ${e.cameo}`).toBe(
+        undefined,
+      );
+      seen.set(e.id, e);
+    }
+  });
+
+  it("keeps dates within 1949..2025 except the declared historical events", () => {
+    for (const e of events) {
+      if (HISTORICAL.has(e.date)) continue;
+      expect(dateStart(e.date) >= "1949-01-01", e.date).toBe(true);
+      expect(dateEnd(e.date) <= "2025-12-31", e.date).toBe(true);
+    }
+  });
+
+  it("uses consistent actor codes (country prefix matches country; IGO has none)", () => {
+    for (const e of events) {
+      for (const a of [e.source, e.target]) {
+        expect(a.code, e.date).toMatch(/^(CHN|PRK|KOR|USA|JPN|RUS|SUN)(GOV|MIL)$|^IGOUNO$/);
+        if (a.code.startsWith("IGO")) expect(a.country).toBeNull();
+        else expect(a.country).toBe(a.code.slice(0, 3));
+      }
+    }
+  });
+
+  it.each(REQUIRED)("covers %s %s root %s (%s)", (date, pair, root) => {
+    const hit = events.find(
+      (e) => e.date === date && dyad(e).replace(/IGO\w*/, "IGO") === sortPair(pair) && e.root === root,
+    );
+    expect(hit, `${date} ${pair} root ${root}`).toBeDefined();
+  });
+});
+
+function sortPair(pair: string): string {
+  return pair.split("-").sort().join("-");
+}
+
+describe("flagship record: data/flagship/trade.csv", () => {
+  const text = readFileSync(tradePath, "utf8").trim();
+  const [header, ...rows] = text.split("\n");
+
+  it("has the agreed header and a source on every row", () => {
+    expect(header).toBe("indicator,subject,series,period,value,unit,source,url,note");
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+    for (const row of rows) {
+      const cells = parseCsvLine(row);
+      expect(cells.length, row).toBe(9);
+      const [indicator, subject, series, period, value, unit, source, url] = cells;
+      expect(indicator).toBe("trade");
+      expect(subject).toBe("CHN-PRK");
+      expect(["exports", "imports", "total"]).toContain(series);
+      expect(period, row).toMatch(/^\d{4}(-H[12])?$/);
+      expect(Number.isFinite(Number(value)) && Number(value) > 0, row).toBe(true);
+      expect(unit).toBe("USD");
+      expect(source.trim(), row).not.toBe("");
+      expect(url, row).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it("has a total for every year from 2009 to 2024", () => {
+    const totals = new Set(
+      rows
+        .map(parseCsvLine)
+        .filter((c) => c[2] === "total")
+        .map((c) => c[3]),
+    );
+    for (let y = 2009; y <= 2024; y++) expect(totals.has(String(y)), String(y)).toBe(true);
+  });
+
+  const shared = existsSync(sharedTradePath);
+  it.skipIf(!shared)(
+    "agrees with the reference figures in ../shared (skipped when ../shared is absent)",
+    () => {
+      const ref = new Map<string, number>();
+      for (const line of readFileSync(sharedTradePath, "utf8").trim().split("\n").slice(1)) {
+        const c = parseCsvLine(line);
+        ref.set(c[0], Number(c[1]) * 1e6);
+      }
+      for (const c of rows.map(parseCsvLine).filter((c) => c[2] === "total")) {
+        const want = ref.get(c[3]);
+        expect(want, c[3]).toBeDefined();
+        expect(Math.abs(Number(c[4]) - (want ?? 0)), c[3]).toBeLessThan(1);
+      }
+    },
+  );
+});
+
+describe("flagship record: cross-check with CSIS Beyond Parallel (../shared)", () => {
+  const present = existsSync(csisPath);
+  it.skipIf(!present)(
+    "every nuclear test in the CSIS data is in the record on the same day (skipped when ../shared is absent)",
+    () => {
+      const tests = readFileSync(csisPath, "utf8")
+        .split("\n")
+        .filter((l) => /,Nuclear Test/.test(l))
+        .map((l) => l.slice(0, 10));
+      expect(tests.length).toBe(6);
+      for (const d of tests) {
+        const hit = events.find((e) => e.date === d && e.source.code === "PRKMIL" && e.cameo === "150");
+        expect(hit, d).toBeDefined();
+      }
+    },
+  );
+});
+
+/** Split one CSV line (RFC 4180 quoting, no embedded newlines). */
+function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
