@@ -1,0 +1,219 @@
+import { ActorCodes, type CodeTables } from "./actor-codes.ts";
+import { defaultActorData, type SharedForm } from "./actor-data.ts";
+import { isAcronym, surfaceKey } from "./actor-text.ts";
+import type { ActorEntry, DatedRole, ResolvedActor, ResolvedVia, SurfaceForm } from "./actor-types.ts";
+import { dateStart } from "./event.ts";
+
+interface Claim {
+  entry: ActorEntry;
+  via: ResolvedVia;
+  text: string;
+}
+
+const KIND_RANK: Record<ActorEntry["kind"], number> = {
+  state: 0,
+  igo: 1,
+  org: 2,
+  group: 3,
+  agent: 4,
+  person: 5,
+};
+
+/** The role of a person covering a day (YYYY-MM-DD), the latest-starting one if several do. */
+export function roleAt(entry: ActorEntry, day: string): DatedRole | undefined {
+  let best: DatedRole | undefined;
+  for (const r of entry.roles ?? []) {
+    if ((r.from === null || r.from <= day) && (r.to === null || day <= r.to)) {
+      if (!best || (r.from ?? "") >= (best.from ?? "")) best = r;
+    }
+  }
+  return best;
+}
+
+/** The most recently started role of an entry (used when the date is unknown). */
+function latestRole(entry: ActorEntry): DatedRole | undefined {
+  let best: DatedRole | undefined;
+  for (const r of entry.roles ?? []) if (!best || (r.from ?? "") >= (best.from ?? "")) best = r;
+  return best;
+}
+
+/** How strongly an entry holds at a day: 3 in a dated role, 2 within its existence, 1 undated, 0 not. */
+function activity(entry: ActorEntry, day: string): [number, string] {
+  const role = roleAt(entry, day);
+  if (role) return [3, role.from ?? ""];
+  if (entry.roles && entry.roles.length > 0) return [0, ""];
+  const from = entry.from ?? null;
+  const to = entry.to ?? null;
+  if (from === null && to === null) return [1, ""];
+  return (from === null || from <= day) && (to === null || day <= to) ? [2, from ?? ""] : [0, ""];
+}
+
+/**
+ * The actor registry: states, IGOs, organisations, generic agents and people with dated roles,
+ * indexed by every surface form. Lookups are case-insensitive and tolerant of hyphens,
+ * apostrophes and spacing; a person resolves to the code of the role held at the date.
+ */
+export class ActorRegistry {
+  static #default: ActorRegistry | undefined;
+  readonly #entries: ActorEntry[];
+  readonly #byId = new Map<string, ActorEntry>();
+  readonly #index = new Map<string, Claim[]>();
+  readonly #shared = new Map<string, SharedForm>();
+  readonly #codes: ActorCodes;
+
+  private constructor(entries: ActorEntry[], shared: SharedForm[], tables: CodeTables) {
+    this.#entries = entries;
+    this.#codes = new ActorCodes(tables);
+    for (const e of entries) {
+      if (this.#byId.has(e.id)) throw new Error(`duplicate actor entry id "${e.id}"`);
+      this.#byId.set(e.id, e);
+    }
+    for (const s of shared) this.#shared.set(surfaceKey(s.text), s);
+    for (const f of this.#forms()) {
+      const key = surfaceKey(f.text);
+      if (key === "") continue;
+      const claims = this.#index.get(key) ?? [];
+      if (claims.some((c) => c.entry.id === f.entryId)) continue;
+      claims.push({ entry: this.#byId.get(f.entryId)!, via: f.via, text: f.text });
+      this.#index.set(key, claims);
+    }
+    for (const [key, s] of this.#shared) {
+      const claims = this.#index.get(key);
+      if (!claims) continue;
+      const rank = (c: Claim) => {
+        const i = s.entries.indexOf(c.entry.id);
+        return i < 0 ? s.entries.length : i;
+      };
+      claims.sort((a, b) => rank(a) - rank(b));
+    }
+  }
+
+  /** The project's registry (data/actors), loaded and indexed once. */
+  static default(): ActorRegistry {
+    if (!ActorRegistry.#default) {
+      const data = defaultActorData();
+      ActorRegistry.#default = new ActorRegistry(data.entries, data.shared, data.tables);
+    }
+    return ActorRegistry.#default;
+  }
+
+  /** A registry over the given entries, with the project's role, region and country tables. */
+  static fromEntries(entries: ActorEntry[], shared: SharedForm[] = []): ActorRegistry {
+    const tables = defaultActorData().tables;
+    const own = entries.filter((e) => e.kind === "state").map((e) => ({ code: e.code, name: e.name }));
+    const ownCodes = new Set(own.map((c) => c.code));
+    const countries = [...own, ...tables.countries.filter((c) => !ownCodes.has(c.code))];
+    return new ActorRegistry(entries, shared, { ...tables, countries });
+  }
+
+  /** Every entry, in file order. */
+  entries(): readonly ActorEntry[] {
+    return this.#entries;
+  }
+
+  /** The entry with this id. */
+  entry(id: string): ActorEntry | undefined {
+    return this.#byId.get(id);
+  }
+
+  #forms(): SurfaceForm[] {
+    const out: SurfaceForm[] = [];
+    const add = (text: string, entryId: string, via: ResolvedVia) =>
+      out.push({ text, entryId, via, caseSensitive: isAcronym(text) });
+    for (const e of this.#entries) {
+      const named: ResolvedVia = e.kind === "agent" ? "title" : "name";
+      add(e.name, e.id, named);
+      for (const a of e.aliases) add(a, e.id, e.kind === "agent" ? "title" : "alias");
+      for (const d of e.demonyms ?? []) add(d, e.id, "demonym");
+      for (const c of e.capitals ?? []) add(c, e.id, "capital");
+    }
+    return out;
+  }
+
+  /** Every name, alias, demonym and capital with its entry, for building a matcher (trie). */
+  surfaceForms(): SurfaceForm[] {
+    return this.#forms();
+  }
+
+  /** Surface forms claimed by more than one entry that shared-forms.yaml does not document. */
+  conflicts(): { text: string; entryIds: string[] }[] {
+    const out: { text: string; entryIds: string[] }[] = [];
+    for (const [key, claims] of this.#index) {
+      if (claims.length > 1 && !this.#shared.has(key)) {
+        out.push({ text: claims[0].text, entryIds: claims.map((c) => c.entry.id) });
+      }
+    }
+    return out;
+  }
+
+  /** The entries a surface form could stand for, in order of preference (undated). */
+  candidates(text: string): ActorEntry[] {
+    return (this.#index.get(surfaceKey(text)) ?? []).map((c) => c.entry);
+  }
+
+  /**
+   * Resolve a surface form ("Pyongyang", "North Korean", "Kim Jong Un") at a date (YYYY, YYYY-MM or
+   * YYYY-MM-DD; a partial date counts from its first day). A form shared by several entries goes to
+   * the one holding a dated role at the date, else the one existing then, else the first listed.
+   */
+  lookup(text: string, date?: string | null): ResolvedActor | null {
+    const claims = this.#index.get(surfaceKey(text));
+    if (!claims || claims.length === 0) return null;
+    let pick = claims[0];
+    if (claims.length > 1 && date) {
+      const day = dateStart(date);
+      let best: [number, string] = [-1, ""];
+      for (const c of claims) {
+        const a = activity(c.entry, day);
+        if (a[0] > best[0] || (a[0] === best[0] && a[0] === 3 && a[1] > best[1])) {
+          best = a;
+          pick = c;
+        }
+      }
+    }
+    return this.resolve(pick.entry.id, date, pick.via);
+  }
+
+  /**
+   * The actor an entry stands for at a date. A capital gives country + GOV; a person gives the code
+   * of the role held at the date (via "role"), outside any role the entry's own code, and with no
+   * date the most recently started role.
+   */
+  resolve(entryId: string, date?: string | null, via: ResolvedVia = "name"): ResolvedActor {
+    const e = this.#byId.get(entryId);
+    if (!e) throw new Error(`unknown actor entry "${entryId}"`);
+    const out = { code: e.code, country: e.country, name: e.name, entryId: e.id, via };
+    if (via === "capital") return { ...out, code: `${e.country ?? e.code}GOV` };
+    if (e.roles && e.roles.length > 0) {
+      const role = date ? roleAt(e, dateStart(date)) : latestRole(e);
+      if (role) {
+        return { ...out, code: role.code, country: this.#codes.parse(role.code).country, via: "role" };
+      }
+    }
+    return out;
+  }
+
+  /** The entry coded exactly `code`, preferring states, then IGOs, organisations, groups, agents, people. */
+  byCode(code: string): ActorEntry | undefined {
+    let best: ActorEntry | undefined;
+    for (const e of this.#entries) {
+      if (e.code === code && (!best || KIND_RANK[e.kind] < KIND_RANK[best.kind])) best = e;
+    }
+    return best;
+  }
+
+  /** The name of a country code ("PRK" → "North Korea"). */
+  countryName(iso3: string): string | undefined {
+    return this.#codes.countryName(iso3);
+  }
+
+  /** The name of a role code ("GOV" → "Government"). */
+  roleName(role: string): string | undefined {
+    return this.#codes.roleName(role);
+  }
+
+  /** The code tables (countries, roles, regions) behind this registry. */
+  codes(): ActorCodes {
+    return this.#codes;
+  }
+}
