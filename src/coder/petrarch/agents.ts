@@ -1,0 +1,72 @@
+import { DictionaryError, dictionaryLines, phraseWords } from "./lines.ts";
+import { pluralOf } from "./verbs.ts";
+
+/**
+ * PETRARCH agent dictionaries:
+ *
+ * ```
+ * !PERSON! = MAN, MEN, WOMAN        substitution set
+ * FOREIGN_MINISTER [~GOVFRM]        `~CODE` is appended to the actor's code
+ * MSF {} [NGO~]                     `CODE~` is prefixed; `{}` = no plural, `{GEESE}` = this plural
+ * CONGRESS!PERSON! [~LEG]
+ * ```
+ * Regular plurals (+S, Y → IES, SS → ES) are generated unless braces say otherwise.
+ */
+
+export interface AgentEntry {
+  words: string[];
+  code: string;
+  /** True when the code goes before the actor code (`NGO~`). */
+  prefix: boolean;
+  line: number;
+}
+
+export interface AgentDictionary {
+  entries: AgentEntry[];
+}
+
+/** Read an agent dictionary. Errors name the file and line. */
+export function readAgentDictionary(source: string, file: string): AgentDictionary {
+  const subs = new Map<string, string[]>();
+  const entries: AgentEntry[] = [];
+  for (const { text, line } of dictionaryLines(source)) {
+    if (text === "") continue;
+    const sub = /^(![A-Z0-9_]+!)\s*=\s*(.*)$/i.exec(text);
+    if (sub) {
+      subs.set(
+        sub[1].toUpperCase(),
+        sub[2].split(",").map((s) => s.trim().toUpperCase()),
+      );
+      continue;
+    }
+    const m = /^([^{[]+?)\s*(?:\{([^}]*)\})?\s*\[\s*([^\]]*?)\s*\]/.exec(text);
+    if (!m) throw new DictionaryError(`malformed agent entry "${text}"`, file, line);
+    const rawCode = m[3].replace(/\s+/g, "");
+    const prefix = rawCode.endsWith("~");
+    const code = rawCode.replace(/~/g, "").toUpperCase();
+    if (!rawCode.includes("~"))
+      throw new DictionaryError(`agent code "[${m[3]}]" needs a "~" before or after it`, file, line);
+    const phrases = substitute(m[1].trim().toUpperCase(), subs, file, line);
+    const plurals = m[2];
+    for (const phrase of phrases) {
+      const words = phraseWords(phrase);
+      entries.push({ words, code, prefix, line });
+      if (plurals === undefined) {
+        if (phrases.length === 1)
+          entries.push({ words: [...words.slice(0, -1), pluralOf(words.at(-1)!)], code, prefix, line });
+      } else {
+        for (const p of plurals.split(/\s+/).filter((s) => s.length > 0))
+          entries.push({ words: phraseWords(p), code, prefix, line });
+      }
+    }
+  }
+  return { entries };
+}
+
+function substitute(phrase: string, subs: Map<string, string[]>, file: string, line: number): string[] {
+  const m = /![A-Z0-9_]+!/.exec(phrase);
+  if (!m) return [phrase];
+  const options = subs.get(m[0]);
+  if (!options) throw new DictionaryError(`unknown substitution set ${m[0]}`, file, line);
+  return options.flatMap((o) => substitute(phrase.replace(m[0], o), subs, file, line));
+}

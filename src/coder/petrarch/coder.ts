@@ -1,0 +1,241 @@
+import type { ActorEntry } from "./actors.ts";
+import type { AgentEntry } from "./agents.ts";
+import { type DiscardEntry, type DiscardList, findDiscard } from "./discards.ts";
+import { type Bindings, matchPattern, type Unit } from "./match.ts";
+import {
+  type ActorCoding,
+  codeString,
+  firstNounCoding,
+  isNounPhrase,
+  type NounCoding,
+  type NounContext,
+  nounUnits,
+} from "./nouns.ts";
+import type { PhraseIndex } from "./phrases.ts";
+import { type ParsedSentence, type TreeNode, walk } from "./tree.ts";
+import type { VerbCode, VerbDictionary, VerbEntry } from "./verbs.ts";
+
+/**
+ * The dictionary-driven coder: for every verb of the parse found in the verb dictionary, match its
+ * patterns, find the source (the clause's subject, or `$`) and target (the first actor after the
+ * verb in its verb phrase, or `+`) and emit the pattern's or the verb's code.
+ */
+
+export interface Dictionaries {
+  verbs: VerbDictionary;
+  actors: PhraseIndex<ActorEntry>;
+  agents: PhraseIndex<AgentEntry>;
+  discards: DiscardList;
+}
+
+export interface CodingOptions {
+  /** Sentence date as YYYYMMDD, for actor date restrictions. */
+  date: number | null;
+  /** Only code events with both a source and a target (PETRARCH's `require_dyad`). */
+  requireDyad: boolean;
+}
+
+/** One coded event in PETRARCH's terms: actor code strings ("---" = none) and the event code. */
+export interface RawCoding {
+  source: string;
+  target: string;
+  code: string;
+  /** The words of the source and target phrases as written (upper case), null if none. */
+  sourceText: string | null;
+  targetText: string | null;
+  /** The verb and pattern behind the coding, for reporting. */
+  verb: string;
+  pattern: string | null;
+}
+
+export interface SentenceCoding {
+  codings: RawCoding[];
+  /** The discard that stopped coding, if any. */
+  discard: DiscardEntry | null;
+  /** Why the sentence could not be coded (a malformed parse), if so. */
+  error?: string;
+}
+
+const BE = new Set(["IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM", "'S", "GET", "GOT"]);
+const PRONOUN = /^(PRP|PRP\$|EX)$/;
+const NO_ACTOR: ActorCoding = { actor: null, prefixes: [], suffixes: [] };
+
+interface Side {
+  coding: ActorCoding;
+  noun: NounCoding | null;
+}
+
+function sides(noun: NounCoding | null): Side[] {
+  return noun ? noun.codings.map((coding) => ({ coding, noun })) : [];
+}
+
+function headVerb(vp: TreeNode): TreeNode | null {
+  return vp.children.find((k) => k.word !== null && k.label.startsWith("VB")) ?? null;
+}
+
+/** The dictionary entry for a verb leaf, preferring multi-word verbs whose other words are present. */
+function verbEntry(dict: VerbDictionary, words: readonly string[], at: number) {
+  const entries = dict.byForm.get(words[at]);
+  if (!entries) return null;
+  let best: { entries: VerbEntry[]; start: number; end: number } | null = null;
+  for (const e of entries) {
+    const start = at - e.verbIndex;
+    let ok = start >= 0 && start + e.words.length <= words.length;
+    for (let k = 0; ok && k < e.words.length; k++) if (words[start + k] !== e.words[k]) ok = false;
+    if (!ok) continue;
+    if (!best || e.words.length > best.end - best.start)
+      best = { entries: [e], start, end: start + e.words.length };
+    else if (e.words.length === best.end - best.start) best.entries.push(e);
+  }
+  return best;
+}
+
+function isClause(n: TreeNode): boolean {
+  return /^(S|SQ|SINV)(-|$)/.test(n.label);
+}
+
+function pronounOnly(np: TreeNode): boolean {
+  const kids = np.children.filter((k) => k.label !== "DT");
+  return kids.length > 0 && kids.every((k) => PRONOUN.test(k.label));
+}
+
+/** The coded subject of the clause governing `vp`; pronoun subjects defer to the enclosing clause. */
+function subjectOf(ctx: NounContext, vp: TreeNode): NounCoding | null {
+  let child = vp;
+  for (let node = vp.parent; node; child = node, node = node.parent) {
+    if (!isClause(node)) continue;
+    const at = node.children.indexOf(child);
+    const np = node.children
+      .slice(0, at)
+      .reverse()
+      .find((k) => isNounPhrase(k));
+    if (!np || pronounOnly(np)) continue;
+    return firstNounCoding(ctx, np, np.start, np.end);
+  }
+  return null;
+}
+
+function isPassive(vp: TreeNode, verb: TreeNode): boolean {
+  if (verb.label !== "VBN") return false;
+  for (let n = vp.parent; n?.label.startsWith("VP"); n = n.parent) {
+    const h = headVerb(n);
+    if (h && BE.has(h.word!.toUpperCase())) return true;
+  }
+  return false;
+}
+
+function byAgent(ctx: NounContext, vp: TreeNode, from: number): NounCoding | null {
+  for (const k of vp.children) {
+    if (k.label !== "PP" || k.start < from || k.children[0]?.word?.toUpperCase() !== "BY") continue;
+    const c = firstNounCoding(ctx, k, k.start, k.end);
+    if (c) return c;
+  }
+  return null;
+}
+
+function unitsBetween(
+  words: readonly string[],
+  nouns: readonly NounCoding[],
+  from: number,
+  to: number,
+): Unit[] {
+  const out: Unit[] = [];
+  for (let i = from; i < to; ) {
+    const n = nouns.find((u) => u.start === i && u.end <= to);
+    if (n) {
+      out.push({ kind: "noun", noun: n });
+      i = n.end;
+    } else {
+      out.push({ kind: "word", word: words[i] });
+      i++;
+    }
+  }
+  return out;
+}
+
+function firstCode(entries: readonly VerbEntry[]): VerbCode {
+  return entries.find((e) => e.code.primary || e.code.paired)?.code ?? { primary: null, paired: null };
+}
+
+/** Code one parsed sentence. */
+export function codeParsed(
+  dicts: Dictionaries,
+  parsed: ParsedSentence,
+  options: CodingOptions,
+): SentenceCoding {
+  const discard = findDiscard(dicts.discards, parsed.words);
+  if (discard) return { codings: [], discard };
+  const ctx: NounContext = {
+    sentence: parsed,
+    actors: dicts.actors,
+    agents: dicts.agents,
+    date: options.date,
+  };
+  const nouns = nounUnits(ctx);
+  const codings: RawCoding[] = [];
+  const seen = new Set<string>();
+  const text = (n: NounCoding | null) => (n ? parsed.words.slice(n.start, n.end).join(" ") : null);
+  const emit = (s: Side, t: Side, code: string, verb: string, pattern: string | null) => {
+    const source = codeString(s.coding);
+    const target = codeString(t.coding);
+    if (source === target && s.coding.actor !== null) return;
+    const key = `${source}\u0000${target}\u0000${code}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    codings.push({ source, target, code, sourceText: text(s.noun), targetText: text(t.noun), verb, pattern });
+  };
+  for (const vp of walk(parsed.root)) {
+    if (!vp.label.startsWith("VP")) continue;
+    const verb = headVerb(vp);
+    if (!verb) continue;
+    const found = verbEntry(dicts.verbs, parsed.words, verb.start);
+    if (!found) continue;
+    const lower = unitsBetween(parsed.words, nouns, 0, found.start);
+    const upper = unitsBetween(parsed.words, nouns, found.end, vp.end);
+    let code = firstCode(found.entries);
+    let bindings: Bindings = {};
+    let patternText: string | null = null;
+    search: for (const e of found.entries) {
+      for (const p of e.patterns) {
+        const b = matchPattern(p, lower, upper);
+        if (b) {
+          code = p.code;
+          bindings = b;
+          patternText = p.text;
+          break search;
+        }
+      }
+    }
+    if (!code.primary && !code.paired) continue;
+    let source = bindings.source ?? null;
+    let target = bindings.target ?? null;
+    if (!source) {
+      const passiveBy = isPassive(vp, verb) ? byAgent(ctx, vp, found.end) : null;
+      if (passiveBy) {
+        source = passiveBy;
+        target ??= subjectOf(ctx, vp);
+      } else source = subjectOf(ctx, vp);
+    }
+    if (!target) target = firstNounCoding(ctx, vp, found.end, vp.end);
+    const verbText = parsed.words.slice(found.start, found.end).join(" ");
+    let pairs: [Side, Side][] = [];
+    const compound = bindings.compound;
+    if (compound && bindings.compoundSide === "lower" && !bindings.target) {
+      const members = sides(compound);
+      for (const a of members) for (const b of members) if (a !== b) pairs.push([a, b]);
+    } else {
+      const sources = compound && bindings.compoundSide === "lower" ? sides(compound) : sides(source);
+      const targets = compound && bindings.compoundSide === "upper" ? sides(compound) : sides(target);
+      if (sources.length === 0) continue;
+      if (targets.length === 0) {
+        if (options.requireDyad) continue;
+        pairs = sources.map((s) => [s, { coding: NO_ACTOR, noun: null }]);
+      } else for (const s of sources) for (const t of targets) pairs.push([s, t]);
+    }
+    for (const [s, t] of pairs) {
+      if (code.primary) emit(s, t, code.primary, verbText, patternText);
+      if (code.paired && t.coding.actor !== null) emit(t, s, code.paired, verbText, patternText);
+    }
+  }
+  return { codings, discard: null };
+}

@@ -1,0 +1,220 @@
+import { type ActorEntry, actorCodes } from "./actors.ts";
+import type { AgentEntry } from "./agents.ts";
+import type { PhraseIndex } from "./phrases.ts";
+import { isLabel, type ParsedSentence, type TreeNode } from "./tree.ts";
+
+/**
+ * Coding noun phrases as actors: actor names and agent titles found in a noun phrase's head,
+ * compounds ("Gondor and Osgiliath"), agents carried across a prepositional phrase ("the
+ * ambassadors of Arnor, Osgiliath and Gondor" → ARNGOV, OSGGOV, GONGOV) and possessives
+ * ("Gondor's government" → GONGOV).
+ */
+
+/** One coded actor of a phrase: an actor code (null = agent only) and its agent codes. */
+export interface ActorCoding {
+  actor: string | null;
+  prefixes: string[];
+  suffixes: string[];
+}
+
+/** A coded noun phrase: its actors (several for a compound) and the words it covers. */
+export interface NounCoding {
+  codings: ActorCoding[];
+  start: number;
+  end: number;
+}
+
+export interface NounContext {
+  sentence: ParsedSentence;
+  actors: PhraseIndex<ActorEntry>;
+  agents: PhraseIndex<AgentEntry>;
+  date: number | null;
+}
+
+const CONJUNCTIONS = new Set(["AND", "OR", "NOR"]);
+const NOMINAL = /^(NN|NNS|NNP|NNPS|NP|NML|NX|PRP)$/;
+const PREPOSITION_LINKS = new Set(["OF", "IN", "FROM", "AT", "FOR"]);
+
+export function isNounPhrase(node: TreeNode): boolean {
+  return isLabel(node, "NP") || isLabel(node, "NML") || isLabel(node, "NX");
+}
+
+/** The code string of an actor coding: prefixes, actor (or "---"), suffixes without repeats. */
+export function codeString(c: ActorCoding): string {
+  let code = c.prefixes.join("") + (c.actor ?? "---");
+  for (const s of c.suffixes) {
+    // An agent the actor code already carries (USAGOV + GOV) is not appended again.
+    let redundant = false;
+    for (let k = 3; k + s.length <= code.length; k += 3)
+      if (code.slice(k, k + s.length) === s) redundant = true;
+    if (!redundant) code += s;
+  }
+  return code;
+}
+
+function isConjunction(n: TreeNode): boolean {
+  return n.label === "CC" && n.word !== null && CONJUNCTIONS.has(n.word.toUpperCase());
+}
+
+function isSeparator(n: TreeNode): boolean {
+  return isConjunction(n) || n.label === "," || n.label === ":";
+}
+
+/** Split an NP's children into conjuncts when it is a compound of nominals, else null. */
+function conjuncts(np: TreeNode): TreeNode[][] | null {
+  const kids = np.children;
+  const ccAt = kids.findIndex(isConjunction);
+  if (ccAt <= 0 || ccAt === kids.length - 1) return null;
+  const left = kids
+    .slice(0, ccAt)
+    .reverse()
+    .find((k) => !isSeparator(k));
+  const right = kids[ccAt + 1];
+  if (!left || !NOMINAL.test(left.label.split("-")[0]) || !NOMINAL.test(right.label.split("-")[0]))
+    return null;
+  const parts: TreeNode[][] = [[]];
+  for (const k of kids) {
+    if (isSeparator(k)) {
+      if (parts.at(-1)!.length > 0) parts.push([]);
+    } else if (!(k.label === "DT" && /^(NEITHER|EITHER|BOTH)$/i.test(k.word ?? ""))) parts.at(-1)!.push(k);
+  }
+  const out = parts.filter((p) => p.length > 0);
+  return out.length >= 2 ? out : null;
+}
+
+/** Leaves of the head of an NP: its own words, possessors, and the head of a first NP child. */
+function headLeaves(np: TreeNode, out: number[]): void {
+  const kids = np.children;
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    if (k.word !== null) {
+      if (k.label !== "POS") out.push(k.start);
+    } else if (isNounPhrase(k) && (i === 0 || k.children.at(-1)?.label === "POS")) {
+      if (i === 0 && conjuncts(k)) return;
+      headLeaves(k, out);
+    } else if (k.label === "ADJP" || k.label === "QP" || k.label === "NML") {
+      for (let j = k.start; j < k.end; j++) out.push(j);
+    }
+  }
+}
+
+/** Actors and agents named by a set of words. */
+function codeWords(ctx: NounContext, idx: number[]): ActorCoding[] | null {
+  if (idx.length === 0) return null;
+  const words = idx.map((i) => ctx.sentence.words[i]);
+  const actors = ctx.actors.matchAll(words, 0, words.length);
+  const taken = new Set<number>();
+  for (const m of actors) for (let i = m.start; i < m.end; i++) taken.add(i);
+  const agents = ctx.agents.matchAll(words, 0, words.length, (i) => taken.has(i));
+  if (actors.length === 0 && agents.length === 0) return null;
+  const prefixes = agents.filter((a) => a.value.prefix).map((a) => a.value.code);
+  const suffixes = agents.filter((a) => !a.value.prefix).map((a) => a.value.code);
+  if (actors.length === 0) return [{ actor: null, prefixes, suffixes }];
+  const codes = actorCodes(actors[0].value, ctx.date);
+  if (codes.length === 0) return agents.length > 0 ? [{ actor: null, prefixes, suffixes }] : null;
+  return codes.map((actor) => ({ actor, prefixes, suffixes }));
+}
+
+function codeNodes(ctx: NounContext, nodes: TreeNode[]): ActorCoding[] | null {
+  if (nodes.length === 1 && isNounPhrase(nodes[0])) return codeNounPhrase(ctx, nodes[0])?.codings ?? null;
+  const idx: number[] = [];
+  for (const n of nodes) {
+    if (n.word !== null && n.label !== "POS") idx.push(n.start);
+    else if (n.word === null) headLeaves(n, idx);
+  }
+  return codeWords(ctx, idx);
+}
+
+/**
+ * Code a noun phrase; null if its head names no actor or agent. Agent-only heads take the actors
+ * of an "of/in/from" phrase that follows them.
+ */
+export function codeNounPhrase(ctx: NounContext, np: TreeNode): NounCoding | null {
+  const parts = conjuncts(np);
+  if (parts) {
+    const coded = parts.map((p) => codeNodes(ctx, p));
+    if (coded.every((c) => c === null)) return null;
+    const out: ActorCoding[] = [];
+    let lastActor: string | null = null;
+    for (const c of coded) {
+      if (!c) continue;
+      for (const a of c) {
+        if (a.actor) lastActor = a.actor;
+        // An agent-only conjunct takes the actor of the conjunct before it ("Danish media and government").
+        out.push(a.actor || !lastActor ? a : { ...a, actor: lastActor });
+      }
+    }
+    return { codings: out, start: np.start, end: np.end };
+  }
+  const idx: number[] = [];
+  headLeaves(np, idx);
+  let head = codeWords(ctx, idx);
+  const first = np.children[0];
+  if (!head && first && isNounPhrase(first) && conjuncts(first))
+    head = codeNounPhrase(ctx, first)?.codings ?? null;
+  if (!head) return null;
+  const headEnd = idx.length > 0 ? Math.max(...idx) + 1 : np.end;
+  if (head.every((h) => h.actor === null)) {
+    for (const k of np.children) {
+      if (k.label !== "PP" || k.start < headEnd) continue;
+      const prep = k.children[0]?.word?.toUpperCase() ?? "";
+      if (!PREPOSITION_LINKS.has(prep)) continue;
+      const obj = k.children.find(isNounPhrase);
+      const inner = obj ? codeNounPhrase(ctx, obj) : null;
+      if (!inner || inner.codings.every((c) => c.actor === null)) continue;
+      const combined: ActorCoding[] = [];
+      for (const h of head)
+        for (const c of inner.codings) {
+          if (!c.actor) continue;
+          combined.push({
+            actor: c.actor,
+            prefixes: [...h.prefixes, ...c.prefixes],
+            suffixes: [...h.suffixes, ...c.suffixes],
+          });
+        }
+      return { codings: combined, start: np.start, end: k.end };
+    }
+  }
+  return { codings: head, start: np.start, end: Math.max(headEnd, np.start + 1) };
+}
+
+/**
+ * The first coded noun phrase within `node` whose words lie in [from, to), in sentence order.
+ * Clauses and phrases are searched depth first; an uncoded NP is searched inside.
+ */
+export function firstNounCoding(
+  ctx: NounContext,
+  node: TreeNode,
+  from: number,
+  to: number,
+): NounCoding | null {
+  if (node.end <= from || node.start >= to || node.word !== null) return null;
+  if (isNounPhrase(node) && node.start >= from) {
+    const c = codeNounPhrase(ctx, node);
+    if (c && c.end <= to) return c;
+  }
+  for (const k of node.children) {
+    const c = firstNounCoding(ctx, k, from, to);
+    if (c) return c;
+  }
+  return null;
+}
+
+/** Every coded noun phrase of the sentence, outermost first, not overlapping. */
+export function nounUnits(ctx: NounContext): NounCoding[] {
+  const out: NounCoding[] = [];
+  const visit = (node: TreeNode): void => {
+    if (node.word !== null) return;
+    if (isNounPhrase(node)) {
+      const c = codeNounPhrase(ctx, node);
+      if (c) {
+        out.push(c);
+        for (const k of node.children) if (k.start >= c.end) visit(k);
+        return;
+      }
+    }
+    for (const k of node.children) visit(k);
+  };
+  visit(ctx.sentence.root);
+  return out.sort((a, b) => a.start - b.start);
+}
