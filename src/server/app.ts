@@ -1,0 +1,98 @@
+import { fileURLToPath } from "node:url";
+import { Hono, type MiddlewareHandler } from "hono";
+import type { Store } from "../store/store.ts";
+import { CachedReader, type CacheOptions } from "./cache.ts";
+import type { CodeDocument, Deps } from "./deps.ts";
+import { HttpError, onError } from "./error.ts";
+import { stateNames } from "./names.ts";
+import { openApiDocument } from "./openapi.ts";
+import { actorRoutes } from "./routes/actors.ts";
+import { analysisRoutes } from "./routes/analysis.ts";
+import { checkRoutes } from "./routes/check.ts";
+import { eventRoutes } from "./routes/events.ts";
+import { writeRoutes } from "./routes/write.ts";
+import { serveWeb } from "./static.ts";
+
+export interface AppOptions {
+  store: Store;
+  /** Bearer token for the write endpoints; unset = read-only (writes answer 403). */
+  token?: string;
+  /** Middleware run before every route, in order (security headers, limits, logging…). */
+  middleware: MiddlewareHandler[];
+  /** Extra sub-apps mounted under a path, e.g. `{ "/api/forecast": forecastRoutes() }`. */
+  mounts: Record<string, Hono>;
+  /** The built dashboard (dist/web), or null to serve the API only. */
+  webRoot: string | null;
+  cache: Partial<CacheOptions>;
+  /** The brief's claims file for GET /api/check/brief. */
+  briefClaims: string;
+  /** The coder behind POST /api/code (default: src/coder's codeDocument, loaded on first use). */
+  coder?: CodeDocument;
+  log: (message: string) => void;
+}
+
+const defaults: Omit<AppOptions, "store"> = {
+  middleware: [],
+  mounts: {},
+  webRoot: null,
+  cache: {},
+  briefClaims: fileURLToPath(new URL("../../data/claims/brief.yaml", import.meta.url)),
+  log: (m) => process.stderr.write(`${m}\n`),
+};
+
+async function loadCoder(): Promise<CodeDocument> {
+  // Resolved at run time so the server runs (with /api/code answering 501) where the coder is absent.
+  const path = "../coder/index.ts";
+  let mod: { codeDocument?: CodeDocument };
+  try {
+    mod = await import(path);
+  } catch {
+    throw new HttpError(501, "the coder is not available in this build");
+  }
+  if (typeof mod.codeDocument !== "function")
+    throw new HttpError(501, "the coder is not available in this build");
+  return mod.codeDocument;
+}
+
+/**
+ * The Yalu HTTP app: JSON API under /api, the OpenAPI document at /openapi.json, and the dashboard.
+ * Extend it with `middleware` (run first, in order) and `mounts`.
+ * @example const app = createApp({ store: await openStore(), token: process.env.YALU_TOKEN });
+ */
+export function createApp(options: Partial<AppOptions> & { store: Store }): Hono & { reader: CachedReader } {
+  const opts = { ...defaults, ...options } satisfies AppOptions;
+  const reader = new CachedReader(opts.store, opts.cache);
+  const known = new Map<string, Promise<boolean>>();
+  const deps: Deps = {
+    store: opts.store,
+    reader,
+    token: opts.token || undefined,
+    names: stateNames,
+    briefClaims: opts.briefClaims,
+    coder: async () => opts.coder ?? loadCoder(),
+    requireActor: async (code, parameter) => {
+      let hit = known.get(code);
+      if (!hit) {
+        hit = reader.countEvents({ actor: code }).then((n) => n > 0);
+        known.set(code, hit);
+      }
+      if (!(await hit)) {
+        known.delete(code);
+        throw new HttpError(404, `unknown actor "${code}": no events in the record`, parameter);
+      }
+    },
+  };
+  const app = new Hono();
+  for (const m of opts.middleware) app.use("*", m);
+  app.onError(onError(opts.log));
+  app.get("/openapi.json", (c) => c.json(openApiDocument()));
+  app.route("/api/events", eventRoutes(deps));
+  app.route("/api/actors", actorRoutes(deps));
+  app.route("/api/check", checkRoutes(deps));
+  app.route("/api", analysisRoutes(deps));
+  app.route("/api", writeRoutes(deps));
+  for (const [path, sub] of Object.entries(opts.mounts)) app.route(path, sub);
+  if (opts.webRoot) serveWeb(app, opts.webRoot);
+  app.notFound((c) => c.json(new HttpError(404, `no route ${c.req.method} ${c.req.path}`).body(), 404));
+  return Object.assign(app, { reader });
+}

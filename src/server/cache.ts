@@ -1,0 +1,89 @@
+import type { Reader } from "../analysis/load.ts";
+import type { Event } from "../model/event.ts";
+import type { AggregateRow, Bucket, DyadRow, EventQuery, IndicatorPoint, Store } from "../store/store.ts";
+
+export interface CacheOptions {
+  /** Entries kept (least recently used are dropped first); 0 turns caching off. */
+  entries: number;
+}
+
+const defaults: CacheOptions = { entries: 2000 };
+
+/** Stable key of a query: keys sorted, undefined dropped, so equal queries share an entry. */
+export function queryKey(method: string, ...args: unknown[]): string {
+  return `${method}:${JSON.stringify(args, (_k, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  )}`;
+}
+
+/**
+ * A read-through cache in front of the store's query methods, keyed by the normalised query. The
+ * server is the database's only writer (DuckDB locks the file), so clearing on its own writes keeps
+ * the cache exact. Concurrent identical queries share one store call.
+ */
+export class CachedReader implements Reader {
+  private readonly entries = new Map<string, Promise<unknown>>();
+  private readonly opts: CacheOptions;
+
+  constructor(
+    private readonly store: Store,
+    options: Partial<CacheOptions> = {},
+  ) {
+    this.opts = { ...defaults, ...options } satisfies CacheOptions;
+  }
+
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (this.opts.entries <= 0) return load();
+    const hit = this.entries.get(key) as Promise<T> | undefined;
+    if (hit) {
+      // Re-insert to mark as recently used.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const p = load();
+    this.entries.set(key, p);
+    p.catch(() => this.entries.delete(key));
+    if (this.entries.size > this.opts.entries) this.entries.delete(this.entries.keys().next().value!);
+    return p;
+  }
+
+  /** Drop every entry (after a write). */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  aggregate(query: EventQuery, bucket: Bucket): Promise<AggregateRow[]> {
+    return this.cached(queryKey("aggregate", query, bucket), () => this.store.aggregate(query, bucket));
+  }
+
+  queryEvents(query: EventQuery): Promise<Event[]> {
+    return this.cached(queryKey("events", query), () => this.store.queryEvents(query));
+  }
+
+  countEvents(query: EventQuery): Promise<number> {
+    return this.cached(queryKey("count", query), () => this.store.countEvents(query));
+  }
+
+  dyads(query: EventQuery, limit: number): Promise<DyadRow[]> {
+    return this.cached(queryKey("dyads", query, limit), () => this.store.dyads(query, limit));
+  }
+
+  indicators(filter: { indicator?: string; subject?: string }): Promise<IndicatorPoint[]> {
+    return this.cached(queryKey("indicators", filter), () => this.store.indicators(filter));
+  }
+
+  getEvent(id: string): Promise<Event | null> {
+    return this.cached(queryKey("event", id), () => this.store.getEvent(id));
+  }
+}

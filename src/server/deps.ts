@@ -1,0 +1,24 @@
+import type { Event } from "../model/event.ts";
+import type { Store } from "../store/store.ts";
+import type { CachedReader } from "./cache.ts";
+
+/** Text → events, as the coder provides it (`codeDocument` of src/coder). */
+export type CodeDocument = (
+  text: string,
+  options: { docId?: string; docDate?: string },
+) => Promise<{ events: Event[] }> | { events: Event[] };
+
+/** What the routes share: the store, the cached reader in front of it, and the write settings. */
+export interface Deps {
+  store: Store;
+  reader: CachedReader;
+  /** Bearer token for write endpoints; undefined disables writes. */
+  token: string | undefined;
+  /** Names and aliases of a state as written in text ("DPRK"), for the UN-vote indicator. */
+  names: (state: string) => Promise<string[]>;
+  /** The brief's claims file. */
+  briefClaims: string;
+  coder: () => Promise<CodeDocument>;
+  /** Refuse an actor that has no events in the record (404 naming the parameter). */
+  requireActor: (code: string, parameter: string) => Promise<void>;
+}

@@ -1,0 +1,52 @@
+import { readFile } from "node:fs/promises";
+import { Hono } from "hono";
+import { checkClaims } from "../../analysis/check.ts";
+import { ClaimError, parseClaims, parseClaimsText } from "../../analysis/claims.ts";
+import type { Deps } from "../deps.ts";
+import { badRequest, HttpError } from "../error.ts";
+
+/** Most claims one request may check. */
+export const MAX_CLAIMS = 200;
+
+function claimsOf(parse: () => ReturnType<typeof parseClaims>) {
+  try {
+    const claims = parse();
+    if (claims.length > MAX_CLAIMS) throw badRequest(`at most ${MAX_CLAIMS} claims per request`, "claims");
+    return claims;
+  } catch (err) {
+    if (err instanceof ClaimError)
+      throw badRequest(err.message, err.path ? `claims[${err.index}].${err.path}` : "claims");
+    throw err;
+  }
+}
+
+/** POST /api/check (JSON list or `{claims}`, or YAML with a YAML content type) and GET /api/check/brief. */
+export function checkRoutes(deps: Deps): Hono {
+  const app = new Hono();
+  app.post("/", async (c) => {
+    const type = c.req.header("content-type") ?? "";
+    const text = await c.req.text();
+    const claims = claimsOf(() => {
+      if (/yaml/i.test(type)) return parseClaimsText(text);
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        throw badRequest("body must be JSON (or YAML with Content-Type: application/yaml)", "claims");
+      }
+      return parseClaims(data);
+    });
+    return c.json({ results: await checkClaims(deps.reader, claims) });
+  });
+  app.get("/brief", async (c) => {
+    let text: string;
+    try {
+      text = await readFile(deps.briefClaims, "utf8");
+    } catch {
+      throw new HttpError(404, "no brief claims file");
+    }
+    const claims = claimsOf(() => parseClaimsText(text));
+    return c.json({ file: "data/claims/brief.yaml", results: await checkClaims(deps.reader, claims) });
+  });
+  return app;
+}
