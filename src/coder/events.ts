@@ -1,0 +1,279 @@
+import { rootOf } from "../model/taxonomy.ts";
+import type { ActorMention } from "./actors.ts";
+import type { DateMention } from "./dates.ts";
+import { codeForMood } from "./moods.ts";
+import { isPunct, type Token } from "./tokens.ts";
+import { CLAUSE_WORDS, type Trigger } from "./triggers.ts";
+
+/** An event found in a sentence, before dates and codes are settled into the event model. */
+export interface RawEvent {
+  source: ActorMention;
+  target: ActorMention;
+  code: string;
+  trigger: Trigger;
+  /** The dates the event takes (several for "in June 2018, January 2019 and June 2019"), may be empty. */
+  dates: DateMention[];
+}
+
+/** What carries over between sentences: the last subject, for "it" and "he". */
+export interface EventContext {
+  lastSource: ActorMention | null;
+}
+
+const PREPOSITIONS = new Set([
+  "of",
+  "in",
+  "with",
+  "to",
+  "from",
+  "by",
+  "for",
+  "against",
+  "on",
+  "at",
+  "about",
+  "over",
+  "between",
+  "among",
+  "toward",
+  "towards",
+  "into",
+  "under",
+  "after",
+  "before",
+  "since",
+  "during",
+  "near",
+  "through",
+  "across",
+  "within",
+  "inside",
+  "throughout",
+  "upon",
+  "amid",
+  "than",
+  "like",
+  "including",
+  "via",
+  "per",
+  "without",
+]);
+const LOCATION_PREPS = new Set([
+  "in",
+  "at",
+  "during",
+  "near",
+  "inside",
+  "within",
+  "throughout",
+  "across",
+  "from",
+  "of",
+  "via",
+  "amid",
+  "including",
+]);
+const PRONOUNS = new Set(["it", "he", "she"]);
+const HARD_STOP = new Set([";", ".", ":", "!", "?", "—", "–"]);
+const WINDOW = 14;
+
+const skipDet = (tokens: Token[], i: number): number => {
+  let k = i - 1;
+  while (k >= 0 && /^(the|a|an|its|their|his|her)$/.test(tokens[k].lower)) k--;
+  return k;
+};
+
+function isPrepObject(tokens: Token[], m: ActorMention): boolean {
+  const k = skipDet(tokens, m.start);
+  return k >= 0 && PREPOSITIONS.has(tokens[k].lower);
+}
+
+/** The mention and those coordinated with it ("China and Russia", "the US, Japan and South Korea"). */
+function coordinated(tokens: Token[], mentions: ActorMention[], idx: number, dir: 1 | -1): ActorMention[] {
+  const out = [mentions[idx]];
+  for (let j = idx + dir; j >= 0 && j < mentions.length; j += dir) {
+    const [a, b] = dir === 1 ? [out[out.length - 1], mentions[j]] : [mentions[j], out[out.length - 1]];
+    const between = tokens
+      .slice(a.end, b.start)
+      .map((t) => t.lower)
+      .filter((w) => w !== "the");
+    if (between.length === 1 && (between[0] === "and" || between[0] === ",")) out.push(mentions[j]);
+    else if (between.length === 2 && between[0] === "," && between[1] === "and") out.push(mentions[j]);
+    else break;
+  }
+  return out;
+}
+
+/** The subject of a trigger: actors to its left in the same clause, not objects of prepositions. */
+function subject(tokens: Token[], mentions: ActorMention[], t: Trigger, ctx: EventContext): ActorMention[] {
+  let stop = t.start;
+  while (
+    stop > 0 &&
+    !HARD_STOP.has(tokens[stop - 1].text) &&
+    !/^(but|whereas|although)$/.test(tokens[stop - 1].lower)
+  )
+    stop--;
+  const left = mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.end <= t.start && m.start >= stop);
+  const participial = /ing$/.test(tokens[t.start].lower) && tokens[t.start - 1]?.text === ",";
+  const candidates = left.filter(({ m }) => !isPrepObject(tokens, m) || tokens[m.end]?.lower === "'s");
+  if (t.pattern.kind === "noun") {
+    const own = left.filter(
+      ({ m }) => t.start - m.end <= 3 && (tokens[m.end]?.lower === "'s" || m.end >= t.start - 2),
+    );
+    if (own.length > 0) return [own[own.length - 1].m];
+    return [];
+  }
+  let k = t.start - 1;
+  while (
+    k >= stop &&
+    /^(will|would|has|have|had|also|then|did|does|do|is|was|to|not|n't|already|later|earlier|now)$/.test(
+      tokens[k].lower,
+    )
+  )
+    k--;
+  if (k >= stop && PRONOUNS.has(tokens[k].lower)) return ctx.lastSource ? [ctx.lastSource] : [];
+  const pick = participial ? candidates[0] : candidates[candidates.length - 1];
+  return pick ? coordinated(tokens, mentions, pick.i, -1) : [];
+}
+
+/**
+ * The object of a trigger: actors to its right in the same clause. Actors inside the pattern's
+ * filler ("backed a UN resolution") come last, after the target of an earlier event of the same
+ * subject in the sentence ("… and in 2017, when it supported a resolution …").
+ */
+function object(
+  tokens: Token[],
+  mentions: ActorMention[],
+  t: Trigger,
+  after: number,
+  inherited: ActorMention | null,
+): ActorMention[] {
+  let end = Math.min(tokens.length, after + WINDOW);
+  for (let k = after; k < end; k++) {
+    if (
+      HARD_STOP.has(tokens[k].text) ||
+      (k > after && CLAUSE_WORDS.has(tokens[k].lower) && tokens[k].lower !== "and")
+    ) {
+      end = k;
+      break;
+    }
+  }
+  const right = mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.start >= after && m.start < end);
+  const good = right.filter(({ m }) => {
+    const k = skipDet(tokens, m.start);
+    return !(
+      k >= after - 1 &&
+      k >= 0 &&
+      LOCATION_PREPS.has(tokens[k].lower) &&
+      tokens[m.end]?.lower !== "'s"
+    );
+  });
+  if (good.length > 0) return coordinated(tokens, mentions, good[0].i, 1);
+  if (inherited) return [inherited];
+  const inside = mentions
+    .map((m, i) => ({ m, i }))
+    .filter(({ m }) => m.start >= t.fillerStart && m.end <= t.fillerEnd);
+  if (inside.length > 0) return [inside[0].m];
+  return [];
+}
+
+/** The agent of a passive: the actor after "by". */
+function agent(tokens: Token[], mentions: ActorMention[], t: Trigger): ActorMention[] {
+  for (let k = t.end; k < Math.min(tokens.length, t.end + WINDOW); k++) {
+    if (HARD_STOP.has(tokens[k].text)) break;
+    if (tokens[k].lower !== "by") continue;
+    const i = mentions.findIndex((m) => m.start === k + 1 || m.start === k + 2);
+    return i === -1 ? [] : coordinated(tokens, mentions, i, 1);
+  }
+  return [];
+}
+
+/** The dates a trigger takes: a date list right after it in its clause, else the nearest before. */
+function datesOf(
+  tokens: Token[],
+  dates: DateMention[],
+  t: Trigger,
+  next: Trigger | undefined,
+): DateMention[] {
+  const limit = next ? tokens[next.start].start : Number.POSITIVE_INFINITY;
+  const from = tokens[t.end - 1].end;
+  const out: DateMention[] = [];
+  let cursor = from;
+  for (const d of dates) {
+    if (d.start < from || d.start >= limit) continue;
+    const between = tokens.filter((tk) => tk.start >= cursor && tk.end <= d.start);
+    const breaks = between.some(
+      (tk) =>
+        HARD_STOP.has(tk.text) ||
+        (out.length === 0 && /^(,|and|or)$/.test(tk.lower)) ||
+        /^(when|while|but|which)$/.test(tk.lower),
+    );
+    if (breaks) break;
+    if (out.length > 0 && between.some((tk) => !/^(,|and|or|in|on|the)$/.test(tk.lower))) break;
+    out.push(d);
+    cursor = d.end;
+  }
+  if (out.length > 0) return out;
+  const before = dates.filter((d) => d.end <= tokens[t.start].start);
+  return before.length > 0 ? [before[before.length - 1]] : [];
+}
+
+/**
+ * Events of one sentence from its tokens, actor mentions, triggers and dates: source and target by
+ * clause position (passive swaps them), coordinated actors multiplied out, moods applied.
+ */
+export function extractEvents(
+  tokens: Token[],
+  mentions: ActorMention[],
+  triggers: Trigger[],
+  dates: DateMention[],
+  ctx: EventContext,
+): RawEvent[] {
+  const out: RawEvent[] = [];
+  const appealTargets = new Set<number>();
+  triggers.forEach((t, k) => {
+    const code = codeForMood(t.pattern.code, t.mood);
+    if (code === null) return;
+    if (tokens[t.start - 1]?.lower === "to" && appealTargets.has(t.start - 2)) return;
+    let sources = subject(tokens, mentions, t, ctx);
+    const prev = out.findLast((e) => sources.some((s) => s.code === e.source.code));
+    const inherited = prev ? prev.target : null;
+    let targets =
+      t.pattern.kind === "noun" && sources.length === 0 ? [] : object(tokens, mentions, t, t.end, inherited);
+    if (t.pattern.kind === "noun" && sources.length === 0) sources = agent(tokens, mentions, t);
+    if (t.passive) {
+      targets = sources;
+      sources = agent(tokens, mentions, t);
+    }
+    if (sources.length === 0) return;
+    if (t.pattern.self) targets = [];
+    const evDates = datesOf(tokens, dates, t, triggers[k + 1]);
+    const pairs: [ActorMention, ActorMention][] = [];
+    if (targets.length === 0 && t.pattern.self) {
+      for (const s of sources)
+        if (s.country) pairs.push([s, { ...s, code: s.country, name: s.name, via: "name" }]);
+    } else if (targets.length === 0 && t.pattern.reciprocal && sources.length > 1) {
+      for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
+    } else {
+      for (const s of sources) for (const tg of targets) pairs.push([s, tg]);
+    }
+    for (const [s, tg] of pairs) {
+      if (
+        !t.pattern.self &&
+        s.country !== null &&
+        s.country === tg.country &&
+        (s.code === s.country || tg.code === tg.country)
+      )
+        continue;
+      out.push({ source: s, target: tg, code, trigger: t, dates: evDates });
+    }
+    if (t.pattern.kind === "verb" && !t.passive) ctx.lastSource = sources[0];
+    const root = rootOf(code);
+    if (root === "02" || root === "10") for (const tg of targets) appealTargets.add(tg.end - 1);
+  });
+  if (out.length === 0) {
+    const first = mentions.find((m) => !isPrepObject(tokens, m) && !isPunct(tokens[m.start]));
+    if (first) ctx.lastSource = first;
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+import type { Citation, Event } from "../model/event.ts";
+import { normalizeEvent } from "../model/normalize.ts";
+import { ActorRegistry } from "../model/registry.ts";
+import { ActorMatcher, type ActorSource } from "./actors.ts";
+import { type DateContext, findDates } from "./dates.ts";
+import { type EventContext, extractEvents } from "./events.ts";
+import { defaultLexicon, type Lexicon } from "./lexicon.ts";
+import { posTags } from "./pos.ts";
+import { tokenize } from "./tokens.ts";
+import { findTriggers } from "./triggers.ts";
+import type { SentenceCoder, SentenceInput } from "./types.ts";
+
+/** What carries over from one sentence of a document to the next. */
+export interface CoderContext {
+  dates: DateContext;
+  events: EventContext;
+}
+
+export interface NativeCoderOptions {
+  /** The actor registry (default: `ActorRegistry.default()`). */
+  registry: ActorSource;
+  /** The event lexicon (default: data/lexicon/events.yaml). */
+  lexicon: Lexicon;
+  /** The events' `origin` field. */
+  origin: string;
+  /** Sentences longer than this (characters) are not coded: tables, run-ons, binary junk. */
+  maxSentenceLength: number;
+}
+
+/** A fresh context for a document dated `docDate` (YYYY-MM-DD or null). */
+export function newContext(docDate: string | null): CoderContext {
+  return { dates: { docDate, last: null }, events: { lastSource: null } };
+}
+
+const YEAR_HINT = /\b(?:1\d|20)\d\d\b/;
+
+/**
+ * Yalu's own coder: tokens → actors (registry trie) → lexicon patterns → events with dates.
+ * Pure and fast: sentences with no actor or no lexicon word are dismissed after tokenising.
+ *
+ * @example new NativeCoder().code({ id: "s1", text: "China condemned Japan.", date: "2024-01-02", docId: null, offset: 0 })
+ */
+export class NativeCoder implements SentenceCoder {
+  readonly name = "yalu";
+  readonly #opts: NativeCoderOptions;
+  readonly #actors: ActorMatcher;
+
+  constructor(options: Partial<NativeCoderOptions> = {}) {
+    this.#opts = {
+      origin: "yalu",
+      maxSentenceLength: 3000,
+      ...options,
+      registry: options.registry ?? ActorRegistry.default(),
+      lexicon: options.lexicon ?? defaultLexicon(),
+    } satisfies NativeCoderOptions;
+    this.#actors = new ActorMatcher(this.#opts.registry);
+  }
+
+  code(sentence: SentenceInput): Event[] {
+    return this.codeInContext(sentence, newContext(sentence.date), null);
+  }
+
+  /** Code a sentence of a document, carrying dates and subjects over in `ctx`. */
+  codeInContext(s: SentenceInput, ctx: CoderContext, citation: Citation | null, end?: number): Event[] {
+    if (s.text.length > this.#opts.maxSentenceLength) return [];
+    const tokens = tokenize(s.text);
+    const lex = this.#opts.lexicon.byHead;
+    let trigger = false;
+    for (const t of tokens)
+      if (lex.has(t.lower)) {
+        trigger = true;
+        break;
+      }
+    if (!trigger || !this.#actors.hasCandidate(tokens)) {
+      if (YEAR_HINT.test(s.text)) findDates(s.text, ctx.dates);
+      return [];
+    }
+    const dates = findDates(s.text, ctx.dates);
+    const when = dates[0]?.date ?? ctx.dates.docDate;
+    const mentions = this.#actors.find(tokens, s.text, 0, when);
+    if (mentions.length === 0) return [];
+    const inActor = new Uint8Array(tokens.length);
+    for (const m of mentions) inActor.fill(1, m.start, m.end);
+    const triggers = findTriggers(
+      tokens,
+      this.#opts.lexicon,
+      (i) => inActor[i] === 1,
+      posTags(s.text, tokens),
+    );
+    const raw = extractEvents(tokens, mentions, triggers, dates, ctx.events);
+    const out: Event[] = [];
+    const seen = new Set<string>();
+    for (const r of raw) {
+      const eventDates =
+        r.dates.length > 0 ? r.dates.map((d) => d.date) : ctx.dates.docDate ? [ctx.dates.docDate] : [];
+      for (const date of eventDates) {
+        const e = normalizeEvent({
+          date,
+          publicationDate: ctx.dates.docDate,
+          source: { code: r.source.code, country: r.source.country, name: r.source.name },
+          target: { code: r.target.code, country: r.target.country, name: r.target.name },
+          cameo: r.code,
+          origin: this.#opts.origin,
+          evidence: {
+            docId: s.docId,
+            sentence: s.text,
+            start: s.offset,
+            end: end ?? s.offset + s.text.length,
+            citation,
+          },
+        });
+        if (!seen.has(e.id)) {
+          seen.add(e.id);
+          out.push(e);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * A fast tokeniser with character offsets. Words joined by hyphens or dashes are split ("Jong-un"
+ * → "Jong", "un"; "US-China" → "US", "China") so actor names match whichever way they are written;
+ * possessive "'s" and negative "n't" are tokens of their own.
+ */
+
+export interface Token {
+  text: string;
+  /** Lower-cased text, with a curly apostrophe folded to a straight one. */
+  lower: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN_RE =
+  /(?:\p{Lu}\.){2,}|\p{L}+(?=n['’]t\b)|n['’]t\b|['’]s\b|\p{N}+(?:[.,:]\p{N}+)*(?:st|nd|rd|th|s)?\b|[\p{L}\p{M}\p{N}]+(?:['’](?![st]\b)\p{L}+)*|[^\s\p{L}\p{M}\p{N}\-–‐‑]/gu;
+
+/** Tokens of `text`; offsets are relative to `text` plus `base`. */
+export function tokenize(text: string, base = 0): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    const t = m[0];
+    out.push({
+      text: t,
+      lower: t.toLowerCase().replace("’", "'"),
+      start: base + m.index,
+      end: base + m.index + t.length,
+    });
+  }
+  return out;
+}
+
+/** Lower-cased word keys of a phrase, tokenised like the text it is matched against. */
+export function phraseKeys(phrase: string): string[] {
+  return tokenize(phrase).map((t) => t.lower);
+}
+
+const PUNCT_RE = /^[^\p{L}\p{N}]/u;
+
+/** True if the token is punctuation rather than a word or number. */
+export function isPunct(t: Token): boolean {
+  return PUNCT_RE.test(t.text);
+}
