@@ -15,6 +15,16 @@ export function program(): Command {
   const dbHelp = "database: a DuckDB file path (default: $YALU_DB, else the user data directory)";
 
   // Subcommands are registered below, one block each; the action imports the command's module.
+  p.command("eval")
+    .description("score coder output against a gold standard (PETRARCH XML, PLOVER JSON, CSV, ConfliBERT TSV)")
+    .argument("<gold>", "gold file")
+    .option("--pred <file>", "predicted events (JSON Lines or CSV); default: code the gold's sentences")
+    .option("--dictionaries <dir>", "code with PETRARCH/TABARI dictionaries (a directory, or directory/prefix)")
+    .option("--json", "print the report as JSON")
+    .action(async (gold: string, opts: { pred?: string; dictionaries?: string; json?: boolean }) => {
+      const { runEval } = await import("./eval.ts");
+      await runEval(gold, opts);
+    });
   void dbOption;
   void dbHelp;
 

@@ -161,3 +161,20 @@ describe("codes", () => {
     expect(reg.byCode("IGOUNO")?.id).toBe("un");
   });
 });
+
+describe("shared forms", () => {
+  it("settles titles shared by office holders by date", () => {
+    expect(reg.lookup("Premier Li", "1995-01-01")?.entryId).toBe("li-peng");
+    expect(reg.lookup("Premier Li", "2015-01-01")?.entryId).toBe("li-keqiang");
+    expect(reg.lookup("Premier Li", "2024-01-01")?.entryId).toBe("li-qiang");
+    expect(reg.lookup("President Park", "1970-01-01")?.entryId).toBe("park-chung-hee");
+    expect(reg.lookup("President Park", "2015-01-01")?.entryId).toBe("park-geun-hye");
+    expect(reg.lookup("Chairman Kim", "2019-02-28")?.entryId).toBe("kim-jong-un");
+  });
+
+  it("lists the candidates of a shared form in preference order", () => {
+    expect(reg.candidates("Kim").map((e) => e.id)).toEqual(["kim-jong-un", "kim-jong-il", "kim-il-sung"]);
+    expect(reg.candidates("Brussels").map((e) => e.id)).toEqual(["eu", "bel"]);
+    expect(reg.lookup("Brussels")?.code).toBe("IGOEUREEC");
+  });
+});
