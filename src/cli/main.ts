@@ -15,11 +15,53 @@ export function program(): Command {
   const dbHelp = "database: a DuckDB file path (default: $YALU_DB, else the user data directory)";
 
   // Subcommands are registered below, one block each; the action imports the command's module.
+  p.command("forecast")
+    .description("bargaining forecast (KTAB SMP or BDM expected utility) for a scenario, with baselines")
+    .argument("<scenario>", "a shipped scenario (china-dprk, …) or a .yaml/.json/.csv/.xml/.txt file")
+    .option("--vs <base>", "compare with another scenario (default: the scenario's base)")
+    .option("--model <model>", "smp or eu", "smp")
+    .option("--json", "print JSON")
+    .option("--mc <runs>", "Monte Carlo sensitivity over this many perturbed runs")
+    .option("--seed <seed>", "seed for stochastic transitions and Monte Carlo")
+    .option("--sd <p,s,c>", "perturbation: position sd, salience sd (points), capability log-sd", "5,5,0.1")
+    .option("--param <name=value...>", "SMP model parameters, e.g. votingRule=PropCbc")
+    .option("--eu <name=value...>", "expected-utility options, e.g. risk=neutral q=0.5")
+    .option("--log", "print who moved and why each turn (default for ≤ 12 actors)")
+    .option("--no-log", "omit the turn log")
+    .option("--derive", "show the inputs the event record suggests (needs the store)")
+    .option(dbOption, dbHelp)
+    .option("--from <date>", "with --derive: events from this date")
+    .option("--to <date>", "with --derive: events up to this date")
+    .action(async (scenario: string, opts) => {
+      const { forecastCommand } = await import("./forecast.ts");
+      await forecastCommand(scenario, opts);
+    });
+  p.command("code")
+    .description("code English text (plain, Markdown or PETRARCH XML) into dated CAMEO/PLOVER events")
+    .argument("<file>", "input file, or - for standard input")
+    .option("--doc-date <date>", "document date (YYYY-MM-DD) for relative and undated sentences")
+    .option("--format <format>", "output: jsonl, tsv or gdelt2", "jsonl")
+    .option("--input <kind>", "input kind: auto, text, markdown or xml", "auto")
+    .option("--store", "write the events to the store instead of standard output")
+    .option(dbOption, dbHelp)
+    .option(
+      "--dictionaries <dir>",
+      "code with PETRARCH/TABARI dictionaries (a directory, or directory/prefix)",
+    )
+    .action(async (file: string, opts: import("./code.ts").CodeCommandOptions) => {
+      const { runCode } = await import("./code.ts");
+      await runCode(file, opts);
+    });
   p.command("eval")
-    .description("score coder output against a gold standard (PETRARCH XML, PLOVER JSON, CSV, ConfliBERT TSV)")
+    .description(
+      "score coder output against a gold standard (PETRARCH XML, PLOVER JSON, CSV, ConfliBERT TSV)",
+    )
     .argument("<gold>", "gold file")
     .option("--pred <file>", "predicted events (JSON Lines or CSV); default: code the gold's sentences")
-    .option("--dictionaries <dir>", "code with PETRARCH/TABARI dictionaries (a directory, or directory/prefix)")
+    .option(
+      "--dictionaries <dir>",
+      "code with PETRARCH/TABARI dictionaries (a directory, or directory/prefix)",
+    )
     .option("--json", "print the report as JSON")
     .action(async (gold: string, opts: { pred?: string; dictionaries?: string; json?: boolean }) => {
       const { runEval } = await import("./eval.ts");

@@ -1,0 +1,202 @@
+import { existsSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type DerivedInput, deriveInputs } from "../forecast/derive.ts";
+import type { EuOptions } from "../forecast/eu.ts";
+import { type ForecastOptions, forecast } from "../forecast/forecast.ts";
+import { PARAMETER_VALUES, resolveParameters } from "../forecast/params.ts";
+import { outcomeJson, renderDifference, renderOutcome, renderSensitivity } from "../forecast/report.ts";
+import type { Scenario } from "../forecast/scenario.ts";
+import { sensitivity } from "../forecast/sensitivity.ts";
+import { ForecastInputError } from "../forecast/validate.ts";
+import { loadForecastFile } from "../formats/forecast-input.ts";
+import { CliError, usage } from "./error.ts";
+
+/** The shipped scenarios (data/scenarios). */
+export const SCENARIO_DIR = fileURLToPath(new URL("../../data/scenarios/", import.meta.url));
+
+export interface ForecastCommandOptions {
+  vs?: string;
+  model?: string;
+  json?: boolean;
+  mc?: string;
+  seed?: string;
+  sd?: string;
+  param?: string[];
+  eu?: string[];
+  log?: boolean;
+  derive?: boolean;
+  db?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A shipped scenario name ("china-dprk") or a file path. */
+export function resolveScenarioPath(arg: string): string {
+  if (existsSync(arg)) return arg;
+  for (const ext of [".yaml", ".yml", ".json"]) {
+    const p = `${SCENARIO_DIR}${arg}${ext}`;
+    if (existsSync(p)) return p;
+  }
+  const shipped = existsSync(SCENARIO_DIR)
+    ? readdirSync(SCENARIO_DIR).map((f) => f.replace(/\.(ya?ml|json)$/, ""))
+    : [];
+  throw usage(`no scenario "${arg}" (a file path, or one of: ${shipped.join(", ")})`);
+}
+
+async function load(arg: string): Promise<Scenario> {
+  try {
+    return await loadForecastFile(resolveScenarioPath(arg));
+  } catch (err) {
+    if (err instanceof ForecastInputError) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+function keyValues(pairs: string[] | undefined, flag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of pairs ?? []) {
+    const m = /^([\w]+)=(.+)$/.exec(p);
+    if (!m) throw usage(`invalid ${flag} "${p}" (expected name=value)`);
+    out[m[1]] = m[2];
+  }
+  return out;
+}
+
+function euOptions(pairs: string[] | undefined): Partial<EuOptions> {
+  const raw = keyValues(pairs, "--eu");
+  const out: Record<string, string | number> = {};
+  const numeric = new Set(["q", "rounds"]);
+  for (const [k, v] of Object.entries(raw)) {
+    const allowed = [
+      "probabilityDenominator",
+      "risk",
+      "perspective",
+      "q",
+      "t",
+      "range",
+      "median",
+      "acceptance",
+      "rounds",
+    ];
+    if (!allowed.includes(k)) throw usage(`unknown --eu option "${k}" (one of: ${allowed.join(", ")})`);
+    if (numeric.has(k) || (k === "t" && v !== "preana")) {
+      const x = Number(v);
+      if (!Number.isFinite(x)) throw usage(`invalid --eu ${k} "${v}" (expected a number)`);
+      out[k] = x;
+    } else out[k] = v;
+  }
+  return out as Partial<EuOptions>;
+}
+
+function parseSd(sd: string | undefined) {
+  if (sd === undefined) return {};
+  const parts = sd.split(",").map(Number);
+  if (parts.length !== 3 || parts.some((x) => !Number.isFinite(x) || x < 0)) {
+    throw usage(`invalid --sd "${sd}" (expected position,salience,capability, e.g. 5,5,0.1)`);
+  }
+  return { sdPosition: parts[0], sdSalience: parts[1], sdCapability: parts[2] };
+}
+
+/** `yalu forecast SCENARIO [--vs BASE] [--model smp|eu] [--json] [--mc N --seed S --sd p,s,c]`. */
+export async function forecastCommand(
+  arg: string,
+  opts: ForecastCommandOptions,
+  out: (s: string) => void = (s) => process.stdout.write(`${s}\n`),
+): Promise<void> {
+  const model = opts.model ?? "smp";
+  if (model !== "smp" && model !== "eu") throw usage(`invalid --model "${model}" (smp or eu)`);
+  let parameters: ForecastOptions["parameters"];
+  try {
+    parameters = opts.param?.length ? resolveParameters(keyValues(opts.param, "--param")) : undefined;
+  } catch (err) {
+    throw usage(`${(err as Error).message}; parameters: ${Object.keys(PARAMETER_VALUES).join(", ")}`);
+  }
+  const options: ForecastOptions = {
+    model,
+    ...(parameters ? { parameters } : {}),
+    eu: euOptions(opts.eu),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+  };
+  const scenario = await load(arg);
+  if (opts.derive) {
+    out(await deriveReport(scenario, opts));
+    return;
+  }
+  const base = opts.vs !== undefined ? await load(opts.vs) : scenario.base;
+  const f = forecast(scenario.input, options);
+  const g = base ? forecast(base.input, options) : undefined;
+  let mc: ReturnType<typeof sensitivity> | undefined;
+  if (opts.mc !== undefined) {
+    const runs = Number(opts.mc);
+    if (!Number.isInteger(runs) || runs < 1)
+      throw usage(`invalid --mc "${opts.mc}" (expected a positive integer)`);
+    mc = sensitivity(
+      scenario.input,
+      { runs, ...(opts.seed ? { seed: opts.seed } : {}), ...parseSd(opts.sd) },
+      options,
+    );
+  }
+  if (opts.json) {
+    out(
+      JSON.stringify({
+        ...outcomeJson(f, scenario),
+        ...(g && base ? { base: outcomeJson(g, base), difference: diffJson(f, g) } : {}),
+        ...(mc ? { sensitivity: mc } : {}),
+      }),
+    );
+    return;
+  }
+  const log = opts.log ?? scenario.input.actors.length <= 12;
+  out(renderOutcome(f, scenario, log));
+  if (g && base) {
+    out("");
+    out(renderOutcome(g, base, false));
+    out("");
+    out(renderDifference(f, g, [scenario.name, base.name]));
+  }
+  if (mc) {
+    out("");
+    out(renderSensitivity(mc));
+  }
+}
+
+function diffJson(f: ReturnType<typeof forecast>, g: ReturnType<typeof forecast>) {
+  return {
+    outcome: f.outcome.map((x, k) => x - g.outcome[k]),
+    expected: f.expected.map((x, k) => x - g.expected[k]),
+  };
+}
+
+async function deriveReport(scenario: Scenario, opts: ForecastCommandOptions): Promise<string> {
+  const actors = scenario.input.actors
+    .filter((a) => scenario.codes[a.name])
+    .map((a) => ({ name: a.name, code: scenario.codes[a.name] }));
+  if (actors.length === 0)
+    throw new CliError(`scenario ${scenario.name} gives no actor codes to derive from`);
+  const { openStore } = await import("../store/open.ts");
+  const store = await openStore(opts.db);
+  let rows: DerivedInput[];
+  try {
+    rows = await deriveInputs(store, actors, {
+      ...(opts.from ? { from: opts.from } : {}),
+      ...(opts.to ? { to: opts.to } : {}),
+    });
+  } finally {
+    await store.close();
+  }
+  const k = scenario.input.dimensions.indexOf("pressure");
+  const lines = [
+    `inputs for "${k >= 0 ? "pressure" : scenario.input.dimensions[0]}" suggested by the event record (${opts.db ?? "default database"})`,
+    "position = 50 − 5 × mean Goldstein of the actor's events toward the DPRK; salience = event volume relative to the busiest actor × 50",
+    `${"actor".padEnd(14)}${"events".padStart(8)}${"toward".padStart(8)}${"Goldstein".padStart(11)}${"position".padStart(10)}${"(set)".padStart(7)}${"salience".padStart(10)}${"(set)".padStart(7)}`,
+  ];
+  for (const r of rows) {
+    const a = scenario.input.actors.find((x) => x.name === r.actor)!;
+    const f = (x: number | null, d = 1) => (x === null ? "–" : x.toFixed(d));
+    lines.push(
+      `${r.actor.padEnd(14)}${String(r.events).padStart(8)}${String(r.toward).padStart(8)}${f(r.meanGoldstein, 2).padStart(11)}` +
+        `${f(r.position).padStart(10)}${String(a.position[Math.max(0, k)]).padStart(7)}${f(r.salience).padStart(10)}${String(a.salience[Math.max(0, k)]).padStart(7)}`,
+    );
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,256 @@
+import { weightedMean, weightedMedian } from "./baselines.ts";
+
+/**
+ * Bueno de Mesquita's expected-utility model (SPEC §2), one issue at a time. The choices the
+ * literature disagrees on are named options, recorded in the result.
+ */
+export interface EuOptions {
+  /** P_i(i,j) over Σ_k|v_k(i:j)| ("pairwise", the papers) or over all votes ("global", jmckib/Scholz code). */
+  probabilityDenominator: "pairwise" | "global";
+  /** "security" (Scholz eqs 32–33, over the other actors), "hypothetical" (BDM 1985/1994: over the
+   * positions the actor could have held), or "neutral" (r = 1 for all). */
+  risk: "security" | "hypothetical" | "neutral";
+  /** Whose risk exponent values the opponent's EU in a dyad: the evaluating actor's ("evaluator",
+   * jmckib) or the opponent's own ("objective"). */
+  perspective: "evaluator" | "objective";
+  /** Probability the status quo persists absent a challenge (Scholz 1, decisionmechanics 0.5). */
+  q: number;
+  /** Probability things improve for i absent a challenge; "preana": 1 if |x_i−μ| < |x_i−x_j|, else 0. */
+  t: number | "preana";
+  /** Range Δ from the initial positions ("initial", jmckib) or recomputed each round ("round"). */
+  range: "initial" | "round";
+  /** The forecast: capability×salience-weighted median, or the Condorcet winner by total votes. */
+  median: "weighted" | "condorcet";
+  /** Which proposal an actor accepts: the least move, or Scholz's precedence (conflict, compromise, capitulation). */
+  acceptance: "leastMove" | "precedence";
+  rounds: number;
+}
+
+export const DEFAULT_EU_OPTIONS = {
+  probabilityDenominator: "pairwise",
+  risk: "security",
+  perspective: "objective",
+  q: 1,
+  t: 1,
+  range: "initial",
+  median: "weighted",
+  acceptance: "leastMove",
+  rounds: 10,
+} as const satisfies EuOptions;
+
+export interface EuActor {
+  name: string;
+  /** Position on the issue's scale. */
+  position: number;
+  capability: number;
+  /** Salience in [0, 1]. */
+  salience: number;
+}
+
+export type Interaction = "conflict" | "compromise" | "capitulation" | "statusQuo";
+
+export interface EuRound {
+  round: number;
+  positions: number[];
+  median: number;
+  mean: number;
+  /** Risk exponents r ∈ [½, 2] used this round. */
+  risk: number[];
+  /** expectedUtility[i][j] = EU_i(i,j). */
+  expectedUtility: number[][];
+  /** Counts of dyads (i's perspective) per interaction type. */
+  interactions: Record<Interaction, number>;
+  /** The accepted proposal per actor, or null. */
+  moves: ({ from: number; type: Interaction; to: number } | null)[];
+}
+
+export interface EuResult {
+  model: "eu";
+  options: EuOptions;
+  actors: string[];
+  rounds: EuRound[];
+  /** The final round's median: the forecast under majority rule. */
+  forecast: number;
+}
+
+const precedence: Record<Interaction, number> = { conflict: 0, compromise: 1, capitulation: 2, statusQuo: 3 };
+
+/** The Condorcet winner by total votes: the actor position with the most votes against all others. */
+function condorcet(x: number[], w: number[], delta: number): number {
+  let best = 0;
+  let bestVotes = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    let votes = 0;
+    for (let j = 0; j < x.length; j++) {
+      for (let k = 0; k < x.length; k++)
+        votes += (w[k] * (Math.abs(x[k] - x[j]) - Math.abs(x[k] - x[i]))) / delta;
+    }
+    if (votes > bestVotes) {
+      bestVotes = votes;
+      best = i;
+    }
+  }
+  return x[best];
+}
+
+/** Run the expected-utility model for `options.rounds` rounds; all actors move simultaneously. */
+export function runEu(actors: EuActor[], partial: Partial<EuOptions> = {}): EuResult {
+  const o: EuOptions = { ...DEFAULT_EU_OPTIONS, ...partial };
+  const n = actors.length;
+  const c = actors.map((a) => a.capability);
+  const s = actors.map((a) => a.salience);
+  const w = actors.map((_, k) => c[k] * s[k]);
+  let x = actors.map((a) => a.position);
+  const range0 = Math.max(...x) - Math.min(...x);
+  const rounds: EuRound[] = [];
+  for (let round = 0; round <= o.rounds; round++) {
+    const delta = (o.range === "round" ? Math.max(...x) - Math.min(...x) : range0) || 1;
+    const mu = o.median === "weighted" ? weightedMedian(x, w) : condorcet(x, w, delta);
+    const mean = weightedMean(x, w);
+    const ctx = { x, c, s, w, delta, mu, o };
+    const r = riskExponents(ctx);
+    const eu = x.map((_, i) => x.map((__, j) => (i === j ? 0 : expectedUtility(ctx, i, j, r[i]))));
+    const interactions: Record<Interaction, number> = {
+      conflict: 0,
+      compromise: 0,
+      capitulation: 0,
+      statusQuo: 0,
+    };
+    const proposals: { to: number; from: number; type: Interaction; move: number }[][] = x.map(() => []);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        const ei = eu[i][j];
+        const ej = o.perspective === "evaluator" ? expectedUtility(ctx, j, i, r[i]) : eu[j][i];
+        if (ei > 0 && ej > 0) {
+          interactions.conflict++;
+          if (ei > ej)
+            proposals[j].push({ to: x[i], from: i, type: "conflict", move: Math.abs(x[i] - x[j]) });
+          else proposals[i].push({ to: x[j], from: j, type: "conflict", move: Math.abs(x[j] - x[i]) });
+        } else if (ei > 0 && ej < 0) {
+          if (ei > Math.abs(ej)) {
+            interactions.compromise++;
+            const to = x[j] + (x[i] - x[j]) * Math.abs(ej / ei);
+            proposals[j].push({ to, from: i, type: "compromise", move: Math.abs(to - x[j]) });
+          } else {
+            interactions.capitulation++;
+            proposals[j].push({ to: x[i], from: i, type: "capitulation", move: Math.abs(x[i] - x[j]) });
+          }
+        } else if (ei < 0 && ej < 0) interactions.statusQuo++;
+      }
+    }
+    const moves = proposals.map((ps) => {
+      if (ps.length === 0) return null;
+      const sorted = [...ps].sort((a, b) =>
+        o.acceptance === "precedence"
+          ? precedence[a.type] - precedence[b.type] || a.move - b.move
+          : a.move - b.move || precedence[a.type] - precedence[b.type],
+      );
+      const best = sorted[0];
+      return { from: best.from, type: best.type, to: best.to };
+    });
+    rounds.push({ round, positions: x, median: mu, mean, risk: r, expectedUtility: eu, interactions, moves });
+    if (round === o.rounds) break;
+    x = x.map((xi, i) => moves[i]?.to ?? xi);
+  }
+  return {
+    model: "eu",
+    options: o,
+    actors: actors.map((a) => a.name),
+    rounds,
+    forecast: rounds[rounds.length - 1].median,
+  };
+}
+
+export interface EuContext {
+  x: number[];
+  c: number[];
+  s: number[];
+  w: number[];
+  delta: number;
+  mu: number;
+  o: EuOptions;
+}
+
+/** P_i(i, j): the share of votes for i over j (SPEC §2.2, Scholz eq. 30). */
+export function probability(ctx: EuContext, i: number, j: number): number {
+  const { x, w, delta, o } = ctx;
+  if (x[i] === x[j]) return 0;
+  let pos = 0;
+  let abs = 0;
+  for (let k = 0; k < x.length; k++) {
+    const v = (w[k] * (Math.abs(x[k] - x[j]) - Math.abs(x[k] - x[i]))) / delta;
+    if (v > 0) pos += v;
+    abs += Math.abs(v);
+  }
+  if (o.probabilityDenominator === "global") abs = globalDenominator(ctx);
+  return abs > 0 ? pos / abs : 0;
+}
+
+const globalCache = new WeakMap<number[], Map<number, number>>();
+
+/** Σ_{k,a,b} |v_k(a:b)|: jmckib's (Scholz's code's) denominator, cached per position vector. */
+function globalDenominator(ctx: EuContext): number {
+  const { x, w, delta } = ctx;
+  let byDelta = globalCache.get(x);
+  if (!byDelta) {
+    byDelta = new Map();
+    globalCache.set(x, byDelta);
+  }
+  const hit = byDelta.get(delta);
+  if (hit !== undefined) return hit;
+  let abs = 0;
+  for (let a = 0; a < x.length; a++) {
+    for (let b = 0; b < x.length; b++) {
+      for (let k = 0; k < x.length; k++)
+        abs += Math.abs(w[k] * (Math.abs(x[k] - x[b]) - Math.abs(x[k] - x[a]))) / delta;
+    }
+  }
+  byDelta.set(delta, abs);
+  return abs;
+}
+
+/** EU_i(i, j) with risk exponent r (eqs 25a/b). */
+export function expectedUtility(ctx: EuContext, i: number, j: number, r: number): number {
+  const { x, s, delta, mu, o } = ctx;
+  const dij = Math.abs(x[i] - x[j]) / delta;
+  const dmu = Math.abs(x[i] - mu) / delta;
+  const us = 2 - 4 * (0.5 - 0.5 * dij) ** r;
+  const uf = 2 - 4 * (0.5 + 0.5 * dij) ** r;
+  const ub = 2 - 4 * (0.5 - 0.25 * (dmu + dij)) ** r;
+  const uw = 2 - 4 * (0.5 + 0.25 * (dmu + dij)) ** r;
+  const usq = 2 - 4 * 0.5 ** r;
+  const t = o.t === "preana" ? (Math.abs(x[i] - mu) < Math.abs(x[i] - x[j]) ? 1 : 0) : o.t;
+  const p = probability(ctx, i, j);
+  return s[j] * (p * us + (1 - p) * uf) + (1 - s[j]) * us - o.q * usq - (1 - o.q) * (t * ub + (1 - t) * uw);
+}
+
+/** Risk exponents r_i ∈ [½, 2] from "security" (eqs 32–33). */
+function riskExponents(ctx: EuContext): number[] {
+  const n = ctx.x.length;
+  if (ctx.o.risk === "neutral") return new Array(n).fill(1);
+  const security = (c: EuContext, i: number) => {
+    let sum = 0;
+    for (let j = 0; j < n; j++) if (j !== i) sum += expectedUtility(c, j, i, 1);
+    return sum;
+  };
+  const toR = (si: number, smax: number, smin: number) => {
+    const R = smax > smin ? (2 * si - smax - smin) / (smax - smin) : 0;
+    return (1 - R / 3) / (1 + R / 3);
+  };
+  const S = ctx.x.map((_, i) => security(ctx, i));
+  if (ctx.o.risk === "security") {
+    const smax = Math.max(...S);
+    const smin = Math.min(...S);
+    return S.map((si) => toR(si, smax, smin));
+  }
+  // BDM's original: S_max/S_min over the positions actor i could have held (every actor's position).
+  return ctx.x.map((_, i) => {
+    const alt = ctx.x.map((xa) => {
+      const x = ctx.x.slice();
+      x[i] = xa;
+      return security({ ...ctx, x }, i);
+    });
+    return toR(S[i], Math.max(...alt), Math.min(...alt));
+  });
+}

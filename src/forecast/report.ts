@@ -1,0 +1,202 @@
+import { difference, type ForecastDifference, type ForecastOutcome } from "./forecast.ts";
+import type { Scenario } from "./scenario.ts";
+import type { SensitivityResult } from "./sensitivity.ts";
+
+/** The JSON form of one forecast: `{ model, stopTurn, turns: [{ turn, positions, probabilities, … }] }`. */
+export function outcomeJson(f: ForecastOutcome, scenario?: Scenario) {
+  const byName = <T>(values: T[]) => Object.fromEntries(f.actors.map((a, i) => [a, values[i]]));
+  const common = {
+    scenario: scenario?.name ?? f.name,
+    model: f.model,
+    actors: f.actors,
+    dimensions: f.dimensions,
+    outcome: f.outcome,
+    expected: f.expected,
+    baselines: f.baselines,
+    finalPositions: byName(f.finalPositions),
+  };
+  if (f.smp) {
+    const s = f.smp;
+    const name = (i: number) => s.actors[i];
+    return {
+      ...common,
+      stopTurn: s.stopTurn,
+      parameters: s.parameters,
+      seed: s.seed,
+      fractionalChange: s.fractionalChange,
+      turns: s.turns.map((t) => {
+        const bargains = new Map(t.bargains.map((b) => [b.id, b]));
+        return {
+          turn: t.turn,
+          positions: byName(t.positions),
+          probabilities: byName(t.probabilities),
+          risk: byName(t.risk),
+          challenges: t.challenges
+            .filter((c) => c !== null)
+            .map((c) => ({
+              initiator: name(c.initiator),
+              target: name(c.target),
+              p: c.p,
+              deltaEU: c.deltaEU,
+            })),
+          bargains: t.bargains.map((b) => ({
+            id: b.id,
+            initiator: name(b.initiator),
+            receiver: name(b.receiver),
+            perspective: b.perspective,
+            initiatorPosition: b.initiatorPosition,
+            receiverPosition: b.receiverPosition,
+          })),
+          movers: Object.fromEntries(
+            t.choices.map((c) => {
+              const b = c.chosen === null ? null : bargains.get(c.chosen);
+              return [
+                name(c.actor),
+                b ? { bargain: b.id, initiator: name(b.initiator), receiver: name(b.receiver) } : null,
+              ];
+            }),
+          ),
+        };
+      }),
+    };
+  }
+  return {
+    ...common,
+    stopTurn: f.turns,
+    options: f.eu?.[0]?.options,
+    perDimension: (f.eu ?? []).map((r, k) => ({
+      dimension: f.dimensions[k],
+      forecast: r.forecast,
+      rounds: r.rounds.map((x) => ({
+        round: x.round,
+        positions: byName(x.positions),
+        median: x.median,
+        mean: x.mean,
+        interactions: x.interactions,
+      })),
+    })),
+    turns: (f.eu?.[0]?.rounds ?? []).map((_, t) => ({
+      turn: t,
+      positions: byName(f.actors.map((_a, i) => (f.eu ?? []).map((r) => r.rounds[t].positions[i]))),
+    })),
+  };
+}
+
+const fmt = (x: number, w = 7, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "–").padStart(w);
+const sgn = (x: number, w = 7) =>
+  (Number.isFinite(x) ? `${x >= 0 ? "+" : ""}${x.toFixed(1)}` : "–").padStart(w);
+
+function table(rows: [string, string[]][], header: string[], labelWidth: number): string[] {
+  const out = [`${"".padEnd(labelWidth)}${header.map((h) => h.slice(0, 12).padStart(13)).join("")}`];
+  for (const [label, cells] of rows)
+    out.push(`${label.padEnd(labelWidth)}${cells.map((c) => c.padStart(13)).join("")}`);
+  return out;
+}
+
+/** A readable report of a forecast, with baselines, final positions and (SMP) who moved and why. */
+export function renderOutcome(f: ForecastOutcome, scenario: Scenario | undefined, log: boolean): string {
+  const lines: string[] = [];
+  const title = scenario?.name ?? f.name;
+  const how =
+    f.model === "smp"
+      ? `SMP (KTAB), ${f.smp?.parameters.stateTransitions.toLowerCase()}, stopped after turn ${f.turns}`
+      : `expected-utility model (BDM), ${f.turns} rounds`;
+  lines.push(`${title}: ${how}`);
+  if (scenario?.description) lines.push(`  ${scenario.description}`);
+  const w = Math.max(26, ...f.actors.map((a) => a.length + 4));
+  lines.push(
+    ...table(
+      [
+        [f.model === "smp" ? "forecast (most probable)" : "forecast (median)", f.outcome.map((x) => fmt(x))],
+        [f.model === "smp" ? "expected (p-weighted)" : "mean (c·s-weighted)", f.expected.map((x) => fmt(x))],
+        ["baseline: compromise", f.baselines.compromise.map((x) => fmt(x))],
+        ["baseline: weighted median", f.baselines.weightedMedian.map((x) => fmt(x))],
+      ],
+      f.dimensions,
+      w,
+    ),
+  );
+  lines.push("final positions:");
+  const last = f.smp?.turns[f.smp.turns.length - 1];
+  lines.push(
+    ...table(
+      f.actors.map((a, i) => [
+        `  ${a}`,
+        [
+          ...f.finalPositions[i].map((x) => fmt(x)),
+          ...(last ? [`p=${last.probabilities[i].toFixed(3)}`] : []),
+        ],
+      ]),
+      [...f.dimensions, ...(last ? ["probability"] : [])],
+      w,
+    ),
+  );
+  if (log && f.smp) lines.push("who moved and why:", ...moverLog(f));
+  return lines.join("\n");
+}
+
+/** One line per move: the bargain each actor adopted, who proposed it, and the challenge behind it. */
+function moverLog(f: ForecastOutcome): string[] {
+  const s = f.smp!;
+  const out: string[] = [];
+  for (const t of s.turns) {
+    if (t.choices.length === 0) continue;
+    const bargains = new Map(t.bargains.map((b) => [b.id, b]));
+    const moves: string[] = [];
+    for (const c of t.choices) {
+      if (c.chosen === null) continue;
+      const b = bargains.get(c.chosen)!;
+      const ch = t.challenges[b.initiator];
+      const pos = b.initiator === c.actor ? b.initiatorPosition : b.receiverPosition;
+      const p = c.probabilities[c.queue.indexOf(c.chosen)];
+      moves.push(
+        `  turn ${t.turn}: ${s.actors[c.actor]} → (${pos.map((x) => x.toFixed(1)).join(", ")}) by bargain ` +
+          `${s.actors[b.initiator]}:${s.actors[b.receiver]}` +
+          (ch
+            ? ` (${s.actors[b.initiator]} challenged, p=${ch.p.toFixed(3)}, ΔEU=${sgn(ch.deltaEU, 0)})`
+            : "") +
+          `, chosen with p=${p.toFixed(3)}`,
+      );
+    }
+    out.push(...(moves.length ? moves : [`  turn ${t.turn}: nobody moved`]));
+  }
+  return out;
+}
+
+/** The scenario against its base: both forecasts and the difference. */
+export function renderDifference(a: ForecastOutcome, b: ForecastOutcome, names: [string, string]): string {
+  const d: ForecastDifference = difference(a, b);
+  const w = Math.max(26, ...a.actors.map((x) => x.length + 4));
+  const lines = [`difference: ${names[0]} − ${names[1]}`];
+  lines.push(
+    ...table(
+      [
+        [`forecast: ${names[1]}`.slice(0, w - 1), b.outcome.map((x) => fmt(x))],
+        [`forecast: ${names[0]}`.slice(0, w - 1), a.outcome.map((x) => fmt(x))],
+        ["Δ forecast", d.outcome.map((x) => sgn(x))],
+        ["Δ expected", d.expected.map((x) => sgn(x))],
+        ...a.actors.map((n, i): [string, string[]] => [`  Δ ${n}`, d.finalPositions[i].map((x) => sgn(x))]),
+      ],
+      a.dimensions,
+      w,
+    ),
+  );
+  return lines.join("\n");
+}
+
+/** Monte Carlo spread of the forecast and of each actor's final position. */
+export function renderSensitivity(s: SensitivityResult): string {
+  const { spec } = s;
+  const lines = [
+    `sensitivity: ${spec.runs} runs, seed ${spec.seed}; positions + N(0, ${spec.sdPosition}), saliences + N(0, ${spec.sdSalience}), capabilities × exp(N(0, ${spec.sdCapability}))`,
+    `${"".padEnd(26)}${s.dimensions.map((d) => d.slice(0, 22).padStart(24)).join("")}`,
+    `${"".padEnd(26)}${s.dimensions.map(() => "mean ± sd [p5, p95]".padStart(24)).join("")}`,
+  ];
+  const cell = (x: { mean: number; sd: number; p5: number; p95: number }) =>
+    `${x.mean.toFixed(1)} ± ${x.sd.toFixed(1)} [${x.p5.toFixed(0)}, ${x.p95.toFixed(0)}]`.padStart(24);
+  lines.push(`${"forecast".padEnd(26)}${s.outcome.map(cell).join("")}`);
+  s.actors.forEach((a, i) => {
+    lines.push(`${`  ${a}`.padEnd(26)}${s.finalPositions[i].map(cell).join("")}`);
+  });
+  return lines.join("\n");
+}

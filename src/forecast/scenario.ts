@@ -1,0 +1,281 @@
+import { LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import type { ForecastInput } from "./types.ts";
+import { ForecastInputError, type RawActor, type RawCell, type RawInput, validateInput } from "./validate.ts";
+
+/**
+ * Yalu's scenario format (YAML or JSON): base inputs, each value with its rationale beside it, or
+ * a variant that names a `base` scenario and lists `overrides`.
+ *
+ * ```yaml
+ * name: china-dprk
+ * dimensions: [{ id: pressure, name: Pressure on the DPRK nuclear programme, scale: "0 … 100" }]
+ * actors:
+ *   - name: China
+ *     capability: { value: 90, why: "…" }
+ *     positions: { pressure: { value: 35, why: "…" } }
+ *     saliences: { pressure: { value: 30, why: "…" } }
+ * ---
+ * name: china-dprk-secondary-sanctions
+ * base: china-dprk.yaml
+ * overrides:
+ *   - { actor: US, capability: 110, why: "…" }
+ *   - { actor: China, dimension: sanctions, salience: 45, why: "…" }
+ * ```
+ */
+const cell = z.union([z.number(), z.string(), z.null()]);
+const valueWithWhy = z.union([
+  cell,
+  z.object({ value: cell, why: z.string().optional(), source: z.string().optional() }).strict(),
+]);
+
+const override = z
+  .object({
+    actor: z.string(),
+    dimension: z.string().optional(),
+    capability: z.number().optional(),
+    position: z.number().optional(),
+    salience: z.number().optional(),
+    why: z.string().optional(),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    name: z.string(),
+    description: z.string().optional(),
+    base: z.string().optional(),
+    seed: z.union([z.string(), z.number()]).optional(),
+    parameters: z.record(z.string(), z.string()).optional(),
+    dimensions: z
+      .array(z.object({ id: z.string(), name: z.string().optional(), scale: z.string().optional() }).strict())
+      .optional(),
+    actors: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            /** CAMEO actor code, used to derive inputs from the event record. */
+            code: z.string().optional(),
+            description: z.string().optional(),
+            why: z.string().optional(),
+            capability: valueWithWhy,
+            positions: z.record(z.string(), valueWithWhy),
+            saliences: z.record(z.string(), valueWithWhy),
+          })
+          .strict(),
+      )
+      .optional(),
+    overrides: z.array(override).optional(),
+  })
+  .strict();
+
+export type ScenarioOverride = z.infer<typeof override>;
+
+export interface DimensionInfo {
+  id: string;
+  name: string;
+  scale: string;
+}
+
+/** Why each input value is what it is: rationale[actor].capability / .position[dim] / .salience[dim]. */
+export type Rationale = Record<
+  string,
+  { why?: string; capability?: string; position: Record<string, string>; salience: Record<string, string> }
+>;
+
+export interface Scenario {
+  name: string;
+  description: string;
+  file: string;
+  input: ForecastInput;
+  dimensions: DimensionInfo[];
+  rationale: Rationale;
+  /** CAMEO code per actor name, where the scenario gives one. */
+  codes: Record<string, string>;
+  /** The base scenario of a variant, and the overrides applied to it. */
+  base?: Scenario;
+  overrides: ScenarioOverride[];
+}
+
+/** Reads another scenario file (for `base:`); relative to the including file. Passed in: no I/O here. */
+export type ScenarioLoader = (path: string, from: string) => { text: string; file: string };
+
+/** Parse and validate a scenario; variants load their base through `load`. */
+export function parseScenario(text: string, file: string, load?: ScenarioLoader, depth = 0): Scenario {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    throw new ForecastInputError(e.message.split("\n")[0], file, e.linePos?.[0].line ?? 1);
+  }
+  const lineOf = (path: (string | number)[]): number => {
+    for (let p = path.length; p >= 0; p--) {
+      const node = doc.getIn(path.slice(0, p), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  const parsed = scenarioSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    throw new ForecastInputError(`${path.join(".") || "scenario"}: ${issue.message}`, file, lineOf(path));
+  }
+  const sc = parsed.data;
+  if (sc.base !== undefined) {
+    if (!load)
+      throw new ForecastInputError(`base "${sc.base}" cannot be loaded here`, file, lineOf(["base"]));
+    if (depth > 8) throw new ForecastInputError("base scenarios nest too deeply", file, lineOf(["base"]));
+    const b = load(sc.base, file);
+    const base = parseScenario(b.text, b.file, load, depth + 1);
+    return applyOverrides(base, sc, file, lineOf);
+  }
+  if (!sc.dimensions || !sc.actors) {
+    throw new ForecastInputError("a scenario needs dimensions and actors, or a base", file, 1);
+  }
+  const dims = sc.dimensions.map((d) => ({ id: d.id, name: d.name ?? d.id, scale: d.scale ?? "" }));
+  const rationale: Rationale = {};
+  const valueOf = (v: z.infer<typeof valueWithWhy>) => (v !== null && typeof v === "object" ? v.value : v);
+  const whyOf = (v: z.infer<typeof valueWithWhy>) =>
+    v !== null && typeof v === "object"
+      ? [v.why, v.source ? `source: ${v.source}` : ""].filter(Boolean).join(" ")
+      : "";
+  const actors: RawActor[] = sc.actors.map((a, i) => {
+    const r = (rationale[a.name] = {
+      why: a.why,
+      capability: whyOf(a.capability),
+      position: {},
+      salience: {},
+    } as Rationale[string]);
+    const field = (key: "positions" | "saliences", dim: string): RawCell => {
+      const v = a[key][dim];
+      const why = v === undefined ? "" : whyOf(v);
+      if (why) r[key === "positions" ? "position" : "salience"][dim] = why;
+      return { value: v === undefined ? undefined : valueOf(v), line: lineOf(["actors", i, key, dim]) };
+    };
+    for (const key of ["positions", "saliences"] as const) {
+      for (const dim of Object.keys(a[key])) {
+        if (!dims.some((d) => d.id === dim)) {
+          throw new ForecastInputError(
+            `unknown dimension in ${key}`,
+            file,
+            lineOf(["actors", i, key, dim]),
+            a.name,
+            dim,
+          );
+        }
+      }
+    }
+    return {
+      name: a.name,
+      description: a.description,
+      line: lineOf(["actors", i]),
+      capability: { value: valueOf(a.capability), line: lineOf(["actors", i, "capability"]) },
+      position: dims.map((d) => field("positions", d.id)),
+      salience: dims.map((d) => field("saliences", d.id)),
+    };
+  });
+  const raw: RawInput = {
+    file,
+    line: 1,
+    name: sc.name,
+    description: sc.description ?? "",
+    dimensions: dims.map((d) => d.id),
+    actors,
+    ...(sc.seed !== undefined ? { seed: String(sc.seed) } : {}),
+    ...(sc.parameters
+      ? {
+          parameters: Object.fromEntries(
+            Object.entries(sc.parameters).map(([k, v]) => [k, { value: v, line: lineOf(["parameters", k]) }]),
+          ),
+        }
+      : {}),
+  };
+  return {
+    name: sc.name,
+    description: sc.description ?? "",
+    file,
+    input: validateInput(raw),
+    dimensions: dims,
+    rationale,
+    codes: Object.fromEntries(sc.actors.flatMap((a) => (a.code ? [[a.name, a.code]] : []))),
+    overrides: [],
+  };
+}
+
+function applyOverrides(
+  base: Scenario,
+  sc: z.infer<typeof scenarioSchema>,
+  file: string,
+  lineOf: (path: (string | number)[]) => number,
+): Scenario {
+  const input: ForecastInput = structuredClone(base.input);
+  const rationale: Rationale = structuredClone(base.rationale);
+  const overrides = sc.overrides ?? [];
+  overrides.forEach((o, i) => {
+    const line = lineOf(["overrides", i]);
+    const actor = input.actors.find((a) => a.name === o.actor);
+    if (!actor) throw new ForecastInputError("override names an unknown actor", file, line, o.actor);
+    const why = o.why ? `${o.why} (override)` : "override";
+    if (o.capability !== undefined) {
+      actor.capability = o.capability;
+      rationale[o.actor].capability = why;
+    }
+    if (o.position !== undefined || o.salience !== undefined) {
+      const k = o.dimension === undefined ? -1 : input.dimensions.indexOf(o.dimension);
+      if (k < 0) {
+        throw new ForecastInputError(
+          o.dimension === undefined
+            ? "position/salience override needs a dimension"
+            : "override names an unknown dimension",
+          file,
+          line,
+          o.actor,
+          o.dimension,
+        );
+      }
+      if (o.position !== undefined) {
+        actor.position[k] = o.position;
+        rationale[o.actor].position[o.dimension!] = why;
+      }
+      if (o.salience !== undefined) {
+        actor.salience[k] = o.salience;
+        rationale[o.actor].salience[o.dimension!] = why;
+      }
+    }
+  });
+  // Re-check the overridden input; errors point at the variant file.
+  const raw: RawInput = {
+    file,
+    line: lineOf(["overrides"]),
+    name: sc.name,
+    description: sc.description ?? base.description,
+    dimensions: input.dimensions,
+    actors: input.actors.map((a) => {
+      const line = lineOf(["overrides"]);
+      return {
+        name: a.name,
+        description: a.description,
+        line,
+        capability: { value: a.capability, line },
+        position: a.position.map((value) => ({ value, line })),
+        salience: a.salience.map((value) => ({ value, line })),
+      };
+    }),
+    ...(input.seed !== undefined ? { seed: input.seed } : {}),
+  };
+  const checked = validateInput(raw);
+  const parameters = { ...input.parameters, ...(sc.parameters ?? {}) } as ForecastInput["parameters"];
+  return {
+    name: sc.name,
+    description: sc.description ?? base.description,
+    file,
+    input: { ...checked, ...(parameters && Object.keys(parameters).length ? { parameters } : {}) },
+    dimensions: base.dimensions,
+    rationale,
+    codes: base.codes,
+    base,
+    overrides,
+  };
+}
