@@ -1,0 +1,74 @@
+import { readFile } from "node:fs/promises";
+import type { SentenceCoder } from "../coder/types.ts";
+import {
+  codeGold,
+  formatReport,
+  GoldError,
+  type Predictions,
+  readGold,
+  readPredictions,
+  reportJson,
+  scoreEval,
+} from "../eval/index.ts";
+import { CliError, usage } from "./error.ts";
+
+export interface EvalOptions {
+  pred?: string;
+  dictionaries?: string;
+  json?: boolean;
+}
+
+async function readText(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch {
+    throw usage(`cannot read ${what} "${path}"`);
+  }
+}
+
+async function coderFor(opts: EvalOptions): Promise<SentenceCoder> {
+  if (opts.dictionaries) {
+    const { loadDictionaryCoder } = await import("../coder/petrarch/index.ts");
+    try {
+      return await loadDictionaryCoder(opts.dictionaries);
+    } catch (err) {
+      throw new CliError((err as Error).message);
+    }
+  }
+  const { defaultCoder } = await import("../coder/document.ts");
+  return defaultCoder();
+}
+
+/**
+ * `yalu eval GOLD [--pred FILE] [--dictionaries DIR] [--json]`: score coder output against a gold
+ * standard. Without `--pred` the gold's sentences are coded here (by the dictionary coder with
+ * `--dictionaries`, else by Yalu's own coder).
+ */
+export async function runEval(
+  goldPath: string,
+  opts: EvalOptions,
+  write: (s: string) => void = (s) => process.stdout.write(s),
+): Promise<void> {
+  const text = await readText(goldPath, "gold file");
+  try {
+    const gold = readGold(text, goldPath);
+    if (gold.units.length === 0) throw new CliError(`no gold records in "${goldPath}"`);
+    let predictions: Predictions;
+    let note = "";
+    if (opts.pred) {
+      const r = readPredictions(await readText(opts.pred, "prediction file"), opts.pred, gold);
+      predictions = r.predictions;
+      if (r.unmatched > 0) note = ` (${r.unmatched} predictions matched no gold unit and were ignored)`;
+    } else {
+      const coder = await coderFor(opts);
+      predictions = codeGold(gold, coder);
+      note = ` (coded by ${coder.name})`;
+    }
+    const report = scoreEval(gold, predictions);
+    if (opts.json) write(`${JSON.stringify(reportJson(report), null, 2)}\n`);
+    else write(`${formatReport(report, `${goldPath} [${gold.format}]${note}`)}\n`);
+  } catch (err) {
+    if (err instanceof GoldError) throw new CliError(err.message);
+    throw err;
+  }
+}

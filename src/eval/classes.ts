@@ -1,0 +1,55 @@
+import { quadClassOf } from "../model/taxonomy.ts";
+import type { QuadScheme } from "./types.ts";
+
+/**
+ * Class schemes for the quad level.
+ *
+ * ConfliBERT's `cameo_class/train.tsv` labels sentences 0–4. Read against its sentences, the
+ * labels are the CAMEO "penta" classes, not four quad classes plus "no event": every sentence
+ * reports an event, and
+ * - 0: statements and appeals (CAMEO 01–02: "expressed concern", "called on", "urged")
+ * - 1: verbal cooperation (03–05: meetings, praise, intent to cooperate)
+ * - 2: material cooperation (06–08: aid, release, lifting a ban)
+ * - 3: verbal conflict (09–13: rejecting, condemning, vetoing)
+ * - 4: material conflict (14–20: protests such as flag burning, arrests, attacks, killings)
+ */
+export function pentaClassOf(code: string): number {
+  const root = Number(code.slice(0, 2));
+  if (root <= 2) return 0;
+  if (root <= 5) return 1;
+  if (root <= 8) return 2;
+  if (root <= 13) return 3;
+  return 4;
+}
+
+const PLOVER_QUAD: Record<string, number> = {
+  AGREE: 1,
+  CONSULT: 1,
+  SUPPORT: 1,
+  REQUEST: 1,
+  CONCEDE: 2,
+  COOPERATE: 2,
+  AID: 2,
+  RETREAT: 2,
+  ACCUSE: 3,
+  REJECT: 3,
+  THREATEN: 3,
+  SANCTION: 4,
+  PROTEST: 4,
+  MOBILIZE: 4,
+  COERCE: 4,
+  ASSAULT: 4,
+};
+
+const PLOVER_PENTA: Record<string, number> = { ...PLOVER_QUAD, REQUEST: 0, SANCTION: 3, PROTEST: 4 };
+
+/** The class of a CAMEO code (or, failing that, a PLOVER type) under a scheme; null if unknown. */
+export function classOf(code: string | null, plover: string | null, scheme: QuadScheme): number | null {
+  if (code && /^\d{2}/.test(code)) {
+    const root = Number(code.slice(0, 2));
+    if (root < 1 || root > 20) return null;
+    return scheme === "conflibert" ? pentaClassOf(code) : quadClassOf(code);
+  }
+  if (plover) return (scheme === "conflibert" ? PLOVER_PENTA : PLOVER_QUAD)[plover.toUpperCase()] ?? null;
+  return null;
+}

@@ -1,0 +1,48 @@
+/** Gold standards and predictions for `yalu eval`, in one shape whatever the file format. */
+
+/** One gold or predicted event. `code` is a CAMEO code; `plover` where the gold has only a type. */
+export interface EvalEvent {
+  source: string | null;
+  target: string | null;
+  code: string | null;
+  plover: string | null;
+  /** Quad class 1–4 (GDELT convention) or a ConfliBERT class 0–4, when given directly. */
+  quad: number | null;
+}
+
+/** One gold unit: a sentence (with its text, to be coded) or a dated bucket of events (CSV). */
+export interface GoldUnit {
+  /** Sentence id, or the date for sentence-less golds. */
+  key: string;
+  text: string | null;
+  date: string | null;
+  parse: string | null;
+  events: EvalEvent[];
+  /** Where the unit is in the gold file (1-based line), for messages. */
+  line: number;
+}
+
+/** The quad scheme a gold uses: GDELT quad classes 1–4, or ConfliBERT's five classes 0–4. */
+export type QuadScheme = "gdelt" | "conflibert";
+
+export interface Gold {
+  format: "petrarch-xml" | "plover-json" | "csv" | "conflibert-tsv";
+  units: GoldUnit[];
+  /** True when the gold names actors and codes (event and root levels can be scored). */
+  hasCodes: boolean;
+  /** True when each unit carries exactly one label (sentence classification). */
+  sentenceLabels: boolean;
+  quadScheme: QuadScheme;
+}
+
+/** A malformed gold or prediction record; the message names the file, line and id. */
+export class GoldError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+  ) {
+    super(`${file}:${line}: ${message}`);
+    this.name = "GoldError";
+  }
+}
