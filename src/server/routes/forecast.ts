@@ -1,0 +1,233 @@
+import { existsSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Hono } from "hono";
+import { z } from "zod";
+import { DEFAULT_EU_OPTIONS } from "../../forecast/eu.ts";
+import { difference, type ForecastOptions, forecast } from "../../forecast/forecast.ts";
+import { PARAMETER_VALUES, type SmpParameters } from "../../forecast/params.ts";
+import { outcomeJson } from "../../forecast/report.ts";
+import { parseScenario, type Scenario } from "../../forecast/scenario.ts";
+import { sensitivity } from "../../forecast/sensitivity.ts";
+import { ForecastInputError } from "../../forecast/validate.ts";
+import { loadForecastFile } from "../../formats/forecast-input.ts";
+import { badRequest, HttpError, onError } from "../error.ts";
+
+/**
+ * Forecast API, mounted at /api/forecast:
+ * - GET  /scenarios                       shipped scenarios
+ * - GET  /scenarios/:name                 one scenario's inputs with their rationale
+ * - GET  /scenarios/:name/run?model=smp|eu&vs=NAME&mc=N&seed=S&sd=p,s,c&param=name:value
+ * - POST /run  { scenario: {…Yalu scenario…}, model?, parameters?, eu?, mc?, seed?, sd? }
+ * Errors are JSON `{ error: { status, message, parameter } }`.
+ */
+export interface ForecastRoutesOptions {
+  /** Directory of shipped scenarios (default data/scenarios). */
+  dir: string;
+}
+
+const defaults: ForecastRoutesOptions = {
+  dir: fileURLToPath(new URL("../../../data/scenarios/", import.meta.url)),
+};
+
+const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const parameterShape = Object.fromEntries(
+  Object.entries(PARAMETER_VALUES).map(([k, v]) => [
+    k,
+    z.enum(v as unknown as [string, ...string[]]).optional(),
+  ]),
+);
+const euShape = z
+  .object({
+    probabilityDenominator: z.enum(["pairwise", "global"]),
+    risk: z.enum(["security", "hypothetical", "neutral"]),
+    perspective: z.enum(["evaluator", "objective"]),
+    q: z.number().min(0).max(1),
+    t: z.union([z.number().min(0).max(1), z.literal("preana")]),
+    range: z.enum(["initial", "round"]),
+    median: z.enum(["weighted", "condorcet"]),
+    acceptance: z.enum(["leastMove", "precedence"]),
+    rounds: z.number().int().min(0).max(100),
+  })
+  .partial()
+  .strict();
+const sdString = z
+  .string()
+  .regex(/^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/, "sd must be position,salience,capability, e.g. 5,5,0.1");
+const runQuery = z.object({
+  model: z.enum(["smp", "eu"]).default("smp"),
+  vs: z.string().regex(NAME, "vs must be a scenario name").optional(),
+  mc: z.coerce.number().int("mc must be a whole number").min(1).max(1000).optional(),
+  seed: z
+    .string()
+    .regex(/^\d{1,20}$/, "seed must be a non-negative integer")
+    .optional(),
+  sd: sdString.optional(),
+  trace: z.enum(["true", "false"]).default("true"),
+});
+const runBody = z
+  .object({
+    scenario: z.record(z.string(), z.unknown()),
+    model: z.enum(["smp", "eu"]).default("smp"),
+    parameters: z.object(parameterShape).strict().optional(),
+    eu: euShape.optional(),
+    mc: z.number().int().min(1).max(1000).optional(),
+    seed: z
+      .string()
+      .regex(/^\d{1,20}$/, "seed must be a non-negative integer")
+      .optional(),
+    sd: sdString.optional(),
+  })
+  .strict();
+
+function firstIssue(error: z.ZodError, prefix = ""): HttpError {
+  const issue = error.issues[0];
+  const path = issue.path.map(String).join(".");
+  return badRequest(
+    `${path ? `${prefix}${path}: ` : ""}${issue.message.toLowerCase()}`,
+    `${prefix}${path}` || undefined,
+  );
+}
+
+function sdSpec(sd: string | undefined) {
+  if (!sd) return {};
+  const [p, s, c] = sd.split(",").map(Number);
+  return { sdPosition: p, sdSalience: s, sdCapability: c };
+}
+
+function run(
+  scenario: Scenario,
+  base: Scenario | undefined,
+  options: ForecastOptions,
+  mc?: { runs: number; seed?: string; sd?: string },
+) {
+  const f = forecast(scenario.input, options);
+  const g = base ? forecast(base.input, options) : undefined;
+  const diff = g ? difference(f, g) : undefined;
+  return {
+    ...outcomeJson(f, scenario),
+    rationale: scenario.rationale,
+    ...(g && base
+      ? {
+          base: outcomeJson(g, base),
+          difference: {
+            ...diff,
+            finalPositions: Object.fromEntries(f.actors.map((a, i) => [a, diff!.finalPositions[i]])),
+          },
+        }
+      : {}),
+    ...(mc
+      ? {
+          sensitivity: sensitivity(
+            scenario.input,
+            { runs: mc.runs, ...(mc.seed ? { seed: mc.seed } : {}), ...sdSpec(mc.sd) },
+            options,
+          ),
+        }
+      : {}),
+  };
+}
+
+export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Hono {
+  const opts = { ...defaults, ...partial } satisfies ForecastRoutesOptions;
+  const app = new Hono();
+  app.onError(onError((m) => process.stderr.write(`${m}\n`)));
+
+  const names = () =>
+    existsSync(opts.dir)
+      ? readdirSync(opts.dir)
+          .filter((f) => /\.(ya?ml|json)$/.test(f))
+          .map((f) => f.replace(/\.(ya?ml|json)$/, ""))
+          .sort()
+      : [];
+  const load = async (name: string, parameter: string): Promise<Scenario> => {
+    if (!NAME.test(name) || !names().includes(name)) {
+      throw new HttpError(404, `unknown scenario "${name}"`, parameter);
+    }
+    const file = readdirSync(opts.dir).find((f) => f.replace(/\.(ya?ml|json)$/, "") === name)!;
+    try {
+      return await loadForecastFile(`${opts.dir}/${file}`);
+    } catch (err) {
+      if (err instanceof ForecastInputError) throw new HttpError(500, err.message);
+      throw err;
+    }
+  };
+
+  app.get("/scenarios", async (c) => {
+    const list = await Promise.all(names().map((n) => load(n, "name")));
+    return c.json({
+      scenarios: list.map((s, i) => ({
+        name: names()[i],
+        title: s.name,
+        description: s.description,
+        base: s.base?.name ?? null,
+        dimensions: s.dimensions,
+        actors: s.input.actors.map((a) => a.name),
+      })),
+    });
+  });
+
+  app.get("/scenarios/:name", async (c) => {
+    const s = await load(c.req.param("name"), "name");
+    return c.json({
+      name: s.name,
+      description: s.description,
+      base: s.base?.name ?? null,
+      dimensions: s.dimensions,
+      actors: s.input.actors,
+      rationale: s.rationale,
+      overrides: s.overrides,
+    });
+  });
+
+  app.get("/scenarios/:name/run", async (c) => {
+    const q = runQuery.safeParse(c.req.query());
+    if (!q.success) throw firstIssue(q.error);
+    const params: Record<string, string> = {};
+    for (const p of c.req.queries("param") ?? []) {
+      const m = /^(\w+):(\w+)$/.exec(p);
+      const allowed = m ? (PARAMETER_VALUES as Record<string, readonly string[]>)[m[1]] : undefined;
+      if (!m || !allowed?.includes(m[2]))
+        throw badRequest(`invalid param "${p}" (name:value, e.g. votingRule:PropCbc)`, "param");
+      params[m[1]] = m[2];
+    }
+    const scenario = await load(c.req.param("name"), "name");
+    const base = q.data.vs ? await load(q.data.vs, "vs") : scenario.base;
+    const options: ForecastOptions = {
+      model: q.data.model,
+      parameters: params as Partial<SmpParameters>,
+      trace: q.data.trace === "true",
+      ...(q.data.seed ? { seed: q.data.seed } : {}),
+    };
+    const mc = q.data.mc ? { runs: q.data.mc, seed: q.data.seed, sd: q.data.sd } : undefined;
+    return c.json(run(scenario, base, options, mc));
+  });
+
+  app.post("/run", async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw badRequest("body must be JSON");
+    }
+    const b = runBody.safeParse(body);
+    if (!b.success) throw firstIssue(b.error);
+    let scenario: Scenario;
+    try {
+      scenario = parseScenario(JSON.stringify(b.data.scenario, null, 2), "scenario");
+    } catch (err) {
+      if (err instanceof ForecastInputError)
+        throw badRequest(err.message.replace(/^scenario:\d+: /, ""), "scenario");
+      throw err;
+    }
+    const options: ForecastOptions = {
+      model: b.data.model,
+      parameters: (b.data.parameters ?? {}) as Partial<SmpParameters>,
+      eu: { ...DEFAULT_EU_OPTIONS, ...b.data.eu },
+      ...(b.data.seed ? { seed: b.data.seed } : {}),
+    };
+    const mc = b.data.mc ? { runs: b.data.mc, seed: b.data.seed, sd: b.data.sd } : undefined;
+    return c.json(run(scenario, undefined, options, mc));
+  });
+
+  return app;
+}

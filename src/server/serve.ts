@@ -1,0 +1,50 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
+import type { Store } from "../store/store.ts";
+import { type AppOptions, createApp } from "./app.ts";
+
+export interface ServeOptions extends Partial<Omit<AppOptions, "store">> {
+  store: Store;
+  port: number;
+  /** Interface to listen on; loopback by default. */
+  host: string;
+}
+
+export interface RunningServer {
+  url: string;
+  app: Hono;
+  close: () => Promise<void>;
+}
+
+/** Sub-apps that other modules provide when present (the forecast API). */
+async function optionalMounts(): Promise<Record<string, Hono>> {
+  // Resolved at run time so the server starts whether or not the forecast routes exist yet.
+  const path = "./routes/forecast.ts";
+  try {
+    const mod = (await import(path)) as { forecastRoutes?: () => Hono };
+    return mod.forecastRoutes ? { "/api/forecast": mod.forecastRoutes() } : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Start the API and dashboard on `host:port` (port 0 picks a free one); resolves once listening. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const mounts = { ...(await optionalMounts()), ...options.mounts };
+  const app = createApp({ ...options, mounts });
+  return new Promise((resolve, reject) => {
+    const server = serve(
+      { fetch: app.fetch, port: options.port, hostname: options.host },
+      (info: AddressInfo) => {
+        const host = info.address.includes(":") ? `[${info.address}]` : info.address;
+        resolve({
+          url: `http://${host === "127.0.0.1" || host === "[::1]" ? "localhost" : host}:${info.port}/`,
+          app,
+          close: () => new Promise<void>((done) => server.close(() => done())),
+        });
+      },
+    );
+    server.once("error", reject);
+  });
+}

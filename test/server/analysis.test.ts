@@ -1,0 +1,115 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API response bodies are untyped JSON in tests
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { flagshipApp, type TestApp } from "./helpers.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await flagshipApp();
+});
+afterAll(() => t.close());
+
+describe("GET /api/series", () => {
+  it("returns both directions per bucket, consistent with /api/events counts", async () => {
+    const { status, body } = await t.get("/api/series?dyad=CHN-PRK&bucket=year&from=2016&to=2019");
+    expect(status).toBe(200);
+    expect(body.points.map((p: any) => p.period)).toEqual(["2016", "2017", "2018", "2019"]);
+    for (const p of body.points) {
+      expect(p.both.count).toBe(p.ab.count + p.ba.count);
+      expect(p.both.count).toBe(p.both.q1 + p.both.q2 + p.both.q3 + p.both.q4);
+      const events = await t.get(`/api/events?dyad=CHN-PRK&from=${p.period}&to=${p.period}&limit=1`);
+      expect(p.both.count).toBe(events.body.total);
+    }
+    const [y2016, , y2018] = body.points;
+    expect(y2016.both.goldsteinMean).toBeLessThan(0);
+    expect(y2018.both.goldsteinMean).toBeGreaterThan(0);
+  });
+
+  it("defaults to months and validates the bucket", async () => {
+    const { body } = await t.get("/api/series?dyad=CHN-PRK&from=2018-01&to=2018-06");
+    expect(body.bucket).toBe("month");
+    expect(body.points).toHaveLength(6);
+    const bad = await t.get("/api/series?dyad=CHN-PRK&bucket=week");
+    expect([bad.status, bad.body.error.parameter]).toEqual([400, "bucket"]);
+  });
+});
+
+describe("GET /api/phases", () => {
+  it("finds a cooling phase over 2016–2017 and a warming turn by 2018, with evidence", async () => {
+    const { status, body } = await t.get("/api/phases?dyad=CHN-PRK");
+    expect(status).toBe(200);
+    expect(body.model).toMatchObject({ method: "PELT", bucket: "year" });
+    const at = (y: string) => body.phases.find((p: any) => p.from <= y && y <= p.to);
+    expect(at("2016")).not.toEqual(at("2018"));
+    expect(at("2016").goldsteinMean).toBeLessThan(at("2018").goldsteinMean);
+    expect(
+      body.turningPoints.some(
+        (tp: any) => tp.period > "2016" && tp.period <= "2018" && tp.label === "warming",
+      ),
+    ).toBe(true);
+    for (const p of body.phases) {
+      for (const e of p.evidence)
+        expect(e.date >= p.start.slice(0, e.date.length) && e.date <= p.end).toBe(true);
+    }
+    expect(at("2018").evidence.length).toBeGreaterThan(0);
+  });
+
+  it("needs a dyad and checks the model options", async () => {
+    expect((await t.get("/api/phases")).body.error.parameter).toBe("dyad");
+    expect((await t.get("/api/phases?dyad=CHN-PRK&penalty=-1")).body.error.parameter).toBe("penalty");
+    expect((await t.get("/api/phases?dyad=CHN-PRK&minSize=0")).body.error.parameter).toBe("minSize");
+    const strict = await t.get("/api/phases?dyad=CHN-PRK&penalty=1000");
+    expect(strict.body.phases.length).toBeLessThanOrEqual(
+      (await t.get("/api/phases?dyad=CHN-PRK")).body.phases.length,
+    );
+  });
+});
+
+describe("GET /api/network", () => {
+  it("builds the actor network of a period with centrality", async () => {
+    const { status, body } = await t.get("/api/network?from=2018&to=2019");
+    expect(status).toBe(200);
+    const ids = body.nodes.map((n: any) => n.id);
+    expect(ids).toContain("CHN");
+    expect(ids).toContain("PRK");
+    for (const n of body.nodes) {
+      expect(n.eigenvector).toBeGreaterThanOrEqual(0);
+      expect(n.eigenvector).toBeLessThanOrEqual(1);
+      expect(n.betweenness).toBeGreaterThanOrEqual(0);
+    }
+    const chnPrk = body.edges.filter((e: any) => [e.source, e.target].sort().join() === "CHN,PRK");
+    const events = await t.get("/api/events?dyad=CHN-PRK&from=2018&to=2019&limit=1");
+    expect(chnPrk.reduce((s: number, e: any) => s + e.count, 0)).toBe(events.body.total);
+    expect((await t.get("/api/network?level=planet")).body.error.parameter).toBe("level");
+  });
+});
+
+describe("GET /api/indicators", () => {
+  it("returns trade, UN votes by resolution, contacts and conflictual share", async () => {
+    const { status, body } = await t.get("/api/indicators?dyad=CHN-PRK");
+    expect(status).toBe(200);
+    expect(body.trade.length).toBeGreaterThan(0);
+    expect(body.members).toEqual(expect.arrayContaining(["CHN", "RUS", "USA"]));
+    const r2270 = body.resolutions.find((r: any) => r.resolution === "2270");
+    expect(r2270.votes.CHN).toBe("for");
+    expect(body.resolutions.some((r: any) => r.votes.CHN === "veto")).toBe(true);
+    expect(body.contacts.find((c: any) => c.year === "2018").visits).toBeGreaterThanOrEqual(3);
+    expect(body.conflict.every((c: any) => c.conflictShare >= 0 && c.conflictShare <= 1)).toBe(true);
+    expect((await t.get("/api/indicators")).status).toBe(400);
+    expect((await t.get("/api/indicators?dyad=CHN-XXX")).status).toBe(404);
+  });
+});
+
+describe("GET /api/actors and /api/stats", () => {
+  it("lists actors by volume and the record's statistics", async () => {
+    const actors = (await t.get("/api/actors")).body.actors;
+    expect(
+      actors
+        .slice(0, 2)
+        .map((a: any) => a.code)
+        .sort(),
+    ).toEqual(["CHN", "PRK"]);
+    const stats = (await t.get("/api/stats")).body;
+    expect(stats.events).toBeGreaterThan(100);
+    expect(stats.firstDate < "1950").toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API response bodies are untyped JSON in tests
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { flagshipApp, type TestApp } from "./helpers.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await flagshipApp();
+});
+afterAll(() => t.close());
+
+const post = (body: string, type = "application/json") =>
+  t.app.request("/api/check", { method: "POST", body, headers: { "Content-Type": type } });
+
+describe("POST /api/check", () => {
+  it("checks JSON and YAML claims", async () => {
+    const res = await post(
+      JSON.stringify([
+        { dyad: "CHN-PRK", period: "2018..2019", claim: "improved" },
+        { dyad: "CHN-PRK", date: "2025-09-04", claim: "event", root: "04" },
+      ]),
+    );
+    expect(res.status).toBe(200);
+    const { results } = (await res.json()) as any;
+    expect(results.map((r: any) => r.verdict)).toEqual(["supported", "supported"]);
+    expect(results[1].evidence[0].citation.url).toMatch(/^https?:/);
+    const yaml = await post(
+      "- {dyad: CHN-PRK, period: 2018..2019, claim: deteriorated}\n",
+      "application/yaml",
+    );
+    expect(((await yaml.json()) as any).results[0].verdict).toBe("contradicted");
+  });
+
+  it("refuses malformed claims with a 400 naming the field", async () => {
+    const bad = await post(JSON.stringify([{ dyad: "CHN-PRK", period: "2019..2018", claim: "improved" }]));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).error.parameter).toBe("claims[0].period");
+    const unknown = await post(JSON.stringify([{ dyad: "CHN-PRK", period: "2018", claim: "exploded" }]));
+    expect(((await unknown.json()) as any).error.parameter).toBe("claims[0].claim");
+    expect((await post("{not json")).status).toBe(400);
+    expect((await post(JSON.stringify(Array.from({ length: 201 }, () => ({}))))).status).toBe(400);
+  });
+});
+
+describe("GET /api/check/brief", () => {
+  it("checks the brief's claims file with a verdict for each", async () => {
+    const { status, body } = await t.get("/api/check/brief");
+    expect(status).toBe(200);
+    expect(body.results.length).toBeGreaterThan(10);
+    for (const r of body.results)
+      expect(["supported", "contradicted", "not enough data"]).toContain(r.verdict);
+    const byId = Object.fromEntries(body.results.map((r: any) => [r.claim.id, r]));
+    expect(byId["summit-2025-09-04"].verdict).toBe("supported");
+    expect(byId["improved-2018-2019"].verdict).toBe("supported");
+    // The brief has Xi in North Korea in March 2018; the record has Kim in Beijing.
+    expect(byId["xi-visit-2018-03"].verdict).toBe("contradicted");
+  });
+});

@@ -1,0 +1,101 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API response bodies are untyped JSON in tests
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Event } from "../../src/model/event.ts";
+import { normalizeEvent } from "../../src/model/normalize.ts";
+import { flagshipApp, type TestApp } from "./helpers.ts";
+
+const line = (date: string, cameo = "042") =>
+  JSON.stringify({
+    date,
+    source: { code: "CHNGOV", country: "CHN" },
+    target: { code: "PRKGOV", country: "PRK" },
+    cameo,
+    description: `test event ${date}`,
+  });
+
+/** A stand-in coder for the preview path: one visit event per sentence that says "visits". */
+const coder = (text: string) => ({
+  events: text
+    .split(/(?<=\.)\s+/)
+    .filter((s) => /visits/.test(s))
+    .map((s): Event => normalizeEvent({ ...JSON.parse(line("2026-01-02")), evidence: { sentence: s } })),
+});
+
+describe("write endpoints without a token", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await flagshipApp();
+  });
+  afterAll(() => t.close());
+
+  it("refuses imports with 403: the API is read-only by default", async () => {
+    const res = await t.app.request("/api/import", { method: "POST", body: line("2026-01-01") });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as any).error.message).toContain("YALU_TOKEN");
+  });
+});
+
+describe("write endpoints with a token", () => {
+  let t: TestApp;
+  const auth = { Authorization: "Bearer s3cret-token" };
+  beforeAll(async () => {
+    t = await flagshipApp({ token: "s3cret-token", coder: coder as never });
+  });
+  afterAll(() => t.close());
+
+  it("needs the right bearer token", async () => {
+    const variants: Record<string, string>[] = [
+      {},
+      { Authorization: "Bearer wrong" },
+      { Authorization: "Basic s3cret-token" },
+    ];
+    for (const headers of variants) {
+      const res = await t.app.request("/api/import", { method: "POST", body: line("2026-01-01"), headers });
+      expect(res.status).toBe(401);
+      expect(res.headers.get("www-authenticate")).toContain("Bearer");
+    }
+  });
+
+  it("imports JSON Lines, skips duplicates, and the cache sees the new events", async () => {
+    const before = (await (await t.app.request("/api/events?dyad=CHN-PRK&from=2026")).json()) as any;
+    expect(before.total).toBe(0);
+    const body = `${line("2026-01-01")}\n${line("2026-02-01", "043")}\n`;
+    const res = await t.app.request("/api/import", { method: "POST", body, headers: auth });
+    expect(await res.json()).toEqual({ inserted: 2, duplicates: 0 });
+    const again = await t.app.request("/api/import", { method: "POST", body, headers: auth });
+    expect(await again.json()).toEqual({ inserted: 0, duplicates: 2 });
+    const after = (await (await t.app.request("/api/events?dyad=CHN-PRK&from=2026")).json()) as any;
+    expect(after.total).toBe(2);
+  });
+
+  it("rejects a bad line with a 400 naming it, storing nothing", async () => {
+    const body = `${line("2026-03-01")}\n{"date":"2026-13-01"}\n`;
+    const res = await t.app.request("/api/import", { method: "POST", body, headers: auth });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error.parameter).toBe("line 2");
+    const after = (await (await t.app.request("/api/events?from=2026-03&to=2026-03")).json()) as any;
+    expect(after.total).toBe(0);
+  });
+
+  it("codes text as a preview without a token, and stores only with one", async () => {
+    const text = { text: "Wang Yi visits Pyongyang. Nothing else happened." };
+    const preview = await t.app.request("/api/code", { method: "POST", body: JSON.stringify(text) });
+    const p = (await preview.json()) as any;
+    expect(p.events).toHaveLength(1);
+    expect(p.stored).toBeNull();
+    const refused = await t.app.request("/api/code?store=true", {
+      method: "POST",
+      body: JSON.stringify(text),
+    });
+    expect(refused.status).toBe(401);
+    const stored = await t.app.request("/api/code?store=true", {
+      method: "POST",
+      body: JSON.stringify(text),
+      headers: auth,
+    });
+    const s = (await stored.json()) as any;
+    expect([stored.status, s.stored?.inserted]).toEqual([200, 1]);
+    const empty = await t.app.request("/api/code", { method: "POST", body: JSON.stringify({ text: "" }) });
+    expect([empty.status, ((await empty.json()) as any).error.parameter]).toEqual([400, "text"]);
+  });
+});
