@@ -59,6 +59,11 @@ export function fixtureEvents(): Event[] {
       origin: "yalu",
       description: "Veto of a draft resolution",
     }),
-    ev("2023-09-13", "RUSGOV", "PRKGOV", "061", { origin: "gdelt" }),
+    ev("2023-09-13", "RUSGOV", "PRKGOV", "061", {
+      origin: "gdelt",
+      // Text that must survive any staging or escaping: quotes, separators, newlines, non-ASCII.
+      description: 'Partnership "treaty", signed\nin Pyongyang\t\\ 평양 — 平壤',
+      evidence: { docId: "", sentence: "", start: 0, end: 0, citation: null },
+    }),
   ];
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from "@duckdb/node-api";
 import type { Event } from "../../model/event.ts";
 import type {
@@ -11,12 +14,13 @@ import type {
   StoreStats,
 } from "../store.ts";
 import { Serial } from "./lock.ts";
-import { appendEvent, rowToEvent, SELECT_EVENT } from "./rows.ts";
+import { rowToEvent, SELECT_EVENT } from "./rows.ts";
 import { CREATE_SCHEMA, CREATE_STAGING, SCHEMA_VERSION } from "./schema.ts";
+import { READ_STAGING, stagingRow } from "./stage.ts";
 import { dyadAB, Params, pageClause, whereClause } from "./where.ts";
 
-/** Rows appended between appender flushes, so a big import streams instead of buffering. */
-const FLUSH_EVERY = 100_000;
+/** Events per staging chunk file. */
+const CHUNK_ROWS = 50_000;
 
 const BUCKETS: Record<Bucket, [trunc: string, label: string]> = {
   day: ["day", "strftime(b, '%Y-%m-%d')"],
@@ -41,7 +45,7 @@ export async function openDuckDBStore(path: string): Promise<DuckDBStore> {
   return new DuckDBStore(path, instance, read, write);
 }
 
-/** The embedded event store on DuckDB: flattened event rows, bulk import through the appender. */
+/** The embedded event store on DuckDB: flattened event rows, bulk import through staged CSV chunks. */
 export class DuckDBStore implements Store {
   private readonly reads = new Serial();
   private readonly writes = new Serial();
@@ -73,29 +77,40 @@ export class DuckDBStore implements Store {
   }
 
   async importEvents(events: Iterable<Event> | AsyncIterable<Event>): Promise<ImportResult> {
-    return this.transaction(async (c) => {
-      await c.run(CREATE_STAGING);
-      const appender = await c.createAppender("staging", "main", "temp");
-      let total = 0;
-      try {
+    const dir = await mkdtemp(join(tmpdir(), "yalu-import-"));
+    try {
+      return await this.transaction(async (c) => {
+        await c.run(CREATE_STAGING);
+        let total = 0;
+        let lines: string[] = [];
+        let loading: Promise<unknown> = Promise.resolve();
+        // Chunks are written while the previous one loads, so parsing and loading overlap.
+        const flush = async () => {
+          const file = join(dir, `chunk-${total}.csv`);
+          await writeFile(file, `${lines.join("\n")}\n`);
+          lines = [];
+          await loading;
+          loading = c.run(`INSERT INTO staging ${READ_STAGING}`, [file]).then(() => rm(file));
+        };
         for await (const e of events) {
-          appendEvent(appender, e);
-          if (++total % FLUSH_EVERY === 0) appender.flushSync();
+          lines.push(stagingRow(e));
+          if (++total % CHUNK_ROWS === 0) await flush();
         }
-        appender.flushSync();
-      } finally {
-        appender.closeSync();
-      }
-      // Keep the first row per id, skip ids already stored, and write in date order so the
-      // engine's min/max zone maps prune date-range queries.
-      const result = await c.run(`INSERT INTO events
-        SELECT s.* FROM (SELECT DISTINCT ON (id) * FROM staging) s
-        ANTI JOIN events e ON e.id = s.id
-        ORDER BY s.date_start, s.id`);
-      await c.run("DROP TABLE staging");
-      const inserted = Number(result.rowsChanged);
-      return { inserted, duplicates: total - inserted };
-    });
+        if (lines.length) await flush();
+        await loading;
+        // Keep the first row per id, skip ids already stored, and write in date order so the
+        // engine's min/max zone maps prune date-range queries.
+        const result = await c.run(`INSERT INTO events
+          SELECT s.* FROM (SELECT DISTINCT ON (id) * FROM staging) s
+          ANTI JOIN events e ON e.id = s.id
+          ORDER BY s.date_start, s.id`);
+        await c.run("DROP TABLE staging");
+        const inserted = Number(result.rowsChanged);
+        return { inserted, duplicates: total - inserted };
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 
   async queryEvents(query: EventQuery): Promise<Event[]> {

@@ -1,0 +1,46 @@
+import { createReadStream } from "node:fs";
+import { PassThrough, type Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { Unzip, UnzipInflate } from "fflate";
+
+/** The decompressed byte stream of a file: plain, `.gz` (gzip) or `.zip` (its first entry). */
+export function openInput(path: string): Readable {
+  const raw = createReadStream(path);
+  if (/\.gz$/i.test(path)) return raw.pipe(createGunzip());
+  if (!/\.zip$/i.test(path)) return raw;
+  const out = new PassThrough();
+  let started = false;
+  const unzip = new Unzip((file) => {
+    if (started) return;
+    started = true;
+    file.ondata = (err, data, final) => {
+      if (err) out.destroy(new Error(`${path}: ${err.message}`));
+      else {
+        out.write(data);
+        if (final) out.end();
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  raw.on("data", (chunk) => unzip.push(chunk as Uint8Array));
+  raw.on("end", () => {
+    unzip.push(new Uint8Array(0), true);
+    if (!started) out.destroy(new Error(`${path}: empty zip archive`));
+  });
+  raw.on("error", (err) => out.destroy(err));
+  return out;
+}
+
+/** The lines of a file (without line endings), streamed; a final empty line is not yielded. */
+export async function* readLines(path: string): AsyncGenerator<string> {
+  const stream = openInput(path);
+  stream.setEncoding("utf8");
+  let rest = "";
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const parts = (rest + chunk).split("\n");
+    rest = parts.pop()!;
+    for (const line of parts) yield line.endsWith("\r") ? line.slice(0, -1) : line;
+  }
+  if (rest) yield rest.endsWith("\r") ? rest.slice(0, -1) : rest;
+}
