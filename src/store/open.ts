@@ -29,8 +29,10 @@ export async function openStore(location?: string, options: Partial<OpenOptions>
   const opts = { ...defaults, ...options } satisfies OpenOptions;
   const path = location ?? defaultDatabase(opts.env);
   if (isClickHouseUrl(path)) {
-    // The ClickHouse backend (src/store/clickhouse/) plugs in here.
-    throw new Error(`clickhouse backend not available for "${path}"`);
+    // Loaded lazily so DuckDB users never load the ClickHouse client. No flagship sync here: load
+    // the record into ClickHouse with `yalu import` like any other file.
+    const { openClickHouseStore } = await import("./clickhouse/index.ts");
+    return openClickHouseStore(path);
   }
   if (path !== ":memory:") await mkdir(dirname(path), { recursive: true });
   const store = await openDuckDBStore(path);

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { openClickHouseStore } from "../../src/store/clickhouse/index.ts";
+import { clickhouseAvailable, freshDatabase, useCluster } from "./clickhouse-cluster.ts";
+import { fixtureEvents } from "./fixtures.ts";
+import { describeStoreSuite } from "./store-suite.ts";
+
+/** Run SQL on the entry node over plain HTTP and return TSV rows. */
+async function sql(url: string, query: string): Promise<string[][]> {
+  const res = await fetch(`http://127.0.0.1:${new URL(url).port}/`, { method: "POST", body: query });
+  const text = await res.text();
+  if (!res.ok) throw new Error(text);
+  return text
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => line.split("\t"));
+}
+
+describe.skipIf(!clickhouseAvailable)("clickhouse two-shard cluster", () => {
+  const { url } = useCluster();
+
+  describeStoreSuite("clickhouse", () => openClickHouseStore(`${url()}/${freshDatabase()}`));
+
+  it("spreads events over both shards and keeps each country dyad on one shard", async () => {
+    const db = freshDatabase();
+    const store = await openClickHouseStore(`${url()}/${db}`);
+    try {
+      await store.importEvents(fixtureEvents());
+      const shards = await sql(
+        url(),
+        "SELECT port FROM system.clusters WHERE cluster = 'yalu' ORDER BY shard_num",
+      );
+      expect(shards).toHaveLength(2);
+      const dyads = await Promise.all(
+        shards.map(([port]) =>
+          sql(
+            url(),
+            `SELECT DISTINCT concat(least3, '-', greatest3) FROM (SELECT substring(source_code, 1, 3) AS s,
+              substring(target_code, 1, 3) AS t, if(s < t, s, t) AS least3, if(s < t, t, s) AS greatest3
+              FROM remote('127.0.0.1:${port}', ${db}.events_local))`,
+          ),
+        ),
+      );
+      const [one, two] = dyads.map((rows) => rows.map(([d]) => d));
+      expect(one.length).toBeGreaterThan(0);
+      expect(two.length).toBeGreaterThan(0);
+      expect(one.filter((d) => two.includes(d))).toEqual([]);
+      expect([...one, ...two]).toContain("CHN-PRK");
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("names the database and server in errors, and rejects bad URLs", async () => {
+    await expect(openClickHouseStore(`${url()}/bad-name`)).rejects.toThrow(
+      'invalid clickhouse name "bad-name"',
+    );
+    await expect(openClickHouseStore(`${url()}/x?timeout=abc`)).rejects.toThrow('invalid timeout "abc"');
+    await expect(openClickHouseStore("clickhouse://127.0.0.1:1/x?timeout=2")).rejects.toThrow(
+      "clickhouse http://127.0.0.1:1: connection refused",
+    );
+  });
+});
