@@ -118,7 +118,7 @@ function subject(tokens: Token[], mentions: ActorMention[], t: Trigger, ctx: Eve
   const candidates = left.filter(({ m }) => !isPrepObject(tokens, m) || tokens[m.end]?.lower === "'s");
   if (t.pattern.kind === "noun") {
     const own = left.filter(
-      ({ m }) => t.start - m.end <= 3 && (tokens[m.end]?.lower === "'s" || m.end >= t.start - 2),
+      ({ m }) => m.end === t.start || (tokens[m.end]?.lower === "'s" && t.start - m.end <= 2),
     );
     if (own.length > 0) return [own[own.length - 1].m];
     return [];
@@ -172,7 +172,7 @@ function object(
   if (inherited) return [inherited];
   const inside = mentions
     .map((m, i) => ({ m, i }))
-    .filter(({ m }) => m.start >= t.fillerStart && m.end <= t.fillerEnd);
+    .filter(({ m }) => m.start >= t.fillerStart && m.start < t.end);
   if (inside.length > 0) return [inside[0].m];
   return [];
 }
@@ -218,6 +218,43 @@ function datesOf(
   return before.length > 0 ? [before[before.length - 1]] : [];
 }
 
+/** Source–target pairs of a trigger (passive swapped, coordination multiplied out). */
+function pairsOf(
+  tokens: Token[],
+  mentions: ActorMention[],
+  t: Trigger,
+  ctx: EventContext,
+  earlier: RawEvent[],
+): { pairs: [ActorMention, ActorMention][]; sources: ActorMention[]; targets: ActorMention[] } {
+  let sources = subject(tokens, mentions, t, ctx);
+  const prev = earlier.findLast((e) => sources.some((s) => s.code === e.source.code));
+  let targets =
+    t.pattern.kind === "noun" && sources.length === 0
+      ? []
+      : object(tokens, mentions, t, t.end, prev ? prev.target : null);
+  if (t.pattern.kind === "noun" && sources.length === 0) sources = agent(tokens, mentions, t);
+  if (t.passive) {
+    targets = sources;
+    sources = agent(tokens, mentions, t);
+  }
+  const pairs: [ActorMention, ActorMention][] = [];
+  if (t.pattern.self) {
+    for (const s of sources) if (s.country) pairs.push([s, { ...s, code: s.country, via: "name" }]);
+    return { pairs, sources, targets: [] };
+  }
+  if (targets.length === 0 && t.pattern.reciprocal && sources.length > 1) {
+    for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
+  } else {
+    for (const s of sources) for (const tg of targets) pairs.push([s, tg]);
+  }
+  // Within one country, only role to role ("PRKGOV → PRKOPP"), not an actor to its own country.
+  const kept = pairs.filter(
+    ([s, tg]) =>
+      !(s.country !== null && s.country === tg.country && (s.code === s.country || tg.code === tg.country)),
+  );
+  return { pairs: kept, sources, targets };
+}
+
 /**
  * Events of one sentence from its tokens, actor mentions, triggers and dates: source and target by
  * clause position (passive swaps them), coordinated actors multiplied out, moods applied.
@@ -231,45 +268,25 @@ export function extractEvents(
 ): RawEvent[] {
   const out: RawEvent[] = [];
   const appealTargets = new Set<number>();
-  triggers.forEach((t, k) => {
-    const code = codeForMood(t.pattern.code, t.mood);
-    if (code === null) return;
-    if (tokens[t.start - 1]?.lower === "to" && appealTargets.has(t.start - 2)) return;
-    let sources = subject(tokens, mentions, t, ctx);
-    const prev = out.findLast((e) => sources.some((s) => s.code === e.source.code));
-    const inherited = prev ? prev.target : null;
-    let targets =
-      t.pattern.kind === "noun" && sources.length === 0 ? [] : object(tokens, mentions, t, t.end, inherited);
-    if (t.pattern.kind === "noun" && sources.length === 0) sources = agent(tokens, mentions, t);
-    if (t.passive) {
-      targets = sources;
-      sources = agent(tokens, mentions, t);
+  triggers.forEach((first, k) => {
+    if (tokens[first.start - 1]?.lower === "to" && appealTargets.has(first.start - 2)) return;
+    // The preferred pattern first; a shorter one at the same head when it gives no event
+    // ("fired missiles into the sea": no target, so the self-targeted missile-launch pattern).
+    for (const pattern of [first.pattern, ...first.alternatives]) {
+      const t: Trigger = { ...first, pattern };
+      const code = codeForMood(pattern.code, t.mood);
+      if (code === null) return;
+      const found = pairsOf(tokens, mentions, t, ctx, out);
+      if (pattern === first.pattern && pattern.kind === "verb" && !t.passive && found.sources.length > 0)
+        ctx.lastSource = found.sources[0];
+      if (found.pairs.length === 0) continue;
+      const evDates = datesOf(tokens, dates, t, triggers[k + 1]);
+      for (const [s, tg] of found.pairs)
+        out.push({ source: s, target: tg, code, trigger: t, dates: evDates });
+      const root = rootOf(code);
+      if (root === "02" || root === "10") for (const tg of found.targets) appealTargets.add(tg.end - 1);
+      return;
     }
-    if (sources.length === 0) return;
-    if (t.pattern.self) targets = [];
-    const evDates = datesOf(tokens, dates, t, triggers[k + 1]);
-    const pairs: [ActorMention, ActorMention][] = [];
-    if (targets.length === 0 && t.pattern.self) {
-      for (const s of sources)
-        if (s.country) pairs.push([s, { ...s, code: s.country, name: s.name, via: "name" }]);
-    } else if (targets.length === 0 && t.pattern.reciprocal && sources.length > 1) {
-      for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
-    } else {
-      for (const s of sources) for (const tg of targets) pairs.push([s, tg]);
-    }
-    for (const [s, tg] of pairs) {
-      if (
-        !t.pattern.self &&
-        s.country !== null &&
-        s.country === tg.country &&
-        (s.code === s.country || tg.code === tg.country)
-      )
-        continue;
-      out.push({ source: s, target: tg, code, trigger: t, dates: evDates });
-    }
-    if (t.pattern.kind === "verb" && !t.passive) ctx.lastSource = sources[0];
-    const root = rootOf(code);
-    if (root === "02" || root === "10") for (const tg of targets) appealTargets.add(tg.end - 1);
   });
   if (out.length === 0) {
     const first = mentions.find((m) => !isPrepObject(tokens, m) && !isPunct(tokens[m.start]));

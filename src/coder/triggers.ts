@@ -13,6 +13,8 @@ export interface Trigger {
   /** How the surrounding words modify the event. */
   mood: "plain" | "intent" | "threat" | "refusal" | "negated" | "hypothetical";
   passive: boolean;
+  /** Other patterns matching at the same head, in order of preference, tried when this one gives no event. */
+  alternatives: Pattern[];
 }
 
 /** Words that end a filler run or a search window: a new clause starts. */
@@ -271,12 +273,14 @@ function matchSlot(tokens: Token[], at: number, slot: Slot): { end: number; from
     for (const alt of slot.alternatives)
       if (matchSeq(tokens, i, alt)) return { end: i + alt.length, from: i };
     const t = tokens[i];
-    if (isPunct(t) || CLAUSE_WORDS.has(t.lower)) return null;
+    if (isPunct(t) || CLAUSE_WORDS.has(t.lower) || t.lower === "to") return null;
   }
   return null;
 }
 
-function matchPattern(tokens: Token[], i: number, p: Pattern): Omit<Trigger, "mood" | "passive"> | null {
+type Match = Omit<Trigger, "mood" | "passive" | "alternatives">;
+
+function matchPattern(tokens: Token[], i: number, p: Pattern): Match | null {
   let at = i + 1;
   let fillerStart = at;
   let fillerEnd = at;
@@ -293,7 +297,7 @@ function matchPattern(tokens: Token[], i: number, p: Pattern): Omit<Trigger, "mo
 }
 
 /** The modality of the words before a trigger: negation, intent, threat, refusal, hypothesis, passive. */
-function moodOf(tokens: Token[], t: Omit<Trigger, "mood" | "passive">): Pick<Trigger, "mood" | "passive"> {
+function moodOf(tokens: Token[], t: Match): Pick<Trigger, "mood" | "passive"> {
   let mood: Trigger["mood"] = "plain";
   let passive = false;
   const before = (k: number) => tokens[t.start - k]?.lower;
@@ -337,10 +341,12 @@ export function findTriggers(
   pos: readonly string[] | null = null,
 ): Trigger[] {
   const found: Trigger[] = [];
+  let covered = 0;
   for (let i = 0; i < tokens.length; i++) {
     const ps = lexicon.byHead.get(tokens[i].lower);
-    if (!ps || inActor(i)) continue;
-    let best: Omit<Trigger, "mood" | "passive"> | null = null;
+    // A head inside a longer pattern already found belongs to it ("imposed new sanctions on").
+    if (!ps || inActor(i) || i < covered) continue;
+    const matches: Match[] = [];
     const prev = tokens[i - 1]?.lower;
     const tag = pos?.[i];
     for (const p of ps) {
@@ -356,13 +362,19 @@ export function findTriggers(
       )
         continue;
       const m = matchPattern(tokens, i, p);
-      if (
-        m &&
-        (!best || m.end > best.end || (m.end === best.end && p.slots.length > best.pattern.slots.length))
-      )
-        best = m;
+      if (m) matches.push(m);
     }
-    if (best) found.push({ ...best, ...moodOf(tokens, best) });
+    if (matches.length === 0) continue;
+    // Longest first; then fewer filler words; then more slots (the more specific pattern).
+    matches.sort(
+      (a, b) =>
+        b.end - a.end ||
+        a.fillerEnd - a.fillerStart - (b.fillerEnd - b.fillerStart) ||
+        b.pattern.slots.length - a.pattern.slots.length,
+    );
+    const best = matches[0];
+    covered = best.end;
+    found.push({ ...best, ...moodOf(tokens, best), alternatives: matches.slice(1).map((m) => m.pattern) });
   }
   return found.filter((t, k) => {
     const next = found[k + 1];
