@@ -49,9 +49,16 @@ export interface ClusterOptions {
   readyTimeoutMs: number;
   /** Path of the clickhouse-server binary. */
   binary: string;
+  /** Kill the servers when this process gets SIGTERM/SIGINT (off when the caller handles signals). */
+  handleSignals: boolean;
 }
 
-const defaults: ClusterOptions = { shards: 2, readyTimeoutMs: 30_000, binary: "clickhouse-server" };
+const defaults: ClusterOptions = {
+  shards: 2,
+  readyTimeoutMs: 30_000,
+  binary: "clickhouse-server",
+  handleSignals: true,
+};
 
 /** The clickhouse-server binary on PATH (or /usr/sbin), or null when not installed. */
 export function findServer(): string | null {
@@ -133,8 +140,10 @@ export async function startCluster(options: Partial<ClusterOptions> = {}): Promi
     process.kill(process.pid, signal);
   };
   process.once("exit", onExit);
-  process.once("SIGTERM", onSignal);
-  process.once("SIGINT", onSignal);
+  if (opts.handleSignals) {
+    process.once("SIGTERM", onSignal);
+    process.once("SIGINT", onSignal);
+  }
   reapOrphans();
   try {
     for (let i = 0; i < opts.shards; i++) {
@@ -226,7 +235,7 @@ async function cli(command: string | undefined): Promise<void> {
   if (command === "start") {
     const binary = findServer();
     if (!binary) throw new Error("clickhouse-server is not installed");
-    const cluster = await startCluster({ binary });
+    const cluster = await startCluster({ binary, handleSignals: false });
     writeFileSync(STATE, JSON.stringify({ pid: process.pid, url: cluster.url, nodes: cluster.nodes }));
     process.stdout.write(`${cluster.url}\n`);
     // Keep the servers as children of this process; `stop` (or Ctrl-C) ends both.
