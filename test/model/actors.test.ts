@@ -178,3 +178,12 @@ describe("shared forms", () => {
     expect(reg.lookup("Brussels")?.code).toBe("IGOEUREEC");
   });
 });
+
+describe("longer forms", () => {
+  it("keeps regions apart from the states whose names they contain", () => {
+    expect(look("Latin America")?.code).toBe("LAM");
+    expect(look("America")?.code).toBe("USA");
+    expect(look("Middle East")?.code).toBe("MEA");
+    expect(look("states")).toBeNull();
+  });
+});
