@@ -75,8 +75,14 @@ export function validateInput(raw: RawInput): ForecastInput {
   const { file } = raw;
   const n = raw.actors.length;
   const last = raw.actors.at(-1)?.line ?? raw.line;
-  if (n < MIN_ACTORS)
-    throw new ForecastInputError(`${n} actors; at least ${MIN_ACTORS} are needed`, file, last);
+  if (n < MIN_ACTORS) {
+    const names = raw.actors.map((a) => a.name).join(", ");
+    throw new ForecastInputError(
+      `${n} actors${names ? ` (${names})` : ""}; at least ${MIN_ACTORS} are needed`,
+      file,
+      last,
+    );
+  }
   if (n > MAX_ACTORS)
     throw new ForecastInputError(`${n} actors; at most ${MAX_ACTORS} are allowed`, file, last);
   if (raw.declaredActors !== undefined && raw.declaredActors !== n) {
