@@ -15,6 +15,21 @@ export function program(): Command {
   const dbHelp = "database: a DuckDB file path (default: $YALU_DB, else the user data directory)";
 
   // Subcommands are registered below, one block each; the action imports the command's module.
+  p.command("check")
+    .description("check claims (YAML or JSON) against the record: supported, contradicted or not enough data")
+    .argument("<claims>", "claims file, e.g. data/claims/brief.yaml")
+    .option(dbOption, dbHelp)
+    .option("--json", "print the full results as JSON")
+    .action(async (file: string, opts) => (await import("./check.ts")).runCheck(file, opts));
+
+  p.command("serve")
+    .description("serve the HTTP API and the dashboard (writes need $YALU_TOKEN)")
+    .option(dbOption, dbHelp)
+    .option("--port <n>", "port (default: $PORT, else 8080)")
+    .option("--host <host>", "interface to listen on (default: 127.0.0.1)")
+    .option("--no-web", "serve the API only")
+    .action(async (opts) => (await import("./serve.ts")).runServe(opts));
+
   p.command("forecast")
     .description("bargaining forecast (KTAB SMP or BDM expected utility) for a scenario, with baselines")
     .argument("<scenario>", "a shipped scenario (china-dprk, …) or a .yaml/.json/.csv/.xml/.txt file")
