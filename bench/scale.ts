@@ -1,0 +1,153 @@
+// npm run bench:scale [-- --n 10000000,100000000 --backends duckdb,clickhouse --runs 20]
+// For each size: generate synthetic GDELT 2.0 events, import them into DuckDB and into the two-shard
+// ClickHouse cluster, and time the same work done by the raw engine (DuckDB read_csv into a plain
+// table, clickhouse-client INSERT into a plain MergeTree). Prints one markdown table row per figure.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { findServer, startCluster } from "../scripts/clickhouse-cluster.ts";
+import { readGdelt } from "../src/formats/gdelt.ts";
+import { openClickHouseStore } from "../src/store/clickhouse/index.ts";
+import { openDuckDBStore } from "../src/store/duckdb/index.ts";
+import type { Store } from "../src/store/store.ts";
+import { type RawEngine, rawClickHouse, rawDuckDB } from "./scale-raw.ts";
+import { generateGdelt2 } from "./synthetic.ts";
+
+const { values } = parseArgs({
+  options: {
+    n: { type: "string", default: "10000000" },
+    backends: { type: "string", default: "duckdb,clickhouse" },
+    runs: { type: "string", default: "20" },
+    seed: { type: "string", default: "7" },
+  },
+});
+const sizes = values.n.split(",").map(Number);
+const runs = Number(values.runs);
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`invalid --n "${values.n}"`);
+
+const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
+const ms = (x: number) => x.toFixed(1);
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+
+/** Bytes under a directory (recursive). */
+function du(path: string): number {
+  const s = statSync(path, { throwIfNoEntry: false });
+  if (!s) return 0;
+  if (!s.isDirectory()) return s.size;
+  return readdirSync(path).reduce((sum, name) => sum + du(join(path, name)), 0);
+}
+
+/** p50/p95 over `runs` timed calls after 2 warm-ups. */
+async function time(task: () => Promise<unknown>): Promise<[number, number]> {
+  const xs: number[] = [];
+  for (let i = 0; i < runs + 2; i++) {
+    const t = performance.now();
+    await task();
+    if (i >= 2) xs.push(performance.now() - t);
+  }
+  return [pct(xs, 0.5), pct(xs, 0.95)];
+}
+
+interface Row {
+  n: number;
+  backend: string;
+  figure: string;
+  yalu: string;
+  raw: string;
+  ratio: string;
+}
+const table: Row[] = [];
+function report(row: Row): void {
+  table.push(row);
+  console.log(`| ${fmt(row.n)} | ${row.backend} | ${row.figure} | ${row.yalu} | ${row.raw} | ${row.ratio} |`);
+}
+
+const QUERIES: [string, (s: Store) => Promise<unknown>, keyof RawEngine["queries"]][] = [
+  ["dyad monthly series CHN-PRK", (s) => s.aggregate({ dyad: { a: "CHN", b: "PRK" } }, "month"), "series"],
+  ["top 20 dyads by volume", (s) => s.dyads({}, 20), "top"],
+  ["network of 2015 (all dyads)", (s) => s.dyads({ from: "2015", to: "2015" }, 100_000), "network"],
+];
+
+async function bench(n: number, backend: string, file: string, dir: string): Promise<void> {
+  let store: Store;
+  let raw: RawEngine;
+  let size: () => number;
+  let stop = async () => {};
+  if (backend === "duckdb") {
+    const path = join(dir, "yalu.duckdb");
+    store = await openDuckDBStore(path);
+    raw = await rawDuckDB(join(dir, "raw.duckdb"));
+    size = () => du(path) + du(`${path}.wal`);
+  } else {
+    const binary = findServer();
+    if (!binary) throw new Error("clickhouse-server is not installed");
+    const cluster = await startCluster({ binary });
+    stop = () => cluster.stop();
+    store = await openClickHouseStore(`${cluster.url}/bench?timeout=3600`);
+    raw = await rawClickHouse(cluster.url, cluster.nodes[0].tcpPort, join(cluster.nodes[0].dir, "data"));
+    size = () => cluster.nodes.reduce((sum, node) => sum + du(join(node.dir, "data", "data", "bench")), 0);
+  }
+  try {
+    let t = performance.now();
+    await raw.load(file);
+    const rawSeconds = (performance.now() - t) / 1000;
+    t = performance.now();
+    const result = await store.importEvents(readGdelt(file));
+    const seconds = (performance.now() - t) / 1000;
+    if (result.inserted !== n) console.warn(`note: inserted ${fmt(result.inserted)} of ${fmt(n)}`);
+    report({
+      n,
+      backend,
+      figure: "import rows/s",
+      yalu: fmt(n / seconds),
+      raw: fmt(n / rawSeconds),
+      ratio: (rawSeconds / seconds).toFixed(2),
+    });
+    const [bytes, rawBytes] = [size(), raw.size()];
+    report({
+      n,
+      backend,
+      figure: "size on disk (MB)",
+      yalu: fmt(bytes / 2 ** 20),
+      raw: fmt(rawBytes / 2 ** 20),
+      ratio: (bytes / rawBytes).toFixed(2),
+    });
+    for (const [name, query, rawName] of QUERIES) {
+      const [p50, p95] = await time(() => query(store));
+      const [r50, r95] = await time(() => raw.queries[rawName]());
+      report({
+        n,
+        backend,
+        figure: `${name} p50 / p95 (ms)`,
+        yalu: `${ms(p50)} / ${ms(p95)}`,
+        raw: `${ms(r50)} / ${ms(r95)}`,
+        ratio: `${(r50 / p50).toFixed(2)} / ${(r95 / p95).toFixed(2)}`,
+      });
+    }
+  } finally {
+    await store.close();
+    await raw.close();
+    await stop();
+  }
+}
+
+console.log("| events | backend | figure | yalu | raw engine | raw/yalu |");
+console.log("|---:|---|---|---:|---:|---:|");
+for (const n of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), "yalu-scale-"));
+  try {
+    const file = join(dir, "events.gdelt2.csv");
+    const t = performance.now();
+    await generateGdelt2(file, n, Number(values.seed));
+    console.error(`generated ${fmt(n)} rows in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    for (const backend of values.backends.split(",")) {
+      const sub = join(dir, backend);
+      mkdirSync(sub, { recursive: true });
+      await bench(n, backend, file, sub);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
