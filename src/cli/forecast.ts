@@ -117,6 +117,7 @@ export async function forecastCommand(
     eu: euOptions(opts.eu),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   };
+  const sd = parseSd(opts.sd);
   const scenario = await load(arg);
   if (opts.derive) {
     out(await deriveReport(scenario, opts));
@@ -132,7 +133,7 @@ export async function forecastCommand(
       throw usage(`invalid --mc "${opts.mc}" (expected a positive integer)`);
     mc = sensitivity(
       scenario.input,
-      { runs, ...(opts.seed ? { seed: opts.seed } : {}), ...parseSd(opts.sd) },
+      { runs, ...(opts.seed ? { seed: opts.seed } : {}), ...sd },
       options,
     );
   }
