@@ -7,14 +7,15 @@
 export function surfaceKey(text: string): string {
   return text
     .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
     .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
     .replace(/['’‘`]s?\s*$/u, "")
     .replace(/['’‘`ʼ]/gu, "")
     .replace(/[-‐‑‒–—]/gu, " ")
     .replace(/\s+/gu, " ")
     .trim()
-    .replace(/^the /u, "");
+    .replace(/^(?:the )+/u, "");
 }
 
 /** True for a short all-capital acronym ("US", "UN", "EU") that should be matched case-sensitively. */
