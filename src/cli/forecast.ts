@@ -131,11 +131,7 @@ export async function forecastCommand(
     const runs = Number(opts.mc);
     if (!Number.isInteger(runs) || runs < 1)
       throw usage(`invalid --mc "${opts.mc}" (expected a positive integer)`);
-    mc = sensitivity(
-      scenario.input,
-      { runs, ...(opts.seed ? { seed: opts.seed } : {}), ...sd },
-      options,
-    );
+    mc = sensitivity(scenario.input, { runs, ...(opts.seed ? { seed: opts.seed } : {}), ...sd }, options);
   }
   if (opts.json) {
     out(

@@ -136,23 +136,24 @@ export function parseScenario(text: string, file: string, load?: ScenarioLoader,
   }
   const dims = sc.dimensions.map((d) => ({ id: d.id, name: d.name ?? d.id, scale: d.scale ?? "" }));
   const rationale: Rationale = {};
-  const valueOf = (v: z.infer<typeof valueWithWhy>) => (v !== null && typeof v === "object" ? v.value : v);
+  const cellOf = (v: z.infer<typeof valueWithWhy>) => (v !== null && typeof v === "object" ? v.value : v);
   const whyOf = (v: z.infer<typeof valueWithWhy>) =>
     v !== null && typeof v === "object"
       ? [v.why, v.source ? `source: ${v.source}` : ""].filter(Boolean).join(" ")
       : "";
   const actors: RawActor[] = sc.actors.map((a, i) => {
-    const r = (rationale[a.name] = {
+    const r: Rationale[string] = {
       why: a.why,
       capability: whyOf(a.capability),
       position: {},
       salience: {},
-    } as Rationale[string]);
+    };
+    rationale[a.name] = r;
     const field = (key: "positions" | "saliences", dim: string): RawCell => {
       const v = a[key][dim];
       const why = v === undefined ? "" : whyOf(v);
       if (why) r[key === "positions" ? "position" : "salience"][dim] = why;
-      return { value: v === undefined ? undefined : valueOf(v), line: lineOf(["actors", i, key, dim]) };
+      return { value: v === undefined ? undefined : cellOf(v), line: lineOf(["actors", i, key, dim]) };
     };
     for (const key of ["positions", "saliences"] as const) {
       for (const dim of Object.keys(a[key])) {
@@ -171,7 +172,7 @@ export function parseScenario(text: string, file: string, load?: ScenarioLoader,
       name: a.name,
       description: a.description,
       line: lineOf(["actors", i]),
-      capability: { value: valueOf(a.capability), line: lineOf(["actors", i, "capability"]) },
+      capability: { value: cellOf(a.capability), line: lineOf(["actors", i, "capability"]) },
       position: dims.map((d) => field("positions", d.id)),
       salience: dims.map((d) => field("saliences", d.id)),
     };
