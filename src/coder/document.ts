@@ -60,9 +60,8 @@ export function codeTextBlock(
 ): void {
   const clean = stripFootnotes(block);
   for (const span of splitSentences(clean.text)) {
-    const text = clean.text.slice(span.start, span.end).replace(/\s+/g, " ");
     out.sentences++;
-    if (text.length > MAX_SENTENCE) {
+    if (span.end - span.start > MAX_SENTENCE) {
       out.skipped++;
       if (out.warnings.length < 20)
         out.warnings.push(
@@ -70,6 +69,8 @@ export function codeTextBlock(
         );
       continue;
     }
+    const raw = clean.text.slice(span.start, span.end);
+    const text = /\s\s|[\n\t\r]/.test(raw) ? raw.replace(/\s+/g, " ") : raw;
     const start = base + originalOffset(clean, span.start);
     const end = base + originalOffset(clean, span.end);
     const citation = citationIn(clean, span.start, span.end);

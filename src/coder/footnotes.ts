@@ -158,8 +158,15 @@ export function originalOffset(c: CleanText, at: number): number {
   return best.from + Math.min(at - best.at, best.length);
 }
 
-/** The citation of the first footnote marker within [start, end) of the cleaned text, if any. */
+/**
+ * The citation of the first footnote marker of a sentence [start, end) of the cleaned text: inside
+ * it, or right after its final punctuation ("strained.⁵").
+ */
 export function citationIn(c: CleanText, start: number, end: number): Citation | null {
-  for (const m of c.markers) if (m.at >= start && m.at < end) return c.footnotes.get(m.n) ?? null;
+  for (const m of c.markers) {
+    if (m.at < start) continue;
+    if (m.at >= end && c.text.slice(end, m.at).trim() !== "") break;
+    return c.footnotes.get(m.n) ?? null;
+  }
   return null;
 }

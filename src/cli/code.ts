@@ -1,0 +1,151 @@
+import { createReadStream, statSync } from "node:fs";
+import { basename } from "node:path";
+import type { Readable, Writable } from "node:stream";
+import { codeStream, type StreamStats } from "../coder/stream.ts";
+import type { SentenceCoder } from "../coder/types.ts";
+import { gdeltRow } from "../formats/gdelt.ts";
+import { PetrarchXmlError } from "../formats/petrarch-xml.ts";
+import { decodeUtf8, TextInputError } from "../formats/text.ts";
+import { datePrecisionOf, type Event } from "../model/event.ts";
+import { CliError, usage } from "./error.ts";
+
+export interface CodeCommandOptions {
+  docDate?: string;
+  format?: string;
+  input?: string;
+  store?: boolean;
+  db?: string;
+  dictionaries?: string;
+}
+
+export interface CodeIo {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+}
+
+const OUTPUT_FORMATS = ["jsonl", "tsv", "gdelt2"] as const;
+const INPUT_FORMATS = ["auto", "text", "markdown", "xml"] as const;
+const TSV_HEADER =
+  "id\tdate\tprecision\tsource\ttarget\tcameo\troot\tquad\tgoldstein\tplover\tdoc\tstart\tend\tcitation\tsentence";
+
+function tsvRow(e: Event): string {
+  const c = e.evidence.citation;
+  const cells = [
+    e.id,
+    e.date,
+    e.datePrecision,
+    e.source.code,
+    e.target.code,
+    e.cameo,
+    e.root,
+    String(e.quadClass),
+    String(e.goldstein),
+    e.plover ?? "",
+    e.evidence.docId ?? "",
+    String(e.evidence.start ?? ""),
+    String(e.evidence.end ?? ""),
+    c ? [c.publication, c.title, c.date].filter(Boolean).join(", ") : "",
+    e.evidence.sentence ?? "",
+  ];
+  return cells.map((v) => v.replace(/[\t\r\n]+/g, " ")).join("\t");
+}
+
+function write(out: Writable, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (out.write(text)) resolve();
+    else out.once("drain", resolve).once("error", reject);
+  });
+}
+
+/** `yalu code FILE|-`: code a text, Markdown or PETRARCH XML input and print (or store) its events. */
+export async function runCode(
+  file: string,
+  opts: CodeCommandOptions,
+  io: CodeIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+): Promise<void> {
+  const format = (opts.format ?? "jsonl") as (typeof OUTPUT_FORMATS)[number];
+  if (!OUTPUT_FORMATS.includes(format))
+    throw usage(`invalid --format "${opts.format}" (jsonl, tsv or gdelt2)`);
+  const input = (opts.input ?? "auto") as (typeof INPUT_FORMATS)[number];
+  if (!INPUT_FORMATS.includes(input))
+    throw usage(`invalid --input "${opts.input}" (auto, text, markdown or xml)`);
+  if (opts.docDate !== undefined && datePrecisionOf(opts.docDate) !== "day")
+    throw usage(`invalid --doc-date "${opts.docDate}" (expected YYYY-MM-DD)`);
+  let size = 0;
+  if (file !== "-") {
+    try {
+      const st = statSync(file);
+      if (st.isDirectory()) throw usage(`${file}: is a directory`);
+      size = st.size;
+    } catch (err) {
+      if (err instanceof CliError) throw err;
+      throw new CliError(`${file}: no such file`);
+    }
+  }
+  let coder: SentenceCoder | undefined;
+  if (opts.dictionaries)
+    coder = await (await import("../coder/petrarch/index.ts")).loadDictionaryCoder(opts.dictionaries);
+  const bytes = file === "-" ? io.stdin : createReadStream(file, { highWaterMark: 256 * 1024 });
+  const name = file === "-" ? "stdin" : file;
+  const stats: StreamStats = {
+    sentences: 0,
+    events: 0,
+    skipped: 0,
+    warnings: [],
+    format: null,
+    docDate: null,
+  };
+  const store = opts.store ? await (await import("../store/open.ts")).openStore(opts.db) : null;
+  const progress = file !== "-" && (io.stderr as { isTTY?: boolean }).isTTY === true && size > 1_000_000;
+  let read = 0;
+  const counted = async function* () {
+    for await (const chunk of bytes as AsyncIterable<Uint8Array>) {
+      read += chunk.length;
+      if (progress) {
+        const pct = Math.floor((100 * read) / size);
+        io.stderr.write(
+          `\r[${"#".repeat(pct / 4).padEnd(25)}] ${pct}% ${stats.sentences} sentences, ${stats.events} events`,
+        );
+      }
+      yield chunk;
+    }
+  };
+  let inserted = 0;
+  let duplicates = 0;
+  try {
+    if (format === "tsv") await write(io.stdout, `${TSV_HEADER}\n`);
+    const text = decodeUtf8(counted(), name);
+    const run = codeStream(text, stats, {
+      name: basename(name),
+      docId: file === "-" ? "stdin" : basename(file),
+      docDate: opts.docDate ?? null,
+      format: input,
+      ...(coder ? { coder } : {}),
+    });
+    for await (const events of run) {
+      if (events.length === 0) continue;
+      if (store) {
+        const r = await store.importEvents(events);
+        inserted += r.inserted;
+        duplicates += r.duplicates;
+        continue;
+      }
+      const lines = events.map((e) =>
+        format === "jsonl" ? JSON.stringify(e) : format === "tsv" ? tsvRow(e) : gdeltRow(e, 2),
+      );
+      await write(io.stdout, `${lines.join("\n")}\n`);
+    }
+  } catch (err) {
+    if (err instanceof TextInputError || err instanceof PetrarchXmlError) throw new CliError(err.message);
+    throw err;
+  } finally {
+    if (progress) io.stderr.write("\n");
+    await store?.close();
+  }
+  if (stats.format === null) io.stderr.write(`yalu: ${name}: empty input, no events\n`);
+  for (const w of stats.warnings) io.stderr.write(`yalu: ${name}: ${w}\n`);
+  const dated = stats.docDate ? ` (document date ${stats.docDate})` : "";
+  const stored = store ? `; stored ${inserted} new, ${duplicates} already present` : "";
+  io.stderr.write(`coded ${stats.sentences} sentences → ${stats.events} events${dated}${stored}\n`);
+}

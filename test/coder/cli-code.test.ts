@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough, Readable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCode } from "../../src/cli/code.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "yalu-code-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** Run `yalu code` in-process; returns what it wrote to stdout and stderr. */
+async function run(path: string, opts: Parameters<typeof runCode>[1] = {}, stdin = "") {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (d) => {
+    out += d;
+  });
+  stderr.on("data", (d) => {
+    err += d;
+  });
+  await runCode(path, opts, { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr });
+  return { out, err };
+}
+
+const news = "Seoul, 3 May 2024. Japan condemned Russia on Monday. Beijing and Moscow signed a trade deal.\n";
+
+describe("yalu code", () => {
+  it("writes JSON Lines events with evidence", async () => {
+    const { out, err } = await run(file("news.txt", news), { docDate: "2024-05-08" });
+    const events = out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(events.map((e) => `${e.source.code} ${e.target.code} ${e.cameo} ${e.date}`)).toEqual([
+      "JPN RUS 111 2024-05-06",
+      "RUSGOV CHNGOV 057 2024-05-08",
+      "CHNGOV RUSGOV 057 2024-05-08",
+    ]);
+    const sentence = "Japan condemned Russia on Monday.";
+    expect(events[0].evidence).toMatchObject({
+      docId: "news.txt",
+      sentence,
+      start: news.indexOf(sentence),
+      end: news.indexOf(sentence) + sentence.length,
+    });
+    expect(err).toMatch(/coded 3 sentences → 3 events/);
+  });
+
+  it("writes TSV with a header and GDELT 2.0 rows of 61 columns, reading standard input", async () => {
+    const tsv = await run("-", { format: "tsv", docDate: "2024-05-08" }, news);
+    expect(tsv.out.split("\n")[0]).toMatch(/^id\tdate\tprecision\tsource\ttarget\tcameo/);
+    expect(tsv.out.trim().split("\n")).toHaveLength(4);
+    const gdelt = await run("-", { format: "gdelt2", docDate: "2024-05-08" }, news);
+    const rows = gdelt.out.trim().split("\n");
+    expect(rows).toHaveLength(3);
+    expect(rows[0].split("\t")).toHaveLength(61);
+  });
+
+  it("rejects bad flags with a usage error", async () => {
+    await expect(run(file("a.txt", news), { docDate: "2024-13-01" })).rejects.toThrow(
+      /invalid --doc-date "2024-13-01"/,
+    );
+    await expect(run(file("a.txt", news), { format: "xml" })).rejects.toThrow(/invalid --format "xml"/);
+    await expect(run(join(dir, "missing.txt"))).rejects.toThrow(/missing\.txt: no such file/);
+  });
+});
+
+describe("yalu code on bad input", () => {
+  it("refuses a binary file", async () => {
+    const bytes = new Uint8Array(4096).map((_, i) => (i * 37) % 256);
+    await expect(run(file("blob.bin", bytes))).rejects.toThrow(/blob\.bin: binary file, not text/);
+  });
+
+  it("names the line and byte of invalid UTF-8", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from("China condemned Japan.\nok\n"),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(" x\n"),
+    ]);
+    await expect(run(file("latin.txt", bytes))).rejects.toThrow(
+      /latin\.txt: invalid UTF-8 at line 3, byte 26/,
+    );
+  });
+
+  it("gives a clean empty result for an empty or blank input", async () => {
+    const r = await run(file("empty.txt", ""));
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/empty input, no events/);
+    expect((await run(file("blank.txt", "\n\n   \n"))).out).toBe("");
+  });
+
+  it("codes a 50 MB single line without running out of memory or time", { timeout: 180_000 }, async () => {
+    const words = "the talks went on and on without end while delegates waited ";
+    const line = words.repeat(Math.ceil((50 * 1024 * 1024) / words.length));
+    const r = await run(file("long.txt", line));
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/over 3000 characters: not coded/);
+  });
+
+  it("reports broken PETRARCH XML with file and line", async () => {
+    const xml = '<Sentences>\n<Sentence date="20200101" id="a">\n<Text>Japan condemned China.</Text>\n';
+    await expect(run(file("broken.xml", xml))).rejects.toThrow(/broken\.xml:2: <Sentence> is never closed/);
+    const bad = '<Sentences>\n<Sentence date="2020" id="b"><Text>x</Text></Sentence>\n</Sentences>';
+    await expect(run(file("date.xml", bad))).rejects.toThrow(/date\.xml:2: invalid date "2020"/);
+  });
+});
