@@ -44,7 +44,7 @@ function codesOf(raw: string): string[] {
 
 /** Parse the inside of a `[...]` code block: "HOBGOV 19950601 - 19990815", "HOB <950601", "USA". */
 function restriction(inner: string, file: string, line: number): ActorRestriction {
-  const m = /^\s*(\S+?)\s*(?:([<>])\s*(\d{6,8})|(\d{6,8})\s*-\s*(\d{6,8}))?\s*$/.exec(inner);
+  const m = /^\s*(\S+?)\s*(?:([<>])\s*(\d{6,9})|(\d{6,9})\s*-\s*(\d{6,9}))?\s*$/.exec(inner);
   if (!m) throw new DictionaryError(`malformed actor code "[${inner}]"`, file, line);
   const codes = codesOf(m[1]);
   if (m[2]) {
@@ -60,18 +60,32 @@ function restriction(inner: string, file: string, line: number): ActorRestrictio
  *
  * @example actorCodes(readActorDictionary(text, "actors.txt").entries[0], 19950101)
  */
-export function readActorDictionary(source: string, file: string): ActorDictionary {
+export function readActorDictionary(
+  source: string,
+  file: string,
+  warn?: (message: string) => void,
+): ActorDictionary {
   const entries: ActorEntry[] = [];
+  // With `warn`, a malformed code block (operational dictionaries have a few date typos) is
+  // reported and skipped; without it, it is an error.
+  const addCode = (entry: ActorEntry, inner: string, line: number) => {
+    let r: ActorRestriction;
+    try {
+      r = restriction(inner, file, line);
+    } catch (err) {
+      if (!warn || !(err instanceof DictionaryError)) throw err;
+      warn(err.message);
+      return;
+    }
+    if (r.from === null && r.to === null) entry.defaultCodes = r.codes;
+    else entry.restrictions.push(r);
+  };
   let current: ActorEntry | null = null;
   for (const { text, line } of dictionaryLines(source)) {
     if (text === "") continue;
     if (text.startsWith("[")) {
       if (!current) throw new DictionaryError("date restriction before any actor", file, line);
-      for (const m of text.matchAll(/\[([^\]]*)\]/g)) {
-        const r = restriction(m[1], file, line);
-        if (r.from === null && r.to === null) current.defaultCodes = r.codes;
-        else current.restrictions.push(r);
-      }
+      for (const m of text.matchAll(/\[([^\]]*)\]/g)) addCode(current, m[1], line);
       continue;
     }
     const synonym = text.startsWith("+");
@@ -88,11 +102,7 @@ export function readActorDictionary(source: string, file: string): ActorDictiona
       entries.push(current);
     }
     if (bracket !== -1) {
-      for (const m of body.slice(bracket).matchAll(/\[([^\]]*)\]/g)) {
-        const r = restriction(m[1], file, line);
-        if (r.from === null && r.to === null) current.defaultCodes = r.codes;
-        else current.restrictions.push(r);
-      }
+      for (const m of body.slice(bracket).matchAll(/\[([^\]]*)\]/g)) addCode(current, m[1], line);
     }
   }
   return { entries };

@@ -26,7 +26,11 @@ export interface AgentDictionary {
 }
 
 /** Read an agent dictionary. Errors name the file and line. */
-export function readAgentDictionary(source: string, file: string): AgentDictionary {
+export function readAgentDictionary(
+  source: string,
+  file: string,
+  warn?: (message: string) => void,
+): AgentDictionary {
   const subs = new Map<string, string[]>();
   const entries: AgentEntry[] = [];
   for (const { text, line } of dictionaryLines(source)) {
@@ -40,12 +44,21 @@ export function readAgentDictionary(source: string, file: string): AgentDictiona
       continue;
     }
     const m = /^([^{[]+?)\s*(?:\{([^}]*)\})?\s*\[\s*([^\]]*?)\s*\]/.exec(text);
-    if (!m) throw new DictionaryError(`malformed agent entry "${text}"`, file, line);
-    const rawCode = m[3].replace(/\s+/g, "");
+    const rawCode = m ? m[3].replace(/\s+/g, "") : "";
+    const problem = !m
+      ? `malformed agent entry "${text}"`
+      : !rawCode.includes("~")
+        ? `agent code "[${m[3]}]" needs a "~" before or after it`
+        : null;
+    if (problem || !m) {
+      // With `warn`, a malformed entry is reported and skipped; without it, it is an error.
+      const err = new DictionaryError(problem ?? "malformed agent entry", file, line);
+      if (!warn) throw err;
+      warn(err.message);
+      continue;
+    }
     const prefix = rawCode.endsWith("~");
     const code = rawCode.replace(/~/g, "").toUpperCase();
-    if (!rawCode.includes("~"))
-      throw new DictionaryError(`agent code "[${m[3]}]" needs a "~" before or after it`, file, line);
     const phrases = substitute(m[1].trim().toUpperCase(), subs, file, line);
     const plurals = m[2];
     for (const phrase of phrases) {

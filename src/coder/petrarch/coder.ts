@@ -13,7 +13,7 @@ import {
 } from "./nouns.ts";
 import type { PhraseIndex } from "./phrases.ts";
 import { type ParsedSentence, type TreeNode, walk } from "./tree.ts";
-import type { VerbCode, VerbDictionary, VerbEntry } from "./verbs.ts";
+import { type VerbCode, type VerbDictionary, type VerbEntry, verbEntriesFor } from "./verbs.ts";
 
 /**
  * The dictionary-driven coder: for every verb of the parse found in the verb dictionary, match its
@@ -26,6 +26,8 @@ export interface Dictionaries {
   actors: PhraseIndex<ActorEntry>;
   agents: PhraseIndex<AgentEntry>;
   discards: DiscardList;
+  /** Entries skipped while loading (malformed date restrictions), with file and line. */
+  warnings?: string[];
 }
 
 export interface CodingOptions {
@@ -75,13 +77,14 @@ function headVerb(vp: TreeNode): TreeNode | null {
 
 /** The dictionary entry for a verb leaf, preferring multi-word verbs whose other words are present. */
 function verbEntry(dict: VerbDictionary, words: readonly string[], at: number) {
-  const entries = dict.byForm.get(words[at]);
+  const entries = verbEntriesFor(dict, words[at]);
   if (!entries) return null;
   let best: { entries: VerbEntry[]; start: number; end: number } | null = null;
   for (const e of entries) {
     const start = at - e.verbIndex;
     let ok = start >= 0 && start + e.words.length <= words.length;
-    for (let k = 0; ok && k < e.words.length; k++) if (words[start + k] !== e.words[k]) ok = false;
+    for (let k = 0; ok && k < e.words.length; k++)
+      if (words[start + k] !== e.words[k] && !(e.stem && k === e.verbIndex)) ok = false;
     if (!ok) continue;
     if (!best || e.words.length > best.end - best.start)
       best = { entries: [e], start, end: start + e.words.length };

@@ -71,6 +71,8 @@ export function dictionaryLines(source: string, hashComments = true): DictLine[]
 export function dictionaryDate(raw: string): number | null {
   const s = raw.trim();
   if (/^\d{8}$/.test(s)) return Number(s);
+  // Operational dictionaries carry a few nine-digit typos ("201005011"); PETRARCH reads the first eight.
+  if (/^\d{9}$/.test(s)) return Number(s.slice(0, 8));
   if (/^\d{6}$/.test(s)) {
     const yy = Number(s.slice(0, 2));
     return (yy > 30 ? 19000000 : 20000000) + Number(s);

@@ -59,11 +59,12 @@ export async function findDictionaryFiles(path: string): Promise<DictionaryFiles
 
 function mergeVerbs(dicts: VerbDictionary[]): VerbDictionary {
   if (dicts.length === 1) return dicts[0];
-  const out: VerbDictionary = { byForm: new Map(), synsets: new Map(), patternCount: 0 };
+  const out: VerbDictionary = { byForm: new Map(), stems: new Map(), synsets: new Map(), patternCount: 0 };
   for (const d of dicts) {
     out.patternCount += d.patternCount;
     for (const [k, v] of d.synsets) out.synsets.set(k, v);
     for (const [k, v] of d.byForm) out.byForm.set(k, [...(out.byForm.get(k) ?? []), ...v]);
+    for (const [k, v] of d.stems) out.stems.set(k, [...(out.stems.get(k) ?? []), ...v]);
   }
   return out;
 }
@@ -71,18 +72,21 @@ function mergeVerbs(dicts: VerbDictionary[]): VerbDictionary {
 /** Read and index a set of dictionary files. */
 export async function loadDictionaries(files: DictionaryFiles): Promise<Dictionaries> {
   const read = (f: string) => readFile(f, "utf8");
+  // Operational dictionaries have a few malformed entries; they are skipped and reported.
+  const warnings: string[] = [];
+  const warn = (w: string) => warnings.push(w);
   const verbs = mergeVerbs(
-    await Promise.all(files.verbs.map(async (f) => readVerbDictionary(await read(f), f))),
+    await Promise.all(files.verbs.map(async (f) => readVerbDictionary(await read(f), f, warn))),
   );
   const actors = new PhraseIndex<ActorEntry>();
   for (const f of files.actors) {
-    for (const e of readActorDictionary(await read(f), f).entries)
+    for (const e of readActorDictionary(await read(f), f, warn).entries)
       for (const p of e.phrases) actors.add(p, e);
   }
   const agents = new PhraseIndex<AgentEntry>();
   for (const f of files.agents)
-    for (const e of readAgentDictionary(await read(f), f).entries) agents.add(e.words, e);
+    for (const e of readAgentDictionary(await read(f), f, warn).entries) agents.add(e.words, e);
   const discards: DiscardList = { entries: [] };
   for (const f of files.discards) discards.entries.push(...readDiscardList(await read(f)).entries);
-  return { verbs, actors: actors.seal(), agents: agents.seal(), discards };
+  return { verbs, actors: actors.seal(), agents: agents.seal(), discards, warnings };
 }

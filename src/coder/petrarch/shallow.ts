@@ -1,5 +1,6 @@
 import type { Dictionaries } from "./coder.ts";
 import type { ParsedSentence, TreeNode } from "./tree.ts";
+import { verbEntriesFor } from "./verbs.ts";
 
 /**
  * A shallow parse for sentences that arrive without a Penn parse: dictionary verbs (lower-case,
@@ -46,7 +47,7 @@ export function shallowTree(text: string, dicts: Dictionaries): ParsedSentence {
   };
   const isVerb = (i: number) =>
     /^[a-z]/.test(toks[i]) &&
-    dicts.verbs.byForm.has(words[i]) &&
+    verbEntriesFor(dicts.verbs, words[i]) !== undefined &&
     !(i > 0 && DETERMINERS.has(toks[i - 1].toLowerCase()));
   const verbs = toks.map((_, i) => i).filter(isVerb);
   const phrase = (from: number, to: number): TreeNode[] => {

@@ -46,11 +46,15 @@ export interface VerbEntry {
   patterns: VerbPattern[];
   /** The block's name, for reporting. */
   block: string;
+  /** TABARI stem: the verb word matches any word it begins ("ACCUS" → "ACCUSED"). */
+  stem: boolean;
 }
 
 export interface VerbDictionary {
   /** Entries keyed by the form of their verb word ("BROKE" → BREAK's entries). */
   byForm: Map<string, VerbEntry[]>;
+  /** TABARI stem entries keyed by the stem. */
+  stems: Map<string, VerbEntry[]>;
   synsets: Map<string, string[][]>;
   patternCount: number;
 }
@@ -87,7 +91,9 @@ interface Block {
   name: string;
   code: VerbCode;
   patterns: VerbPattern[];
-  verbs: { words: string[]; verbIndex: number; code: VerbCode | null }[];
+  /** A TABARI verb: the next "VERB [code]" line opens a new block. */
+  tabari: boolean;
+  verbs: { words: string[]; verbIndex: number; code: VerbCode | null; stem?: boolean }[];
 }
 
 /** Parse a verb phrase spec "WIRE_+TAP" → words and the verb's index. */
@@ -98,21 +104,47 @@ function verbPhrase(spec: string): { words: string[]; verbIndex: number } {
   return { words: raw.map((w) => w.replace(/^\+/, "").toUpperCase()), verbIndex };
 }
 
+/** The entries for a word: exact forms first, else the longest TABARI stem it begins with. */
+export function verbEntriesFor(dict: VerbDictionary, word: string): VerbEntry[] | undefined {
+  const exact = dict.byForm.get(word);
+  if (exact || dict.stems.size === 0) return exact;
+  for (let n = word.length; n >= 3; n--) {
+    const list = dict.stems.get(word.slice(0, n));
+    if (list) return list;
+  }
+  return undefined;
+}
+
 /**
  * Read a PETRARCH verb dictionary. Errors name the file and line.
  *
  * @example const verbs = readVerbDictionary(text, "CAMEO.2.0.txt"); verbs.byForm.get("RESTORED")
  */
-export function readVerbDictionary(source: string, file: string): VerbDictionary {
+export function readVerbDictionary(
+  source: string,
+  file: string,
+  warn?: (message: string) => void,
+): VerbDictionary {
   const lines = dictionaryLines(source);
   const rawSynsets = new Map<string, { phrases: string[][]; plural: boolean; line: number }>();
   const blocks: Block[] = [];
   const pendingPatterns: { text: string; line: number; block: Block }[] = [];
   let synset: string | null = null;
   let block: Block | null = null;
+  let skipUntil: string | null = null;
   for (const { text, line } of lines) {
+    if (skipUntil) {
+      if (text.toUpperCase() === skipUntil) skipUntil = null;
+      continue;
+    }
     if (text === "") {
       synset = null;
+      continue;
+    }
+    const section = /^<([A-Z]+)>$/i.exec(text);
+    if (section) {
+      // TABARI sections such as <TIME>…</TIME> are not verbs.
+      skipUntil = `</${section[1].toUpperCase()}>`;
       continue;
     }
     if (text.startsWith("####")) continue;
@@ -144,11 +176,24 @@ export function readVerbDictionary(source: string, file: string): VerbDictionary
         code: m[2] ? parseVerbCode(m[2]) : { primary: null, paired: null },
         patterns: [],
         verbs: [],
+        tabari: false,
       };
       blocks.push(block);
       continue;
     }
-    if (!block) throw new DictionaryError(`"${text}" outside a verb block`, file, line);
+    if (block?.tabari && !text.startsWith("-")) block = null;
+    if (!block) {
+      // TABARI verbs files have no block headers: each "VERB [code]" line opens its own block, and
+      // a verb without a trailing "_" is a stem.
+      const m = /^([^\-[{][^[{]*?)\s*(\[[^\]]*\])\s*$/.exec(text);
+      if (!m) throw new DictionaryError(`"${text}" outside a verb block`, file, line);
+      const code = parseVerbCode(m[2]);
+      block = { name: m[1].trim(), code, patterns: [], verbs: [], tabari: true };
+      blocks.push(block);
+      const phrase = verbPhrase(m[1]);
+      block.verbs.push({ ...phrase, code, stem: !/_\s*$/.test(m[1]) && phrase.words.length === 1 });
+      continue;
+    }
     if (text.startsWith("-")) {
       pendingPatterns.push({ text: text.slice(1).trim(), line, block });
       continue;
@@ -172,23 +217,40 @@ export function readVerbDictionary(source: string, file: string): VerbDictionary
   const synsets = expandSynsets(rawSynsets, file);
   let patternCount = 0;
   for (const p of pendingPatterns) {
-    const pattern = parsePattern(p.text, p.line, file, synsets);
+    let pattern: VerbPattern | null;
+    try {
+      pattern = parsePattern(p.text, p.line, file, synsets);
+    } catch (err) {
+      // With `warn`, a malformed pattern is reported and skipped; without it, it is an error.
+      if (!warn || !(err instanceof DictionaryError)) throw err;
+      warn(err.message);
+      pattern = null;
+    }
     if (pattern) {
       p.block.patterns.push(pattern);
       patternCount++;
     }
   }
   const byForm = new Map<string, VerbEntry[]>();
+  const stems = new Map<string, VerbEntry[]>();
   for (const b of blocks) {
     for (const v of b.verbs) {
-      const entry: VerbEntry = { ...v, code: v.code ?? b.code, patterns: b.patterns, block: b.name };
+      const entry: VerbEntry = {
+        words: v.words,
+        verbIndex: v.verbIndex,
+        code: v.code ?? b.code,
+        patterns: b.patterns,
+        block: b.name,
+        stem: v.stem === true,
+      };
       const key = v.words[v.verbIndex];
-      const list = byForm.get(key);
+      const map = entry.stem ? stems : byForm;
+      const list = map.get(key);
       if (list) list.push(entry);
-      else byForm.set(key, [entry]);
+      else map.set(key, [entry]);
     }
   }
-  return { byForm, synsets, patternCount };
+  return { byForm, stems, synsets, patternCount };
 }
 
 function expandSynsets(
@@ -235,6 +297,8 @@ export function parsePattern(
 ): VerbPattern | null {
   const m = /^(.*?)\s*\[([^\]]*)\]\s*(.*)$/.exec(text);
   if (!m) throw new DictionaryError(`pattern without a [code]: "${text}"`, file, line);
+  // TABARI disjunctions ("{ WAS | WERE }") are skipped, as PETRARCH does.
+  if (m[1].includes("|")) return null;
   const body = m[1].replace(/[(){}]/g, " ");
   const lower: PatternToken[] = [];
   const upper: PatternToken[] = [];
