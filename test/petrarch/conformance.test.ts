@@ -34,7 +34,7 @@ describe.skipIf(!present)("PETRARCH unit suite with the PETR.Validate dictionari
       offset: 0,
       parse: "(ROOT (S (NP (NNP Russia)) (VP (VBD condemned) (NP (NNP Ukraine)))))",
     });
-    // CAMEO.2.0 files CONDEMN under the BLAME [112] block.
-    expect(events.map((e) => [e.source.code, e.target.code, e.cameo])).toEqual([["RUS", "UKR", "112"]]);
+    // CAMEO.2.0 lists CONDEMN in the BLAME [112] block with its own code, [111].
+    expect(events.map((e) => [e.source.code, e.target.code, e.cameo])).toEqual([["RUS", "UKR", "111"]]);
   });
 });
