@@ -12,7 +12,7 @@ import { openClickHouseStore } from "../src/store/clickhouse/index.ts";
 import { openDuckDBStore } from "../src/store/duckdb/index.ts";
 import type { Store } from "../src/store/store.ts";
 import { type RawEngine, rawClickHouse, rawDuckDB } from "./scale-raw.ts";
-import { generateGdelt2 } from "./synthetic.ts";
+import { generateScaleGdelt2 } from "./scale-synthetic.ts";
 
 const { values } = parseArgs({
   options: {
@@ -140,7 +140,7 @@ for (const n of sizes) {
   try {
     const file = join(dir, "events.gdelt2.csv");
     const t = performance.now();
-    await generateGdelt2(file, n, Number(values.seed));
+    await generateScaleGdelt2(file, n, Number(values.seed));
     console.error(`generated ${fmt(n)} rows in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     for (const backend of values.backends.split(",")) {
       const sub = join(dir, backend);
