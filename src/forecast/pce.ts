@@ -43,21 +43,34 @@ export function coalitions(
   const c = new Float64Array(M * M);
   const anti = isAntisymmetric(rule);
   const code = votingRuleCode(rule);
+  // Option-major copy so the voter loop reads contiguous memory.
+  const ut = new Float64Array(M * N);
+  for (let k = 0; k < N; k++) for (let a = 0; a < M; a++) ut[a * N + k] = util[k * M + a];
   for (let a = 0; a < M; a++) {
     c[a * M + a] = COALITION_EPS;
+    const ra = a * N;
     for (let b = a + 1; b < M; b++) {
+      const rb = b * N;
       let ab = 0;
       let ba = 0;
-      for (let k = 0; k < N; k++) {
-        const d = util[k * M + a] - util[k * M + b];
-        const v = voteByCode(code, weights[k], d);
-        if (anti) {
+      if (code === 0) {
+        for (let k = 0; k < N; k++) {
+          const v = weights[k] * (ut[ra + k] - ut[rb + k]);
           if (v > 0) ab += v;
           else if (v < 0) ba -= v;
-        } else {
-          if (v > 0) ab += v;
-          const w = voteByCode(code, weights[k], -d);
-          if (w > 0) ba += w;
+        }
+      } else {
+        for (let k = 0; k < N; k++) {
+          const d = ut[ra + k] - ut[rb + k];
+          const v = voteByCode(code, weights[k], d);
+          if (anti) {
+            if (v > 0) ab += v;
+            else if (v < 0) ba -= v;
+          } else {
+            if (v > 0) ab += v;
+            const w = voteByCode(code, weights[k], -d);
+            if (w > 0) ba += w;
+          }
         }
       }
       c[a * M + b] = COALITION_EPS + ab;

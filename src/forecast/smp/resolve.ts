@@ -38,17 +38,27 @@ export function bargainValues(
     sq[a] = s / n;
   }
   const values = new Float64Array(bargains.length * n);
-  bargains.forEach((b, bi) => {
+  for (let bi = 0; bi < bargains.length; bi++) {
+    const b = bargains[bi];
+    // The sum runs over j in order with the two moved positions substituted in place, so values
+    // are bit-identical to a plain loop (ties between identical bargains stay ties).
+    const lo = Math.min(b.initiator, b.receiver);
+    const hi = Math.max(b.initiator, b.receiver);
     for (let a = 0; a < n; a++) {
       const ui = utility(distance(ideal, a, b.initiatorPosition, 0, sal, m, salSq[a]), R[a]);
       const uj = utility(distance(ideal, a, b.receiverPosition, 0, sal, m, salSq[a]), R[a]);
+      const ulo = lo === b.initiator ? ui : uj;
+      const uhi = lo === b.initiator ? uj : ui;
+      const row = a * n;
       let s = 0;
-      for (let j = 0; j < n; j++) {
-        s += j === b.initiator ? ui : j === b.receiver ? uj : own[a * n + j];
-      }
+      for (let j = 0; j < lo; j++) s += own[row + j];
+      s += ulo;
+      for (let j = lo + 1; j < hi; j++) s += own[row + j];
+      s += uhi;
+      for (let j = hi + 1; j < n; j++) s += own[row + j];
       values[bi * n + a] = s / n;
     }
-  });
+  }
   return { sq, values };
 }
 
