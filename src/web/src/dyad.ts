@@ -1,0 +1,288 @@
+import * as Plot from "@observablehq/plot";
+import { actorOptions } from "./actors.ts";
+import { api, type Event, type PhasesResponse, toDate } from "./api.ts";
+import { eventCard, fill, fmt, h, status, widthOf } from "./dom.ts";
+import { asEvidence, eventLabel, QUAD_COLORS, QUAD_NAMES } from "./events.ts";
+
+const PHASE_FILL: Record<string, string> = { warming: "#40c057", cooling: "#fa5252", stable: "#adb5bd" };
+
+interface State {
+  a: string;
+  b: string;
+  bucket: string;
+}
+
+function nextDay(date: string): Date {
+  const d = toDate(date);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+
+/** Wire SVG marks to data: focusable event dots that open their detail, labelled phases and turning points. */
+function annotate(svg: Element, events: Event[], data: PhasesResponse, show: (e: Event) => void): void {
+  svg.querySelectorAll("g.event-marks circle").forEach((c, i) => {
+    const e = events[i];
+    if (!e) return;
+    Object.entries({
+      "data-testid": "event-mark",
+      "data-id": e.id,
+      "data-date": e.date,
+      "data-cameo": e.cameo,
+      tabindex: "0",
+      role: "button",
+      "aria-label": eventLabel(e),
+    }).forEach(([k, v]) => {
+      c.setAttribute(k, v);
+    });
+    c.addEventListener("click", () => show(e));
+    c.addEventListener("keydown", (ev) => {
+      const k = (ev as KeyboardEvent).key;
+      if (k === "Enter" || k === " ") {
+        ev.preventDefault();
+        show(e);
+      }
+    });
+  });
+  svg.querySelectorAll("g.phase-marks rect").forEach((r, i) => {
+    const p = data.phases[i];
+    if (!p) return;
+    r.setAttribute("data-testid", "phase");
+    r.setAttribute("data-label", p.label);
+    r.setAttribute("data-from", p.from);
+    r.setAttribute("data-to", p.to);
+  });
+  svg.querySelectorAll("g.turning-marks line").forEach((l, i) => {
+    const t = data.turningPoints[i];
+    if (!t) return;
+    l.setAttribute("data-testid", "turning-point");
+    l.setAttribute("data-period", t.period);
+    l.setAttribute("data-label", t.label);
+  });
+}
+
+function chart(width: number, events: Event[], data: PhasesResponse): SVGSVGElement | HTMLElement {
+  const means = data.series.filter((p) => p.both.count > 0);
+  return Plot.plot({
+    width,
+    height: width < 500 ? 300 : 380,
+    marginLeft: 44,
+    x: { type: "utc", label: null },
+    y: { domain: [-10, 10], grid: true, label: "Goldstein (−10 conflict … +10 cooperation)" },
+    color: { domain: [1, 2, 3, 4], range: QUAD_COLORS, legend: false },
+    marks: [
+      Plot.rect(data.phases, {
+        x1: (p) => toDate(p.start),
+        x2: (p) => nextDay(p.end),
+        y1: -10,
+        y2: 10,
+        fill: (p) => PHASE_FILL[p.label],
+        fillOpacity: 0.14,
+        className: "phase-marks",
+        title: (p) => `${p.from}–${p.to}: ${p.label}, mean Goldstein ${fmt(p.goldsteinMean)}`,
+      }),
+      Plot.ruleY([0], { stroke: "#495057" }),
+      Plot.line(means, {
+        x: (p) => toDate(p.start),
+        y: (p) => p.both.goldsteinMean,
+        stroke: "#343a40",
+        strokeOpacity: 0.6,
+        curve: "step-after",
+        className: "mean-marks",
+      }),
+      Plot.ruleX(data.turningPoints, {
+        x: (t) => toDate(t.date),
+        stroke: (t) => (t.label === "warming" ? "#2b8a3e" : t.label === "cooling" ? "#c92a2a" : "#495057"),
+        strokeDasharray: "4,3",
+        strokeWidth: 1.5,
+        className: "turning-marks",
+      }),
+      Plot.dot(events, {
+        x: (e) => toDate(e.date),
+        y: (e) => e.goldstein,
+        fill: (e) => e.quadClass,
+        r: 4.5,
+        stroke: "white",
+        strokeWidth: 0.8,
+        className: "event-marks",
+        title: (e) => eventLabel(e),
+      }),
+    ],
+  });
+}
+
+function legend(): HTMLElement {
+  return h(
+    "ul",
+    { class: "legend", "aria-label": "Legend" },
+    ...QUAD_NAMES.map((n, i) =>
+      h("li", {}, h("span", { class: "swatch", style: `background:${QUAD_COLORS[i]}` }), n),
+    ),
+    ...Object.entries(PHASE_FILL).map(([k, c]) =>
+      h("li", {}, h("span", { class: "swatch phase", style: `background:${c}` }), `${k} phase`),
+    ),
+  );
+}
+
+/** The dyad view: pick two actors → series chart with phases shaded and events as marks. */
+export async function dyadView(root: HTMLElement): Promise<void> {
+  const state: State = { a: "CHN", b: "PRK", bucket: "year" };
+  const selA = h("select", { id: "actor-a", "data-testid": "actor-a" });
+  const selB = h("select", { id: "actor-b", "data-testid": "actor-b" });
+  const bucket = h(
+    "select",
+    { id: "bucket", "data-testid": "bucket" },
+    ...["year", "quarter", "month"].map((b) => h("option", { value: b }, b)),
+  );
+  const out = h("div", { class: "dyad-out" });
+  const detail = h("aside", { class: "detail", "data-testid": "event-detail-panel", "aria-live": "polite" });
+  const form = h(
+    "form",
+    { class: "controls", "data-testid": "dyad-form" },
+    h("label", { for: "actor-a" }, "Actor A", selA),
+    h("label", { for: "actor-b" }, "Actor B", selB),
+    h("label", { for: "bucket" }, "Phases by", bucket),
+    h("button", { type: "submit", "data-testid": "show-dyad" }, "Show"),
+  );
+  fill(root, h("h2", {}, "Dyad: how a relationship moves"), form, out, detail);
+  const actors = await actorOptions();
+  for (const sel of [selA, selB]) fill(sel, ...actors.map((a) => h("option", { value: a.code }, a.label)));
+  selA.value = state.a;
+  selB.value = state.b;
+
+  const show = (e: Event) => {
+    fill(detail, eventCard(asEvidence(e)));
+    detail.scrollIntoView({ block: "nearest" });
+  };
+
+  let last: { events: Event[]; data: PhasesResponse } | null = null;
+  const draw = () => {
+    const holder = out.querySelector<HTMLElement>("[data-testid=dyad-chart]");
+    if (!holder || !last) return;
+    const svg = chart(widthOf(holder), last.events, last.data);
+    fill(holder, svg);
+    annotate(svg, last.events, last.data, show);
+  };
+
+  const load = async () => {
+    fill(out, status(`Loading ${state.a}–${state.b}…`));
+    fill(detail);
+    try {
+      const dyad = `${state.a}-${state.b}`;
+      const [data, list] = await Promise.all([
+        api<PhasesResponse>(`/api/phases?dyad=${dyad}&bucket=${state.bucket}`),
+        api<{ total: number; events: Event[] }>(`/api/events?dyad=${dyad}&limit=1000`),
+      ]);
+      last = { events: list.events, data };
+      fill(
+        out,
+        h(
+          "p",
+          { class: "summary" },
+          `${list.total} events between ${state.a} and ${state.b}`,
+          list.total > 1000 ? " (first 1000 shown)" : "",
+          ".",
+        ),
+        legend(),
+        h("div", { class: "chart", "data-testid": "dyad-chart" }),
+        h(
+          "p",
+          { class: "model" },
+          `Phases: ${data.model.method}, ${data.model.cost}; σ = ${fmt(data.model.sigma)}, penalty ${fmt(data.model.penalty, 1)}, labelled by a change of ≥ ${data.model.threshold} in mean Goldstein.`,
+        ),
+        phaseList(data, show, list.events),
+        eventList(list.events, show),
+      );
+      draw();
+    } catch (err) {
+      fill(out, status((err as Error).message, "error"));
+    }
+  };
+
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    Object.assign(state, { a: selA.value, b: selB.value, bucket: bucket.value });
+    void load();
+  });
+  let timer = 0;
+  window.addEventListener("resize", () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(draw, 150);
+  });
+  await load();
+}
+
+function phaseList(data: PhasesResponse, show: (e: Event) => void, events: Event[]): HTMLElement {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  return h(
+    "section",
+    { class: "phases", "data-testid": "phase-list" },
+    h("h3", {}, "Phases and turning points"),
+    h(
+      "ol",
+      {},
+      ...data.phases.map((p) =>
+        h(
+          "li",
+          {
+            class: `phase ${p.label}`,
+            "data-testid": "phase-item",
+            "data-label": p.label,
+            "data-from": p.from,
+          },
+          h("strong", {}, `${p.from === p.to ? p.from : `${p.from}–${p.to}`}: ${p.label}`),
+          ` · mean Goldstein ${fmt(p.goldsteinMean)}`,
+          p.change !== null ? ` (${p.change > 0 ? "+" : ""}${fmt(p.change)})` : "",
+          ` · ${p.totals.count} events`,
+          h(
+            "ul",
+            { class: "evidence" },
+            ...p.evidence.map((ev) => {
+              const e = byId.get(ev.id);
+              return h(
+                "li",
+                {},
+                e
+                  ? h(
+                      "button",
+                      { type: "button", class: "link", onclick: () => show(e) },
+                      `${ev.date}: ${ev.description ?? ev.action ?? ev.cameo}`,
+                    )
+                  : `${ev.date}: ${ev.description ?? ev.action ?? ev.cameo}`,
+              );
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function eventList(events: Event[], show: (e: Event) => void): HTMLElement {
+  return h(
+    "details",
+    { class: "event-list", "data-testid": "event-list" },
+    h("summary", {}, `All ${events.length} events (keyboard: Tab to an event, Enter to open)`),
+    h(
+      "ul",
+      {},
+      ...events.map((e) =>
+        h(
+          "li",
+          {},
+          h(
+            "button",
+            {
+              type: "button",
+              class: "link",
+              "data-testid": "event-item",
+              "data-id": e.id,
+              onclick: () => show(e),
+            },
+            h("span", { class: "dot", style: `background:${QUAD_COLORS[e.quadClass - 1]}` }),
+            eventLabel(e),
+          ),
+        ),
+      ),
+    ),
+  );
+}

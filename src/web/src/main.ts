@@ -1,0 +1,55 @@
+import { api } from "./api.ts";
+import { claimsView } from "./claims.ts";
+import { codeView } from "./code.ts";
+import { fill, status } from "./dom.ts";
+import { dyadView } from "./dyad.ts";
+import { indicatorsView } from "./indicators.ts";
+import { networkView } from "./network.ts";
+import { timelineView } from "./timeline.ts";
+
+const VIEWS: Record<string, (root: HTMLElement) => Promise<void> | void> = {
+  dyad: dyadView,
+  timeline: timelineView,
+  network: networkView,
+  indicators: indicatorsView,
+  claims: claimsView,
+  code: codeView,
+};
+
+const started = new Set<string>();
+
+/** Show the view named in the location hash (default: dyad), rendering it on first visit. */
+async function route(): Promise<void> {
+  const name = location.hash.slice(1) in VIEWS ? location.hash.slice(1) : "dyad";
+  for (const key of Object.keys(VIEWS)) {
+    const section = document.getElementById(`view-${key}`)!;
+    section.hidden = key !== name;
+    document
+      .querySelector(`nav a[data-view=${key}]`)
+      ?.setAttribute("aria-current", key === name ? "page" : "false");
+  }
+  const root = document.getElementById(`view-${name}`)!;
+  if (started.has(name)) return;
+  started.add(name);
+  try {
+    await VIEWS[name](root);
+  } catch (err) {
+    fill(root, status((err as Error).message, "error"));
+  }
+}
+
+async function stats(): Promise<void> {
+  const el = document.querySelector("[data-testid=stats]")!;
+  try {
+    const s = await api<{ events: number; firstDate: string; lastDate: string; actors: number }>(
+      "/api/stats",
+    );
+    el.textContent = `${s.events} events, ${s.firstDate}–${s.lastDate}, ${s.actors} actor codes`;
+  } catch {
+    el.textContent = "";
+  }
+}
+
+window.addEventListener("hashchange", () => void route());
+void route();
+void stats();

@@ -1,0 +1,113 @@
+import * as Plot from "@observablehq/plot";
+import { api, type Event, type SeriesPoint, toDate } from "./api.ts";
+import { eventCard, fill, h, status, widthOf } from "./dom.ts";
+import { asEvidence, eventLabel, QUAD_COLORS, QUAD_NAMES } from "./events.ts";
+
+/** The whole record over time: events per year by quad class, and every event as a mark. */
+export async function timelineView(root: HTMLElement): Promise<void> {
+  const text = h("input", {
+    id: "timeline-text",
+    type: "search",
+    placeholder: "e.g. resolution, visit, Kim",
+    "data-testid": "timeline-text",
+  });
+  const form = h(
+    "form",
+    { class: "controls" },
+    h("label", { for: "timeline-text" }, "Text", text),
+    h("button", { type: "submit" }, "Filter"),
+  );
+  const out = h("div");
+  const detail = h("aside", { class: "detail", "aria-live": "polite" });
+  fill(root, h("h2", {}, "Timeline of the record"), form, out, detail);
+
+  let last: { years: SeriesPoint[]; events: Event[] } | null = null;
+  const draw = () => {
+    const holder = out.querySelector<HTMLElement>(".chart");
+    if (!holder || !last) return;
+    const width = widthOf(holder);
+    const rows = last.years.flatMap((p) =>
+      ([1, 2, 3, 4] as const).map((q) => ({ year: toDate(p.start), quad: q, count: p.both[`q${q}`] })),
+    );
+    const bars = Plot.plot({
+      width,
+      height: 200,
+      x: { type: "utc", label: null },
+      y: { label: "events per year", grid: true },
+      color: { domain: [1, 2, 3, 4], range: QUAD_COLORS },
+      marks: [
+        Plot.rectY(rows, {
+          x: "year",
+          interval: "year",
+          y: "count",
+          fill: "quad",
+          title: (d) => `${d.year.getUTCFullYear()}: ${d.count} ${QUAD_NAMES[d.quad - 1]}`,
+        }),
+      ],
+    });
+    const ev = last.events;
+    const strip = Plot.plot({
+      width,
+      height: 180,
+      marginLeft: 130,
+      x: { type: "utc", label: null },
+      y: { domain: QUAD_NAMES, label: null },
+      color: { domain: [1, 2, 3, 4], range: QUAD_COLORS },
+      marks: [
+        Plot.dot(ev, {
+          x: (e) => toDate(e.date),
+          y: (e) => QUAD_NAMES[e.quadClass - 1],
+          fill: (e) => e.quadClass,
+          r: 3.5,
+          fillOpacity: 0.8,
+          className: "event-marks",
+          title: eventLabel,
+        }),
+      ],
+    });
+    fill(holder, bars, strip);
+    strip.querySelectorAll("g.event-marks circle").forEach((c, i) => {
+      c.setAttribute("tabindex", "0");
+      c.setAttribute("role", "button");
+      c.setAttribute("aria-label", eventLabel(ev[i]));
+      const open = () => fill(detail, eventCard(asEvidence(ev[i])));
+      c.addEventListener("click", open);
+      c.addEventListener("keydown", (k) => {
+        if ((k as KeyboardEvent).key === "Enter" || (k as KeyboardEvent).key === " ") {
+          k.preventDefault();
+          open();
+        }
+      });
+    });
+  };
+
+  const load = async () => {
+    fill(out, status("Loading the record…"));
+    const q = text.value.trim() ? `&text=${encodeURIComponent(text.value.trim())}` : "";
+    try {
+      const [series, list] = await Promise.all([
+        api<{ points: SeriesPoint[] }>(`/api/series?bucket=year${q}`),
+        api<{ total: number; events: Event[] }>(`/api/events?limit=1000${q}`),
+      ]);
+      last = { years: series.points, events: list.events };
+      fill(
+        out,
+        h(
+          "p",
+          { class: "summary", "data-testid": "timeline-summary" },
+          `${list.total} events${list.total > 1000 ? " (first 1000 as marks)" : ""}.`,
+        ),
+        h("div", { class: "chart", "data-testid": "timeline-chart" }),
+      );
+      draw();
+    } catch (err) {
+      fill(out, status((err as Error).message, "error"));
+    }
+  };
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void load();
+  });
+  window.addEventListener("resize", () => draw());
+  await load();
+}

@@ -1,0 +1,119 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureWebBuild } from "../../src/server/build.ts";
+import { type RunningServer, startServer } from "../../src/server/serve.ts";
+import { openStore } from "../../src/store/open.ts";
+import type { Store } from "../../src/store/store.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+const inCI = process.env.CI === "true";
+const OUT = resolve("test-output");
+
+if (!hasChromium && !inCI) {
+  console.warn(`skipping the dashboard e2e test: ${CHROMIUM} not found (apt-get install -y chromium)`);
+}
+
+describe.skipIf(!hasChromium && !inCI)("dashboard in headless Chromium", () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium`);
+    mkdirSync(OUT, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), "yalu-e2e-"));
+    const webRoot = await ensureWebBuild(() => {});
+    store = await openStore(join(dir, "e2e.duckdb"), { flagship: true });
+    server = await startServer({ store, port: 0, host: "127.0.0.1", webRoot, log: () => {} });
+    context = await chromium.launchPersistentContext(join(dir, "profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      viewport: { width: 1280, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const shot = async (name: string) => {
+    const path = join(OUT, name);
+    await page.screenshot({ path, fullPage: true });
+    console.log(`screenshot: ${path}`);
+  };
+
+  it("shows CHN–PRK with the 2018 summits as marks, a phase change 2016→2018, and event citations", async () => {
+    await page.goto(`${server.url}#dyad`);
+    await page.locator("[data-testid=actor-a] option[value=CHN]").waitFor({ state: "attached" });
+    await page.selectOption("[data-testid=actor-a]", "CHN");
+    await page.selectOption("[data-testid=actor-b]", "PRK");
+    await page.click("[data-testid=show-dyad]");
+    await page.locator("[data-testid=dyad-chart] [data-testid=event-mark]").first().waitFor();
+
+    const marks = await page.$$eval("[data-testid=event-mark]", (els) =>
+      els.map((e) => ({ date: e.getAttribute("data-date") ?? "", cameo: e.getAttribute("data-cameo") ?? "" })),
+    );
+    for (const month of ["2018-03", "2018-05", "2018-06"]) {
+      expect(marks.some((m) => m.date.startsWith(month) && m.cameo.startsWith("04")), month).toBe(true);
+    }
+
+    const turns = await page.$$eval("[data-testid=turning-point]", (els) => els.map((e) => e.getAttribute("data-period") ?? ""));
+    expect(turns.some((p) => p > "2016" && p <= "2018")).toBe(true);
+    const phases = await page.$$eval("[data-testid=phase]", (els) =>
+      els.map((e) => ({ from: e.getAttribute("data-from") ?? "", to: e.getAttribute("data-to") ?? "", label: e.getAttribute("data-label") })),
+    );
+    const at = (y: string) => phases.findIndex((p) => p.from <= y && y <= p.to);
+    expect(at("2016")).toBeGreaterThanOrEqual(0);
+    expect(at("2016")).not.toBe(at("2018"));
+
+    const summit = page.locator('[data-testid=event-mark][data-date^="2018-03"]').first();
+    // Marks a few pixels apart overlap at this scale: click this very mark.
+    await summit.dispatchEvent("click");
+    const citation = page.locator("[data-testid=event-detail] [data-testid=event-citation]");
+    await citation.waitFor();
+    expect(await citation.textContent()).toMatch(/Source: .+/);
+    expect(await page.locator("[data-testid=event-detail] h3").textContent()).toContain("2018-03");
+    await shot("dashboard-dyad-1280.png");
+
+    // Keyboard: a mark takes focus and Enter opens its detail.
+    const other = page.locator('[data-testid=event-mark][data-date^="2019-06"]').first();
+    await other.focus();
+    await page.keyboard.press("Enter");
+    await page.locator('[data-testid=event-detail] h3:has-text("2019-06")').waitFor();
+
+    await page.goto(`${server.url}#claims`);
+    await page.locator("[data-testid=claim-item]").first().waitFor();
+    expect(await page.locator("[data-testid=claim-item]").count()).toBeGreaterThan(10);
+    await shot("dashboard-claims-1280.png");
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}#dyad`);
+    await page.locator("[data-testid=event-mark]").first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await shot("dashboard-dyad-390.png");
+    await page.goto(`${server.url}#indicators`);
+    await page.locator("[data-testid=votes-table]").waitFor();
+    await shot("dashboard-indicators-390.png");
+  });
+});
