@@ -15,6 +15,7 @@ export type { CodeTables, NamedCode, ParsedActorCode } from "./actor-codes.ts";
 export { ActorCodes } from "./actor-codes.ts";
 export type { ActorData, SharedForm } from "./actor-data.ts";
 export { ActorDataError, loadActorData, readEntriesFile } from "./actor-data.ts";
+export { latestRole, roleAt } from "./actor-roles.ts";
 export { isAcronym, surfaceKey } from "./actor-text.ts";
 export type {
   ActorEntry,
@@ -24,7 +25,7 @@ export type {
   ResolvedVia,
   SurfaceForm,
 } from "./actor-types.ts";
-export { ActorRegistry, roleAt } from "./registry.ts";
+export { ActorRegistry } from "./registry.ts";
 
 let codes: ActorCodes | undefined;
 

@@ -1,7 +1,11 @@
 import { ActorCodes, type CodeTables } from "./actor-codes.ts";
 import { defaultActorData, type SharedForm } from "./actor-data.ts";
+import { activity, latestRole, roleAt } from "./actor-roles.ts";
+
+export { roleAt } from "./actor-roles.ts";
+
 import { isAcronym, surfaceKey } from "./actor-text.ts";
-import type { ActorEntry, DatedRole, ResolvedActor, ResolvedVia, SurfaceForm } from "./actor-types.ts";
+import type { ActorEntry, ResolvedActor, ResolvedVia, SurfaceForm } from "./actor-types.ts";
 import { dateStart } from "./event.ts";
 
 interface Claim {
@@ -18,35 +22,6 @@ const KIND_RANK: Record<ActorEntry["kind"], number> = {
   agent: 4,
   person: 5,
 };
-
-/** The role of a person covering a day (YYYY-MM-DD), the latest-starting one if several do. */
-export function roleAt(entry: ActorEntry, day: string): DatedRole | undefined {
-  let best: DatedRole | undefined;
-  for (const r of entry.roles ?? []) {
-    if ((r.from === null || r.from <= day) && (r.to === null || day <= r.to)) {
-      if (!best || (r.from ?? "") >= (best.from ?? "")) best = r;
-    }
-  }
-  return best;
-}
-
-/** The most recently started role of an entry (used when the date is unknown). */
-function latestRole(entry: ActorEntry): DatedRole | undefined {
-  let best: DatedRole | undefined;
-  for (const r of entry.roles ?? []) if (!best || (r.from ?? "") >= (best.from ?? "")) best = r;
-  return best;
-}
-
-/** How strongly an entry holds at a day: 3 in a dated role, 2 within its existence, 1 undated, 0 not. */
-function activity(entry: ActorEntry, day: string): [number, string] {
-  const role = roleAt(entry, day);
-  if (role) return [3, role.from ?? ""];
-  if (entry.roles && entry.roles.length > 0) return [0, ""];
-  const from = entry.from ?? null;
-  const to = entry.to ?? null;
-  if (from === null && to === null) return [1, ""];
-  return (from === null || from <= day) && (to === null || day <= to) ? [2, from ?? ""] : [0, ""];
-}
 
 /**
  * The actor registry: states, IGOs, organisations, generic agents and people with dated roles,
