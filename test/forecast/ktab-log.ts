@@ -84,7 +84,7 @@ export function turn0Bargains(text: string): Map<string, [number[], number[]]> {
  */
 export function turn0Choices(text: string): Map<number, Map<string, number>> {
   const start = text.indexOf("Bargains to be resolved");
-  const end = text.indexOf("Starting Model::run iteration 2");
+  const end = text.indexOf("Starting Model::run iteration", start);
   const part = text.slice(start, end < 0 ? undefined : end);
   const queues = new Map<number, string[]>();
   for (const m of part.matchAll(/Bargains involving actor\s+(\d+): (.*)/g)) {
@@ -103,4 +103,23 @@ export function turn0Choices(text: string): Map<number, Map<string, number>> {
     out.set(k, new Map(q.map((pair, i) => [pair, probs[i]])));
   }
   return out;
+}
+
+/** The log of one model iteration (1-based, as KTAB prints "Starting Model::run iteration k"). */
+export function iteration(text: string, k: number): string {
+  const start = text.indexOf(`Starting Model::run iteration ${k} `);
+  if (start < 0) throw new Error(`no iteration ${k} in the KTAB log`);
+  const end = text.indexOf(`Starting Model::run iteration ${k + 1} `, start);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
+/** The state printed after an iteration's moves: "postn i , 0 :" and "ideal i , 0 :" rows (0–100). */
+export function stateAfter(section: string, n: number): { positions: number[][]; ideals: number[][] } {
+  const grab = (label: string) =>
+    Array.from({ length: n }, (_, i) => {
+      const m = new RegExp(`${label} ${i} , 0 :\\s*\\n([^\\n]*)`).exec(section);
+      if (!m) throw new Error(`no "${label} ${i}" in the KTAB log`);
+      return m[1].trim().split(/\s+/).map(Number);
+    });
+  return { positions: grab("postn"), ideals: grab("ideal") };
 }
