@@ -109,8 +109,8 @@ describe.skipIf(!hasChromium && !inCI)("dashboard in headless Chromium", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}#dyad`);
     await page.locator("[data-testid=event-mark]").first().waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(1);
+    const overflow = await page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+    expect(Number(overflow)).toBeLessThanOrEqual(1);
     await shot("dashboard-dyad-390.png");
     await page.goto(`${server.url}#indicators`);
     await page.locator("[data-testid=votes-table]").waitFor();
