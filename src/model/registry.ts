@@ -1,7 +1,6 @@
 import { ActorCodes, type CodeTables } from "./actor-codes.ts";
 import { defaultActorData, type SharedForm } from "./actor-data.ts";
 import { activity, latestRole, roleAt } from "./actor-roles.ts";
-
 import { isAcronym, surfaceKey } from "./actor-text.ts";
 import type { ActorEntry, ResolvedActor, ResolvedVia, SurfaceForm } from "./actor-types.ts";
 import { dateStart } from "./event.ts";
