@@ -36,24 +36,20 @@ export function codeGold(gold: Gold, coder: SentenceCoder): Predictions {
       parse: u.parse,
     };
     const events: EvalEvent[] = hasRaw(coder)
-      ? coder
-          .codeRaw(s)
-          .codings.map((c) => ({
-            source: c.source,
-            target: c.target,
-            code: c.code,
-            plover: null,
-            quad: null,
-          }))
-      : coder
-          .code(s)
-          .map((e) => ({
-            source: e.source.code,
-            target: e.target.code,
-            code: e.cameo,
-            plover: e.plover,
-            quad: null,
-          }));
+      ? coder.codeRaw(s).codings.map((c) => ({
+          source: c.source,
+          target: c.target,
+          code: c.code,
+          plover: null,
+          quad: null,
+        }))
+      : coder.code(s).map((e) => ({
+          source: e.source.code,
+          target: e.target.code,
+          code: e.cameo,
+          plover: e.plover,
+          quad: null,
+        }));
     out.set(u.key, events);
   }
   return out;

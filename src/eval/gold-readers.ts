@@ -1,4 +1,5 @@
 import { PetrarchXmlError, readPetrarchXml } from "../formats/petrarch-xml.ts";
+import { datePrecisionOf } from "../model/event.ts";
 import { column, separatorOf, splitRow } from "./csv.ts";
 import { type EvalEvent, type Gold, GoldError, type GoldUnit } from "./types.ts";
 
@@ -7,7 +8,14 @@ import { type EvalEvent, type Gold, GoldError, type GoldUnit } from "./types.ts"
  * (date, source, target, code) and ConfliBERT's sentence/label TSV.
  */
 
-const CAMEO_RE = /^\d{2,4}[A-Za-z]?$/;
+/** CAMEO codes, and the validation dictionaries' lettered variants ("174K"). */
+const CAMEO_RE = /^(\d{2,4}|\d{3,4}[A-Za-z])$/;
+
+/** YYYY-MM-DD, YYYY-MM, YYYY or YYYYMMDD with a real month and day. */
+function validDate(s: string): boolean {
+  const iso = /^\d{8}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6)}` : s;
+  return datePrecisionOf(iso) !== null;
+}
 
 /** PETRARCH XML: each `<Sentence>` is a unit; its `<EventCoding>`s are the gold events. */
 export function readXmlGold(text: string, file: string): Gold {
@@ -139,8 +147,7 @@ export function readCsvGold(text: string, file: string): Gold {
     const id = col.id !== -1 ? f[col.id] : "";
     const key = id || date;
     const name = id ? `row "${id}"` : `row ${i + 1}`;
-    if (!/^\d{4}(-?\d{2}(-?\d{2})?)?$/.test(date))
-      throw new GoldError(`${name}: invalid date "${date}"`, file, i + 1);
+    if (!validDate(date)) throw new GoldError(`${name}: invalid date "${date}"`, file, i + 1);
     const code = f[col.code] ?? "";
     if (!CAMEO_RE.test(code)) throw new GoldError(`${name}: invalid CAMEO code "${code}"`, file, i + 1);
     let unit = byKey.get(key);
