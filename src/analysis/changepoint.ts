@@ -54,7 +54,8 @@ export function estimateSigma(means: number[], weights: number[]): number {
  * @example pelt([−3, −3, 4, 4], [5, 5, 5, 5]).changepoints // [2]
  */
 export function pelt(x: number[], w: number[], options: Partial<ChangepointOptions> = {}): Segmentation {
-  const opts = { ...defaults, ...options } satisfies ChangepointOptions;
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const opts = { ...defaults, ...given } satisfies ChangepointOptions;
   const n = x.length;
   const sigma = opts.sigma ?? estimateSigma(x, w);
   const events = w.reduce((a, b) => a + b, 0);

@@ -66,7 +66,8 @@ export function phases(
   bucket: Bucket,
   options: Partial<PhaseOptions> = {},
 ): PhaseResult {
-  const opts = { ...phaseDefaults, ...options } satisfies PhaseOptions;
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const opts = { ...phaseDefaults, ...given } satisfies PhaseOptions;
   const observed = series.map((p, i) => ({ p, i })).filter(({ p }) => p.both.count > 0);
   const seg = pelt(
     observed.map(({ p }) => p.both.goldsteinMean!),

@@ -108,6 +108,7 @@ describe.skipIf(!hasChromium && !inCI)("dashboard in headless Chromium", () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}#dyad`);
+    await page.reload();
     await page.locator("[data-testid=event-mark]").first().waitFor();
     const overflow = await page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
     expect(Number(overflow)).toBeLessThanOrEqual(1);

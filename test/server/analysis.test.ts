@@ -37,7 +37,8 @@ describe("GET /api/phases", () => {
   it("finds a cooling phase over 2016–2017 and a warming turn by 2018, with evidence", async () => {
     const { status, body } = await t.get("/api/phases?dyad=CHN-PRK");
     expect(status).toBe(200);
-    expect(body.model).toMatchObject({ method: "PELT", bucket: "year" });
+    expect(body.model).toMatchObject({ method: "PELT", bucket: "year", threshold: 1, minSize: 1 });
+    expect(body.model.penalty).toBeGreaterThan(0);
     const at = (y: string) => body.phases.find((p: any) => p.from <= y && y <= p.to);
     expect(at("2016")).not.toEqual(at("2018"));
     expect(at("2016").goldsteinMean).toBeLessThan(at("2018").goldsteinMean);

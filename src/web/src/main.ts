@@ -29,7 +29,11 @@ async function route(): Promise<void> {
       ?.setAttribute("aria-current", key === name ? "page" : "false");
   }
   const root = document.getElementById(`view-${name}`)!;
-  if (started.has(name)) return;
+  // Charts drawn while hidden measured no width: let the now visible view redraw at its size.
+  if (started.has(name)) {
+    window.dispatchEvent(new Event("resize"));
+    return;
+  }
   started.add(name);
   try {
     await VIEWS[name](root);
