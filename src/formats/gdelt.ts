@@ -3,7 +3,7 @@ import { buildEvent, FieldError, orNull } from "./build.ts";
 import { FormatError } from "./error.ts";
 import { readLines } from "./lines.ts";
 import { badRow, defaultReadOptions, type ReadOptions } from "./options.ts";
-import type { TextSink } from "./output.ts";
+import { type TextSink, writeLines } from "./output.ts";
 
 const actorColumns = (n: 1 | 2) =>
   ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code"]
@@ -174,15 +174,5 @@ export async function writeGdelt(
   sink: TextSink,
   version: 1 | 2,
 ): Promise<number> {
-  let n = 0;
-  let buffer = "";
-  for await (const e of events) {
-    buffer += `${gdeltRow(e, version)}\n`;
-    if (++n % 1000 === 0) {
-      await sink.write(buffer);
-      buffer = "";
-    }
-  }
-  if (buffer) await sink.write(buffer);
-  return n;
+  return writeLines(events, sink, (e) => gdeltRow(e, version));
 }

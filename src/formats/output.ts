@@ -4,6 +4,7 @@ import { basename } from "node:path";
 import type { Writable } from "node:stream";
 import { createGzip } from "node:zlib";
 import { Zip, ZipDeflate } from "fflate";
+import type { Event } from "../model/event.ts";
 
 /** A text sink: a file (gzip for `.gz`, one-entry zip for `.zip`) or a stream such as stdout. */
 export interface TextSink {
@@ -72,4 +73,25 @@ export function openOutput(path: string | undefined, stdout: Writable = process.
     };
   }
   return streamSink(createWriteStream(path), true);
+}
+
+/** Write one line per event (after an optional header), buffered; returns the number of events. */
+export async function writeLines(
+  events: AsyncIterable<Event> | Iterable<Event>,
+  sink: TextSink,
+  line: (e: Event) => string,
+  header?: string,
+): Promise<number> {
+  if (header !== undefined) await sink.write(`${header}\n`);
+  let n = 0;
+  let buffer = "";
+  for await (const e of events) {
+    buffer += `${line(e)}\n`;
+    if (++n % 1000 === 0) {
+      await sink.write(buffer);
+      buffer = "";
+    }
+  }
+  if (buffer) await sink.write(buffer);
+  return n;
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { CsvParser } from "../formats/csv-parse.ts";
 import type { Event } from "../model/event.ts";
 import { normalizeEvent } from "../model/normalize.ts";
 import type { ImportResult, IndicatorPoint, Store } from "./store.ts";
@@ -31,29 +32,6 @@ export function parseFlagshipEvents(text: string, file = "events.jsonl"): Event[
 
 const TRADE_HEADER = "indicator,subject,series,period,value,unit,source,url,note";
 
-/** Split one CSV line (RFC 4180 quoting, no embedded newlines). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      out.push(field);
-      field = "";
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
-
 /** Parse the trade indicator CSV (header `indicator,subject,series,period,value,unit,source,url,note`). */
 export function parseIndicatorCsv(text: string, file = "trade.csv"): IndicatorPoint[] {
   const lines = text.split(/\r?\n/);
@@ -61,7 +39,7 @@ export function parseIndicatorCsv(text: string, file = "trade.csv"): IndicatorPo
   const points: IndicatorPoint[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (!lines[i].trim()) continue;
-    const f = splitCsvLine(lines[i]);
+    const f = (new CsvParser().push(lines[i]) ?? []).map((v) => v ?? "");
     if (f.length !== 9) throw new Error(`${file}:${i + 1}: expected 9 columns, found ${f.length}`);
     const [indicator, subject, series, period, value, unit, source, url, note] = f;
     const v = Number(value);
