@@ -130,6 +130,10 @@ describe("dated roles", () => {
     expect(reg.lookup("Ban Ki-moon", "2020-01-01")).toMatchObject({ code: "KORELI", country: "KOR" });
   });
 
+  it("rejects an invalid date with a clear error", () => {
+    expect(() => reg.lookup("Xi Jinping", "2013-13-01")).toThrow(/invalid date "2013-13-01"/);
+  });
+
   it("takes a partial date from its first day", () => {
     expect(reg.lookup("Xi Jinping", "2013")?.code).toBe("CHNGOV");
     expect(reg.lookup("Kim Jong-un", "2011-12")?.code).toBe("PRKELI");
