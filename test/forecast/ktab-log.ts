@@ -123,3 +123,34 @@ export function stateAfter(section: string, n: number): { positions: number[][];
     });
   return { positions: grab("postn"), ideals: grab("ideal") };
 }
+
+/**
+ * The other two bargains KTAB logs for each challenge: the receiver's view ("from j's perspective")
+ * and the power-weighted compromise, as "i:j" → [initiator's position, receiver's position].
+ */
+export function otherBargains(text: string): {
+  receiver: Map<string, [number[], number[]]>;
+  compromise: Map<string, [number[], number[]]>;
+} {
+  const end = text.indexOf("Bargains to be resolved");
+  const part = text.slice(0, end < 0 ? undefined : end);
+  const nums = (s: string) => s.trim().split(/\s+/).map(Number);
+  const receiver = new Map<string, [number[], number[]]>();
+  const re =
+    /Bargain \[\d+, (\d+):(\d+)\] from (\d+)'s perspective \(brgnIIJ\)\s*\n\s*\d+ proposes (\d+) adopt:([^\n]*)\n\s*\d+ proposes (\d+) adopt:([^\n]*)/g;
+  for (const m of part.matchAll(re)) {
+    if (m[3] !== m[2]) continue;
+    const a = nums(m[5]);
+    const b = nums(m[7]);
+    receiver.set(`${m[1]}:${m[2]}`, m[4] === m[1] ? [a, b] : [b, a]);
+  }
+  const compromise = new Map<string, [number[], number[]]>();
+  const rc =
+    /Power-weighted compromise \[\d+, (\d+):(\d+)\] bargain \(brgnIJ\)\s*\n\s*compromise proposes (\d+) adopt:([^\n]*)\n\s*compromise proposes (\d+) adopt:([^\n]*)/g;
+  for (const m of part.matchAll(rc)) {
+    const a = nums(m[4]);
+    const b = nums(m[6]);
+    compromise.set(`${m[1]}:${m[2]}`, m[3] === m[1] ? [a, b] : [b, a]);
+  }
+  return { receiver, compromise };
+}

@@ -11,6 +11,7 @@ import {
   haveKtab,
   iteration,
   matrixAfter,
+  otherBargains,
   parseHistory,
   readKtab,
   stateAfter,
@@ -146,6 +147,32 @@ describe.skipIf(!haveKtab)("SMP turn-0 quantities", () => {
       }
     }
     expect(checked).toBeGreaterThan(n);
+  });
+
+  it("dummyData_3Dim turn 0: the receiver-view (InitRcvrInterp) and power-weighted (PWCompInterp) bargains", () => {
+    const input = readKtabCsv(readKtab("dummyData_3Dim.csv"));
+    const log = readKtab("20170530_ref-dummyData_3Dim.txt");
+    const { receiver, compromise } = otherBargains(log);
+    const n = input.actors.length;
+    const pos = Float64Array.from(input.actors.flatMap((a) => a.position.map((x) => x / 100)));
+    for (const [model, ref, tol] of [
+      ["InitRcvrInterp", receiver, 0.011],
+      ["PWCompInterp", compromise, 0.0011],
+    ] as const) {
+      const ctx = smpContext(input, resolveParameters({ bargnModel: model }));
+      const d = distances(pos, pos, ctx.sal, n, ctx.m);
+      const R = inferRisk(ctx, d);
+      const bargains = proposeBargains(ctx, d, R, pos, bestChallenges(ctx, d, R));
+      const ours = bargains.filter((b) => b.perspective !== "initiator");
+      expect(ours.length).toBe(ref.size);
+      for (const b of ours) {
+        const [ri, rj] = ref.get(`${b.initiator}:${b.receiver}`)!;
+        for (const [k, x] of b.initiatorPosition.entries())
+          expect(Math.abs(x * 100 - ri[k]), model).toBeLessThanOrEqual(tol);
+        for (const [k, x] of b.receiverPosition.entries())
+          expect(Math.abs(x * 100 - rj[k]), model).toBeLessThanOrEqual(tol);
+      }
+    }
   });
 
   it("stochastic runs repeat exactly for a seed and differ across seeds", () => {

@@ -82,9 +82,10 @@ export function proposeBargains(
       });
       continue;
     }
-    // The receiver's view: j's own estimate of its challenge against i.
-    const pj = challengeOdds(ctx, d, R, j, j, i).p;
-    const [rj, ri] = interpolate(ctx, pos, j, i, pj, params.interVecBrgn);
+    // The receiver's view (KTAB's brgnJIJ). KTAB passes j's estimate of i's expected *gain* where
+    // the interpolation expects a probability; we replicate that, as its logs show (SPEC §1.4).
+    const pj = challengeOdds(ctx, d, R, j, i, j, i).deltaEU;
+    const [ri, rj] = interpolate(ctx, pos, i, j, pj, params.interVecBrgn);
     if (params.bargnModel === "InitRcvrInterp") {
       out.push({
         id: id++,

@@ -16,9 +16,9 @@ const CHLG_EPS = 1e-10;
 const MIN_GAIN = 1e-5;
 
 /**
- * probEduChlg(h, k = h, i, j): h's estimate of the probability that i beats j, with third parties
- * joining sides, and h's expected gain. `d` is the ideal-to-position distance matrix, `R` the risk
- * attitudes; `scratch` holds U^h_n·(i) and U^h_nn for the third-party loop.
+ * probEduChlg(h, k, i, j): h's estimate of the probability that i beats j, with third parties
+ * joining sides, and of k's expected gain (k defaults to h). `d` is the ideal-to-position
+ * distance matrix, `R` the risk attitudes.
  */
 export function challengeOdds(
   ctx: SmpContext,
@@ -27,6 +27,7 @@ export function challengeOdds(
   h: number,
   i: number,
   j: number,
+  k: number = h,
 ): { p: number; deltaEU: number } {
   const { n, params, chlgWeight } = ctx;
   const rule = params.votingRule;
@@ -70,9 +71,9 @@ export function challengeOdds(
   const Cij = cij + tij;
   const Cji = cji + tji;
   const p = Cij / (Cij + Cji);
-  const rhh = estimatedRisk(adj, R[h], R[h]);
-  const uki = utility(d[h * n + i], rhh);
-  const ukj = utility(d[h * n + j], rhh);
+  const rhk = estimatedRisk(adj, R[h], R[k]);
+  const uki = utility(d[k * n + i], rhk);
+  const ukj = utility(d[k * n + j], rhk);
   const sj = ctx.salSum[j];
   const deltaEU = (1 - sj) * 2 * uki + sj * (p * 2 * uki + (1 - p) * 2 * ukj) - (uki + ukj);
   return { p, deltaEU };
