@@ -131,6 +131,7 @@ export class ActorRegistry {
    * the one holding a dated role at the date, else the one existing then, else the first listed.
    */
   lookup(text: string, date?: string | null): ResolvedActor | null {
+    if (date) dateStart(date); // throws on an invalid date, whatever the form
     const claims = this.#index.get(surfaceKey(text));
     if (!claims || claims.length === 0) return null;
     let pick = claims[0];
@@ -156,10 +157,11 @@ export class ActorRegistry {
   resolve(entryId: string, date?: string | null, via: ResolvedVia = "name"): ResolvedActor {
     const e = this.#byId.get(entryId);
     if (!e) throw new Error(`unknown actor entry "${entryId}"`);
+    const day = date ? dateStart(date) : null;
     const out = { code: e.code, country: e.country, name: e.name, entryId: e.id, via };
     if (via === "capital") return { ...out, code: `${e.country ?? e.code}GOV` };
     if (e.roles && e.roles.length > 0) {
-      const role = date ? roleAt(e, dateStart(date)) : latestRole(e);
+      const role = day ? roleAt(e, day) : latestRole(e);
       if (role) {
         return { ...out, code: role.code, country: this.#codes.parse(role.code).country, via: "role" };
       }

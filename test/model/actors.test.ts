@@ -132,6 +132,8 @@ describe("dated roles", () => {
 
   it("rejects an invalid date with a clear error", () => {
     expect(() => reg.lookup("Xi Jinping", "2013-13-01")).toThrow(/invalid date "2013-13-01"/);
+    expect(() => reg.lookup("China", "June 2013")).toThrow(/invalid date "June 2013"/);
+    expect(() => reg.resolve("chn", "2013-02-30")).toThrow(/invalid date/);
   });
 
   it("takes a partial date from its first day", () => {
