@@ -66,6 +66,12 @@ const YEAR = new RegExp(
 );
 const RELATIVE_YEAR =
   /\b(?:the following|the next|the previous|the preceding|the same|that) year\b|\ba year (?:later|earlier|before)\b/gi;
+/** Relative forms left to chrono-node (the common ones above are resolved here, much faster). */
+const CHRONO_ONLY =
+  /\b(?:(?:decades?|centur(?:y|ies)) ago|(?:last|this|next) week|earlier this|later this|past (?:week|month))\b/i;
+/** A sentence without any of these has no date expression: skips the date patterns entirely. */
+const ANY_DATE =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ago|last|this|next|following|previous|preceding|same|that year|earlier|later)/i;
 const CHRONO_HINT =
   /\b(?:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ago|last (?:week|month|year)|this (?:week|month|year)|next (?:week|month|year)|earlier this|later this)\b/i;
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -89,6 +95,7 @@ export interface DateContext {
  * date.
  */
 export function findDates(text: string, ctx: DateContext): DateMention[] {
+  if (!ANY_DATE.test(text)) return [];
   const found: DateMention[] = [];
   const taken = (s: number, e: number): boolean => found.some((f) => s < f.end && e > f.start);
   const add = (s: number, e: number, date: string, precision: DatePrecision): void => {
@@ -156,20 +163,72 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
   return found;
 }
 
+const DAY_MS = 86_400_000;
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+const RELATIVE_DAY: Record<string, number> = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 };
+
 function relativeDates(
   text: string,
   docDate: string,
   add: (s: number, e: number, date: string, p: DatePrecision) => void,
 ): void {
   const ref = new Date(`${docDate}T12:00:00Z`);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
   for (const r of text.matchAll(
     /\b(?:on |last |this )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi,
   )) {
     const wd = WEEKDAYS.indexOf(r[1].toLowerCase());
     const back = (ref.getUTCDay() - wd + 7) % 7;
-    const d = new Date(ref.getTime() - back * 86_400_000);
-    add(r.index, r.index + r[0].length, d.toISOString().slice(0, 10), "day");
+    add(r.index, r.index + r[0].length, day(new Date(ref.getTime() - back * DAY_MS)), "day");
   }
+  for (const r of text.matchAll(/\b(today|tonight|yesterday|tomorrow)\b/gi))
+    add(
+      r.index,
+      r.index + r[0].length,
+      day(new Date(ref.getTime() + RELATIVE_DAY[r[1].toLowerCase()] * DAY_MS)),
+      "day",
+    );
+  for (const r of text.matchAll(/\b(last|this|next) (month|year)\b/gi)) {
+    const shift = r[1].toLowerCase() === "last" ? -1 : r[1].toLowerCase() === "next" ? 1 : 0;
+    const y = ref.getUTCFullYear();
+    if (r[2].toLowerCase() === "year") add(r.index, r.index + r[0].length, String(y + shift), "year");
+    else {
+      const m = new Date(Date.UTC(y, ref.getUTCMonth() + shift, 1));
+      add(r.index, r.index + r[0].length, `${m.getUTCFullYear()}-${pad(m.getUTCMonth() + 1)}`, "month");
+    }
+  }
+  for (const r of text.matchAll(
+    /\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (day|week|month|year)s? ago\b/gi,
+  )) {
+    const n = NUMBER_WORDS[r[1].toLowerCase()] ?? Number(r[1]);
+    const unit = r[2].toLowerCase();
+    if (unit === "year") add(r.index, r.index + r[0].length, String(ref.getUTCFullYear() - n), "year");
+    else if (unit === "month") {
+      const m = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() - n, 1));
+      add(r.index, r.index + r[0].length, `${m.getUTCFullYear()}-${pad(m.getUTCMonth() + 1)}`, "month");
+    } else
+      add(
+        r.index,
+        r.index + r[0].length,
+        day(new Date(ref.getTime() - n * (unit === "week" ? 7 : 1) * DAY_MS)),
+        "day",
+      );
+  }
+  // The rest ("last week", "earlier this month", "two decades ago") is chrono-node's.
+  if (!CHRONO_ONLY.test(text)) return;
   for (const r of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     const c = r.start;
     const d = c.date();

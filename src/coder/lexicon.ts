@@ -9,6 +9,19 @@ import { phraseKeys } from "./tokens.ts";
 export interface Slot {
   alternatives: string[][];
   gap: boolean;
+  /** The alternatives by their first word, longest first (for fast matching). */
+  byFirst: Map<string, string[][]>;
+}
+
+function slot(alternatives: string[][], gap: boolean): Slot {
+  const byFirst = new Map<string, string[][]>();
+  for (const a of alternatives) {
+    const list = byFirst.get(a[0]) ?? [];
+    list.push(a);
+    list.sort((x, y) => y.length - x.length);
+    byFirst.set(a[0], list);
+  }
+  return { alternatives, gap, byFirst };
 }
 
 /** A compiled lexicon pattern: a head word form plus the slots that must follow it. */
@@ -59,7 +72,13 @@ function compilePattern(code: string, kind: "verb" | "noun", text: string, file:
   const slots: Slot[] = [];
   const [head, ...literals] = before;
   if (!head) throw new LexiconError(`${file}: empty pattern in ${code}`);
-  for (const w of literals) slots.push({ alternatives: w.split("|").map((a) => phraseKeys(a)), gap: false });
+  for (const w of literals)
+    slots.push(
+      slot(
+        w.split("|").map((a) => phraseKeys(a)),
+        false,
+      ),
+    );
   if (tilde !== -1) {
     const alts = main
       .slice(tilde + 1)
@@ -67,10 +86,15 @@ function compilePattern(code: string, kind: "verb" | "noun", text: string, file:
       .map((a) => phraseKeys(a.trim()))
       .filter((a) => a.length > 0);
     if (alts.length === 0) throw new LexiconError(`${file}: empty ~ slot in "${text}" (${code})`);
-    slots.push({ alternatives: alts, gap: true });
+    slots.push(slot(alts, true));
   }
   for (const w of tail.trim().split(/\s+/).filter(Boolean))
-    slots.push({ alternatives: w.split("|").map((a) => phraseKeys(a)), gap: false });
+    slots.push(
+      slot(
+        w.split("|").map((a) => phraseKeys(a)),
+        false,
+      ),
+    );
   const out: Pattern[] = [];
   for (const lemma of head.split("|")) {
     const parts = new Set(kind === "verb" ? participles(lemma) : []);

@@ -81,12 +81,20 @@ export class NativeCoder implements SentenceCoder {
     if (mentions.length === 0) return [];
     const inActor = new Uint8Array(tokens.length);
     for (const m of mentions) inActor.fill(1, m.start, m.end);
-    const triggers = findTriggers(
+    // POS tagging (wink-nlp) is the expensive step: only for sentences that give events without it,
+    // to drop verb patterns read off nouns ("international support", "coal exports").
+    const before = ctx.events.lastSource;
+    const rough = extractEvents(
       tokens,
-      this.#opts.lexicon,
-      (i) => inActor[i] === 1,
-      posTags(s.text, tokens),
+      mentions,
+      findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1),
+      dates,
+      ctx.events,
     );
+    if (rough.length === 0) return [];
+    ctx.events.lastSource = before;
+    const tags = posTags(s.text, tokens);
+    const triggers = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1, tags);
     const raw = extractEvents(tokens, mentions, triggers, dates, ctx.events);
     const out: Event[] = [];
     const seen = new Set<string>();

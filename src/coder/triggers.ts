@@ -270,9 +270,9 @@ function matchSlot(tokens: Token[], at: number, slot: Slot): { end: number; from
   for (let g = 0; g <= maxGap; g++) {
     const i = at + g;
     if (i >= tokens.length) return null;
-    for (const alt of slot.alternatives)
-      if (matchSeq(tokens, i, alt)) return { end: i + alt.length, from: i };
     const t = tokens[i];
+    const alts = slot.byFirst.get(t.lower);
+    if (alts) for (const alt of alts) if (matchSeq(tokens, i, alt)) return { end: i + alt.length, from: i };
     if (isPunct(t) || CLAUSE_WORDS.has(t.lower) || t.lower === "to") return null;
   }
   return null;
