@@ -38,8 +38,10 @@ export interface Cluster {
   /** Store URL of the first node: `clickhouse://127.0.0.1:PORT` (append `/database`). */
   url: string;
   nodes: ClusterNode[];
-  /** Kill one node (fault tests); `stop` still cleans up the rest. */
-  kill(shard: number, signal?: NodeJS.Signals): void;
+  /** Send a signal to one node (fault tests: SIGKILL, SIGSTOP, SIGCONT); `stop` cleans up the rest. */
+  kill(shard: number, signal?: NodeJS.Signals): Promise<void>;
+  /** Start a killed node again on its ports and data, and wait until it answers. */
+  restart(shard: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -115,6 +117,16 @@ async function waitReady(node: ClusterNode, child: ChildProcess, timeoutMs: numb
   throw new Error(`clickhouse shard ${node.shard} on port ${node.httpPort} did not become ready\n${tail}`);
 }
 
+function launch(binary: string, dir: string): ChildProcess {
+  const out = openSync(join(dir, "log", "stdout.log"), "a");
+  const child = spawn(binary, [`--config-file=${join(dir, "config.xml")}`], {
+    cwd: dir,
+    stdio: ["ignore", out, out],
+  });
+  child.on("error", () => undefined);
+  return child;
+}
+
 /** Start a fresh cluster in temp folders on free loopback ports and wait until every node answers. */
 export async function startCluster(options: Partial<ClusterOptions> = {}): Promise<Cluster> {
   const opts = { ...defaults, ...options } satisfies ClusterOptions;
@@ -155,12 +167,7 @@ export async function startCluster(options: Partial<ClusterOptions> = {}): Promi
       const config = fill(readFileSync(join(OPS, "config.xml"), "utf8"), { ...values, SHARDS: shards });
       writeFileSync(join(dir, "config.xml"), config);
       writeFileSync(join(dir, "users.xml"), readFileSync(join(OPS, "users.xml")));
-      const out = openSync(join(dir, "log", "stdout.log"), "a");
-      const child = spawn(opts.binary, [`--config-file=${join(dir, "config.xml")}`], {
-        cwd: dir,
-        stdio: ["ignore", out, out],
-      });
-      child.on("error", () => undefined);
+      const child = launch(opts.binary, dir);
       children.push(child);
       nodes.push({
         shard: i + 1,
@@ -182,7 +189,21 @@ export async function startCluster(options: Partial<ClusterOptions> = {}): Promi
   return {
     url: `clickhouse://127.0.0.1:${nodes[0].httpPort}`,
     nodes,
-    kill: (shard, signal = "SIGKILL") => children[shard - 1]?.kill(signal),
+    kill: async (shard, signal = "SIGKILL") => {
+      const child = children[shard - 1];
+      const exited = child.exitCode !== null || child.signalCode !== null;
+      const done = new Promise((resolve) => child.once("exit", resolve));
+      child.kill(signal);
+      if (!exited && (signal === "SIGKILL" || signal === "SIGTERM")) await done;
+    },
+    restart: async (shard) => {
+      const node = nodes[shard - 1];
+      const old = children[shard - 1];
+      if (old.exitCode === null && old.signalCode === null) await terminate(old);
+      children[shard - 1] = launch(opts.binary, node.dir);
+      node.pid = children[shard - 1].pid ?? 0;
+      await waitReady(node, children[shard - 1], opts.readyTimeoutMs);
+    },
     stop: async () => {
       process.removeListener("exit", onExit);
       process.removeListener("SIGTERM", onSignal);
@@ -227,6 +248,7 @@ function terminate(child: ChildProcess): Promise<void> {
       clearTimeout(timer);
       resolve();
     });
+    child.kill("SIGCONT");
     child.kill("SIGTERM");
   });
 }

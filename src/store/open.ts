@@ -34,7 +34,13 @@ export async function openStore(location?: string, options: Partial<OpenOptions>
     const { openClickHouseStore } = await import("./clickhouse/index.ts");
     return openClickHouseStore(path);
   }
-  if (path !== ":memory:") await mkdir(dirname(path), { recursive: true });
+  if (path !== ":memory:") {
+    await mkdir(dirname(path), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+      throw new Error(
+        `cannot open database "${path}": cannot create its folder (${err.code ?? err.message})`,
+      );
+    });
+  }
   const store = await openDuckDBStore(path);
   const flagship = opts.flagship ?? location === undefined;
   if (flagship && existsSync(join(opts.flagshipDir, "events.jsonl"))) {

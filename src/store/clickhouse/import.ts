@@ -10,6 +10,12 @@ const CHUNK = 50_000;
 /** Staging tables left by an import killed this long ago are dropped by the next import. */
 const STALE_MS = 3_600_000;
 
+/** Fault-injection points for the kill -9 tests; unused in production. */
+export interface ImportHooks {
+  /** Called once every shard holds the batch's rows, just before the commit row is written. */
+  beforeCommit?: () => Promise<void>;
+}
+
 /** A batch id that grows with time (it is the ReplacingMergeTree version) and is unique per import. */
 export function newBatchId(now = Date.now()): number {
   return now * 1024 + Math.floor(Math.random() * 1024);
@@ -26,6 +32,7 @@ export async function importBatch(
   t: Topology,
   db: string,
   events: Iterable<Event> | AsyncIterable<Event>,
+  hooks: ImportHooks = {},
 ): Promise<ImportResult> {
   const batch = newBatchId();
   const name = `staging_${batch}`;
@@ -62,6 +69,7 @@ export async function importBatch(
       }),
     );
     const inserted = counts.reduce((a, b) => a + b, 0);
+    await hooks.beforeCommit?.();
     await t.entry.insert(table(t, db, "batches"), [{ batch, events: inserted, committed: now() }]);
     return { inserted, duplicates: total - inserted };
   } catch (err) {

@@ -10,7 +10,7 @@ import type {
   StoreStats,
 } from "../store.ts";
 import { discover, ensureSchema, type Topology, table } from "./cluster.ts";
-import { importBatch, newBatchId } from "./import.ts";
+import { type ImportHooks, importBatch, newBatchId } from "./import.ts";
 import { ClickHouseNode } from "./node.ts";
 import { integer, quote } from "./quote.ts";
 import { rowToEvent } from "./rows.ts";
@@ -51,6 +51,8 @@ export async function openClickHouseStore(location: string): Promise<ClickHouseS
 /** The event record on ClickHouse: one node, or a sharded cluster behind Distributed tables. */
 export class ClickHouseStore implements Store {
   private imports: Promise<unknown> = Promise.resolve();
+  /** Fault-injection points (tests only). */
+  readonly hooks: ImportHooks = {};
 
   constructor(
     readonly location: string,
@@ -77,7 +79,7 @@ export class ClickHouseStore implements Store {
 
   importEvents(events: Iterable<Event> | AsyncIterable<Event>): Promise<ImportResult> {
     // One import at a time per store, so batches do not race each other's duplicate check.
-    const run = this.imports.then(() => importBatch(this.topology, this.db, events));
+    const run = this.imports.then(() => importBatch(this.topology, this.db, events, this.hooks));
     this.imports = run.catch(() => undefined);
     return run;
   }
