@@ -63,19 +63,31 @@ export function turn0Challenges(text: string): Map<string, { p: number; eu: numb
   return out;
 }
 
-/** Turn-0 initiator-view bargains: "i:j" → [initiator's new position, receiver's], 0–100 scale. */
-export function turn0Bargains(text: string): Map<string, [number[], number[]]> {
-  const out = new Map<string, [number[], number[]]>();
+/**
+ * Bargains logged before "Bargains to be resolved": header "Bargain [id, i:j] from h's perspective"
+ * followed (possibly with other threads' lines in between) by "h proposes x adopt: …" lines.
+ * Returns "i:j" → [initiator's position, receiver's position] for the view `which` selects.
+ */
+function bargainsFrom(text: string, which: (i: string, j: string, h: string) => boolean) {
   const end = text.indexOf("Bargains to be resolved");
-  const re =
-    /Bargain \[\d+, (\d+):(\d+)\] from (\d+)'s perspective \(brgnIIJ\)\s*\n\s*\d+ proposes (\d+) adopt:([^\n]*)\n\s*\d+ proposes (\d+) adopt:([^\n]*)/g;
-  for (const m of text.slice(0, end).matchAll(re)) {
-    if (m[3] !== m[1]) continue;
-    const a = m[5].trim().split(/\s+/).map(Number);
-    const b = m[7].trim().split(/\s+/).map(Number);
-    out.set(`${m[1]}:${m[2]}`, m[4] === m[1] ? [a, b] : [b, a]);
+  const lines = text.slice(0, end < 0 ? undefined : end).split("\n");
+  const out = new Map<string, [number[], number[]]>();
+  for (let l = 0; l < lines.length; l++) {
+    const m = /Bargain \[\d+, (\d+):(\d+)\] from (\d+)'s perspective \(brgnIIJ\)/.exec(lines[l]);
+    if (!m || !which(m[1], m[2], m[3])) continue;
+    const found = new Map<string, number[]>();
+    for (let q = l + 1; q < lines.length && found.size < 2; q++) {
+      const p = /^\s*(\d+) proposes (\d+) adopt:(.*)$/.exec(lines[q]);
+      if (p && p[1] === m[3]) found.set(p[2], p[3].trim().split(/\s+/).map(Number));
+    }
+    out.set(`${m[1]}:${m[2]}`, [found.get(m[1])!, found.get(m[2])!]);
   }
   return out;
+}
+
+/** Turn-0 initiator-view bargains: "i:j" → [initiator's new position, receiver's], 0–100 scale. */
+export function turn0Bargains(text: string): Map<string, [number[], number[]]> {
+  return bargainsFrom(text, (i, _j, h) => h === i);
 }
 
 /**
@@ -135,15 +147,7 @@ export function otherBargains(text: string): {
   const end = text.indexOf("Bargains to be resolved");
   const part = text.slice(0, end < 0 ? undefined : end);
   const nums = (s: string) => s.trim().split(/\s+/).map(Number);
-  const receiver = new Map<string, [number[], number[]]>();
-  const re =
-    /Bargain \[\d+, (\d+):(\d+)\] from (\d+)'s perspective \(brgnIIJ\)\s*\n\s*\d+ proposes (\d+) adopt:([^\n]*)\n\s*\d+ proposes (\d+) adopt:([^\n]*)/g;
-  for (const m of part.matchAll(re)) {
-    if (m[3] !== m[2]) continue;
-    const a = nums(m[5]);
-    const b = nums(m[7]);
-    receiver.set(`${m[1]}:${m[2]}`, m[4] === m[1] ? [a, b] : [b, a]);
-  }
+  const receiver = bargainsFrom(text, (_i, j, h) => h === j);
   const compromise = new Map<string, [number[], number[]]>();
   const rc =
     /Power-weighted compromise \[\d+, (\d+):(\d+)\] bargain \(brgnIJ\)\s*\n\s*compromise proposes (\d+) adopt:([^\n]*)\n\s*compromise proposes (\d+) adopt:([^\n]*)/g;
