@@ -127,18 +127,29 @@ function isPassive(vp: TreeNode, verb: TreeNode): boolean {
   return false;
 }
 
+/** The coded "by" phrase of a passive verb phrase, outside nested clauses. */
 function byAgent(ctx: NounContext, vp: TreeNode, from: number): NounCoding | null {
-  for (const k of vp.children) {
-    if (k.label !== "PP" || k.start < from || k.children[0]?.word?.toUpperCase() !== "BY") continue;
-    const c = firstNounCoding(ctx, k, k.start, k.end);
-    if (c) return c;
-  }
-  return null;
+  const search = (node: TreeNode): NounCoding | null => {
+    for (const k of node.children) {
+      if (k.word !== null || k.end <= from || isClause(k) || k.label.startsWith("SBAR") || k.label.startsWith("VP"))
+        continue;
+      if (k.label === "PP" && k.children[0]?.word?.toUpperCase() === "BY" && k.start >= from) {
+        const c = firstNounCoding(ctx, k, k.start, k.end);
+        if (c) return c;
+      } else if (!isNounPhrase(k)) {
+        const c = search(k);
+        if (c) return c;
+      }
+    }
+    return null;
+  };
+  return search(vp);
 }
 
 function unitsBetween(
   words: readonly string[],
   nouns: readonly NounCoding[],
+  skips: ReadonlyMap<number, number>,
   from: number,
   to: number,
 ): Unit[] {
@@ -149,9 +160,24 @@ function unitsBetween(
       out.push({ kind: "noun", noun: n });
       i = n.end;
     } else {
-      out.push({ kind: "word", word: words[i] });
+      const span = skips.get(i) ?? 0;
+      out.push({ kind: "word", word: words[i], skip: i + span <= to ? span : 0 });
       i++;
     }
+  }
+  return out;
+}
+
+const NOT_NOUN = new Set(["DT", "PRP$", "POS", "CD", "PDT", "WDT", "WP$"]);
+
+/** Uncoded base noun phrases: their first content word → how many words they span. */
+function uncodedNouns(root: TreeNode, nouns: readonly NounCoding[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const n of walk(root)) {
+    if (!isNounPhrase(n) || n.children.some((k) => k.word === null)) continue;
+    if (nouns.some((u) => u.start < n.end && u.end > n.start)) continue;
+    const first = n.children.find((k) => !NOT_NOUN.has(k.label));
+    if (first) out.set(first.start, n.end - first.start);
   }
   return out;
 }
@@ -175,13 +201,14 @@ export function codeParsed(
     date: options.date,
   };
   const nouns = nounUnits(ctx);
+  const skips = uncodedNouns(parsed.root, nouns);
   const codings: RawCoding[] = [];
   const seen = new Set<string>();
   const text = (n: NounCoding | null) => (n ? parsed.words.slice(n.start, n.end).join(" ") : null);
   const emit = (s: Side, t: Side, code: string, verb: string, pattern: string | null) => {
     const source = codeString(s.coding);
     const target = codeString(t.coding);
-    if (source === target && s.coding.actor !== null) return;
+    if (source === target) return;
     const key = `${source}\u0000${target}\u0000${code}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -193,8 +220,8 @@ export function codeParsed(
     if (!verb) continue;
     const found = verbEntry(dicts.verbs, parsed.words, verb.start);
     if (!found) continue;
-    const lower = unitsBetween(parsed.words, nouns, 0, found.start);
-    const upper = unitsBetween(parsed.words, nouns, found.end, vp.end);
+    const lower = unitsBetween(parsed.words, nouns, skips, 0, found.start);
+    const upper = unitsBetween(parsed.words, nouns, skips, found.end, vp.end);
     let code = firstCode(found.entries);
     let bindings: Bindings = {};
     let patternText: string | null = null;
@@ -212,6 +239,11 @@ export function codeParsed(
     if (!code.primary && !code.paired) continue;
     let source = bindings.source ?? null;
     let target = bindings.target ?? null;
+    if (!source && bindings.beforeTarget) {
+      // A target matched before the verb ("NOTED + *"): the source is the actor before it.
+      const u = bindings.beforeTarget.find((x) => x.kind === "noun");
+      if (u?.kind === "noun") source = u.noun;
+    }
     if (!source) {
       const passiveBy = isPassive(vp, verb) ? byAgent(ctx, vp, found.end) : null;
       if (passiveBy) {
@@ -230,7 +262,10 @@ export function codeParsed(
       const sources = compound && bindings.compoundSide === "lower" ? sides(compound) : sides(source);
       const targets = compound && bindings.compoundSide === "upper" ? sides(compound) : sides(target);
       if (sources.length === 0) continue;
-      if (targets.length === 0) {
+      if (targets.length === 0 && sources.length > 1) {
+        // A compound subject with no object acts on itself: "Gondor and Osgiliath renewed ties".
+        for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
+      } else if (targets.length === 0) {
         if (options.requireDyad) continue;
         pairs = sources.map((s) => [s, { coding: NO_ACTOR, noun: null }]);
       } else for (const s of sources) for (const t of targets) pairs.push([s, t]);

@@ -7,7 +7,11 @@ import type { PatternToken, VerbPattern } from "./verbs.ts";
  * stand for). Tokens joined by `_` in the pattern must be adjacent; otherwise words may intervene.
  */
 
-export type Unit = { kind: "word"; word: string } | { kind: "noun"; noun: NounCoding };
+/**
+ * A word (with `skip`: how many words an uncoded noun phrase starting here spans, which `^` may
+ * pass over) or a coded noun phrase.
+ */
+export type Unit = { kind: "word"; word: string; skip: number } | { kind: "noun"; noun: NounCoding };
 
 /** Actors a pattern assigned: `$` source, `+` target, `%` compound. */
 export interface Bindings {
@@ -15,6 +19,8 @@ export interface Bindings {
   target?: NounCoding;
   compound?: NounCoding;
   compoundSide?: "lower" | "upper";
+  /** Units before the verb left over when the pattern bound its target there, nearest first. */
+  beforeTarget?: Unit[];
 }
 
 /** Ways a token can match at `pos`: the next position and any binding. */
@@ -35,6 +41,8 @@ function* tokenAt(tok: PatternToken, units: readonly Unit[], pos: number): Gener
     }
     return;
   }
+  // "^" passes over an actor or an uncoded noun phrase ("their populations").
+  if (tok.kind === "skip" && u.kind === "word" && u.skip > 0) yield [pos + u.skip, {}];
   if (u.kind !== "noun") return;
   if (tok.kind === "source") yield [pos + 1, { source: u.noun }];
   else if (tok.kind === "target") yield [pos + 1, { target: u.noun }];
@@ -49,8 +57,8 @@ function matchSequence(
   ti: number,
   pos: number,
   acc: Bindings,
-): Bindings | null {
-  if (ti === tokens.length) return acc;
+): (Bindings & { end: number }) | null {
+  if (ti === tokens.length) return { ...acc, end: pos };
   const last = adjacent[ti] ? pos : units.length - 1;
   for (let p = pos; p <= last; p++) {
     for (const [next, b] of tokenAt(tokens[ti], units, p)) {
@@ -86,7 +94,10 @@ export function matchPattern(
   );
   if (!up) return null;
   if (up.compound) up.compoundSide = "upper";
-  if (pattern.lower.length === 0) return up;
+  if (pattern.lower.length === 0) {
+    const { end: _end, ...only } = up;
+    return only;
+  }
   // Before the verb the pattern is read right to left: token i is adjacent to what follows it.
   const n = pattern.lower.length;
   const tokens = reversePhrases(pattern.lower).reverse();
@@ -94,11 +105,15 @@ export function matchPattern(
     const i = n - 1 - j;
     return i === n - 1 ? pattern.verbJoined : pattern.lower[i + 1].joined;
   });
-  const low = matchSequence(tokens, adjacent, [...lower].reverse(), 0, 0, {});
+  const reversed = [...lower].reverse();
+  const low = matchSequence(tokens, adjacent, reversed, 0, 0, {});
   if (!low) return null;
-  const out: Bindings = { ...up };
+  const { end: _upEnd, ...out } = up;
   if (low.source) out.source = low.source;
-  if (low.target) out.target = low.target;
+  if (low.target) {
+    out.target = low.target;
+    out.beforeTarget = reversed.slice(low.end);
+  }
   if (low.compound) {
     out.compound = low.compound;
     out.compoundSide = "lower";

@@ -98,47 +98,77 @@ function headLeaves(np: TreeNode, out: number[]): void {
   }
 }
 
-/** Actors and agents named by a set of words. */
-function codeWords(ctx: NounContext, idx: number[]): ActorCoding[] | null {
-  if (idx.length === 0) return null;
-  const words = idx.map((i) => ctx.sentence.words[i]);
-  const actors = ctx.actors.matchAll(words, 0, words.length);
-  const taken = new Set<number>();
-  for (const m of actors) for (let i = m.start; i < m.end; i++) taken.add(i);
-  const agents = ctx.agents.matchAll(words, 0, words.length, (i) => taken.has(i));
-  if (actors.length === 0 && agents.length === 0) return null;
-  const prefixes = agents.filter((a) => a.value.prefix).map((a) => a.value.code);
-  const suffixes = agents.filter((a) => !a.value.prefix).map((a) => a.value.code);
-  if (actors.length === 0) return [{ actor: null, prefixes, suffixes }];
-  const codes = actorCodes(actors[0].value, ctx.date);
-  if (codes.length === 0) return agents.length > 0 ? [{ actor: null, prefixes, suffixes }] : null;
-  return codes.map((actor) => ({ actor, prefixes, suffixes }));
+interface Named {
+  codings: ActorCoding[];
+  /** First and one-past-last word of the names found. */
+  start: number;
+  end: number;
 }
 
-function codeNodes(ctx: NounContext, nodes: TreeNode[]): ActorCoding[] | null {
-  if (nodes.length === 1 && isNounPhrase(nodes[0])) return codeNounPhrase(ctx, nodes[0])?.codings ?? null;
+/**
+ * Actors and agents named from the head words `idx`; a name may run on past the head within
+ * `limit` ("the Prince | of Dol Amroth", "Ministry | of Silly Walks").
+ */
+function codeWords(ctx: NounContext, idx: number[], limit: number): Named | null {
+  if (idx.length === 0) return null;
+  const words = ctx.sentence.words;
+  const taken = new Set<number>();
+  const scan = <T>(index: PhraseIndex<T>) => {
+    const found: { start: number; end: number; value: T }[] = [];
+    for (const i of idx) {
+      if (taken.has(i)) continue;
+      const m = index.matchAt(words, i, limit);
+      if (!m) continue;
+      let free = true;
+      for (let k = m.start; k < m.end; k++) if (taken.has(k)) free = false;
+      if (!free) continue;
+      for (let k = m.start; k < m.end; k++) taken.add(k);
+      found.push(m);
+    }
+    return found;
+  };
+  const actors = scan(ctx.actors);
+  const agents = scan(ctx.agents);
+  if (actors.length === 0 && agents.length === 0) return null;
+  const all = [...actors, ...agents];
+  const start = Math.min(...all.map((m) => m.start));
+  const end = Math.max(...all.map((m) => m.end));
+  agents.sort((a, b) => a.start - b.start);
+  const prefixes = agents.filter((a) => a.value.prefix).map((a) => a.value.code);
+  const suffixes = agents.filter((a) => !a.value.prefix).map((a) => a.value.code);
+  if (actors.length === 0) return { codings: [{ actor: null, prefixes, suffixes }], start, end };
+  const codes = actorCodes(actors[0].value, ctx.date);
+  if (codes.length === 0)
+    return agents.length > 0 ? { codings: [{ actor: null, prefixes, suffixes }], start, end } : null;
+  return { codings: codes.map((actor) => ({ actor, prefixes, suffixes })), start, end };
+}
+
+function codeNodes(ctx: NounContext, nodes: TreeNode[], limit: number): Named | null {
+  if (nodes.length === 1 && isNounPhrase(nodes[0])) return codeNounPhrase(ctx, nodes[0]);
   const idx: number[] = [];
   for (const n of nodes) {
     if (n.word !== null && n.label !== "POS") idx.push(n.start);
     else if (n.word === null) headLeaves(n, idx);
   }
-  return codeWords(ctx, idx);
+  return codeWords(ctx, idx, limit);
 }
 
 /**
  * Code a noun phrase; null if its head names no actor or agent. Agent-only heads take the actors
- * of an "of/in/from" phrase that follows them.
+ * of an "of/in/from" phrase that follows them. The coding's span covers the names found (what a
+ * pattern's `$`/`+`/`^` stands for), or the whole phrase for a compound.
  */
 export function codeNounPhrase(ctx: NounContext, np: TreeNode): NounCoding | null {
   const parts = conjuncts(np);
   if (parts) {
-    const coded = parts.map((p) => codeNodes(ctx, p));
-    if (coded.every((c) => c === null)) return null;
+    const coded = parts.map((p) => codeNodes(ctx, p, p.at(-1)!.end));
+    const present = coded.filter((c): c is Named => c !== null);
+    if (present.length === 0) return null;
+    if (present.length === 1) return present[0];
     const out: ActorCoding[] = [];
     let lastActor: string | null = null;
-    for (const c of coded) {
-      if (!c) continue;
-      for (const a of c) {
+    for (const c of present) {
+      for (const a of c.codings) {
         if (a.actor) lastActor = a.actor;
         // An agent-only conjunct takes the actor of the conjunct before it ("Danish media and government").
         out.push(a.actor || !lastActor ? a : { ...a, actor: lastActor });
@@ -148,22 +178,20 @@ export function codeNounPhrase(ctx: NounContext, np: TreeNode): NounCoding | nul
   }
   const idx: number[] = [];
   headLeaves(np, idx);
-  let head = codeWords(ctx, idx);
+  let head = codeWords(ctx, idx, np.end);
   const first = np.children[0];
-  if (!head && first && isNounPhrase(first) && conjuncts(first))
-    head = codeNounPhrase(ctx, first)?.codings ?? null;
+  if (!head && first && isNounPhrase(first) && conjuncts(first)) head = codeNounPhrase(ctx, first);
   if (!head) return null;
-  const headEnd = idx.length > 0 ? Math.max(...idx) + 1 : np.end;
-  if (head.every((h) => h.actor === null)) {
+  if (head.codings.every((h) => h.actor === null)) {
     for (const k of np.children) {
-      if (k.label !== "PP" || k.start < headEnd) continue;
+      if (k.label !== "PP" || k.start < head.end) continue;
       const prep = k.children[0]?.word?.toUpperCase() ?? "";
       if (!PREPOSITION_LINKS.has(prep)) continue;
       const obj = k.children.find(isNounPhrase);
       const inner = obj ? codeNounPhrase(ctx, obj) : null;
       if (!inner || inner.codings.every((c) => c.actor === null)) continue;
       const combined: ActorCoding[] = [];
-      for (const h of head)
+      for (const h of head.codings)
         for (const c of inner.codings) {
           if (!c.actor) continue;
           combined.push({
@@ -172,10 +200,11 @@ export function codeNounPhrase(ctx: NounContext, np: TreeNode): NounCoding | nul
             suffixes: [...h.suffixes, ...c.suffixes],
           });
         }
-      return { codings: combined, start: np.start, end: k.end };
+      // The span stays the head's: in a pattern, "the parliament" and "Gondor" are separate actors.
+      return { codings: combined, start: head.start, end: head.end };
     }
   }
-  return { codings: head, start: np.start, end: Math.max(headEnd, np.start + 1) };
+  return head;
 }
 
 /**
