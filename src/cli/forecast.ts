@@ -143,11 +143,12 @@ export async function forecastCommand(
     );
     return;
   }
-  const log = opts.log ?? scenario.input.actors.length <= 12;
+  const log =
+    opts.log === true ? "full" : opts.log === false || scenario.input.actors.length > 12 ? "none" : "movers";
   out(renderOutcome(f, scenario, log));
   if (g && base) {
     out("");
-    out(renderOutcome(g, base, false));
+    out(renderOutcome(g, base, "none"));
     out("");
     out(renderDifference(f, g, [scenario.name, base.name]));
   }

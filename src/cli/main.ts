@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./error.ts";
+import { withFilters } from "./options.ts";
 
 /**
  * Build the `yalu` program. Each subcommand's module is imported only when that command runs,
@@ -41,8 +42,8 @@ export function program(): Command {
     .option("--sd <p,s,c>", "perturbation: position sd, salience sd (points), capability log-sd", "5,5,0.1")
     .option("--param <name=value...>", "SMP model parameters, e.g. votingRule=PropCbc")
     .option("--eu <name=value...>", "expected-utility options, e.g. risk=neutral q=0.5")
-    .option("--log", "print who moved and why each turn (default for ≤ 12 actors)")
-    .option("--no-log", "omit the turn log")
+    .option("--log", "print every turn: positions, probabilities, challenges, bargains, choices")
+    .option("--no-log", "omit who moved and why (shown by default for ≤ 12 actors)")
     .option("--derive", "show the inputs the event record suggests (needs the store)")
     .option(dbOption, dbHelp)
     .option("--from <date>", "with --derive: events from this date")
@@ -82,6 +83,39 @@ export function program(): Command {
       const { runEval } = await import("./eval.ts");
       await runEval(gold, opts);
     });
+  p.command("import")
+    .description("import event files into the record (one batch: all or nothing)")
+    .argument("<files...>", "GDELT, ICEWS, PLOVER, CSV, JSON Lines or Parquet files (.gz/.zip too)")
+    .option("--format <format>", "gdelt1, gdelt2, icews, plover, csv, jsonl or parquet (default: detected)")
+    .option("--skip-bad", "skip malformed rows, reporting each on stderr, instead of rejecting the batch")
+    .option(dbOption, dbHelp)
+    .action(async (files: string[], opts) => (await import("./import.ts")).runImport(files, opts));
+
+  withFilters(
+    p
+      .command("export")
+      .description("export events, filtered, to a file or stdout")
+      .option(
+        "--format <format>",
+        "gdelt1, gdelt2, icews, plover, csv, jsonl or parquet (default: by --out, else jsonl)",
+      )
+      .option("--out <file>", "output file (.gz/.zip compress text formats; default: stdout)")
+      .option(dbOption, dbHelp),
+  ).action(async (opts) => (await import("./export.ts")).runExport(opts));
+
+  withFilters(
+    p
+      .command("events")
+      .description("list events: a table, or JSON Lines with --json")
+      .option("--json", "print JSON Lines of the event JSON form")
+      .option(dbOption, dbHelp),
+  ).action(async (opts) => (await import("./events.ts")).runEvents(opts));
+
+  p.command("stats")
+    .description("what the record holds: events, dates, actors, roots, origins, indicators")
+    .option("--json", "print JSON")
+    .option(dbOption, dbHelp)
+    .action(async (opts) => (await import("./stats.ts")).runStats(opts));
   void dbOption;
   void dbHelp;
 

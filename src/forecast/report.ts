@@ -94,7 +94,11 @@ function table(rows: [string, string[]][], header: string[], labelWidth: number)
 }
 
 /** A readable report of a forecast, with baselines, final positions and (SMP) who moved and why. */
-export function renderOutcome(f: ForecastOutcome, scenario: Scenario | undefined, log: boolean): string {
+export function renderOutcome(
+  f: ForecastOutcome,
+  scenario: Scenario | undefined,
+  log: "none" | "movers" | "full",
+): string {
   const lines: string[] = [];
   const title = scenario?.name ?? f.name;
   const how =
@@ -131,7 +135,8 @@ export function renderOutcome(f: ForecastOutcome, scenario: Scenario | undefined
       w,
     ),
   );
-  if (log && f.smp) lines.push("who moved and why:", ...moverLog(f));
+  if (log === "full" && f.smp) lines.push("turn by turn:", ...traceLog(f));
+  else if (log === "movers" && f.smp) lines.push("who moved and why:", ...moverLog(f));
   return lines.join("\n");
 }
 
@@ -159,6 +164,47 @@ function moverLog(f: ForecastOutcome): string[] {
       );
     }
     out.push(...(moves.length ? moves : [`  turn ${t.turn}: nobody moved`]));
+  }
+  return out;
+}
+
+/** The full SMP trace: each turn's positions and probabilities, challenges, bargains and moves. */
+function traceLog(f: ForecastOutcome): string[] {
+  const s = f.smp!;
+  const out: string[] = [];
+  const w = Math.max(14, ...s.actors.map((a) => a.length + 4));
+  for (const t of s.turns) {
+    out.push(`turn ${t.turn}${t.turn === s.stopTurn ? " (final)" : ""}:`);
+    out.push(
+      `${"  actor".padEnd(w)}${s.dimensions.map((d) => d.slice(0, 9).padStart(10)).join("")}${"p".padStart(8)}${"R".padStart(8)}`,
+    );
+    t.positions.forEach((row, i) => {
+      out.push(
+        `${`  ${s.actors[i]}`.padEnd(w)}${row.map((x) => x.toFixed(2).padStart(10)).join("")}` +
+          `${t.probabilities[i].toFixed(4).padStart(8)}${t.risk[i].toFixed(3).padStart(8)}`,
+      );
+    });
+    for (const c of t.challenges) {
+      if (c === null) continue;
+      out.push(
+        `  challenge ${s.actors[c.initiator]} → ${s.actors[c.target]}: p=${c.p.toFixed(4)}, ΔEU=${c.deltaEU >= 0 ? "+" : ""}${c.deltaEU.toFixed(4)}`,
+      );
+    }
+    for (const b of t.bargains) {
+      out.push(
+        `  bargain ${b.id} ${s.actors[b.initiator]}:${s.actors[b.receiver]} (${b.perspective}): ` +
+          `${s.actors[b.initiator]} → (${b.initiatorPosition.map((x) => x.toFixed(2)).join(", ")}), ` +
+          `${s.actors[b.receiver]} → (${b.receiverPosition.map((x) => x.toFixed(2)).join(", ")})`,
+      );
+    }
+    for (const c of t.choices) {
+      const opts = c.queue.map(
+        (id, o) => `${id === null ? "status quo" : `bargain ${id}`} ${c.probabilities[o].toFixed(4)}`,
+      );
+      out.push(
+        `  ${s.actors[c.actor]} chooses ${c.chosen === null ? "the status quo" : `bargain ${c.chosen}`} among [${opts.join("; ")}]`,
+      );
+    }
   }
   return out;
 }
