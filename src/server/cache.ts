@@ -5,9 +5,12 @@ import type { AggregateRow, Bucket, DyadRow, EventQuery, IndicatorPoint, Store }
 export interface CacheOptions {
   /** Entries kept (least recently used are dropped first); 0 turns caching off. */
   entries: number;
+  /** Bytes of cached response bodies kept, and the largest body cached at all. */
+  maxBytes: number;
+  maxBody: number;
 }
 
-const defaults: CacheOptions = { entries: 2000 };
+const defaults: CacheOptions = { entries: 256, maxBytes: 64 * 2 ** 20, maxBody: 4 * 2 ** 20 };
 
 /** Stable key of a query: keys sorted, undefined dropped, so equal queries share an entry. */
 export function queryKey(method: string, ...args: unknown[]): string {
@@ -29,6 +32,8 @@ export function queryKey(method: string, ...args: unknown[]): string {
  */
 export class CachedReader implements Reader {
   private readonly entries = new Map<string, Promise<unknown>>();
+  private readonly bytes = new Map<string, number>();
+  private totalBytes = 0;
   private readonly opts: CacheOptions;
 
   constructor(
@@ -42,21 +47,49 @@ export class CachedReader implements Reader {
     if (this.opts.entries <= 0) return load();
     const hit = this.entries.get(key) as Promise<T> | undefined;
     if (hit) {
-      // Re-insert to mark as recently used.
+      // Re-insert to mark as recently used (the byte count stays with the key).
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit;
     }
     const p = load();
     this.entries.set(key, p);
-    p.catch(() => this.entries.delete(key));
-    if (this.entries.size > this.opts.entries) this.entries.delete(this.entries.keys().next().value!);
+    p.then(
+      (v) => {
+        if (!(v instanceof Uint8Array) || this.entries.get(key) !== p) return;
+        if (v.byteLength > this.opts.maxBody) this.drop(key);
+        else {
+          this.bytes.set(key, v.byteLength);
+          this.totalBytes += v.byteLength;
+        }
+        while (this.totalBytes > this.opts.maxBytes && this.entries.size)
+          this.drop(this.entries.keys().next().value!);
+      },
+      () => this.drop(key),
+    );
+    while (this.entries.size > this.opts.entries) this.drop(this.entries.keys().next().value!);
     return p;
+  }
+
+  private drop(key: string): void {
+    this.entries.delete(key);
+    this.totalBytes -= this.bytes.get(key) ?? 0;
+    this.bytes.delete(key);
+  }
+
+  /**
+   * Cache any derived value (e.g. a serialised response) under a key built with {@link queryKey};
+   * cleared with the query results on writes.
+   */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.cached(`memo:${key}`, load);
   }
 
   /** Drop every entry (after a write). */
   clear(): void {
     this.entries.clear();
+    this.bytes.clear();
+    this.totalBytes = 0;
   }
 
   get size(): number {

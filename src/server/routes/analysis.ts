@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { loadLeverage, loadNetwork, loadPhases, loadSeries } from "../../analysis/load.ts";
 import type { Deps } from "../deps.ts";
@@ -6,58 +6,87 @@ import { badRequest } from "../error.ts";
 import { bucket, dyad, filterShape, int, num, parseQuery, toEventQuery } from "../params.ts";
 import { checkActors } from "./actors.ts";
 
+/**
+ * A GET handler whose JSON answer is computed once per query string (parameters sorted): the
+ * encoded body is cached, so a repeated request skips validation, the store and serialisation.
+ * Errors are not cached. The cache is cleared on writes.
+ */
+function cached(deps: Deps, name: string, compute: (c: Context) => Promise<unknown>) {
+  const encoder = new TextEncoder();
+  return async (c: Context): Promise<Response> => {
+    const params = [...new URL(c.req.url).searchParams].sort(
+      ([a, x], [b, y]) => a.localeCompare(b) || x.localeCompare(y),
+    );
+    const key = `${name}?${new URLSearchParams(params)}`;
+    const body = await deps.reader.memo(key, async () => encoder.encode(JSON.stringify(await compute(c))));
+    return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8" });
+  };
+}
+
 /** GET /api/series, /api/phases, /api/network, /api/indicators, /api/stats. */
 export function analysisRoutes(deps: Deps): Hono {
   const app = new Hono();
 
-  app.get("/series", async (c) => {
-    const f = parseQuery({ ...filterShape, bucket: bucket.optional() }, c.req.query());
-    await checkActors(deps, f);
-    const b = f.bucket ?? "month";
-    const points = await loadSeries(deps.reader, toEventQuery(f), b);
-    return c.json({ bucket: b, dyad: f.dyad ? `${f.dyad.a}-${f.dyad.b}` : null, points });
-  });
+  app.get(
+    "/series",
+    cached(deps, "series", async (c) => {
+      const f = parseQuery({ ...filterShape, bucket: bucket.optional() }, c.req.query());
+      await checkActors(deps, f);
+      const b = f.bucket ?? "month";
+      return {
+        bucket: b,
+        dyad: f.dyad ? `${f.dyad.a}-${f.dyad.b}` : null,
+        points: await loadSeries(deps.reader, toEventQuery(f), b),
+      };
+    }),
+  );
 
-  app.get("/phases", async (c) => {
-    const f = parseQuery(
-      {
-        ...filterShape,
-        dyad,
-        bucket: bucket.optional(),
-        penalty: num(0, 1000).optional(),
-        threshold: num(0, 20).optional(),
-        minSize: int(1, 100).optional(),
-      },
-      c.req.query(),
-    );
-    await checkActors(deps, f);
-    const b = f.bucket ?? "year";
-    const r = await loadPhases(deps.reader, toEventQuery(f), b, {
-      penalty: f.penalty,
-      threshold: f.threshold,
-      minSize: f.minSize,
-    });
-    return c.json({ dyad: `${f.dyad.a}-${f.dyad.b}`, ...r });
-  });
+  app.get(
+    "/phases",
+    cached(deps, "phases", async (c) => {
+      const f = parseQuery(
+        {
+          ...filterShape,
+          dyad,
+          bucket: bucket.optional(),
+          penalty: num(0, 1000).optional(),
+          threshold: num(0, 20).optional(),
+          minSize: int(1, 100).optional(),
+        },
+        c.req.query(),
+      );
+      await checkActors(deps, f);
+      const b = f.bucket ?? "year";
+      const options = { penalty: f.penalty, threshold: f.threshold, minSize: f.minSize };
+      const r = await loadPhases(deps.reader, toEventQuery(f), b, options);
+      return { dyad: `${f.dyad.a}-${f.dyad.b}`, ...r };
+    }),
+  );
 
-  app.get("/network", async (c) => {
-    const f = parseQuery(
-      {
-        ...filterShape,
-        level: z.enum(["country", "code"], { message: "must be country or code" }).optional(),
-        limit: int(1, 5000).optional(),
-      },
-      c.req.query(),
-    );
-    await checkActors(deps, f);
-    return c.json(await loadNetwork(deps.reader, toEventQuery(f), f.level ?? "country", f.limit ?? 500));
-  });
+  app.get(
+    "/network",
+    cached(deps, "network", async (c) => {
+      const f = parseQuery(
+        {
+          ...filterShape,
+          level: z.enum(["country", "code"], { message: "must be country or code" }).optional(),
+          limit: int(1, 5000).optional(),
+        },
+        c.req.query(),
+      );
+      await checkActors(deps, f);
+      return loadNetwork(deps.reader, toEventQuery(f), f.level ?? "country", f.limit ?? 500);
+    }),
+  );
 
-  app.get("/indicators", async (c) => {
-    const f = parseQuery({ dyad }, c.req.query());
-    await checkActors(deps, f);
-    return c.json(await loadLeverage(deps.reader, f.dyad.a, f.dyad.b, await deps.names(f.dyad.b)));
-  });
+  app.get(
+    "/indicators",
+    cached(deps, "indicators", async (c) => {
+      const f = parseQuery({ dyad }, c.req.query());
+      await checkActors(deps, f);
+      return loadLeverage(deps.reader, f.dyad.a, f.dyad.b, await deps.names(f.dyad.b));
+    }),
+  );
 
   app.get("/stats", async (c) => {
     if (Object.keys(c.req.query()).length) throw badRequest("stats takes no parameters");
