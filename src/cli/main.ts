@@ -124,6 +124,10 @@ export function program(): Command {
 
 /** Run the CLI; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // A closed pipe (`yalu events | head`) ends output quietly rather than with a stack trace.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+  });
   try {
     await program().parseAsync(argv);
     return 0;

@@ -18,7 +18,7 @@ export async function* readCsv(path: string, options: Partial<ReadOptions> = {})
   let header: Map<string, number> | null = null;
   let line = 0;
   let start = 1;
-  for await (const text of readLines(path)) {
+  for await (const text of readLines(path, opts.onBytes)) {
     line++;
     if (!parser.pending) start = line;
     if (text === "" && !parser.pending) continue;

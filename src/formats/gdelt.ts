@@ -105,7 +105,7 @@ export async function* readGdelt(
   const name = opts.name ?? path;
   const allowed = opts.version === 1 ? [57, 58] : opts.version === 2 ? [61] : [57, 58, 61];
   let line = 0;
-  for await (const text of readLines(path)) {
+  for await (const text of readLines(path, opts.onBytes)) {
     line++;
     if (text === "" || (line === 1 && text.startsWith("GLOBALEVENTID"))) continue;
     const f = text.split("\t");

@@ -64,7 +64,7 @@ export async function* readIcews(path: string, options: Partial<ReadOptions> = {
   const opts = { ...defaultReadOptions, ...options };
   const name = opts.name ?? path;
   let line = 0;
-  for await (const text of readLines(path)) {
+  for await (const text of readLines(path, opts.onBytes)) {
     line++;
     if (text === "" || (line === 1 && text.startsWith("Event ID"))) continue;
     const f = text.split("\t");

@@ -41,7 +41,7 @@ export async function* readJsonl(path: string, options: Partial<ReadOptions> = {
   const opts = { ...defaultReadOptions, ...options };
   const name = opts.name ?? path;
   let line = 0;
-  for await (const text of readLines(path)) {
+  for await (const text of readLines(path, opts.onBytes)) {
     line++;
     if (text.trim() === "") continue;
     const e = eventFromJson(text, name, line, opts);

@@ -3,11 +3,16 @@ import { PassThrough, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { Unzip, UnzipInflate } from "fflate";
 
-/** The decompressed byte stream of a file: plain, `.gz` (gzip) or `.zip` (its first entry). */
-export function openInput(path: string): Readable {
+/**
+ * The decompressed byte stream of a file: plain, `.gz` (gzip) or `.zip` (its first entry).
+ * `onBytes` hears how many bytes of the file itself have been read (for progress).
+ */
+export function openInput(path: string, onBytes?: (bytes: number) => void): Readable {
   const raw = createReadStream(path);
+  if (onBytes) raw.on("data", (chunk) => onBytes(chunk.length));
   if (/\.gz$/i.test(path)) return raw.pipe(createGunzip());
-  if (!/\.zip$/i.test(path)) return raw;
+  // With a byte listener attached, hand out a piped copy: the listener and the consumer both see every chunk.
+  if (!/\.zip$/i.test(path)) return onBytes ? raw.pipe(new PassThrough()) : raw;
   const out = new PassThrough();
   let started = false;
   const unzip = new Unzip((file) => {
@@ -33,8 +38,8 @@ export function openInput(path: string): Readable {
 }
 
 /** The lines of a file (without line endings), streamed; a final empty line is not yielded. */
-export async function* readLines(path: string): AsyncGenerator<string> {
-  const stream = openInput(path);
+export async function* readLines(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
+  const stream = openInput(path, onBytes);
   stream.setEncoding("utf8");
   let rest = "";
   for await (const chunk of stream as AsyncIterable<string>) {

@@ -15,6 +15,8 @@ export interface ReadOptions {
    * second actor), with a short reason; such rows are counted, never silently dropped.
    */
   onSkip: (reason: string, line: number) => void;
+  /** Hears the bytes of the file read so far (for a progress bar). */
+  onBytes?: (bytes: number) => void;
   /** Name used in messages instead of the path (default: the path). */
   name?: string;
 }

@@ -86,7 +86,7 @@ export function fromPlover(record: unknown): unknown {
 export async function* readPlover(path: string, options: Partial<ReadOptions> = {}): AsyncGenerator<Event> {
   const opts = { ...defaultReadOptions, ...options };
   const name = opts.name ?? path;
-  const lines = readLines(path);
+  const lines = readLines(path, opts.onBytes);
   const first = await lines.next();
   if (!first.done && first.value.trimStart().startsWith("[")) {
     await lines.return(undefined);

@@ -1,0 +1,51 @@
+import { type FormatName, writeEvents } from "../formats/index.ts";
+import type { Event } from "../model/event.ts";
+import { openStore } from "../store/open.ts";
+import type { EventQuery, Store } from "../store/store.ts";
+import { usage } from "./error.ts";
+import { type FilterFlags, parseFilters, parseFormat } from "./options.ts";
+
+export interface ExportFlags extends FilterFlags {
+  db?: string;
+  format?: string;
+  out?: string;
+}
+
+const BY_EXTENSION: [RegExp, FormatName][] = [
+  [/\.parquet$/i, "parquet"],
+  [/\.jsonl(\.(gz|zip))?$/i, "jsonl"],
+  [/\.json(\.(gz|zip))?$/i, "plover"],
+  [/\.tab(\.(gz|zip))?$/i, "icews"],
+  [/\.csv(\.(gz|zip))?$/, "csv"],
+];
+
+/** The events of a query, fetched a page at a time so big exports stream. */
+async function* pages(store: Store, query: EventQuery, size = 50_000): AsyncGenerator<Event> {
+  let offset = query.offset ?? 0;
+  let left = query.limit ?? Number.POSITIVE_INFINITY;
+  while (left > 0) {
+    const page = await store.queryEvents({ ...query, offset, limit: Math.min(size, left) });
+    yield* page;
+    if (page.length < Math.min(size, left)) return;
+    offset += page.length;
+    left -= page.length;
+  }
+}
+
+/**
+ * `yalu export [--format F] [--out FILE] [filters]`: write events to a file or stdout. The format
+ * defaults to the --out extension (.csv, .jsonl, .json PLOVER, .tab ICEWS, .parquet), else jsonl.
+ */
+export async function runExport(flags: ExportFlags): Promise<void> {
+  const query = parseFilters(flags);
+  const format =
+    parseFormat(flags.format) ?? BY_EXTENSION.find(([re]) => flags.out && re.test(flags.out))?.[1] ?? "jsonl";
+  if (format === "parquet" && !flags.out) throw usage("--format parquet needs --out FILE");
+  const store = await openStore(flags.db);
+  try {
+    const n = await writeEvents(pages(store, query), format, flags.out);
+    if (flags.out) process.stderr.write(`yalu: wrote ${n} events to ${flags.out}\n`);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,35 @@
+import { ROOTS } from "../model/taxonomy.ts";
+import { openStore } from "../store/open.ts";
+import { table } from "./events.ts";
+
+/** `yalu stats [--json]`: what the record holds. */
+export async function runStats(flags: { db?: string; json?: boolean }): Promise<void> {
+  const store = await openStore(flags.db);
+  try {
+    const s = await store.stats();
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify({ location: store.location, ...s })}\n`);
+      return;
+    }
+    const out = [
+      `database    ${store.location}`,
+      `events      ${s.events}`,
+      `dates       ${s.firstDate ?? "-"} to ${s.lastDate ?? "-"}`,
+      `actors      ${s.actors}`,
+      `indicators  ${s.indicators} points`,
+      `origins     ${
+        Object.entries(s.byOrigin)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ") || "-"
+      }`,
+      "",
+    ].join("\n");
+    process.stdout.write(out);
+    const roots = Object.entries(s.byRoot)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([root, n]) => [root, ROOTS.get(root) ?? "", String(n)]);
+    if (roots.length) process.stdout.write(`\n${table(["root", "name", "events"], roots)}`);
+  } finally {
+    await store.close();
+  }
+}

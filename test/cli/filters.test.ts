@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { CliError } from "../../src/cli/error.ts";
+import { parseFilters, parseFormat } from "../../src/cli/options.ts";
+import { Progress } from "../../src/cli/progress.ts";
+
+const usageError = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(CliError);
+    expect((err as CliError).exitCode).toBe(2);
+    return (err as CliError).message;
+  }
+  throw new Error("expected a usage error");
+};
+
+describe("filter flags", () => {
+  it("parse into an EventQuery", () => {
+    expect(
+      parseFilters({
+        dyad: "chn,PRK",
+        directed: true,
+        root: "04,05",
+        cameo: "043",
+        quad: "1,2",
+        from: "2013",
+        to: "2019-06",
+        text: "visit",
+        limit: "10",
+        offset: "5",
+        order: "desc",
+      }),
+    ).toEqual({
+      dyad: { a: "CHN", b: "PRK", directed: true },
+      root: ["04", "05"],
+      cameo: ["043"],
+      quadClass: [1, 2],
+      from: "2013",
+      to: "2019-06",
+      text: "visit",
+      limit: 10,
+      offset: 5,
+      order: "desc",
+    });
+  });
+
+  it("name the bad flag and value", () => {
+    expect(usageError(() => parseFilters({ from: "2013-13" }))).toContain('invalid --from "2013-13"');
+    expect(usageError(() => parseFilters({ dyad: "CHN" }))).toContain('invalid --dyad "CHN"');
+    expect(usageError(() => parseFilters({ actor: "x'y" }))).toContain("invalid --actor");
+    expect(usageError(() => parseFilters({ root: "04,21" }))).toContain('"21" is not a root');
+    expect(usageError(() => parseFilters({ limit: "-1" }))).toContain('invalid --limit "-1"');
+    expect(usageError(() => parseFilters({ directed: true }))).toBe("--directed needs --dyad");
+    expect(usageError(() => parseFilters({ from: "2019", to: "2013" }))).toContain("is after");
+    expect(usageError(() => parseFormat("xml"))).toContain('invalid --format "xml"');
+  });
+});
+
+describe("progress bar", () => {
+  it("stays quiet for short imports and off a terminal, draws after the delay", () => {
+    let now = 0;
+    let out = "";
+    const stream = { write: (s: string) => (out += s) } as unknown as NodeJS.WriteStream;
+    const p = new Progress(1000, { stream, enabled: true, delay: 2000, now: () => now });
+    p.bytes = 250;
+    p.events = 100;
+    p.tick();
+    expect(out).toBe("");
+    now = 2500;
+    p.tick();
+    expect(out).toContain("25%");
+    expect(out).toContain("100 events");
+    p.done();
+    expect(out.endsWith("\r\u001b[K")).toBe(true);
+    const quiet = new Progress(1000, { stream, enabled: false, now: () => 1e9 });
+    out = "";
+    quiet.tick();
+    quiet.done();
+    expect(out).toBe("");
+  });
+});

@@ -1,0 +1,116 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDuckDBStore } from "../../src/store/duckdb/index.ts";
+import { gdeltLine } from "../formats/gdelt-lines.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "yalu-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `node bin/yalu.js …` in a subprocess, as a user would. */
+function yalu(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["bin/yalu.js", ...args],
+      { env: { ...process.env, YALU_DB: join(dir, "unused-default.duckdb") }, timeout: 120_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const row = (id: string, date: string, a: string, b: string, cameo: string) =>
+  gdeltLine({ GLOBALEVENTID: id, SQLDATE: date, Actor1Code: a, Actor2Code: b, EventCode: cameo }, 2);
+
+describe("yalu import, events, export, stats", () => {
+  const db = join(dir, "cli.duckdb");
+  const file = join(dir, "events.export.CSV");
+  writeFileSync(
+    file,
+    `${[
+      row("1", "20130212", "CHNGOV", "PRKGOV", "112"),
+      row("2", "20130213", "PRKGOV", "CHNGOV", "99x"),
+      row("3", "20180326", "PRKGOV", "CHNGOV", "042"),
+      row("4", "20180327", "USAGOV", "", "010"),
+    ].join("\n")}\n`,
+  );
+
+  it("rejects a batch with a malformed row, naming file, line and column", async () => {
+    const r = await yalu("import", file, "--db", db);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('events.export.CSV:2: column EventCode: invalid CAMEO code "99x"');
+    expect(r.stderr).toContain("nothing imported");
+    const store = await openDuckDBStore(db);
+    expect(await store.countEvents({})).toBe(0);
+    await store.close();
+  });
+
+  it("imports with --skip-bad, reporting skipped rows, and stores a re-import once", async () => {
+    const r = await yalu("import", file, "--skip-bad", "--db", db);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("inserted 2, duplicates 0\n");
+    expect(r.stderr).toContain("skipped");
+    expect(r.stderr).toContain(":2: column EventCode");
+    expect(r.stderr).toContain("skipped 1 malformed rows");
+    expect(r.stderr).toContain("not imported, 1 rows (events.export.CSV: row without both actors)");
+    const again = await yalu("import", file, "--skip-bad", "--db", db, "--format", "gdelt2");
+    expect(again.stdout).toBe("inserted 0, duplicates 2\n");
+  });
+
+  it("lists events as a table and as JSON Lines, with filters", async () => {
+    const json = await yalu("events", "--dyad", "CHN,PRK", "--directed", "--json", "--db", db);
+    expect(json.code).toBe(0);
+    const events = json.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(events.map((e) => [e.date, e.source.code, e.cameo])).toEqual([["2013-02-12", "CHNGOV", "112"]]);
+    const tableRun = await yalu("events", "--from", "2018", "--db", db);
+    expect(tableRun.stdout).toMatch(/^date\s+source\s+target\s+cameo/);
+    expect(tableRun.stdout).toContain("2018-03-26  PRKGOV  CHNGOV  042");
+    expect(tableRun.stdout).toContain("1 events");
+  });
+
+  it("exits 2 naming a bad flag value", async () => {
+    const r = await yalu("events", "--from", "2013-13", "--db", db);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('invalid --from "2013-13"');
+    const q = await yalu("events", "--quad", "5", "--db", db);
+    expect(q.code).toBe(2);
+    expect(q.stderr).toContain('invalid --quad "5"');
+    const f = await yalu("import", file, "--format", "xml", "--db", db);
+    expect(f.code).toBe(2);
+  });
+
+  it("exports to a file that imports into another database with the same ids", async () => {
+    const out = join(dir, "out.csv.gz");
+    const r = await yalu("export", "--out", out, "--db", db);
+    expect(r.code).toBe(0);
+    const db2 = join(dir, "cli2.duckdb");
+    expect((await yalu("import", out, "--db", db2)).stdout).toBe("inserted 2, duplicates 0\n");
+    const [a, b] = [await openDuckDBStore(db), await openDuckDBStore(db2)];
+    expect(await b.queryEvents({})).toEqual(await a.queryEvents({}));
+    await a.close();
+    await b.close();
+  });
+
+  it("prints stats as JSON", async () => {
+    const r = await yalu("stats", "--json", "--db", db);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      events: 2,
+      firstDate: "2013-02-12",
+      lastDate: "2018-03-26",
+    });
+  });
+});
