@@ -54,10 +54,16 @@ export class ActorMatcher {
   readonly #root = node();
   readonly #source: ActorSource;
   readonly #notAfter: string[][];
+  readonly #standalone: Set<string>;
 
   constructor(source: ActorSource, rolesYaml: string = readFileSync(ROLES_FILE, "utf8")) {
     this.#source = source;
-    const roles = parse(rolesYaml) as { roles: Record<string, string[]>; notActorAfter: string[] };
+    const roles = parse(rolesYaml) as {
+      roles: Record<string, string[]>;
+      notActorAfter: string[];
+      standalone: string[];
+    };
+    this.#standalone = new Set(roles.standalone.map((w) => phraseKeys(w).join(" ")));
     for (const f of source.surfaceForms()) {
       const e = source.entry(f.entryId);
       if (e?.kind === "agent") {
@@ -159,7 +165,7 @@ export class ActorMatcher {
       }
       i = m.end;
     }
-    return combine(raw, tokens, text, base);
+    return combine(raw, tokens, text, base, this.#standalone);
   }
 }
 
@@ -170,6 +176,7 @@ function combine(
   tokens: Token[],
   text: string,
   base: number,
+  standalone: ReadonlySet<string>,
 ): ActorMention[] {
   const out: ActorMention[] = [];
   const spanText = (s: number, e: number) => text.slice(tokens[s].start - base, tokens[e - 1].end - base);
@@ -220,8 +227,14 @@ function combine(
           via: "role",
         });
         k++;
+        continue;
       }
     }
+    const key = tokens
+      .slice(m.start, m.end)
+      .map((t) => t.lower)
+      .join(" ");
+    if (standalone.has(key)) out.push({ ...m, country: null });
   }
   return out;
 }

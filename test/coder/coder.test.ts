@@ -48,7 +48,7 @@ describe("NativeCoder: verbs, voice and mood", () => {
     expect(code("North Korea was sanctioned by the United Nations in 2017.")).toEqual([
       "IGOUNO PRK 163 2017",
     ]);
-    expect(code("Kim Jong Un was welcomed by Xi Jinping in Beijing.")).toEqual([
+    expect(code("Kim Jong Un was hosted by Xi Jinping in Beijing.")).toEqual([
       "CHNGOV PRKGOV 043 2024-05-15",
     ]);
     expect(code("China is often urged to restrain North Korea.")).toEqual([]);
