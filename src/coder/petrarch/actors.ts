@@ -1,4 +1,4 @@
-import { DictionaryError, dictionaryDate, dictionaryLines, phraseWords } from "./lines.ts";
+import { DictionaryError, dictionaryDate, dictionaryLines, phraseGaps, phraseWords } from "./lines.ts";
 
 /**
  * PETRARCH/TABARI actor dictionaries:
@@ -23,6 +23,8 @@ export interface ActorRestriction {
 export interface ActorEntry {
   /** Every phrase naming the actor (primary and synonyms), as upper-case words. */
   phrases: string[][];
+  /** For each phrase, which words may follow a gap (a blank, not "_", in the dictionary). */
+  gaps: boolean[][];
   /** Code(s) when no restriction applies; empty = null-coded ("[---]"). */
   defaultCodes: string[];
   restrictions: ActorRestriction[];
@@ -97,8 +99,9 @@ export function readActorDictionary(
     if (synonym) {
       if (!current) throw new DictionaryError(`synonym "${phrase}" before any actor`, file, line);
       current.phrases.push(words);
+      current.gaps.push(phraseGaps(phrase));
     } else {
-      current = { phrases: [words], defaultCodes: [], restrictions: [], line };
+      current = { phrases: [words], gaps: [phraseGaps(phrase)], defaultCodes: [], restrictions: [], line };
       entries.push(current);
     }
     if (bracket !== -1) {

@@ -1,4 +1,4 @@
-import { DictionaryError, dictionaryLines, phraseWords } from "./lines.ts";
+import { DictionaryError, dictionaryLines, phraseGaps, phraseWords } from "./lines.ts";
 import { pluralOf } from "./verbs.ts";
 
 /**
@@ -15,6 +15,8 @@ import { pluralOf } from "./verbs.ts";
 
 export interface AgentEntry {
   words: string[];
+  /** Which words may follow a gap (a blank, not "_", in the dictionary). */
+  gaps: boolean[];
   code: string;
   /** True when the code goes before the actor code (`NGO~`). */
   prefix: boolean;
@@ -63,13 +65,14 @@ export function readAgentDictionary(
     const plurals = m[2];
     for (const phrase of phrases) {
       const words = phraseWords(phrase);
-      entries.push({ words, code, prefix, line });
+      const gaps = phraseGaps(phrase);
+      entries.push({ words, gaps, code, prefix, line });
       if (plurals === undefined) {
         if (phrases.length === 1)
-          entries.push({ words: [...words.slice(0, -1), pluralOf(words.at(-1)!)], code, prefix, line });
+          entries.push({ words: [...words.slice(0, -1), pluralOf(words.at(-1)!)], gaps, code, prefix, line });
       } else {
         for (const p of plurals.split(/\s+/).filter((s) => s.length > 0))
-          entries.push({ words: phraseWords(p), code, prefix, line });
+          entries.push({ words: phraseWords(p), gaps: phraseGaps(p), code, prefix, line });
       }
     }
   }

@@ -9,6 +9,7 @@ import {
   isNounPhrase,
   type NounCoding,
   type NounContext,
+  newActor,
   nounUnits,
 } from "./nouns.ts";
 import type { PhraseIndex } from "./phrases.ts";
@@ -35,6 +36,11 @@ export interface CodingOptions {
   date: number | null;
   /** Only code events with both a source and a target (PETRARCH's `require_dyad`). */
   requireDyad: boolean;
+  /**
+   * PETRARCH's `new_actor_length`: a subject or object with no dictionary actor, of at most this
+   * many words, is coded as its own text in quotes ('"INJURY TOLL"'); 0 = off (default).
+   */
+  newActorLength?: number;
 }
 
 /** One coded event in PETRARCH's terms: actor code strings ("---" = none) and the event code. */
@@ -102,19 +108,43 @@ function pronounOnly(np: TreeNode): boolean {
   return kids.length > 0 && kids.every((k) => PRONOUN.test(k.label));
 }
 
-/** The coded subject of the clause governing `vp`; pronoun subjects defer to the enclosing clause. */
-function subjectOf(ctx: NounContext, vp: TreeNode): NounCoding | null {
+/** The subject NP of a clause before its child `child`, or of a coordinated clause before it. */
+function subjectNp(clause: TreeNode, child: TreeNode): TreeNode | null {
+  const before = clause.children.slice(0, clause.children.indexOf(child)).reverse();
+  const np = before.find((k) => isNounPhrase(k));
+  if (np) return np;
+  // "Gondor launched a bombing and [S shelling …]": the subject of the clause coordinated before.
+  const parent = clause.parent;
+  if (!parent || !isClause(parent)) return null;
+  const siblings = parent.children.slice(0, parent.children.indexOf(clause)).reverse();
+  if (!siblings.some((k) => k.label === "CC")) return null;
+  const prev = siblings.find((k) => isClause(k));
+  return prev?.children.find((k) => isNounPhrase(k)) ?? null;
+}
+
+/** The subject NP of the clause governing `vp`; pronoun subjects defer to the enclosing clause. */
+function subjectPhrase(vp: TreeNode): TreeNode | null {
   let child = vp;
   for (let node = vp.parent; node; child = node, node = node.parent) {
     if (!isClause(node)) continue;
-    const at = node.children.indexOf(child);
-    const np = node.children
-      .slice(0, at)
-      .reverse()
-      .find((k) => isNounPhrase(k));
+    const np = subjectNp(node, child);
     if (!np || pronounOnly(np)) continue;
-    return firstNounCoding(ctx, np, np.start, np.end);
+    return np;
   }
+  return null;
+}
+
+/** The coded subject of the clause governing `vp`. */
+function subjectOf(ctx: NounContext, vp: TreeNode): NounCoding | null {
+  const np = subjectPhrase(vp);
+  if (!np) return null;
+  return firstNounCoding(ctx, np, np.start, np.end) ?? newActor(ctx, np);
+}
+
+/** The first noun phrase after the verb that qualifies as a new actor. */
+function firstNewActor(ctx: NounContext, vp: TreeNode, from: number): NounCoding | null {
+  if (!ctx.newActorLength) return null;
+  for (const n of walk(vp)) if (isNounPhrase(n) && n.start >= from) return newActor(ctx, n);
   return null;
 }
 
@@ -131,7 +161,13 @@ function isPassive(vp: TreeNode, verb: TreeNode): boolean {
 function byAgent(ctx: NounContext, vp: TreeNode, from: number): NounCoding | null {
   const search = (node: TreeNode): NounCoding | null => {
     for (const k of node.children) {
-      if (k.word !== null || k.end <= from || isClause(k) || k.label.startsWith("SBAR") || k.label.startsWith("VP"))
+      if (
+        k.word !== null ||
+        k.end <= from ||
+        isClause(k) ||
+        k.label.startsWith("SBAR") ||
+        k.label.startsWith("VP")
+      )
         continue;
       if (k.label === "PP" && k.children[0]?.word?.toUpperCase() === "BY" && k.start >= from) {
         const c = firstNounCoding(ctx, k, k.start, k.end);
@@ -251,7 +287,7 @@ export function codeParsed(
         target ??= subjectOf(ctx, vp);
       } else source = subjectOf(ctx, vp);
     }
-    if (!target) target = firstNounCoding(ctx, vp, found.end, vp.end);
+    if (!target) target = firstNounCoding(ctx, vp, found.end, vp.end) ?? firstNewActor(ctx, vp, found.end);
     const verbText = parsed.words.slice(found.start, found.end).join(" ");
     let pairs: [Side, Side][] = [];
     const compound = bindings.compound;

@@ -94,3 +94,22 @@ export function phraseWords(phrase: string): string[] {
     .split(/[\s_]+/)
     .filter((w) => w.length > 0);
 }
+
+/**
+ * Which words of a phrase may follow a gap: in dictionary phrases a blank lets other words
+ * intervene ("ITHILEN TELEVISION" matches "Ithilen state-run television"), `_` does not.
+ */
+export function phraseGaps(phrase: string): boolean[] {
+  const out: boolean[] = [];
+  let gap = false;
+  for (const piece of phrase.trim().split(/(\s+|_+)/)) {
+    if (piece === "") continue;
+    if (/^\s+$/.test(piece)) gap = true;
+    else if (/^_+$/.test(piece)) gap = false;
+    else {
+      out.push(out.length > 0 && gap);
+      gap = false;
+    }
+  }
+  return out;
+}

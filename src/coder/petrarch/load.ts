@@ -81,11 +81,13 @@ export async function loadDictionaries(files: DictionaryFiles): Promise<Dictiona
   const actors = new PhraseIndex<ActorEntry>();
   for (const f of files.actors) {
     for (const e of readActorDictionary(await read(f), f, warn).entries)
-      for (const p of e.phrases) actors.add(p, e);
+      e.phrases.forEach((p, k) => {
+        actors.add(p, e, e.gaps[k]);
+      });
   }
   const agents = new PhraseIndex<AgentEntry>();
   for (const f of files.agents)
-    for (const e of readAgentDictionary(await read(f), f, warn).entries) agents.add(e.words, e);
+    for (const e of readAgentDictionary(await read(f), f, warn).entries) agents.add(e.words, e, e.gaps);
   const discards: DiscardList = { entries: [] };
   for (const f of files.discards) discards.entries.push(...readDiscardList(await read(f)).entries);
   return { verbs, actors: actors.seal(), agents: agents.seal(), discards, warnings };

@@ -29,6 +29,8 @@ export interface NounContext {
   actors: PhraseIndex<ActorEntry>;
   agents: PhraseIndex<AgentEntry>;
   date: number | null;
+  /** PETRARCH's new_actor_length (0 = off). */
+  newActorLength?: number;
 }
 
 const CONJUNCTIONS = new Set(["AND", "OR", "NOR"]);
@@ -161,7 +163,12 @@ function codeNodes(ctx: NounContext, nodes: TreeNode[], limit: number): Named | 
 export function codeNounPhrase(ctx: NounContext, np: TreeNode): NounCoding | null {
   const parts = conjuncts(np);
   if (parts) {
-    const coded = parts.map((p) => codeNodes(ctx, p, p.at(-1)!.end));
+    const coded = parts.map((p) => {
+      const c = codeNodes(ctx, p, p.at(-1)!.end);
+      if (c || p.length !== 1 || !isNounPhrase(p[0])) return c ?? (p.length === 1 ? null : null);
+      // "goats of Gondor": a conjunct whose head names nobody is coded by the first actor inside it.
+      return firstNounCoding(ctx, p[0], p[0].start, p[0].end) ?? newActor(ctx, p[0]);
+    });
     const present = coded.filter((c): c is Named => c !== null);
     if (present.length === 0) return null;
     if (present.length === 1) return present[0];
@@ -246,4 +253,36 @@ export function nounUnits(ctx: NounContext): NounCoding[] {
   };
   visit(ctx.sentence.root);
   return out.sort((a, b) => a.start - b.start);
+}
+
+const NEW_ACTOR_SKIP = new Set(["DT", "POS", "PRP$"]);
+
+/**
+ * A noun phrase with no dictionary actor as a new actor coded by its own words in quotes, when
+ * PETRARCH's new_actor_length allows: its words (possessors and determiners not counted) must
+ * number at most that length. Null when off or too long.
+ */
+export function newActor(ctx: NounContext, np: TreeNode): NounCoding | null {
+  const max = ctx.newActorLength ?? 0;
+  if (max <= 0) return null;
+  let counted = 0;
+  const words: string[] = [];
+  const visit = (n: TreeNode, possessor: boolean): void => {
+    if (n.word !== null) {
+      if (n.label === "POS") return;
+      words.push(ctx.sentence.words[n.start]);
+      if (!possessor && !NEW_ACTOR_SKIP.has(n.label)) counted++;
+      return;
+    }
+    if (isLabel(n, "SBAR") || isLabel(n, "VP") || isLabel(n, "S")) return;
+    const owner = possessor || (isNounPhrase(n) && n.children.at(-1)?.label === "POS");
+    for (const k of n.children) visit(k, owner);
+  };
+  visit(np, false);
+  if (counted === 0 || counted > max) return null;
+  return {
+    codings: [{ actor: `"${words.join(" ")}"`, prefixes: [], suffixes: [] }],
+    start: np.start,
+    end: np.end,
+  };
 }

@@ -9,12 +9,13 @@ export interface PhraseMatch<T> {
 }
 
 export class PhraseIndex<T> {
-  private readonly byFirst = new Map<string, { words: string[]; value: T }[]>();
+  private readonly byFirst = new Map<string, { words: string[]; gaps: boolean[] | null; value: T }[]>();
 
-  add(words: readonly string[], value: T): void {
+  /** Add a phrase; `gaps[k]` lets other words come before word k (see phraseGaps). */
+  add(words: readonly string[], value: T, gaps?: readonly boolean[]): void {
     if (words.length === 0) return;
     const list = this.byFirst.get(words[0]);
-    const item = { words: [...words], value };
+    const item = { words: [...words], gaps: gaps?.some((g) => g) ? [...gaps] : null, value };
     if (list) list.push(item);
     else this.byFirst.set(words[0], [item]);
   }
@@ -31,14 +32,18 @@ export class PhraseIndex<T> {
     if (!list) return null;
     for (const c of list) {
       if (i + c.words.length > end) continue;
+      let at = i;
       let ok = true;
-      for (let k = 1; k < c.words.length; k++) {
-        if (words[i + k] !== c.words[k]) {
-          ok = false;
-          break;
-        }
+      for (let k = 1; ok && k < c.words.length; k++) {
+        if (words[at + 1] === c.words[k]) at++;
+        else if (c.gaps?.[k]) {
+          let next = at + 2;
+          while (next < end && words[next] !== c.words[k]) next++;
+          if (next < end) at = next;
+          else ok = false;
+        } else ok = false;
       }
-      if (ok) return { start: i, end: i + c.words.length, value: c.value };
+      if (ok && at < end) return { start: i, end: at + 1, value: c.value };
     }
     return null;
   }
