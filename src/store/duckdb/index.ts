@@ -98,12 +98,10 @@ export class DuckDBStore implements Store {
         }
         if (lines.length) await flush();
         await loading;
-        // Keep the first row per id, skip ids already stored, and write in date order so the
-        // engine's min/max zone maps prune date-range queries.
+        // One row per id, and none whose id is already stored: this is what keeps ids unique.
         const result = await c.run(`INSERT INTO events
           SELECT s.* FROM (SELECT DISTINCT ON (id) * FROM staging) s
-          ANTI JOIN events e ON e.id = s.id
-          ORDER BY s.date_start, s.id`);
+          ANTI JOIN events e ON e.id = s.id`);
         await c.run("DROP TABLE staging");
         const inserted = Number(result.rowsChanged);
         return { inserted, duplicates: total - inserted };
