@@ -11,9 +11,14 @@ export async function timelineView(root: HTMLElement): Promise<void> {
     placeholder: "e.g. resolution, visit, Kim",
     "data-testid": "timeline-text",
   });
+  // The record reaches back to the 13th century (a few historical events); start at 1945 by default.
+  const from = h("input", { id: "timeline-from", value: "1945", size: 10, inputmode: "numeric" });
+  const to = h("input", { id: "timeline-to", value: "", size: 10, inputmode: "numeric" });
   const form = h(
     "form",
     { class: "controls" },
+    h("label", { for: "timeline-from" }, "From", from),
+    h("label", { for: "timeline-to" }, "To", to),
     h("label", { for: "timeline-text" }, "Text", text),
     h("button", { type: "submit" }, "Filter"),
   );
@@ -32,6 +37,7 @@ export async function timelineView(root: HTMLElement): Promise<void> {
     const bars = Plot.plot({
       width,
       height: 200,
+      marginLeft: 130,
       x: { type: "utc", label: null },
       y: { label: "events per year", grid: true },
       color: { domain: [1, 2, 3, 4], range: QUAD_COLORS },
@@ -83,7 +89,11 @@ export async function timelineView(root: HTMLElement): Promise<void> {
 
   const load = async () => {
     fill(out, status("Loading the record…"));
-    const q = text.value.trim() ? `&text=${encodeURIComponent(text.value.trim())}` : "";
+    const params = new URLSearchParams();
+    if (from.value.trim()) params.set("from", from.value.trim());
+    if (to.value.trim()) params.set("to", to.value.trim());
+    if (text.value.trim()) params.set("text", text.value.trim());
+    const q = params.size ? `&${params}` : "";
     try {
       const [series, list] = await Promise.all([
         api<{ points: SeriesPoint[] }>(`/api/series?bucket=year${q}`),
