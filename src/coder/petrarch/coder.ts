@@ -235,6 +235,7 @@ export function codeParsed(
     actors: dicts.actors,
     agents: dicts.agents,
     date: options.date,
+    newActorLength: options.newActorLength ?? 0,
   };
   const nouns = nounUnits(ctx);
   const skips = uncodedNouns(parsed.root, nouns);

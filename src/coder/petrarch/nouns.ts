@@ -255,11 +255,10 @@ export function nounUnits(ctx: NounContext): NounCoding[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const NEW_ACTOR_SKIP = new Set(["DT", "POS", "PRP$"]);
 
 /**
  * A noun phrase with no dictionary actor as a new actor coded by its own words in quotes, when
- * PETRARCH's new_actor_length allows: its words (possessors and determiners not counted) must
+ * PETRARCH's new_actor_length allows: its words (a possessor's not counted) must
  * number at most that length. Null when off or too long.
  */
 export function newActor(ctx: NounContext, np: TreeNode): NounCoding | null {
@@ -271,7 +270,7 @@ export function newActor(ctx: NounContext, np: TreeNode): NounCoding | null {
     if (n.word !== null) {
       if (n.label === "POS") return;
       words.push(ctx.sentence.words[n.start]);
-      if (!possessor && !NEW_ACTOR_SKIP.has(n.label)) counted++;
+      if (!possessor) counted++;
       return;
     }
     if (isLabel(n, "SBAR") || isLabel(n, "VP") || isLabel(n, "S")) return;
