@@ -1,6 +1,5 @@
 import type { SmpParameters } from "./params.ts";
 import {
-  isAntisymmetric,
   type VictoryProbModel,
   type VotingRule,
   victoryProbability,
@@ -41,18 +40,19 @@ export function coalitions(
 ): Float64Array {
   const N = weights.length;
   const c = new Float64Array(M * M);
-  const anti = isAntisymmetric(rule);
   const code = votingRuleCode(rule);
   // Option-major copy so the voter loop reads contiguous memory.
   const ut = new Float64Array(M * N);
   for (let k = 0; k < N; k++) for (let a = 0; a < M; a++) ut[a * N + k] = util[k * M + a];
+  // Like KTAB: one vote per voter and pair (a over b); its positive part supports a, its negative
+  // part b; both sums start from the 1e-8 floor.
   for (let a = 0; a < M; a++) {
     c[a * M + a] = COALITION_EPS;
     const ra = a * N;
     for (let b = a + 1; b < M; b++) {
       const rb = b * N;
-      let ab = 0;
-      let ba = 0;
+      let ab = COALITION_EPS;
+      let ba = COALITION_EPS;
       if (code === 0) {
         for (let k = 0; k < N; k++) {
           const v = weights[k] * (ut[ra + k] - ut[rb + k]);
@@ -61,20 +61,13 @@ export function coalitions(
         }
       } else {
         for (let k = 0; k < N; k++) {
-          const d = ut[ra + k] - ut[rb + k];
-          const v = voteByCode(code, weights[k], d);
-          if (anti) {
-            if (v > 0) ab += v;
-            else if (v < 0) ba -= v;
-          } else {
-            if (v > 0) ab += v;
-            const w = voteByCode(code, weights[k], -d);
-            if (w > 0) ba += w;
-          }
+          const v = voteByCode(code, weights[k], ut[ra + k] - ut[rb + k]);
+          if (v > 0) ab += v;
+          else if (v < 0) ba -= v;
         }
       }
-      c[a * M + b] = COALITION_EPS + ab;
-      c[b * M + a] = COALITION_EPS + ba;
+      c[a * M + b] = ab;
+      c[b * M + a] = ba;
     }
   }
   return c;
@@ -174,8 +167,8 @@ function markovIncentive(v: Float64Array, c: Float64Array, M: number): Float64Ar
     let change = 0;
     const next = new Float64Array(M);
     for (let a = 0; a < M; a++) {
+      change = Math.max(change, Math.abs(q[a] - p[a]));
       next[a] = (p[a] + q[a]) / 2;
-      change = Math.max(change, Math.abs(next[a] - p[a]));
     }
     p = next;
     if (change <= 1e-8) break;

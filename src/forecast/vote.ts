@@ -55,31 +55,39 @@ export function voteByCode(code: number, w: number, delta: number): number {
   return delta < 0 ? w * delta : (2 / 3) * w * delta;
 }
 
-/** True when vote(rule, w, −d) is exactly −vote(rule, w, d), so one pass fills both coalitions. */
-export function isAntisymmetric(rule: VotingRule): boolean {
-  return rule !== "ASymProsp";
-}
+/** Binary model: a 10% advantage (ratio 1.1) wins all but a millionth; linear in between. */
+const BINARY_RATIO = 1.1;
+const BINARY_FLOOR = 1e-6;
 
-const NU: Record<Exclude<VictoryProbModel, "Binary">, number> = {
-  Linear: 1,
-  Square: 2,
-  Quartic: 4,
-  Octic: 8,
-};
-
-/** Binary model: a 10% relative advantage wins for certain; linear in between. */
-const BINARY_MARGIN = 0.1;
-
-/** Probability that a coalition of strength cab beats one of strength cba. */
+/** Probability that a coalition of strength cab beats one of strength cba (KTAB's vProb). */
 export function victoryProbability(model: VictoryProbModel, cab: number, cba: number): number {
-  if (model === "Binary") {
-    const adv = (cab - cba) / ((cab + cba) / 2);
-    const v = 0.5 + adv / (2 * BINARY_MARGIN);
-    return v > 1 ? 1 : Math.max(v, 0);
+  let x1: number;
+  let x2: number;
+  if (model === "Linear") {
+    x1 = cab;
+    x2 = cba;
+  } else if (model === "Square") {
+    x1 = cab * cab;
+    x2 = cba * cba;
+  } else if (model === "Quartic") {
+    x1 = cab * cab * (cab * cab);
+    x2 = cba * cba * (cba * cba);
+  } else if (model === "Octic") {
+    const a = cab * cab * (cab * cab);
+    const b = cba * cba * (cba * cba);
+    x1 = a * a;
+    x2 = b * b;
+  } else if (cab >= BINARY_RATIO * cba) {
+    x1 = 1;
+    x2 = BINARY_FLOOR;
+  } else if (cba >= BINARY_RATIO * cab) {
+    x1 = BINARY_FLOOR;
+    x2 = 1;
+  } else {
+    // Rescale r = cab/(cab+cba) linearly so that a ratio of 1.1 either way maps to 1 or 0.
+    const r = cab / (cab + cba);
+    x1 = (r * (BINARY_RATIO + 1) - 1) / (BINARY_RATIO - 1);
+    x2 = 1 - x1;
   }
-  if (model === "Linear") return cab / (cab + cba);
-  const nu = NU[model];
-  const a = cab ** nu;
-  const b = cba ** nu;
-  return a / (a + b);
+  return x1 / (x1 + x2);
 }

@@ -38,8 +38,8 @@ export function challengeOdds(
   const b = vote(rule, chlgWeight[j], utility(d[j * n + i], rhj) - utility(d[j * n + j], rhj));
   const cij = CHLG_EPS + Math.max(a, 0) + Math.max(b, 0);
   const cji = CHLG_EPS + (a < 0 ? -a : 0) + (b < 0 ? -b : 0);
-  let tij = 0;
-  let tji = 0;
+  let Cij = cij;
+  let Cji = cji;
   const commit = params.thirdPartyCommit;
   for (let t = 0; t < n; t++) {
     if (t === i || t === j) continue;
@@ -51,7 +51,9 @@ export function challengeOdds(
     const v = vote(rule, w, uti - utj);
     const vp = Math.max(v, 0);
     const vm = v < 0 ? -v : 0;
-    const pi = (cij + vp) / (cij + vp + cji + vm);
+    const cni = cij + vp;
+    const cnj = cji + vm;
+    const pi = cni / (cni + cnj);
     let ei: number;
     let ej: number;
     if (commit === "SemiCommit") {
@@ -65,17 +67,16 @@ export function challengeOdds(
       ej = pi * (2 * uti + utt) + (1 - pi) * (2 * utj + utt);
     }
     const vn = vote(rule, w, ei - ej);
-    if (vn > 0) tij += vn;
-    else if (vn < 0) tji -= vn;
+    if (vn > 0) Cij += vn;
+    else if (vn < 0) Cji -= vn;
   }
-  const Cij = cij + tij;
-  const Cji = cji + tji;
   const p = Cij / (Cij + Cji);
+  const q = Cji / (Cij + Cji);
   const rhk = estimatedRisk(adj, R[h], R[k]);
   const uki = utility(d[k * n + i], rhk);
   const ukj = utility(d[k * n + j], rhk);
   const sj = ctx.salSum[j];
-  const deltaEU = (1 - sj) * 2 * uki + sj * (p * 2 * uki + (1 - p) * 2 * ukj) - (uki + ukj);
+  const deltaEU = (1 - sj) * 2 * uki + sj * (p * 2 * uki + q * 2 * ukj) - (uki + ukj);
   return { p, deltaEU };
 }
 
@@ -127,8 +128,8 @@ export function bestChallenges(ctx: SmpContext, d: Float64Array, R: Float64Array
       const b = voteByCode(rule, chlgWeight[j], uti[j] - utility(dT[col + j], r[j]));
       const cij = CHLG_EPS + Math.max(a, 0) + Math.max(b, 0);
       const cji = CHLG_EPS + (a < 0 ? -a : 0) + (b < 0 ? -b : 0);
-      let tij = 0;
-      let tji = 0;
+      let Cij = cij;
+      let Cji = cji;
       if (rule === 0 && commit === 0) {
         // The default rules (Prop, SemiCommit) inlined: the same arithmetic, several times faster.
         for (let t = 0; t < n; t++) {
@@ -140,11 +141,13 @@ export function bestChallenges(ctx: SmpContext, d: Float64Array, R: Float64Array
           const ut = utt[t];
           const w = chlgWeight[t];
           const v = w * (ui - uj);
-          const pi = v > 0 ? (cij + v) / (cij + v + cji) : (cij + 0) / (cij + 0 + cji - v);
+          const cni = v > 0 ? cij + v : cij;
+          const cnj = v < 0 ? cji - v : cji;
+          const pi = cni / (cni + cnj);
           const vn =
             w * (pi * (2 * ui + ut) + (1 - pi) * (3 * uj) - (pi * (3 * ui) + (1 - pi) * (2 * uj + ut)));
-          if (vn > 0) tij += vn;
-          else if (vn < 0) tji -= vn;
+          if (vn > 0) Cij += vn;
+          else if (vn < 0) Cji -= vn;
         }
       } else {
         for (let t = 0; t < n; t++) {
@@ -156,7 +159,9 @@ export function bestChallenges(ctx: SmpContext, d: Float64Array, R: Float64Array
           const v = voteByCode(rule, w, ui - uj);
           const vp = Math.max(v, 0);
           const vm = v < 0 ? -v : 0;
-          const pi = (cij + vp) / (cij + vp + cji + vm);
+          const cni = cij + vp;
+          const cnj = cji + vm;
+          const pi = cni / (cni + cnj);
           let ei: number;
           let ej: number;
           if (commit === 0) {
@@ -170,16 +175,15 @@ export function bestChallenges(ctx: SmpContext, d: Float64Array, R: Float64Array
             ej = ei;
           }
           const vn = voteByCode(rule, w, ei - ej);
-          if (vn > 0) tij += vn;
-          else if (vn < 0) tji -= vn;
+          if (vn > 0) Cij += vn;
+          else if (vn < 0) Cji -= vn;
         }
       }
-      const Cij = cij + tij;
-      const Cji = cji + tji;
       const p = Cij / (Cij + Cji);
+      const q = Cji / (Cij + Cji);
       const ukj = utility(d[i * n + j], rhh);
       const sj = salSum[j];
-      const deltaEU = (1 - sj) * 2 * uki + sj * (p * 2 * uki + (1 - p) * 2 * ukj) - (uki + ukj);
+      const deltaEU = (1 - sj) * 2 * uki + sj * (p * 2 * uki + q * 2 * ukj) - (uki + ukj);
       if (
         deltaEU > MIN_GAIN &&
         (best === null || deltaEU > best.deltaEU || (deltaEU === best.deltaEU && j < best.target))
