@@ -190,15 +190,30 @@ function unitsBetween(
   to: number,
 ): Unit[] {
   const out: Unit[] = [];
+  const word = (i: number): Unit => {
+    const span = skips.get(i) ?? 0;
+    return { kind: "word", word: words[i], skip: i + span <= to ? span : 0 };
+  };
   for (let i = from; i < to; ) {
     const n = nouns.find((u) => u.start === i && u.end <= to);
-    if (n) {
-      out.push({ kind: "noun", noun: n });
+    if (!n) {
+      out.push(word(i));
+      i++;
+    } else if (n.parts || n.isNew) {
+      // Compounds and new actors stay open to patterns: "DEATH TOLL *" in "death and injury toll".
+      const first = out.length;
+      for (let j = n.start; j < n.end; ) {
+        const part = n.parts?.find((p) => p.start === j && !p.isNew && p.end <= n.end);
+        if (part) {
+          out.push({ kind: "noun", noun: part });
+          j = part.end;
+        } else out.push(word(j++));
+      }
+      if (n.parts) out[first].group = { noun: n, length: out.length - first };
       i = n.end;
     } else {
-      const span = skips.get(i) ?? 0;
-      out.push({ kind: "word", word: words[i], skip: i + span <= to ? span : 0 });
-      i++;
+      out.push({ kind: "noun", noun: n });
+      i = n.end;
     }
   }
   return out;

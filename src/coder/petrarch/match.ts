@@ -11,7 +11,10 @@ import type { PatternToken, VerbPattern } from "./verbs.ts";
  * A word (with `skip`: how many words an uncoded noun phrase starting here spans, which `^` may
  * pass over) or a coded noun phrase.
  */
-export type Unit = { kind: "word"; word: string; skip: number } | { kind: "noun"; noun: NounCoding };
+export type Unit = ({ kind: "word"; word: string; skip: number } | { kind: "noun"; noun: NounCoding }) & {
+  /** On the first unit of a compound's expansion: the compound and how many units it spans. */
+  group?: { noun: NounCoding; length: number };
+};
 
 /** Actors a pattern assigned: `$` source, `+` target, `%` compound. */
 export interface Bindings {
@@ -27,6 +30,15 @@ export interface Bindings {
 function* tokenAt(tok: PatternToken, units: readonly Unit[], pos: number): Generator<[number, Bindings]> {
   const u = units[pos];
   if (!u) return;
+  if (tok.kind !== "phrase" && u.group) {
+    // A compound spread over its conjuncts' units: actor markers take it whole.
+    const g = u.group;
+    if (tok.kind === "source") yield [pos + g.length, { source: g.noun }];
+    else if (tok.kind === "target") yield [pos + g.length, { target: g.noun }];
+    else if (tok.kind === "compound") yield [pos + g.length, { compound: g.noun }];
+    else yield [pos + g.length, {}];
+    return;
+  }
   if (tok.kind === "phrase") {
     for (const alt of tok.alternatives) {
       let ok = true;

@@ -22,6 +22,10 @@ export interface NounCoding {
   codings: ActorCoding[];
   start: number;
   end: number;
+  /** The coded conjuncts of a compound, whose words patterns may still match around. */
+  parts?: NounCoding[];
+  /** True for a new actor (new_actor_length): its words stay visible to patterns. */
+  isNew?: boolean;
 }
 
 export interface NounContext {
@@ -105,6 +109,8 @@ interface Named {
   /** First and one-past-last word of the names found. */
   start: number;
   end: number;
+  parts?: NounCoding[];
+  isNew?: boolean;
 }
 
 /**
@@ -181,7 +187,7 @@ export function codeNounPhrase(ctx: NounContext, np: TreeNode): NounCoding | nul
         out.push(a.actor || !lastActor ? a : { ...a, actor: lastActor });
       }
     }
-    return { codings: out, start: np.start, end: np.end };
+    return { codings: out, start: np.start, end: np.end, parts: present };
   }
   const idx: number[] = [];
   headLeaves(np, idx);
@@ -255,7 +261,6 @@ export function nounUnits(ctx: NounContext): NounCoding[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-
 /**
  * A noun phrase with no dictionary actor as a new actor coded by its own words in quotes, when
  * PETRARCH's new_actor_length allows: its words (a possessor's not counted) must
@@ -281,6 +286,7 @@ export function newActor(ctx: NounContext, np: TreeNode): NounCoding | null {
   if (counted === 0 || counted > max) return null;
   return {
     codings: [{ actor: `"${words.join(" ")}"`, prefixes: [], suffixes: [] }],
+    isNew: true,
     start: np.start,
     end: np.end,
   };
