@@ -70,16 +70,14 @@ export function proposeBargains(
     if (c === null) continue;
     const i = c.initiator;
     const j = c.target;
+    const push = (
+      perspective: Bargain["perspective"],
+      initiatorPosition: Float64Array,
+      receiverPosition: Float64Array,
+    ) => out.push({ id: id++, initiator: i, receiver: j, perspective, initiatorPosition, receiverPosition });
     const [bi, bj] = interpolate(ctx, pos, i, j, c.p, params.interVecBrgn);
     if (params.bargnModel === "InitOnlyInterp") {
-      out.push({
-        id: id++,
-        initiator: i,
-        receiver: j,
-        perspective: "initiator",
-        initiatorPosition: bi,
-        receiverPosition: bj,
-      });
+      push("initiator", bi, bj);
       continue;
     }
     // The receiver's view (KTAB's brgnJIJ). KTAB passes j's estimate of i's expected *gain* where
@@ -87,22 +85,8 @@ export function proposeBargains(
     const pj = challengeOdds(ctx, d, R, j, i, j, i).deltaEU;
     const [ri, rj] = interpolate(ctx, pos, i, j, pj, params.interVecBrgn);
     if (params.bargnModel === "InitRcvrInterp") {
-      out.push({
-        id: id++,
-        initiator: i,
-        receiver: j,
-        perspective: "initiator",
-        initiatorPosition: bi,
-        receiverPosition: bj,
-      });
-      out.push({
-        id: id++,
-        initiator: i,
-        receiver: j,
-        perspective: "receiver",
-        initiatorPosition: ri,
-        receiverPosition: rj,
-      });
+      push("initiator", bi, bj);
+      push("receiver", ri, rj);
       continue;
     }
     // PWCompInterp: KTAB weighs the receiver's view by c_i·S_j (the initiator's capability), which
@@ -110,14 +94,7 @@ export function proposeBargains(
     const wi = cap[i] * salSum[i];
     const wj = cap[i] * salSum[j];
     const mix = (x: Float64Array, y: Float64Array) => x.map((v, k) => (wi * v + wj * y[k]) / (wi + wj));
-    out.push({
-      id: id++,
-      initiator: i,
-      receiver: j,
-      perspective: "compromise",
-      initiatorPosition: mix(bi, ri),
-      receiverPosition: mix(bj, rj),
-    });
+    push("compromise", mix(bi, ri), mix(bj, rj));
   }
   return out;
 }

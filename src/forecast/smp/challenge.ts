@@ -1,4 +1,4 @@
-import { vote, voteByCode, votingRuleCode } from "../vote.ts";
+import { vote, votingRuleCode } from "../vote.ts";
 import { estimatedRisk, type SmpContext } from "./context.ts";
 import { utility } from "./geometry.ts";
 
@@ -123,15 +123,17 @@ export function bestChallenges(ctx: SmpContext, d: Float64Array, R: Float64Array
     let best: Challenge | null = null;
     for (const j of order) {
       if (bound[j] <= MIN_GAIN || (best !== null && bound[j] < best.deltaEU)) break;
-      const col = j * n;
-      const a = voteByCode(rule, chlgWeight[i], uti[i] - utility(dT[col + i], r[i]));
-      const b = voteByCode(rule, chlgWeight[j], uti[j] - utility(dT[col + j], r[j]));
-      const cij = CHLG_EPS + Math.max(a, 0) + Math.max(b, 0);
-      const cji = CHLG_EPS + (a < 0 ? -a : 0) + (b < 0 ? -b : 0);
-      let Cij = cij;
-      let Cji = cji;
+      let p: number;
+      let deltaEU: number;
       if (rule === 0 && commit === 0) {
-        // The default rules (Prop, SemiCommit) inlined: the same arithmetic, several times faster.
+        // The default rules (Prop, SemiCommit) inlined: challengeOdds' arithmetic, several times faster.
+        const col = j * n;
+        const a = chlgWeight[i] * (uti[i] - utility(dT[col + i], r[i]));
+        const b = chlgWeight[j] * (uti[j] - utility(dT[col + j], r[j]));
+        const cij = CHLG_EPS + Math.max(a, 0) + Math.max(b, 0);
+        const cji = CHLG_EPS + (a < 0 ? -a : 0) + (b < 0 ? -b : 0);
+        let Cij = cij;
+        let Cji = cji;
         for (let t = 0; t < n; t++) {
           if (t === i || t === j) continue;
           const ui = uti[t];
@@ -149,41 +151,14 @@ export function bestChallenges(ctx: SmpContext, d: Float64Array, R: Float64Array
           if (vn > 0) Cij += vn;
           else if (vn < 0) Cji -= vn;
         }
+        p = Cij / (Cij + Cji);
+        const q = Cji / (Cij + Cji);
+        const ukj = utility(d[i * n + j], rhh);
+        const sj = salSum[j];
+        deltaEU = (1 - sj) * 2 * uki + sj * (p * 2 * uki + q * 2 * ukj) - (uki + ukj);
       } else {
-        for (let t = 0; t < n; t++) {
-          if (t === i || t === j) continue;
-          const ui = uti[t];
-          const uj = utility(dT[col + t], r[t]);
-          const ut = utt[t];
-          const w = chlgWeight[t];
-          const v = voteByCode(rule, w, ui - uj);
-          const vp = Math.max(v, 0);
-          const vm = v < 0 ? -v : 0;
-          const cni = cij + vp;
-          const cnj = cji + vm;
-          const pi = cni / (cni + cnj);
-          let ei: number;
-          let ej: number;
-          if (commit === 0) {
-            ei = pi * (2 * ui + ut) + (1 - pi) * (3 * uj);
-            ej = pi * (3 * ui) + (1 - pi) * (2 * uj + ut);
-          } else if (commit === 1) {
-            ei = pi * (3 * ui) + (1 - pi) * (3 * uj);
-            ej = ei;
-          } else {
-            ei = pi * (2 * ui + ut) + (1 - pi) * (2 * uj + ut);
-            ej = ei;
-          }
-          const vn = voteByCode(rule, w, ei - ej);
-          if (vn > 0) Cij += vn;
-          else if (vn < 0) Cji -= vn;
-        }
+        ({ p, deltaEU } = challengeOdds(ctx, d, R, i, i, j));
       }
-      const p = Cij / (Cij + Cji);
-      const q = Cji / (Cij + Cji);
-      const ukj = utility(d[i * n + j], rhh);
-      const sj = salSum[j];
-      const deltaEU = (1 - sj) * 2 * uki + sj * (p * 2 * uki + q * 2 * ukj) - (uki + ukj);
       if (
         deltaEU > MIN_GAIN &&
         (best === null || deltaEU > best.deltaEU || (deltaEU === best.deltaEU && j < best.target))
