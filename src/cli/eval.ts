@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { SentenceCoder } from "../coder/types.ts";
 import {
   codeGold,
+  type EvalEvent,
   formatReport,
   GoldError,
   type Predictions,
@@ -54,17 +55,23 @@ export async function runEval(
     const gold = readGold(text, goldPath);
     if (gold.units.length === 0) throw new CliError(`no gold records in "${goldPath}"`);
     let predictions: Predictions;
+    let outside: EvalEvent[] = [];
     let note = "";
     if (opts.pred) {
       const r = readPredictions(await readText(opts.pred, "prediction file"), opts.pred, gold);
       predictions = r.predictions;
-      if (r.unmatched > 0) note = ` (${r.unmatched} predictions matched no gold unit and were ignored)`;
+      if (gold.dateKeyed) {
+        // Every dated event of the period is in a date-keyed gold: other dates are false positives.
+        outside = r.outside;
+        if (r.unmatched > 0) note = ` (${r.unmatched} predictions on dates with no gold event)`;
+      } else if (r.unmatched > 0)
+        note = ` (${r.unmatched} predictions matched no gold unit and were ignored)`;
     } else {
       const coder = await coderFor(opts);
       predictions = codeGold(gold, coder);
       note = ` (coded by ${coder.name})`;
     }
-    const report = scoreEval(gold, predictions);
+    const report = scoreEval(gold, predictions, outside);
     if (opts.json) write(`${JSON.stringify(reportJson(report), null, 2)}\n`);
     else write(`${formatReport(report, `${goldPath} [${gold.format}]${note}`)}\n`);
   } catch (err) {

@@ -176,6 +176,7 @@ export function readCsvGold(text: string, file: string): Gold {
     hasCodes: true,
     sentenceLabels: false,
     quadScheme: "gdelt",
+    dateKeyed: col.id === -1 && col.text === -1,
   };
 }
 

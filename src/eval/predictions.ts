@@ -5,7 +5,7 @@ import { type EvalEvent, type Gold, GoldError } from "./types.ts";
  * Predictions for `yalu eval --pred`: Yalu events as JSON Lines (the `yalu code` output) or CSV
  * (date, source, target, code, optional id). Each prediction is assigned to a gold unit by, in
  * order: an explicit `sentence_id`/`sentenceId`, its evidence document id, its evidence sentence
- * text, or its date (for date-keyed golds).
+ * text, or its date (for date-keyed golds). Predictions in no gold unit are returned as `outside`.
  */
 
 export type Predictions = Map<string, EvalEvent[]>;
@@ -49,6 +49,7 @@ export function readPredictions(
 ): { predictions: Predictions; unmatched: number } {
   const keys = keysOf(gold);
   const predictions: Predictions = new Map();
+  const outside: EvalEvent[] = [];
   let unmatched = 0;
   const lines = text.split(/\r?\n/);
   const first = lines.find((l) => l.trim() !== "") ?? "";
@@ -70,19 +71,19 @@ export function readPredictions(
         [r.sentence_id as string, r.sentenceId as string, ev.docId as string, r.date as string],
         (ev.sentence as string) ?? null,
       );
-      if (key === null) {
-        unmatched++;
-        return;
-      }
-      add(predictions, key, {
+      const e: EvalEvent = {
         source: codeOf(r.source),
         target: codeOf(r.target),
         code,
         plover: typeof r.plover === "string" ? r.plover : null,
         quad: null,
-      });
+      };
+      if (key === null) {
+        unmatched++;
+        outside.push(e);
+      } else add(predictions, key, e);
     });
-    return { predictions, unmatched };
+    return { predictions, unmatched, outside };
   }
   const sep = separatorOf(first);
   const header = splitRow(first, sep);
@@ -99,17 +100,17 @@ export function readPredictions(
     if (lines[i].trim() === "") continue;
     const f = splitRow(lines[i], sep);
     const key = pick(keys, [f[col.id], f[col.date]], col.text !== -1 ? f[col.text] : null);
-    if (key === null) {
-      unmatched++;
-      continue;
-    }
-    add(predictions, key, {
+    const e: EvalEvent = {
       source: f[col.source] || null,
       target: f[col.target] || null,
       code: f[col.code],
       plover: null,
       quad: null,
-    });
+    };
+    if (key === null) {
+      unmatched++;
+      outside.push(e);
+    } else add(predictions, key, e);
   }
-  return { predictions, unmatched };
+  return { predictions, unmatched, outside };
 }

@@ -100,12 +100,20 @@ function pairs(gold: EvalEvent[], pred: EvalEvent[]): [EvalEvent | null, EvalEve
       p.splice(j, 1);
     }
   }
+  for (const x of g) out.push([x, null]);
   for (const x of p) out.push([null, x]);
   return out;
 }
 
-/** Score predictions against a gold standard. */
-export function scoreEval(gold: Gold, predictions: Predictions): EvalReport {
+/**
+ * Score predictions against a gold standard. `outside` are predictions that fell in no gold unit;
+ * for golds keyed by date (every dated event is in the gold) they count as false positives.
+ */
+export function scoreEval(
+  gold: Gold,
+  predictions: Predictions,
+  outside: readonly EvalEvent[] = [],
+): EvalReport {
   const tally = { event: [0, 0, 0], root: [0, 0, 0], quad: [0, 0, 0] };
   const confusion: Confusion = { by: gold.hasCodes ? "root" : "class", labels: [], counts: new Map() };
   const cls = (e: EvalEvent) => e.quad ?? classOf(e.code, e.plover, gold.quadScheme);
@@ -139,6 +147,14 @@ export function scoreEval(gold: Gold, predictions: Predictions): EvalReport {
       tally.quad[1] += pq.length;
       tally.quad[2] += gq.length;
     }
+  }
+  for (const e of outside) {
+    if (gold.hasCodes) {
+      tally.event[1]++;
+      tally.root[1]++;
+      bump(confusion, "none", e.code?.slice(0, 2) ?? "none");
+    }
+    if (cls(e) !== null) tally.quad[1]++;
   }
   const labels = new Set<string>();
   for (const [g, row] of confusion.counts) {

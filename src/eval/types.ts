@@ -33,6 +33,8 @@ export interface Gold {
   /** True when each unit carries exactly one label (sentence classification). */
   sentenceLabels: boolean;
   quadScheme: QuadScheme;
+  /** True when units are dates (a CSV without ids or text): predictions on other dates are false positives. */
+  dateKeyed?: boolean;
 }
 
 /** A malformed gold or prediction record; the message names the file, line and id. */

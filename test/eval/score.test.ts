@@ -62,6 +62,43 @@ describe("scoring", () => {
     expect(r.confusion.counts.get("none")?.get("11")).toBe(1);
   });
 
+  it("counts predictions outside a date-keyed gold as false positives and unmatched gold as misses", () => {
+    const gold: Gold = {
+      format: "csv",
+      hasCodes: true,
+      sentenceLabels: false,
+      quadScheme: "gdelt",
+      dateKeyed: true,
+      units: [
+        {
+          key: "2020-01-02",
+          text: null,
+          date: "2020-01-02",
+          parse: null,
+          line: 2,
+          events: [ev("USA", "CHN", "042")],
+        },
+        {
+          key: "2020-01-03",
+          text: null,
+          date: "2020-01-03",
+          parse: null,
+          line: 3,
+          events: [ev("CHN", "USA", "111")],
+        },
+      ],
+    };
+    // One exact hit on 01-02, nothing on 01-03, one prediction on a date with no gold event.
+    const r = scoreEval(gold, new Map([["2020-01-02", [ev("USA", "CHN", "042")]]]), [
+      ev("RUS", "UKR", "190"),
+    ]);
+    expect(r.event).toMatchObject({ tp: 1, predicted: 2, gold: 2 });
+    expect(r.event!.precision).toBeCloseTo(0.5);
+    expect(r.event!.recall).toBeCloseTo(0.5);
+    expect(r.confusion.counts.get("11")?.get("none")).toBe(1);
+    expect(r.confusion.counts.get("none")?.get("19")).toBe(1);
+  });
+
   it("scores sentence labels by the majority class of each sentence's events", () => {
     const unit = (key: string, quad: number) => ({
       key,
