@@ -71,16 +71,28 @@ describe.skipIf(!hasChromium && !inCI)("dashboard in headless Chromium", () => {
     await page.locator("[data-testid=dyad-chart] [data-testid=event-mark]").first().waitFor();
 
     const marks = await page.$$eval("[data-testid=event-mark]", (els) =>
-      els.map((e) => ({ date: e.getAttribute("data-date") ?? "", cameo: e.getAttribute("data-cameo") ?? "" })),
+      els.map((e) => ({
+        date: e.getAttribute("data-date") ?? "",
+        cameo: e.getAttribute("data-cameo") ?? "",
+      })),
     );
     for (const month of ["2018-03", "2018-05", "2018-06"]) {
-      expect(marks.some((m) => m.date.startsWith(month) && m.cameo.startsWith("04")), month).toBe(true);
+      expect(
+        marks.some((m) => m.date.startsWith(month) && m.cameo.startsWith("04")),
+        month,
+      ).toBe(true);
     }
 
-    const turns = await page.$$eval("[data-testid=turning-point]", (els) => els.map((e) => e.getAttribute("data-period") ?? ""));
+    const turns = await page.$$eval("[data-testid=turning-point]", (els) =>
+      els.map((e) => e.getAttribute("data-period") ?? ""),
+    );
     expect(turns.some((p) => p > "2016" && p <= "2018")).toBe(true);
     const phases = await page.$$eval("[data-testid=phase]", (els) =>
-      els.map((e) => ({ from: e.getAttribute("data-from") ?? "", to: e.getAttribute("data-to") ?? "", label: e.getAttribute("data-label") })),
+      els.map((e) => ({
+        from: e.getAttribute("data-from") ?? "",
+        to: e.getAttribute("data-to") ?? "",
+        label: e.getAttribute("data-label"),
+      })),
     );
     const at = (y: string) => phases.findIndex((p) => p.from <= y && y <= p.to);
     expect(at("2016")).toBeGreaterThanOrEqual(0);
