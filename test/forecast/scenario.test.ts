@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { difference, forecast } from "../../src/forecast/forecast.ts";
 import { outcomeJson } from "../../src/forecast/report.ts";
 import { sensitivity } from "../../src/forecast/sensitivity.ts";
@@ -28,6 +32,12 @@ describe("the shipped China–DPRK scenarios", () => {
       }
       expect(s.codes[a.name]).toMatch(/^[A-Z]{3}$/);
     }
+  });
+
+  it("reads the same scenario written as JSON", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "yalu-scenario-")), "china-dprk.json");
+    writeFileSync(file, JSON.stringify(parse(readFileSync(BASE, "utf8")), null, 2));
+    expect((await loadForecastFile(file)).input).toEqual((await loadForecastFile(BASE)).input);
   });
 
   it("the secondary-sanctions variant applies its overrides to the base", async () => {
