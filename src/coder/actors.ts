@@ -142,7 +142,14 @@ export class ActorMatcher {
       const entity = entities[0];
       const name = text.slice(tokens[i].start - base, tokens[m.end - 1].end - base);
       if (entity) {
-        if (!this.#notActorFollows(tokens, m.end)) {
+        // "anti-Japanese struggle", "pro-Russian separatists" are not the country itself.
+        const prefix = tokens[i - 1]?.lower;
+        if (
+          !this.#notActorFollows(tokens, m.end) &&
+          prefix !== "anti" &&
+          prefix !== "pro" &&
+          prefix !== "non"
+        ) {
           // A form several entries share ("Kim") goes to the one active at the date.
           const r =
             (entities.length > 1 ? this.#source.lookup(entity.text!, date) : null) ??

@@ -74,6 +74,36 @@ const LOCATION_PREPS = new Set([
   "including",
 ]);
 const PRONOUNS = new Set(["it", "he", "she"]);
+const OBJECT_PRONOUNS = new Set([
+  "him",
+  "her",
+  "them",
+  "it",
+  "us",
+  "me",
+  "you",
+  "themselves",
+  "itself",
+  "himself",
+  "herself",
+]);
+const DETERMINERS = new Set([
+  "the",
+  "a",
+  "an",
+  "its",
+  "their",
+  "his",
+  "her",
+  "both",
+  "all",
+  "several",
+  "two",
+  "three",
+  "other",
+  "south",
+  "north",
+]);
 const HARD_STOP = new Set([";", ".", ":", "!", "?", "—", "–"]);
 const WINDOW = 14;
 
@@ -148,11 +178,18 @@ function object(
   after: number,
   inherited: ActorMention | null,
 ): ActorMention[] {
+  // "aided him", "met them": the object is a pronoun, its referent unknown.
+  if (OBJECT_PRONOUNS.has(tokens[after]?.lower ?? "")) return [];
   let end = Math.min(tokens.length, after + WINDOW);
   for (let k = after; k < end; k++) {
     if (
       HARD_STOP.has(tokens[k].text) ||
-      (k > after && CLAUSE_WORDS.has(tokens[k].lower) && tokens[k].lower !== "and")
+      (k > after && CLAUSE_WORDS.has(tokens[k].lower) && tokens[k].lower !== "and") ||
+      // "to mark the anniversary of …": an infinitive clause starts.
+      (k > after &&
+        tokens[k].lower === "to" &&
+        /^\p{Ll}/u.test(tokens[k + 1]?.text ?? "") &&
+        !DETERMINERS.has(tokens[k + 1].lower))
     ) {
       end = k;
       break;
@@ -199,7 +236,9 @@ function datesOf(
   const from = tokens[t.end - 1].end;
   const out: DateMention[] = [];
   let cursor = from;
-  for (const d of dates) {
+  // "last month's strike" dates the strike, not the event that mentions it.
+  const usable = dates.filter((d) => !/^\s*['’]s\b/.test(tokens.find((tk) => tk.start >= d.end)?.text ?? ""));
+  for (const d of usable) {
     if (d.start < from || d.start >= limit) continue;
     const between = tokens.filter((tk) => tk.start >= cursor && tk.end <= d.start);
     const breaks = between.some(
@@ -214,7 +253,7 @@ function datesOf(
     cursor = d.end;
   }
   if (out.length > 0) return out;
-  const before = dates.filter((d) => d.end <= tokens[t.start].start);
+  const before = usable.filter((d) => d.end <= tokens[t.start].start);
   return before.length > 0 ? [before[before.length - 1]] : [];
 }
 
@@ -250,6 +289,7 @@ function pairsOf(
   // Within one country, only role to role ("PRKGOV → PRKOPP"), not an actor to its own country.
   const kept = pairs.filter(
     ([s, tg]) =>
+      s.code !== tg.code &&
       !(s.country !== null && s.country === tg.country && (s.code === s.country || tg.code === tg.country)),
   );
   return { pairs: kept, sources, targets };

@@ -328,6 +328,18 @@ function moodOf(tokens: Token[], t: Match): Pick<Trigger, "mood" | "passive"> {
   return { mood, passive };
 }
 
+/** True for a headline in title case ("Russian Party Leader Pays Visit to DPRK Embassy"). */
+function isHeadline(tokens: Token[]): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (const t of tokens) {
+    if (t.text.length <= 3 || !/^\p{L}/u.test(t.text)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(t.text)) capitalised++;
+  }
+  return words >= 2 && capitalised / words >= 0.6;
+}
+
 /**
  * Lexicon patterns of a sentence, longest match per head word, with their modality. A verb whose
  * form is also a noun after a determiner ("the visit") is left to the noun patterns, and a
@@ -342,10 +354,13 @@ export function findTriggers(
 ): Trigger[] {
   const found: Trigger[] = [];
   let covered = 0;
+  const headline = isHeadline(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const ps = lexicon.byHead.get(tokens[i].lower);
     // A head inside a longer pattern already found belongs to it ("imposed new sanctions on").
     if (!ps || inActor(i) || i < covered) continue;
+    // A capitalised word inside running text is a name ("Occupy Boston", "Operation Resolute Support").
+    if (i > 0 && !headline && /^\p{Lu}/u.test(tokens[i].text) && tokens[i - 1].text !== '"') continue;
     const matches: Match[] = [];
     const prev = tokens[i - 1]?.lower;
     const tag = pos?.[i];
