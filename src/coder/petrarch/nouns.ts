@@ -179,12 +179,20 @@ export function codeNounPhrase(ctx: NounContext, np: TreeNode): NounCoding | nul
     if (present.length === 0) return null;
     if (present.length === 1) return present[0];
     const out: ActorCoding[] = [];
-    let lastActor: string | null = null;
+    // Within one flat phrase an agent-only conjunct takes the actor, and the modifiers, of the
+    // conjunct before it: "the Danish Islamist media and government" → DNKMUSMED, DNKMUSGOV.
+    const flat = parts.every((p) => p.every((n) => n.word !== null));
+    let last: ActorCoding | null = null;
     for (const c of present) {
       for (const a of c.codings) {
-        if (a.actor) lastActor = a.actor;
-        // An agent-only conjunct takes the actor of the conjunct before it ("Danish media and government").
-        out.push(a.actor || !lastActor ? a : { ...a, actor: lastActor });
+        if (a.actor) last = a;
+        if (a.actor || !last || !flat) out.push(a);
+        else
+          out.push({
+            actor: last.actor,
+            prefixes: [...last.prefixes, ...a.prefixes],
+            suffixes: [...last.suffixes.slice(0, -1), ...a.suffixes],
+          });
       }
     }
     return { codings: out, start: np.start, end: np.end, parts: present };
