@@ -21,6 +21,19 @@ export class FieldError extends Error {
 const ACTOR_CODE = /^[A-Z0-9]{3,}$/;
 const COUNTRY = /^[A-Z]{3}$/;
 
+/** Precision per date string: bulk files repeat a few thousand dates millions of times. */
+const precisions = new Map<string, DatePrecision | null>();
+
+function precisionOf(date: string): DatePrecision | null {
+  let p = precisions.get(date);
+  if (p === undefined) {
+    if (precisions.size > 100_000) precisions.clear();
+    p = datePrecisionOf(date);
+    precisions.set(date, p);
+  }
+  return p;
+}
+
 /** Model fields a fixed-column reader supplies; everything derivable is filled in by `buildEvent`. */
 export interface EventFields {
   date: string;
@@ -47,9 +60,9 @@ function actor(a: Actor, side: "source" | "target"): Actor {
  * `normalizeEvent` but without the schema pass that would dominate a bulk import.
  */
 export function buildEvent(f: EventFields): Event {
-  const precision: DatePrecision | null = datePrecisionOf(f.date);
+  const precision = precisionOf(f.date);
   if (!precision) throw new FieldError("date", `invalid date "${f.date}"`);
-  if (f.publicationDate !== null && datePrecisionOf(f.publicationDate) !== "day") {
+  if (f.publicationDate !== null && precisionOf(f.publicationDate) !== "day") {
     throw new FieldError("publicationDate", `invalid date "${f.publicationDate}"`);
   }
   if (!isCameoCode(f.cameo)) throw new FieldError("cameo", `invalid CAMEO code "${f.cameo}"`);

@@ -17,7 +17,7 @@ import { Serial } from "./lock.ts";
 import { rowToEvent, SELECT_EVENT } from "./rows.ts";
 import { CREATE_SCHEMA, CREATE_STAGING, SCHEMA_VERSION } from "./schema.ts";
 import { READ_STAGING, stagingRow } from "./stage.ts";
-import { dyadAB, Params, pageClause, whereClause } from "./where.ts";
+import { Params, pageClause, selection } from "./where.ts";
 
 /** Events per staging chunk file. */
 const CHUNK_ROWS = 50_000;
@@ -99,9 +99,11 @@ export class DuckDBStore implements Store {
         if (lines.length) await flush();
         await loading;
         // One row per id, and none whose id is already stored: this is what keeps ids unique.
+        // Sorted by actor codes so min/max zone maps prune dyad and actor queries.
         const result = await c.run(`INSERT INTO events
           SELECT s.* FROM (SELECT DISTINCT ON (id) * FROM staging) s
-          ANTI JOIN events e ON e.id = s.id`);
+          ANTI JOIN events e ON e.id = s.id
+          ORDER BY s.source_code, s.target_code, s.date_start`);
         await c.run("DROP TABLE staging");
         const inserted = Number(result.rowsChanged);
         return { inserted, duplicates: total - inserted };
@@ -114,14 +116,14 @@ export class DuckDBStore implements Store {
   async queryEvents(query: EventQuery): Promise<Event[]> {
     const p = new Params();
     const dir = query.order === "desc" ? "DESC" : "ASC";
-    const sql = `SELECT ${SELECT_EVENT} FROM events ${whereClause(query, p)}
+    const sql = `SELECT ${SELECT_EVENT} FROM ${selection(query, p, `${SELECT_EVENT}, date_start, date_end`)}
       ORDER BY date_start ${dir}, date_end ${dir}, id ${dir}${pageClause(query, p)}`;
     return (await this.rows(sql, p.values)).map(rowToEvent);
   }
 
   async countEvents(query: EventQuery): Promise<number> {
     const p = new Params();
-    const [row] = await this.rows(`SELECT count(*) AS n FROM events ${whereClause(query, p)}`, p.values);
+    const [row] = await this.rows(`SELECT count(*) AS n FROM ${selection(query, p, "1 AS one")}`, p.values);
     return Number(row.n);
   }
 
@@ -134,14 +136,13 @@ export class DuckDBStore implements Store {
     const spec = BUCKETS[bucket];
     if (!spec) throw new Error(`invalid bucket "${bucket}"`);
     const p = new Params();
-    const where = whereClause(query, p);
-    const direction = query.dyad ? `CASE WHEN ${dyadAB(query.dyad, p)} THEN 'ab' ELSE 'ba' END` : "'all'";
+    const from = selection(query, p, "date_start, quad_class, goldstein");
     const sql = `SELECT ${spec[1]} AS period, direction, n, q1, q2, q3, q4, g FROM (
-        SELECT date_trunc('${spec[0]}', date_start) AS b, ${direction} AS direction,
+        SELECT date_trunc('${spec[0]}', date_start) AS b, direction,
           count(*) AS n, count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
           count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,
           sum(goldstein) AS g
-        FROM events ${where} GROUP BY ALL)
+        FROM ${from} GROUP BY ALL)
       ORDER BY b, direction`;
     return (await this.rows(sql, p.values)).map((r) => ({
       period: String(r.period),
@@ -160,7 +161,7 @@ export class DuckDBStore implements Store {
     const p = new Params();
     const sql = `SELECT source_code, target_code, count(*) AS n, sum(goldstein) AS g,
         count(*) FILTER (quad_class >= 3) AS conflict, count(*) FILTER (quad_class <= 2) AS cooperation
-      FROM events ${whereClause(query, p)} GROUP BY ALL
+      FROM ${selection(query, p, "source_code, target_code, quad_class, goldstein")} GROUP BY source_code, target_code
       ORDER BY n DESC, source_code, target_code LIMIT ${p.add(limit)}`;
     return (await this.rows(sql, p.values)).map((r) => ({
       source: String(r.source_code),

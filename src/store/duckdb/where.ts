@@ -17,38 +17,34 @@ function bound(value: string, name: string, edge: "start" | "end"): string {
   return edge === "start" ? dateStart(value) : dateEnd(value);
 }
 
-function prefix(column: string, value: string, p: Params): string {
-  return `starts_with(${column}, ${p.add(value)})`;
+/** Printable ASCII whose last character can be incremented: safe for a byte-order range. */
+const RANGE_SAFE = /^[\x20-\x7d]+$/;
+
+/**
+ * Code-prefix match. Inside a conjunction it is written as a range (`col >= 'CHN' AND col < 'CHO'`),
+ * which DuckDB pushes into the scan and prunes with min/max zone maps (events are stored sorted by
+ * source and target code); under OR it stays `starts_with`, which evaluates faster as an expression.
+ */
+function prefix(column: string, value: string, p: Params, range = false): string {
+  if (!range || !RANGE_SAFE.test(value)) return `starts_with(${column}, ${p.add(value)})`;
+  const next = value.slice(0, -1) + String.fromCharCode(value.charCodeAt(value.length - 1) + 1);
+  return `${column} >= ${p.add(value)} AND ${column} < ${p.add(next)}`;
 }
 
 function anyPrefix(column: string, values: string[], p: Params): string {
   return `(${values.map((v) => prefix(column, v, p)).join(" OR ")})`;
 }
 
-/** The SQL condition of a dyad's a→b direction. */
-export function dyadAB(q: NonNullable<EventQuery["dyad"]>, p: Params): string {
-  return `(${prefix("source_code", q.a, p)} AND ${prefix("target_code", q.b, p)})`;
-}
+type Dyad = NonNullable<EventQuery["dyad"]>;
 
-/**
- * Translate the filters of an `EventQuery` into a WHERE clause ("" when none). Every value is a
- * parameter; actor filters are CAMEO code prefixes; dates select events overlapping [from, to].
- */
-export function whereClause(q: EventQuery, p: Params): string {
+/** The filters other than the dyad, as a list of conjuncts. */
+function conditions(q: EventQuery, p: Params): string[] {
   const c: string[] = [];
-  if (q.dyad) {
-    const ab = dyadAB(q.dyad, p);
-    if (q.dyad.directed) c.push(ab);
-    else {
-      const ba = `(${prefix("source_code", q.dyad.b, p)} AND ${prefix("target_code", q.dyad.a, p)})`;
-      c.push(`(${ab} OR ${ba})`);
-    }
-  }
   if (q.actor !== undefined) {
     c.push(`(${prefix("source_code", q.actor, p)} OR ${prefix("target_code", q.actor, p)})`);
   }
-  if (q.source !== undefined) c.push(prefix("source_code", q.source, p));
-  if (q.target !== undefined) c.push(prefix("target_code", q.target, p));
+  if (q.source !== undefined) c.push(prefix("source_code", q.source, p, true));
+  if (q.target !== undefined) c.push(prefix("target_code", q.target, p, true));
   if (q.cameo?.length) c.push(anyPrefix("cameo", q.cameo, p));
   if (q.root?.length) c.push(`root IN (${q.root.map((r) => p.add(r)).join(", ")})`);
   if (q.quadClass?.length) c.push(`quad_class IN (${q.quadClass.map((r) => p.add(r)).join(", ")})`);
@@ -60,7 +56,26 @@ export function whereClause(q: EventQuery, p: Params): string {
       `(contains(lower(sentence), ${t}) OR contains(lower(description), ${t}) OR contains(lower(citation_title), ${t}))`,
     );
   }
-  return c.length ? `WHERE ${c.join(" AND ")}` : "";
+  return c;
+}
+
+const where = (c: string[]) => (c.length ? `WHERE ${c.join(" AND ")}` : "");
+
+/**
+ * The events a query selects, as a FROM-clause subquery with the given columns plus `direction`
+ * ("ab", "ba" or "all"). An undirected dyad becomes a UNION ALL of its two directed halves, each a
+ * pure conjunction the engine can prune; the "ba" half leaves out events the "ab" half has.
+ */
+export function selection(q: EventQuery, p: Params, columns: string): string {
+  const branch = (direction: string, extra: string[]) =>
+    `SELECT ${columns}, '${direction}' AS direction FROM events ${where([...extra, ...conditions(q, p)])}`;
+  if (!q.dyad) return `(${branch("all", [])})`;
+  const d: Dyad = q.dyad;
+  const ab = branch("ab", [prefix("source_code", d.a, p, true), prefix("target_code", d.b, p, true)]);
+  if (d.directed) return `(${ab})`;
+  const notAb = `NOT (starts_with(source_code, ${p.add(d.a)}) AND starts_with(target_code, ${p.add(d.b)}))`;
+  const ba = branch("ba", [prefix("source_code", d.b, p, true), prefix("target_code", d.a, p, true), notAb]);
+  return `(${ab} UNION ALL ${ba})`;
 }
 
 /** LIMIT/OFFSET clause with validated, parameterised values. */
