@@ -54,15 +54,18 @@ function add(into: Counts, r: Counts): void {
   into.goldsteinSum += r.goldsteinSum;
 }
 
-/** Derive the means and shares of a cell from its counts. */
+/** Three decimals: finer than the Goldstein scale's own precision, and a smaller API answer. */
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Derive the means and shares of a cell from its counts (rounded to three decimals). */
 export function cell(c: Counts): SeriesCell {
   const conflict = c.q3 + c.q4;
   return {
     ...c,
-    goldsteinSum: Math.round(c.goldsteinSum * 1000) / 1000,
-    goldsteinMean: c.count ? c.goldsteinSum / c.count : null,
+    goldsteinSum: round3(c.goldsteinSum),
+    goldsteinMean: c.count ? round3(c.goldsteinSum / c.count) : null,
     netCooperation: c.q1 + c.q2 - conflict,
-    conflictShare: c.count ? conflict / c.count : null,
+    conflictShare: c.count ? round3(conflict / c.count) : null,
   };
 }
 
