@@ -9,7 +9,7 @@ const present = existsSync(SUITE);
 if (!present) console.warn(`skipping PETRARCH conformance: ${SUITE} not found`);
 
 /** Regression floor, set a little under the measured score (see the report in the commit log). */
-const FLOOR = 369;
+const FLOOR = 371;
 
 describe.skipIf(!present)("PETRARCH unit suite with the PETR.Validate dictionaries", () => {
   it("reproduces at least the measured number of codings", async () => {

@@ -126,6 +126,14 @@ function subjectNp(clause: TreeNode, child: TreeNode): TreeNode | null {
 function subjectPhrase(vp: TreeNode): TreeNode | null {
   let child = vp;
   for (let node = vp.parent; node; child = node, node = node.parent) {
+    if (isNounPhrase(node) && child === vp) {
+      // A reduced relative ("a woman believed linked to …"): the noun it modifies.
+      const head = node.children
+        .slice(0, node.children.indexOf(vp))
+        .reverse()
+        .find((k) => isNounPhrase(k));
+      if (head) return head;
+    }
     if (!isClause(node)) continue;
     const np = subjectNp(node, child);
     if (!np || pronounOnly(np)) continue;
@@ -292,9 +300,14 @@ export function codeParsed(
     let source = bindings.source ?? null;
     let target = bindings.target ?? null;
     if (!source && bindings.beforeTarget) {
-      // A target matched before the verb ("NOTED + *"): the source is the actor before it.
-      const u = bindings.beforeTarget.find((x) => x.kind === "noun");
-      if (u?.kind === "noun") source = u.noun;
+      // A target matched before the verb: the source is the subject, unless the subject is that
+      // very target ("… noted that Cirith Ungol regretted" with "NOTED + *"): then the actor before it.
+      const subject = subjectOf(ctx, vp);
+      if (subject && subject.start !== bindings.target?.start) source = subject;
+      else {
+        const u = bindings.beforeTarget.find((x) => x.kind === "noun");
+        if (u?.kind === "noun") source = u.noun;
+      }
     }
     if (!source) {
       const passiveBy = isPassive(vp, verb) ? byAgent(ctx, vp, found.end) : null;
