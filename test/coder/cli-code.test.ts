@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
@@ -63,6 +63,32 @@ describe("yalu code", () => {
     expect(rows).toHaveLength(3);
     expect(rows[0].split("\t")).toHaveLength(61);
   });
+
+  it("stores the events with --store, once however often it runs", async () => {
+    const path = file("store.txt", news);
+    const db = join(dir, "events.duckdb");
+    expect((await run(path, { docDate: "2024-05-08", store: true, db })).err).toMatch(
+      /stored 3 new, 0 already present/,
+    );
+    const again = await run(path, { docDate: "2024-05-08", store: true, db });
+    expect(again.out).toBe("");
+    expect(again.err).toMatch(/stored 0 new, 3 already present/);
+  });
+
+  const dicts = "../shared/reference/eventdata/petrarch2/dictionaries/PETR.Validate";
+  it.skipIf(!existsSync(`${dicts}.verbs.txt`))(
+    "codes with PETRARCH dictionaries given --dictionaries (skips without ../shared)",
+    async () => {
+      const xml =
+        '<Sentences><Sentence date="19950101" id="T1"><Text>Arnor is about to restore full diplomatic ties with Gondor.</Text></Sentence></Sentences>';
+      const { out } = await run(file("unit.xml", xml), { dictionaries: dicts });
+      expect(JSON.parse(out.trim())).toMatchObject({
+        source: { code: "ARN" },
+        target: { code: "GON" },
+        cameo: "064",
+      });
+    },
+  );
 
   it("rejects bad flags with a usage error", async () => {
     await expect(run(file("a.txt", news), { docDate: "2024-13-01" })).rejects.toThrow(
