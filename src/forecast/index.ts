@@ -1,0 +1,19 @@
+/** Bargaining forecasts: KTAB's SMP, BDM's expected utility, baselines, scenarios, sensitivity. */
+export { type Baselines, baselines, weightedMean, weightedMedian } from "./baselines.ts";
+export { DEFAULT_DERIVE, type DerivedInput, deriveInputs } from "./derive.ts";
+export { DEFAULT_EU_OPTIONS, type EuActor, type EuOptions, type EuResult, runEu } from "./eu.ts";
+export { difference, type ForecastOptions, type ForecastOutcome, forecast } from "./forecast.ts";
+export { DEFAULT_PARAMETERS, PARAMETER_VALUES, resolveParameters, type SmpParameters } from "./params.ts";
+export { createPrng, type Prng } from "./prng.ts";
+export { renderDifference, renderOutcome, renderSensitivity } from "./report.ts";
+export { outcomeJson } from "./report-json.ts";
+export { parseScenario, type Scenario, type ScenarioLoader } from "./scenario.ts";
+export {
+  DEFAULT_PERTURBATION,
+  type PerturbationSpec,
+  type SensitivityResult,
+  sensitivity,
+} from "./sensitivity.ts";
+export { runSmp, type SmpOptions, type SmpResult, type SmpTurn } from "./smp/run.ts";
+export type { ForecastActor, ForecastInput, IdealAdjustment } from "./types.ts";
+export { ForecastInputError, validateInput } from "./validate.ts";
