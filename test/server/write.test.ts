@@ -35,6 +35,28 @@ describe("write endpoints without a token", () => {
   });
 });
 
+describe("POST /api/code with the project's coder", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await flagshipApp();
+  });
+  afterAll(() => t.close());
+
+  it("codes pasted text into events whose evidence is a sentence of the text", async () => {
+    const text = "Kim Jong Un arrived in Beijing on Tuesday for talks with Xi Jinping. It rained.";
+    const res = await t.app.request("/api/code", {
+      method: "POST",
+      body: JSON.stringify({ text, docDate: "2025-09-02" }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as any;
+    expect(body.stored).toBeNull();
+    expect(body.events.length).toBeGreaterThan(0);
+    for (const e of body.events) expect(text).toContain(e.evidence.sentence);
+    expect(body.events.some((e: any) => e.source.country === "PRK" && e.target.country === "CHN")).toBe(true);
+  });
+});
+
 describe("write endpoints with a token", () => {
   let t: TestApp;
   const auth = { Authorization: "Bearer s3cret-token" };
