@@ -118,6 +118,19 @@ describe.skipIf(!hasChromium && !inCI)("dashboard in headless Chromium", () => {
     expect(await page.locator("[data-testid=claim-item]").count()).toBeGreaterThan(10);
     await shot("dashboard-claims-1280.png");
 
+    await page.goto(`${server.url}#code`);
+    await page.fill(
+      "[data-testid=code-text]",
+      "Kim Jong Un arrived in Beijing on Tuesday for talks with Xi Jinping.",
+    );
+    await page.fill("[data-testid=code-date]", "2025-09-02");
+    await page.click("[data-testid=code-preview]");
+    await page.locator("[data-testid=code-summary]").waitFor();
+    expect(await page.locator("[data-testid=code-summary]").textContent()).toMatch(
+      /^[1-9]\d* events coded \(preview/,
+    );
+    expect(await page.locator("#view-code [data-testid=event-detail]").count()).toBeGreaterThan(0);
+
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}#dyad`);
     await page.reload();
