@@ -261,6 +261,7 @@ export function codeParsed(
     newActorLength: options.newActorLength ?? 0,
   };
   const nouns = nounUnits(ctx);
+  const present = new Set(parsed.words);
   const skips = uncodedNouns(parsed.root, nouns);
   const codings: RawCoding[] = [];
   const seen = new Set<string>();
@@ -287,6 +288,7 @@ export function codeParsed(
     let patternText: string | null = null;
     search: for (const e of found.entries) {
       for (const p of e.patterns) {
+        if (!p.required.every((w) => present.has(w))) continue;
         const b = matchPattern(p, lower, upper);
         if (b) {
           code = p.code;

@@ -35,6 +35,8 @@ export interface NounContext {
   date: number | null;
   /** PETRARCH's new_actor_length (0 = off). */
   newActorLength?: number;
+  /** Codings already computed for this sentence's noun phrases. */
+  memo?: Map<TreeNode, NounCoding | null>;
 }
 
 const CONJUNCTIONS = new Set(["AND", "OR", "NOR"]);
@@ -167,6 +169,15 @@ function codeNodes(ctx: NounContext, nodes: TreeNode[], limit: number): Named | 
  * pattern's `$`/`+`/`^` stands for), or the whole phrase for a compound.
  */
 export function codeNounPhrase(ctx: NounContext, np: TreeNode): NounCoding | null {
+  ctx.memo ??= new Map();
+  const known = ctx.memo.get(np);
+  if (known !== undefined) return known;
+  const coded = codeNounPhraseOnce(ctx, np);
+  ctx.memo.set(np, coded);
+  return coded;
+}
+
+function codeNounPhraseOnce(ctx: NounContext, np: TreeNode): NounCoding | null {
   const parts = conjuncts(np);
   if (parts) {
     const coded = parts.map((p) => {

@@ -34,6 +34,8 @@ export interface VerbPattern {
   code: VerbCode;
   line: number;
   text: string;
+  /** Words every match needs (from tokens with a single alternative): a quick pre-check. */
+  required: string[];
 }
 
 /** A verb of the dictionary (one inflected form of it) with its block's patterns. */
@@ -327,5 +329,8 @@ export function parsePattern(
     }
   }
   if (!verbSeen) return null;
-  return { lower, upper, verbJoined, code: parseVerbCode(m[2]), line, text: text.trim() };
+  const required = [...lower, ...upper].flatMap((t) =>
+    t.kind === "phrase" && t.alternatives.length === 1 ? t.alternatives[0] : [],
+  );
+  return { lower, upper, verbJoined, code: parseVerbCode(m[2]), line, text: text.trim(), required };
 }
