@@ -50,6 +50,7 @@ export interface RawInput {
 
 export const MIN_ACTORS = 3;
 export const MAX_ACTORS = 250;
+export const MAX_CAPABILITY = 1e8;
 const SAL_TOL = 1e-6;
 
 function num(
@@ -95,8 +96,13 @@ export function validateInput(raw: RawInput): ForecastInput {
     if (seen.has(a.name)) throw new ForecastInputError("duplicate actor name", file, a.line, a.name);
     seen.add(a.name);
     const capability = num(a.capability, "capability", file, a.line, a.name);
-    if (capability < 0)
-      throw new ForecastInputError(`negative capability ${capability}`, file, a.capability.line, a.name);
+    if (capability < 0 || capability > MAX_CAPABILITY)
+      throw new ForecastInputError(
+        `capability ${capability} outside 0–${MAX_CAPABILITY}`,
+        file,
+        a.capability.line,
+        a.name,
+      );
     const position: number[] = [];
     const salience: number[] = [];
     raw.dimensions.forEach((dim, k) => {
