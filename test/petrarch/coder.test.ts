@@ -91,6 +91,15 @@ describe("dictionary coder", () => {
     expect(bad.error).toMatch(/sentence "b": bad parse/);
   });
 
+  it("refuses pathological input cleanly", () => {
+    const deep = `${"(S ".repeat(5000)}(NN x)${")".repeat(5000)}`;
+    expect(
+      coder.codeRaw({ id: "deep", text: "", date: null, docId: null, offset: 0, parse: deep }).error,
+    ).toMatch(/nested deeper/);
+    const long = "Northland condemned Southland. ".repeat(1000);
+    expect(coder.code({ id: "long", text: long, date: "2020-01-01", docId: null, offset: 0 })).toEqual([]);
+  });
+
   it("codes plain text with the shallow fallback and returns model events", () => {
     const events = coder.code({
       id: "p",

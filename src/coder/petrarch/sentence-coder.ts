@@ -12,6 +12,8 @@ export interface DictionaryCoderOptions {
 }
 
 const defaults: DictionaryCoderOptions = { requireDyad: true };
+/** Unparsed sentences longer than this are not news sentences (tables, run-ons, binary junk). */
+const MAX_TEXT = 5000;
 
 /** A SentenceCoder over loaded dictionaries; also exposes PETRARCH-style raw codings. */
 export interface DictionaryCoder extends SentenceCoder {
@@ -38,6 +40,12 @@ export function dictionaryCoder(
 ): DictionaryCoder {
   const opts = { ...defaults, ...options } satisfies DictionaryCoderOptions;
   const codeRaw = (sentence: SentenceInput, o: Partial<CodingOptions> = {}): SentenceCoding => {
+    if (!sentence.parse && sentence.text.length > MAX_TEXT)
+      return {
+        codings: [],
+        discard: null,
+        error: `sentence "${sentence.id}": longer than ${MAX_TEXT} characters`,
+      };
     let parsed: ParsedSentence;
     try {
       parsed = sentence.parse ? parseTree(sentence.parse) : shallowTree(sentence.text, dicts);

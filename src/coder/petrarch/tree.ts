@@ -35,6 +35,8 @@ export class ParseTreeError extends Error {
 }
 
 const TOKEN_RE = /\(|\)|[^\s()]+/g;
+/** Deeper trees are junk, and would overflow the recursive walks. */
+const MAX_DEPTH = 400;
 
 /**
  * Parse a Penn Treebank bracketing. Throws {@link ParseTreeError} on unbalanced brackets.
@@ -49,6 +51,8 @@ export function parseTree(text: string): ParsedSentence {
   for (const m of text.matchAll(TOKEN_RE)) {
     const tok = m[0];
     if (tok === "(") {
+      if (stack.length >= MAX_DEPTH)
+        throw new ParseTreeError(`parse nested deeper than ${MAX_DEPTH}`, m.index);
       const node: TreeNode = { label: "", word: null, children: [], parent: null, start: 0, end: 0 };
       const parent = stack.at(-1) ?? null;
       if (parent) {
