@@ -94,6 +94,18 @@ function sdSpec(sd: string | undefined) {
   return { sdPosition: p, sdSalience: s, sdCapability: c };
 }
 
+/** Monte Carlo work bound (runs × actors³) so one request cannot occupy the server for minutes. */
+const MAX_MC_WORK = 5e8;
+
+function checkWork(runs: number | undefined, actors: number) {
+  if (runs !== undefined && runs * actors ** 3 > MAX_MC_WORK) {
+    throw badRequest(
+      `mc ${runs} is too many runs for ${actors} actors (at most ${Math.floor(MAX_MC_WORK / actors ** 3)})`,
+      "mc",
+    );
+  }
+}
+
 function run(
   scenario: Scenario,
   base: Scenario | undefined,
@@ -198,6 +210,7 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
       trace: q.data.trace === "true",
       ...(q.data.seed ? { seed: q.data.seed } : {}),
     };
+    checkWork(q.data.mc, scenario.input.actors.length);
     const mc = q.data.mc ? { runs: q.data.mc, seed: q.data.seed, sd: q.data.sd } : undefined;
     return c.json(run(scenario, base, options, mc));
   });
@@ -225,6 +238,7 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
       eu: { ...DEFAULT_EU_OPTIONS, ...b.data.eu },
       ...(b.data.seed ? { seed: b.data.seed } : {}),
     };
+    checkWork(b.data.mc, scenario.input.actors.length);
     const mc = b.data.mc ? { runs: b.data.mc, seed: b.data.seed, sd: b.data.sd } : undefined;
     return c.json(run(scenario, undefined, options, mc));
   });
