@@ -10,6 +10,8 @@ interface State {
   a: string;
   b: string;
   bucket: string;
+  from: string;
+  to: string;
 }
 
 function nextDay(date: string): Date {
@@ -125,7 +127,21 @@ function legend(): HTMLElement {
 
 /** The dyad view: pick two actors → series chart with phases shaded and events as marks. */
 export async function dyadView(root: HTMLElement): Promise<void> {
-  const state: State = { a: "CHN", b: "PRK", bucket: "year" };
+  const state: State = { a: "CHN", b: "PRK", bucket: "year", from: "", to: "" };
+  const from = h("input", {
+    id: "dyad-from",
+    size: 8,
+    inputmode: "numeric",
+    placeholder: "e.g. 2000",
+    "data-testid": "dyad-from",
+  });
+  const to = h("input", {
+    id: "dyad-to",
+    size: 8,
+    inputmode: "numeric",
+    placeholder: "e.g. 2025",
+    "data-testid": "dyad-to",
+  });
   const selA = h("select", { id: "actor-a", "data-testid": "actor-a" });
   const selB = h("select", { id: "actor-b", "data-testid": "actor-b" });
   const bucket = h(
@@ -140,6 +156,8 @@ export async function dyadView(root: HTMLElement): Promise<void> {
     { class: "controls", "data-testid": "dyad-form" },
     h("label", { for: "actor-a" }, "Actor A", selA),
     h("label", { for: "actor-b" }, "Actor B", selB),
+    h("label", { for: "dyad-from" }, "From", from),
+    h("label", { for: "dyad-to" }, "To", to),
     h("label", { for: "bucket" }, "Phases by", bucket),
     h("button", { type: "submit", "data-testid": "show-dyad" }, "Show"),
   );
@@ -168,9 +186,13 @@ export async function dyadView(root: HTMLElement): Promise<void> {
     fill(detail);
     try {
       const dyad = `${state.a}-${state.b}`;
+      const range = new URLSearchParams();
+      if (state.from) range.set("from", state.from);
+      if (state.to) range.set("to", state.to);
+      const r = range.size ? `&${range}` : "";
       const [data, list] = await Promise.all([
-        api<PhasesResponse>(`/api/phases?dyad=${dyad}&bucket=${state.bucket}`),
-        api<{ total: number; events: Event[] }>(`/api/events?dyad=${dyad}&limit=1000`),
+        api<PhasesResponse>(`/api/phases?dyad=${dyad}&bucket=${state.bucket}${r}`),
+        api<{ total: number; events: Event[] }>(`/api/events?dyad=${dyad}&limit=1000${r}`),
       ]);
       last = { events: list.events, data };
       fill(
@@ -200,7 +222,13 @@ export async function dyadView(root: HTMLElement): Promise<void> {
 
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    Object.assign(state, { a: selA.value, b: selB.value, bucket: bucket.value });
+    Object.assign(state, {
+      a: selA.value,
+      b: selB.value,
+      bucket: bucket.value,
+      from: from.value.trim(),
+      to: to.value.trim(),
+    });
     void load();
   });
   let timer = 0;
