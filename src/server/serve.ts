@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { Store } from "../store/store.ts";
 import { type AppOptions, createApp } from "./app.ts";
+import { forecastRoutes } from "./routes/forecast.ts";
 
 export interface ServeOptions extends Partial<Omit<AppOptions, "store">> {
   store: Store;
@@ -17,21 +18,9 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** Sub-apps that other modules provide when present (the forecast API). */
-async function optionalMounts(): Promise<Record<string, Hono>> {
-  // Resolved at run time so the server starts whether or not the forecast routes exist yet.
-  const path = "./routes/forecast.ts";
-  try {
-    const mod = (await import(path)) as { forecastRoutes?: () => Hono };
-    return mod.forecastRoutes ? { "/api/forecast": mod.forecastRoutes() } : {};
-  } catch {
-    return {};
-  }
-}
-
 /** Start the API and dashboard on `host:port` (port 0 picks a free one); resolves once listening. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const mounts = { ...(await optionalMounts()), ...options.mounts };
+  const mounts = { "/api/forecast": forecastRoutes(), ...options.mounts };
   const app = createApp({ ...options, mounts });
   return new Promise((resolve, reject) => {
     const server = serve(

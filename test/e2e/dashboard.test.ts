@@ -63,6 +63,8 @@ describe.skipIf(!hasChromium && !inCI)("dashboard in headless Chromium", () => {
   };
 
   it("shows CHN–PRK with the 2018 summits as marks, a phase change 2016→2018, and event citations", async () => {
+    // The served app mounts the forecast API beside the analysis API.
+    expect((await fetch(`${server.url}api/forecast/scenarios`)).status).toBe(200);
     await page.goto(`${server.url}#dyad`);
     await page.locator("[data-testid=actor-a] option[value=CHN]").waitFor({ state: "attached" });
     await page.selectOption("[data-testid=actor-a]", "CHN");
