@@ -37,18 +37,23 @@ export function interpolate(
     const sb = sal[b * m + k];
     const xa = pos[a * m + k];
     const xb = pos[b * m + k];
+    const pa = p;
+    const pb = 1 - p;
     if (rule === "S2PMax") {
-      // Our reading of KTAB's S2PMax: each side moves toward the other by the other's surplus
-      // probability, weighted by the other's share of squared salience.
-      const share = sa * sa + sb * sb > 0 ? 1 / (sa * sa + sb * sb) : 0;
-      const moveA = Math.max(0, 1 - 2 * p) * sb * sb * share;
-      const moveB = Math.max(0, 2 * p - 1) * sa * sa * share;
-      na[k] = round4(xa + moveA * (xb - xa));
-      nb[k] = round4(xb + moveB * (xa - xb));
+      // Each side moves toward the other by the other's probability surplus, weighted by the
+      // other's squared salience (KTAB's S2PMax; not rounded).
+      const da = pb > pa ? pb - pa : 0;
+      const db = pa > pb ? pa - pb : 0;
+      const sa2 = sa * sa;
+      const sb2 = sb * sb;
+      const fa = (da * sb2) / (da * sb2 + BRGN_EPS + (1 - da) * sa2);
+      const fb = (db * sa2) / (db * sa2 + BRGN_EPS + (1 - db) * sb2);
+      na[k] = xa + fa * (xb - xa);
+      nb[k] = xb + fb * (xa - xb);
       continue;
     }
-    const wa = rule === "S2P2" ? sa * sa * p * p : sa * p;
-    const wb = rule === "S2P2" ? sb * sb * (1 - p) * (1 - p) : sb * (1 - p);
+    const wa = rule === "S2P2" ? sa * sa * (pa * pa) : sa * pa;
+    const wb = rule === "S2P2" ? sb * sb * (pb * pb) : sb * pb;
     na[k] = round4(((wa + BRGN_EPS) * xa + wb * xb) / (wa + BRGN_EPS + wb));
     nb[k] = round4((wa * xa + (wb + BRGN_EPS) * xb) / (wa + wb + BRGN_EPS));
   }
