@@ -27,7 +27,7 @@ export function vote(rule: VotingRule, w: number, delta: number): number {
     case "Cubic":
       return w * delta * delta * delta;
     case "ASymProsp":
-      return delta < 0 ? w * delta : (2 / 3) * w * delta;
+      return delta < 0 ? w * delta : (2 * w * delta) / 3;
   }
 }
 
@@ -52,7 +52,7 @@ export function voteByCode(code: number, w: number, delta: number): number {
   if (code === 1) return w * binary(delta);
   if (code === 2) return w * (0.8 * delta + 0.2 * binary(delta));
   if (code === 4) return w * delta * delta * delta;
-  return delta < 0 ? w * delta : (2 / 3) * w * delta;
+  return delta < 0 ? w * delta : (2 * w * delta) / 3;
 }
 
 /** Binary model: a 10% advantage (ratio 1.1) wins all but a millionth; linear in between. */
