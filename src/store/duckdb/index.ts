@@ -92,11 +92,16 @@ export class DuckDBStore implements Store {
           await loading;
           loading = c.run(`INSERT INTO staging ${READ_STAGING}`, [file]).then(() => rm(file));
         };
-        for await (const e of events) {
-          lines.push(stagingRow(e));
-          if (++total % CHUNK_ROWS === 0) await flush();
+        try {
+          for await (const e of events) {
+            lines.push(stagingRow(e));
+            if (++total % CHUNK_ROWS === 0) await flush();
+          }
+          if (lines.length) await flush();
+        } finally {
+          // Never roll back under a chunk load still running on this connection.
+          await loading.catch(() => undefined);
         }
-        if (lines.length) await flush();
         await loading;
         // One row per id, and none whose id is already stored: this is what keeps ids unique.
         // Sorted by actor codes so min/max zone maps prune dyad and actor queries.
