@@ -15,9 +15,10 @@ export interface RawEvent {
   dates: DateMention[];
 }
 
-/** What carries over between sentences: the last subject, for "it" and "he". */
+/** What carries over between sentences: the last subject ("it", "he") and dyad ("both countries"). */
 export interface EventContext {
   lastSource: ActorMention | null;
+  lastPair?: [ActorMention, ActorMention] | null;
 }
 
 const PREPOSITIONS = new Set([
@@ -74,6 +75,8 @@ const LOCATION_PREPS = new Set([
   "including",
 ]);
 const PRONOUNS = new Set(["it", "he", "she"]);
+const PAIR_WORDS = new Set(["both", "two"]);
+const PAIR_NOUNS = new Set(["countries", "sides", "nations", "governments", "leaders", "states"]);
 const OBJECT_PRONOUNS = new Set([
   "him",
   "her",
@@ -104,6 +107,8 @@ const DETERMINERS = new Set([
   "south",
   "north",
 ]);
+const CLAUSE_START =
+  /^(when|while|which|who|and|but|in|on|at|after|before|since|as|during|until|by|then|later)$/;
 const HARD_STOP = new Set([";", ".", ":", "!", "?", "—", "–"]);
 const WINDOW = 14;
 
@@ -162,6 +167,11 @@ function subject(tokens: Token[], mentions: ActorMention[], t: Trigger, ctx: Eve
   )
     k--;
   if (k >= stop && PRONOUNS.has(tokens[k].lower)) return ctx.lastSource ? [ctx.lastSource] : [];
+  // "both countries renewed their treaty": the two sides of the last event.
+  if (k >= 1 && PAIR_NOUNS.has(tokens[k].lower) && PAIR_WORDS.has(tokens[k - 1].lower) && ctx.lastPair) {
+    const last = candidates[candidates.length - 1];
+    if (!last || last.m.end <= k - 1) return [...ctx.lastPair];
+  }
   const pick = participial ? candidates[0] : candidates[candidates.length - 1];
   return pick ? coordinated(tokens, mentions, pick.i, -1) : [];
 }
@@ -241,10 +251,14 @@ function datesOf(
   for (const d of usable) {
     if (d.start < from || d.start >= limit) continue;
     const between = tokens.filter((tk) => tk.start >= cursor && tk.end <= d.start);
+    // A comma or "and" before the first date breaks only when a new clause or adjunct starts
+    // there ("…to North Korea and in 2017, when…"), not inside a name ("Friendship, Co-operation and").
     const breaks = between.some(
-      (tk) =>
+      (tk, x) =>
         HARD_STOP.has(tk.text) ||
-        (out.length === 0 && /^(,|and|or)$/.test(tk.lower)) ||
+        (out.length === 0 &&
+          /^(,|and|or)$/.test(tk.lower) &&
+          CLAUSE_START.test(between[x + 1]?.lower ?? "")) ||
         /^(when|while|but|which)$/.test(tk.lower),
     );
     if (breaks) break;
@@ -277,6 +291,13 @@ function pairsOf(
     sources = agent(tokens, mentions, t);
   }
   const pairs: [ActorMention, ActorMention][] = [];
+  const pair = ctx.lastPair;
+  if (pair && sources.length === 2 && sources[0] === pair[0] && sources[1] === pair[1]) {
+    // "Both countries …": the two sides act on each other.
+    if (t.pattern.reciprocal || targets.length === 0)
+      return { pairs: [pair, [pair[1], pair[0]]], sources, targets: [] };
+    targets = targets.filter((tg) => tg.country !== pair[0].country && tg.country !== pair[1].country);
+  }
   if (t.pattern.self) {
     for (const s of sources) if (s.country) pairs.push([s, { ...s, code: s.country, via: "name" }]);
     return { pairs, sources, targets: [] };
@@ -323,6 +344,8 @@ export function extractEvents(
       const evDates = datesOf(tokens, dates, t, triggers[k + 1]);
       for (const [s, tg] of found.pairs)
         out.push({ source: s, target: tg, code, trigger: t, dates: evDates });
+      const [s0, t0] = found.pairs[0];
+      if (s0.country !== t0.country) ctx.lastPair = [s0, t0];
       const root = rootOf(code);
       if (root === "02" || root === "10") for (const tg of found.targets) appealTargets.add(tg.end - 1);
       return;

@@ -32,6 +32,8 @@ export function newContext(docDate: string | null): CoderContext {
   return { dates: { docDate, last: null }, events: { lastSource: null } };
 }
 
+/** "Both countries", "the two sides": the dyad of the previous event acts (see events.ts). */
+const PAIR_RE = /\b(?:both|two) (?:countries|sides|nations|governments|leaders|states)\b/i;
 const YEAR_HINT = /\b(?:1\d|20)\d\d\b/;
 
 /**
@@ -71,14 +73,15 @@ export class NativeCoder implements SentenceCoder {
         trigger = true;
         break;
       }
-    if (!trigger || !this.#actors.hasCandidate(tokens)) {
+    const pair = PAIR_RE.test(s.text);
+    if (!trigger || !(pair || this.#actors.hasCandidate(tokens))) {
       if (YEAR_HINT.test(s.text)) findDates(s.text, ctx.dates);
       return [];
     }
     const dates = findDates(s.text, ctx.dates);
     const when = dates[0]?.date ?? ctx.dates.docDate;
     const mentions = this.#actors.find(tokens, s.text, 0, when);
-    if (mentions.length === 0) return [];
+    if (mentions.length === 0 && !pair) return [];
     const inActor = new Uint8Array(tokens.length);
     for (const m of mentions) inActor.fill(1, m.start, m.end);
     // POS tagging (wink-nlp) is the expensive step: only for sentences that give events without it,

@@ -109,6 +109,17 @@ describe("codeDocument", () => {
     );
   });
 
+  it("reads 'both countries' as the two sides of the last event, dated past commas inside a name", () => {
+    const doc =
+      "Xi Jinping met Kim Jong Un in Beijing on 4 September 2025.\n\nBoth countries renewed their Treaty of Friendship, Co-operation and Mutual Assistance in 2021.";
+    const r = codeDocument(doc, { docId: "d", docDate: "2025-10-01" });
+    expect(r.events.map(brief)).toEqual([
+      "CHNGOV PRKGOV 040 2025-09-04",
+      "CHNGOV PRKGOV 057 2021",
+      "PRKGOV CHNGOV 057 2021",
+    ]);
+  });
+
   it("takes the document date from the head of a brief when none is given", () => {
     const r = codeDocument("Issue Brief\n\nOctober 01, 2025\n\nChina condemned Japan.", {});
     expect(r.docDate).toBe("2025-10-01");
