@@ -50,7 +50,7 @@ export function riskFromProbabilities(range: SmpParameters["bigRRange"], p: Floa
     const x = p[i];
     if (range === "Mid") r[i] = (3 * x - (pmax + 2 * pmin)) / (2 * (pmax - pmin));
     else if (range === "Min") r[i] = (x - pmin) / (pmax - pmin);
-    else r[i] = (2 * x - pmax - pmin) / (pmax - pmin);
+    else r[i] = (2 * x - (pmax + pmin)) / (pmax - pmin);
   }
   return r;
 }
