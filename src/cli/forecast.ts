@@ -4,9 +4,15 @@ import { type DerivedInput, deriveInputs } from "../forecast/derive.ts";
 import type { EuOptions } from "../forecast/eu.ts";
 import { type ForecastOptions, forecast } from "../forecast/forecast.ts";
 import { PARAMETER_VALUES, resolveParameters } from "../forecast/params.ts";
-import { outcomeJson, renderDifference, renderOutcome, renderSensitivity } from "../forecast/report.ts";
+import {
+  outcomeJson,
+  renderDifference,
+  renderDifferenceSensitivity,
+  renderOutcome,
+  renderSensitivity,
+} from "../forecast/report.ts";
 import type { Scenario } from "../forecast/scenario.ts";
-import { sensitivity } from "../forecast/sensitivity.ts";
+import { differenceSensitivity, sensitivity } from "../forecast/sensitivity.ts";
 import { ForecastInputError } from "../forecast/validate.ts";
 import { loadForecastFile } from "../formats/forecast-input.ts";
 import { CliError, usage } from "./error.ts";
@@ -127,11 +133,18 @@ export async function forecastCommand(
   const f = forecast(scenario.input, options);
   const g = base ? forecast(base.input, options) : undefined;
   let mc: ReturnType<typeof sensitivity> | undefined;
+  let mcDiff: ReturnType<typeof differenceSensitivity> | undefined;
   if (opts.mc !== undefined) {
     const runs = Number(opts.mc);
     if (!Number.isInteger(runs) || runs < 1)
       throw usage(`invalid --mc "${opts.mc}" (expected a positive integer)`);
-    mc = sensitivity(scenario.input, { runs, ...(opts.seed ? { seed: opts.seed } : {}), ...sd }, options);
+    const spec = { runs, ...(opts.seed ? { seed: opts.seed } : {}), ...sd };
+    mc = sensitivity(scenario.input, spec, options);
+    const paired =
+      base &&
+      base.input.actors.map((a) => a.name).join() === scenario.input.actors.map((a) => a.name).join() &&
+      base.input.dimensions.join() === scenario.input.dimensions.join();
+    if (base && paired) mcDiff = differenceSensitivity(scenario.input, base.input, spec, options);
   }
   if (opts.json) {
     out(
@@ -139,6 +152,7 @@ export async function forecastCommand(
         ...outcomeJson(f, scenario),
         ...(g && base ? { base: outcomeJson(g, base), difference: diffJson(f, g) } : {}),
         ...(mc ? { sensitivity: mc } : {}),
+        ...(mcDiff ? { differenceSensitivity: mcDiff } : {}),
       }),
     );
     return;
@@ -155,6 +169,10 @@ export async function forecastCommand(
   if (mc) {
     out("");
     out(renderSensitivity(mc));
+  }
+  if (mcDiff && base) {
+    out("");
+    out(renderDifferenceSensitivity(mcDiff, [scenario.name, base.name]));
   }
 }
 

@@ -3,7 +3,7 @@ import { difference, type ForecastDifference, type ForecastOutcome } from "./for
 export { outcomeJson } from "./report-json.ts";
 
 import type { Scenario } from "./scenario.ts";
-import type { SensitivityResult } from "./sensitivity.ts";
+import type { DifferenceSensitivity, SensitivityResult } from "./sensitivity.ts";
 
 const fmt = (x: number, w = 7, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "–").padStart(w);
 const sgn = (x: number, w = 7) =>
@@ -168,4 +168,18 @@ export function renderSensitivity(s: SensitivityResult): string {
     lines.push(`${`  ${a}`.padEnd(26)}${s.finalPositions[i].map(cell).join("")}`);
   });
   return lines.join("\n");
+}
+
+/** Monte Carlo spread of the difference a variant makes to the forecast. */
+export function renderDifferenceSensitivity(d: DifferenceSensitivity, names: [string, string]): string {
+  const cell = (x: { mean: number; sd: number; p5: number; p95: number }) =>
+    `${x.mean >= 0 ? "+" : ""}${x.mean.toFixed(1)} ± ${x.sd.toFixed(1)} [${x.p5.toFixed(0)}, ${x.p95.toFixed(0)}]`.padStart(
+      24,
+    );
+  return [
+    `sensitivity of the difference ${names[0]} − ${names[1]} (same ${d.spec.runs} perturbations of both):`,
+    `${"".padEnd(26)}${d.dimensions.map((x) => x.slice(0, 22).padStart(24)).join("")}`,
+    `${"Δ forecast".padEnd(26)}${d.outcome.map(cell).join("")}`,
+    `${"share of runs Δ > 0".padEnd(26)}${d.shareHigher.map((x) => `${(x * 100).toFixed(0)}%`.padStart(24)).join("")}`,
+  ].join("\n");
 }

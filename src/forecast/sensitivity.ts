@@ -107,3 +107,47 @@ export function sensitivity(
     finalPositions: finals.map((row) => row.map(spread)),
   };
 }
+
+/** Spread of (scenario − base) under the same perturbation draws, per dimension. */
+export interface DifferenceSensitivity {
+  spec: PerturbationSpec;
+  dimensions: string[];
+  outcome: Spread[];
+  /** Share of runs in which the scenario's forecast is above the base's, per dimension. */
+  shareHigher: number[];
+}
+
+/**
+ * Paired Monte Carlo of a scenario against its base: each run perturbs both with the same draws
+ * (they share actors and dimensions), so the spread is that of the difference the variant makes.
+ */
+export function differenceSensitivity(
+  scenario: ForecastInput,
+  base: ForecastInput,
+  partial: Partial<PerturbationSpec> = {},
+  options: ForecastOptions = {},
+): DifferenceSensitivity {
+  const spec: PerturbationSpec = { ...DEFAULT_PERTURBATION, ...partial };
+  const same =
+    scenario.actors.length === base.actors.length &&
+    scenario.actors.every((a, i) => a.name === base.actors[i].name) &&
+    scenario.dimensions.join() === base.dimensions.join();
+  if (!same) throw new Error("paired sensitivity needs the same actors and dimensions in scenario and base");
+  const pa = createPrng(spec.seed);
+  const pb = createPrng(spec.seed);
+  const diffs: number[][] = scenario.dimensions.map(() => []);
+  for (let r = 0; r < spec.runs; r++) {
+    const run = { ...options, trace: false, seed: `${spec.seed}${r}` };
+    const a = forecast(perturb(scenario, spec, pa), run);
+    const b = forecast(perturb(base, spec, pb), run);
+    a.outcome.forEach((x, k) => {
+      diffs[k].push(x - b.outcome[k]);
+    });
+  }
+  return {
+    spec,
+    dimensions: scenario.dimensions,
+    outcome: diffs.map(spread),
+    shareHigher: diffs.map((d) => d.filter((x) => x > 0).length / d.length),
+  };
+}

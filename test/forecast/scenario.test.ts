@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { difference, forecast } from "../../src/forecast/forecast.ts";
 import { outcomeJson } from "../../src/forecast/report.ts";
-import { sensitivity } from "../../src/forecast/sensitivity.ts";
+import { differenceSensitivity, sensitivity } from "../../src/forecast/sensitivity.ts";
 import { loadForecastFile } from "../../src/formats/forecast-input.ts";
 
 const BASE = "data/scenarios/china-dprk.yaml";
@@ -96,5 +96,23 @@ describe("the shipped China–DPRK scenarios", () => {
       expect(x.sd).toBe(0);
       expect(x.mean).toBeCloseTo(f.outcome[k], 9);
     });
+  });
+
+  it("paired Monte Carlo of the variant against its base: zero spread gives the plain difference", async () => {
+    const v = await loadForecastFile(VARIANT);
+    const zero = differenceSensitivity(v.input, v.base!.input, {
+      runs: 2,
+      sdPosition: 0,
+      sdSalience: 0,
+      sdCapability: 0,
+    });
+    const d = difference(forecast(v.input), forecast(v.base!.input));
+    zero.outcome.forEach((x, k) => {
+      expect(x.mean).toBeCloseTo(d.outcome[k], 9);
+      expect(x.sd).toBe(0);
+    });
+    const a = differenceSensitivity(v.input, v.base!.input, { runs: 5, seed: "4" });
+    expect(differenceSensitivity(v.input, v.base!.input, { runs: 5, seed: "4" })).toEqual(a);
+    for (const s of a.shareHigher) expect(s).toBeGreaterThanOrEqual(0);
   });
 });
