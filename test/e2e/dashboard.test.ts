@@ -143,5 +143,5 @@ describe.skipIf(!hasChromium && !inCI)("dashboard in headless Chromium", () => {
     await page.goto(`${server.url}#indicators`);
     await page.locator("[data-testid=votes-table]").waitFor();
     await shot("dashboard-indicators-390.png");
-  });
+  }, 180_000);
 });
