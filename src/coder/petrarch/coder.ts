@@ -1,19 +1,19 @@
 import type { ActorEntry } from "./actors.ts";
 import type { AgentEntry } from "./agents.ts";
+import { byAgent, firstNewActor, headVerb, isPassive, subjectOf } from "./clauses.ts";
 import { type DiscardEntry, type DiscardList, findDiscard } from "./discards.ts";
-import { type Bindings, matchPattern, type Unit } from "./match.ts";
+import { type Bindings, matchPattern } from "./match.ts";
 import {
   type ActorCoding,
   codeString,
   firstNounCoding,
-  isNounPhrase,
   type NounCoding,
   type NounContext,
-  newActor,
   nounUnits,
 } from "./nouns.ts";
 import type { PhraseIndex } from "./phrases.ts";
-import { type ParsedSentence, type TreeNode, walk } from "./tree.ts";
+import { type ParsedSentence, walk } from "./tree.ts";
+import { uncodedNouns, unitsBetween } from "./units.ts";
 import { type VerbCode, type VerbDictionary, type VerbEntry, verbEntriesFor } from "./verbs.ts";
 
 /**
@@ -64,8 +64,6 @@ export interface SentenceCoding {
   error?: string;
 }
 
-const BE = new Set(["IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM", "'S", "GET", "GOT"]);
-const PRONOUN = /^(PRP|PRP\$|EX)$/;
 const NO_ACTOR: ActorCoding = { actor: null, prefixes: [], suffixes: [] };
 
 interface Side {
@@ -75,10 +73,6 @@ interface Side {
 
 function sides(noun: NounCoding | null): Side[] {
   return noun ? noun.codings.map((coding) => ({ coding, noun })) : [];
-}
-
-function headVerb(vp: TreeNode): TreeNode | null {
-  return vp.children.find((k) => k.word !== null && k.label.startsWith("VB")) ?? null;
 }
 
 /** The dictionary entry for a verb leaf, preferring multi-word verbs whose other words are present. */
@@ -97,148 +91,6 @@ function verbEntry(dict: VerbDictionary, words: readonly string[], at: number) {
     else if (e.words.length === best.end - best.start) best.entries.push(e);
   }
   return best;
-}
-
-function isClause(n: TreeNode): boolean {
-  return /^(S|SQ|SINV)(-|$)/.test(n.label);
-}
-
-function pronounOnly(np: TreeNode): boolean {
-  const kids = np.children.filter((k) => k.label !== "DT");
-  return kids.length > 0 && kids.every((k) => PRONOUN.test(k.label));
-}
-
-/** The subject NP of a clause before its child `child`, or of a coordinated clause before it. */
-function subjectNp(clause: TreeNode, child: TreeNode): TreeNode | null {
-  const before = clause.children.slice(0, clause.children.indexOf(child)).reverse();
-  const np = before.find((k) => isNounPhrase(k));
-  if (np) return np;
-  // "Gondor launched a bombing and [S shelling …]": the subject of the clause coordinated before.
-  const parent = clause.parent;
-  if (!parent || !isClause(parent)) return null;
-  const siblings = parent.children.slice(0, parent.children.indexOf(clause)).reverse();
-  if (!siblings.some((k) => k.label === "CC")) return null;
-  const prev = siblings.find((k) => isClause(k));
-  return prev?.children.find((k) => isNounPhrase(k)) ?? null;
-}
-
-/** The subject NP of the clause governing `vp`; pronoun subjects defer to the enclosing clause. */
-function subjectPhrase(vp: TreeNode): TreeNode | null {
-  let child = vp;
-  for (let node = vp.parent; node; child = node, node = node.parent) {
-    if (isNounPhrase(node) && child === vp) {
-      // A reduced relative ("a woman believed linked to …"): the noun it modifies.
-      const head = node.children
-        .slice(0, node.children.indexOf(vp))
-        .reverse()
-        .find((k) => isNounPhrase(k));
-      if (head) return head;
-    }
-    if (!isClause(node)) continue;
-    const np = subjectNp(node, child);
-    if (!np || pronounOnly(np)) continue;
-    return np;
-  }
-  return null;
-}
-
-/** The coded subject of the clause governing `vp`. */
-function subjectOf(ctx: NounContext, vp: TreeNode): NounCoding | null {
-  const np = subjectPhrase(vp);
-  if (!np) return null;
-  return firstNounCoding(ctx, np, np.start, np.end) ?? newActor(ctx, np);
-}
-
-/** The first noun phrase after the verb that qualifies as a new actor. */
-function firstNewActor(ctx: NounContext, vp: TreeNode, from: number): NounCoding | null {
-  if (!ctx.newActorLength) return null;
-  for (const n of walk(vp)) if (isNounPhrase(n) && n.start >= from) return newActor(ctx, n);
-  return null;
-}
-
-function isPassive(vp: TreeNode, verb: TreeNode): boolean {
-  if (verb.label !== "VBN") return false;
-  for (let n = vp.parent; n?.label.startsWith("VP"); n = n.parent) {
-    const h = headVerb(n);
-    if (h && BE.has(h.word!.toUpperCase())) return true;
-  }
-  return false;
-}
-
-/** The coded "by" phrase of a passive verb phrase, outside nested clauses. */
-function byAgent(ctx: NounContext, vp: TreeNode, from: number): NounCoding | null {
-  const search = (node: TreeNode): NounCoding | null => {
-    for (const k of node.children) {
-      if (
-        k.word !== null ||
-        k.end <= from ||
-        isClause(k) ||
-        k.label.startsWith("SBAR") ||
-        k.label.startsWith("VP")
-      )
-        continue;
-      if (k.label === "PP" && k.children[0]?.word?.toUpperCase() === "BY" && k.start >= from) {
-        const c = firstNounCoding(ctx, k, k.start, k.end);
-        if (c) return c;
-      } else if (!isNounPhrase(k)) {
-        const c = search(k);
-        if (c) return c;
-      }
-    }
-    return null;
-  };
-  return search(vp);
-}
-
-function unitsBetween(
-  words: readonly string[],
-  nouns: readonly NounCoding[],
-  skips: ReadonlyMap<number, number>,
-  from: number,
-  to: number,
-): Unit[] {
-  const out: Unit[] = [];
-  const word = (i: number): Unit => {
-    const span = skips.get(i) ?? 0;
-    return { kind: "word", word: words[i], skip: i + span <= to ? span : 0 };
-  };
-  for (let i = from; i < to; ) {
-    const n = nouns.find((u) => u.start === i && u.end <= to);
-    if (!n) {
-      out.push(word(i));
-      i++;
-    } else if (n.parts || n.isNew) {
-      // Compounds and new actors stay open to patterns: "DEATH TOLL *" in "death and injury toll".
-      const first = out.length;
-      for (let j = n.start; j < n.end; ) {
-        const part = n.parts?.find((p) => p.start === j && !p.isNew && p.end <= n.end);
-        if (part) {
-          out.push({ kind: "noun", noun: part });
-          j = part.end;
-        } else out.push(word(j++));
-      }
-      if (n.parts) out[first].group = { noun: n, length: out.length - first };
-      i = n.end;
-    } else {
-      out.push({ kind: "noun", noun: n });
-      i = n.end;
-    }
-  }
-  return out;
-}
-
-const NOT_NOUN = new Set(["DT", "PRP$", "POS", "CD", "PDT", "WDT", "WP$"]);
-
-/** Uncoded base noun phrases: their first content word → how many words they span. */
-function uncodedNouns(root: TreeNode, nouns: readonly NounCoding[]): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const n of walk(root)) {
-    if (!isNounPhrase(n) || n.children.some((k) => k.word === null)) continue;
-    if (nouns.some((u) => u.start < n.end && u.end > n.start)) continue;
-    const first = n.children.find((k) => !NOT_NOUN.has(k.label));
-    if (first) out.set(first.start, n.end - first.start);
-  }
-  return out;
 }
 
 function firstCode(entries: readonly VerbEntry[]): VerbCode {

@@ -1,7 +1,8 @@
 import { type ActorEntry, actorCodes } from "./actors.ts";
 import type { AgentEntry } from "./agents.ts";
+import { newActor } from "./new-actor.ts";
 import type { PhraseIndex } from "./phrases.ts";
-import { isLabel, type ParsedSentence, type TreeNode } from "./tree.ts";
+import { isNounPhrase, type ParsedSentence, type TreeNode } from "./tree.ts";
 
 /**
  * Coding noun phrases as actors: actor names and agent titles found in a noun phrase's head,
@@ -43,9 +44,7 @@ const CONJUNCTIONS = new Set(["AND", "OR", "NOR"]);
 const NOMINAL = /^(NN|NNS|NNP|NNPS|NP|NML|NX|PRP)$/;
 const PREPOSITION_LINKS = new Set(["OF", "IN", "FROM", "AT", "FOR"]);
 
-export function isNounPhrase(node: TreeNode): boolean {
-  return isLabel(node, "NP") || isLabel(node, "NML") || isLabel(node, "NX");
-}
+export { isNounPhrase };
 
 /** The code string of an actor coding: prefixes, actor (or "---"), suffixes without repeats. */
 export function codeString(c: ActorCoding): string {
@@ -278,35 +277,4 @@ export function nounUnits(ctx: NounContext): NounCoding[] {
   };
   visit(ctx.sentence.root);
   return out.sort((a, b) => a.start - b.start);
-}
-
-/**
- * A noun phrase with no dictionary actor as a new actor coded by its own words in quotes, when
- * PETRARCH's new_actor_length allows: its words (a possessor's not counted) must
- * number at most that length. Null when off or too long.
- */
-export function newActor(ctx: NounContext, np: TreeNode): NounCoding | null {
-  const max = ctx.newActorLength ?? 0;
-  if (max <= 0) return null;
-  let counted = 0;
-  const words: string[] = [];
-  const visit = (n: TreeNode, possessor: boolean): void => {
-    if (n.word !== null) {
-      if (n.label === "POS") return;
-      words.push(ctx.sentence.words[n.start]);
-      if (!possessor) counted++;
-      return;
-    }
-    if (isLabel(n, "SBAR") || isLabel(n, "VP") || isLabel(n, "S")) return;
-    const owner = possessor || (isNounPhrase(n) && n.children.at(-1)?.label === "POS");
-    for (const k of n.children) visit(k, owner);
-  };
-  visit(np, false);
-  if (counted === 0 || counted > max) return null;
-  return {
-    codings: [{ actor: `"${words.join(" ")}"`, prefixes: [], suffixes: [] }],
-    isNew: true,
-    start: np.start,
-    end: np.end,
-  };
 }

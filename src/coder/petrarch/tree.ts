@@ -105,24 +105,7 @@ export function isLabel(node: TreeNode, label: string): boolean {
   return node.label === label || node.label.startsWith(`${label}-`);
 }
 
-/**
- * A flat tree for text without a parse: one S holding NP/VP-free tokens. The coder then falls back
- * to word-sequence matching.
- */
-export function flatSentence(text: string): ParsedSentence {
-  const toks = text.match(/[A-Za-z0-9][\w.&'-]*[\w]|[A-Za-z0-9]|[^\s\w]/g) ?? [];
-  const root: TreeNode = {
-    label: "ROOT",
-    word: null,
-    children: [],
-    parent: null,
-    start: 0,
-    end: toks.length,
-  };
-  const leaves = toks.map((t, i) => {
-    const leaf: TreeNode = { label: "X", word: t, children: [], parent: root, start: i, end: i + 1 };
-    root.children.push(leaf);
-    return leaf;
-  });
-  return { root, leaves, words: toks.map((t) => t.toUpperCase()) };
+/** Noun phrases of the parse: NP (with function tags), NML, NX. */
+export function isNounPhrase(node: TreeNode): boolean {
+  return isLabel(node, "NP") || isLabel(node, "NML") || isLabel(node, "NX");
 }
