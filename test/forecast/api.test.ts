@@ -47,6 +47,8 @@ describe("forecast API", () => {
     expect(status).toBe(200);
     expect(body.model).toBe("eu");
     expect((body.sensitivity as { outcome: unknown[] }).outcome).toHaveLength(3);
+    const v = await json("/scenarios/china-dprk-secondary-sanctions/run?mc=2&seed=3");
+    expect((v.body.differenceSensitivity as { shareHigher: number[] }).shareHigher).toHaveLength(3);
   });
 
   it("names the bad parameter", async () => {

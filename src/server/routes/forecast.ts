@@ -7,7 +7,7 @@ import { difference, type ForecastOptions, forecast } from "../../forecast/forec
 import { PARAMETER_VALUES, type SmpParameters } from "../../forecast/params.ts";
 import { outcomeJson } from "../../forecast/report.ts";
 import { parseScenario, type Scenario } from "../../forecast/scenario.ts";
-import { sensitivity } from "../../forecast/sensitivity.ts";
+import { differenceSensitivity, sensitivity } from "../../forecast/sensitivity.ts";
 import { ForecastInputError } from "../../forecast/validate.ts";
 import { loadForecastFile } from "../../formats/forecast-input.ts";
 import { badRequest, HttpError, onError } from "../error.ts";
@@ -127,17 +127,23 @@ function run(
           },
         }
       : {}),
-    ...(mc
-      ? {
-          sensitivity: sensitivity(
-            scenario.input,
-            { runs: mc.runs, ...(mc.seed ? { seed: mc.seed } : {}), ...sdSpec(mc.sd) },
-            options,
-          ),
-        }
+    ...(mc ? { sensitivity: sensitivity(scenario.input, mcSpec(mc), options) } : {}),
+    ...(mc && base && paired(scenario, base)
+      ? { differenceSensitivity: differenceSensitivity(scenario.input, base.input, mcSpec(mc), options) }
       : {}),
   };
 }
+
+const mcSpec = (mc: { runs: number; seed?: string; sd?: string }) => ({
+  runs: mc.runs,
+  ...(mc.seed ? { seed: mc.seed } : {}),
+  ...sdSpec(mc.sd),
+});
+
+/** Same actors and dimensions in the same order: the paired Monte Carlo applies. */
+const paired = (a: Scenario, b: Scenario) =>
+  a.input.actors.map((x) => x.name).join() === b.input.actors.map((x) => x.name).join() &&
+  a.input.dimensions.join() === b.input.dimensions.join();
 
 export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Hono {
   const opts = { ...defaults, ...partial } satisfies ForecastRoutesOptions;
