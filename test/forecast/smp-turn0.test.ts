@@ -111,6 +111,8 @@ function expectFromLoggedState(input: ForecastInput, log: string, k: number) {
     expect(Math.abs(c.deltaEU - ref!.eu)).toBeLessThanOrEqual(1e-4);
   }
   const bargains = proposeBargains(ctx, d, R, pos, challenges);
+  // Bargains are rounded to 1e-4 on the [0,1] scale; from rounded ideals one rounding step (0.01
+  // on the 0–100 scale) can flip.
   const loggedBargains = turn0Bargains(it2);
   for (const b of bargains) {
     const ref = loggedBargains.get(`${b.initiator}:${b.receiver}`)!;
@@ -175,7 +177,7 @@ describe.skipIf(!haveKtab)("SMP turn-0 quantities", () => {
     const n = input.actors.length;
     const pos = Float64Array.from(input.actors.flatMap((a) => a.position.map((x) => x / 100)));
     for (const [model, ref, tol] of [
-      ["InitRcvrInterp", receiver, 0.011],
+      ["InitRcvrInterp", receiver, 0.0011],
       ["PWCompInterp", compromise, 0.0011],
     ] as const) {
       const ctx = smpContext(input, resolveParameters({ bargnModel: model }));
