@@ -360,7 +360,8 @@ export function findTriggers(
     // A head inside a longer pattern already found belongs to it ("imposed new sanctions on").
     if (!ps || inActor(i) || i < covered) continue;
     // A capitalised word inside running text is a name ("Occupy Boston", "Operation Resolute Support").
-    if (i > 0 && !headline && /^\p{Lu}/u.test(tokens[i].text) && tokens[i - 1].text !== '"') continue;
+    if (i > 0 && !headline && /^\p{Lu}/u.test(tokens[i].text) && !/^["“(:—–]$/.test(tokens[i - 1].text))
+      continue;
     const matches: Match[] = [];
     const prev = tokens[i - 1]?.lower;
     const tag = pos?.[i];
