@@ -19,7 +19,7 @@ const CONJUNCTIONS = new Set(["and", "or", "nor"]);
 
 function tag(word: string, first: boolean): string {
   const w = word.toLowerCase();
-  if (w === "'s" || w === "'") return "POS";
+  if (w === "'s" || w === "’s" || w === "'") return "POS";
   if (CONJUNCTIONS.has(w)) return "CC";
   if (PREPOSITIONS.has(w)) return "IN";
   if (DETERMINERS.has(w)) return "DT";
@@ -30,7 +30,9 @@ function tag(word: string, first: boolean): string {
 }
 
 export function shallowTree(text: string, dicts: Dictionaries): ParsedSentence {
-  const toks = text.match(/'s\b|[A-Za-z0-9][\w.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]/g) ?? [];
+  // Abbreviations keep their dots ("U.S.", "K.U."), as in the dictionaries.
+  const toks =
+    text.match(/(?:[A-Za-z]\.){2,}|['’]s\b|[A-Za-z0-9][\w.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]/g) ?? [];
   const words = toks.map((t) => t.toUpperCase());
   const leaves: TreeNode[] = [];
   const mk = (label: string, children: TreeNode[] = [], word: string | null = null): TreeNode => {
