@@ -2,11 +2,14 @@ import type { Event } from "../model/event.ts";
 import { cameoName } from "../model/taxonomy.ts";
 import { openStore } from "../store/open.ts";
 import { type FilterFlags, parseFilters } from "./options.ts";
+import { pages } from "./pages.ts";
 
 export interface EventsFlags extends FilterFlags {
   db?: string;
   json?: boolean;
 }
+
+const TABLE_ROWS = 500;
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -36,14 +39,19 @@ export async function runEvents(flags: EventsFlags): Promise<void> {
   const query = parseFilters(flags);
   const store = await openStore(flags.db);
   try {
-    const events = await store.queryEvents(query);
     if (flags.json) {
-      for (const e of events) process.stdout.write(`${JSON.stringify(e)}\n`);
+      for await (const e of pages(store, query)) process.stdout.write(`${JSON.stringify(e)}\n`);
       return;
     }
+    // A table is for reading: without --limit it shows the first TABLE_ROWS and says how many more.
+    const events = await store.queryEvents({ ...query, limit: query.limit ?? TABLE_ROWS });
     const header = ["date", "source", "target", "cameo", "quad", "goldstein", "event"];
     process.stdout.write(table(header, events.map(row)));
-    process.stdout.write(`${events.length} events\n`);
+    const total = query.limit === undefined ? await store.countEvents(query) : events.length;
+    const more = total - events.length - (query.offset ?? 0);
+    process.stdout.write(
+      `${events.length} events${more > 0 ? ` (${more} more: use --limit, --offset or --json)` : ""}\n`,
+    );
   } finally {
     await store.close();
   }

@@ -1,9 +1,8 @@
 import { type FormatName, writeEvents } from "../formats/index.ts";
-import type { Event } from "../model/event.ts";
 import { openStore } from "../store/open.ts";
-import type { EventQuery, Store } from "../store/store.ts";
 import { usage } from "./error.ts";
 import { type FilterFlags, parseFilters, parseFormat } from "./options.ts";
+import { pages } from "./pages.ts";
 
 export interface ExportFlags extends FilterFlags {
   db?: string;
@@ -18,19 +17,6 @@ const BY_EXTENSION: [RegExp, FormatName][] = [
   [/\.tab(\.(gz|zip))?$/i, "icews"],
   [/\.csv(\.(gz|zip))?$/, "csv"],
 ];
-
-/** The events of a query, fetched a page at a time so big exports stream. */
-async function* pages(store: Store, query: EventQuery, size = 50_000): AsyncGenerator<Event> {
-  let offset = query.offset ?? 0;
-  let left = query.limit ?? Number.POSITIVE_INFINITY;
-  while (left > 0) {
-    const page = await store.queryEvents({ ...query, offset, limit: Math.min(size, left) });
-    yield* page;
-    if (page.length < Math.min(size, left)) return;
-    offset += page.length;
-    left -= page.length;
-  }
-}
 
 /**
  * `yalu export [--format F] [--out FILE] [filters]`: write events to a file or stdout. The format
