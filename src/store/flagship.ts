@@ -69,14 +69,25 @@ export function parseIndicatorCsv(text: string, file = "trade.csv"): IndicatorPo
   return points;
 }
 
+const versionOf = (events: string, trade: string) =>
+  createHash("sha256").update(events).update("\0").update(trade).digest("hex").slice(0, 16);
+
+async function texts(dir: string): Promise<[events: string, trade: string]> {
+  return Promise.all([readFile(`${dir}/events.jsonl`, "utf8"), readFile(`${dir}/trade.csv`, "utf8")]);
+}
+
+/** The version (content hash) of the flagship files, without parsing them. */
+export async function flagshipVersion(dir: string = FLAGSHIP_DIR): Promise<string> {
+  return versionOf(...(await texts(dir)));
+}
+
 /** Read and validate the flagship record from `dir`. */
 export async function readFlagship(dir: string = FLAGSHIP_DIR): Promise<Flagship> {
-  const events = await readFile(`${dir}/events.jsonl`, "utf8");
-  const trade = await readFile(`${dir}/trade.csv`, "utf8");
+  const [events, trade] = await texts(dir);
   return {
     events: parseFlagshipEvents(events, "data/flagship/events.jsonl"),
     indicators: parseIndicatorCsv(trade, "data/flagship/trade.csv"),
-    version: createHash("sha256").update(events).update("\0").update(trade).digest("hex").slice(0, 16),
+    version: versionOf(events, trade),
   };
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { openDuckDBStore } from "./duckdb/index.ts";
-import { FLAGSHIP_DIR, readFlagship } from "./flagship.ts";
+import { FLAGSHIP_DIR, flagshipVersion, readFlagship } from "./flagship.ts";
 import { defaultDatabase, isClickHouseUrl } from "./paths.ts";
 import type { Store } from "./store.ts";
 
@@ -56,8 +56,8 @@ export async function openStore(location?: string, options: Partial<OpenOptions>
 
 /** Bring the stored flagship record up to the shipped version (no-op when they match). */
 async function syncFlagship(store: Awaited<ReturnType<typeof openDuckDBStore>>, dir: string): Promise<void> {
+  if ((await store.getMeta("flagship_version")) === (await flagshipVersion(dir))) return;
   const f = await readFlagship(dir);
-  if ((await store.getMeta("flagship_version")) === f.version) return;
   const previous = JSON.parse((await store.getMeta("flagship_ids")) ?? "[]") as string[];
   const current = new Set(f.events.map((e) => e.id));
   await store.deleteEvents(previous.filter((id) => !current.has(id)));
