@@ -1,0 +1,127 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseClaimsText } from "../../src/analysis/claims.ts";
+import { codeDocument } from "../../src/coder/document.ts";
+import { readActorDictionary } from "../../src/coder/petrarch/actors.ts";
+import { readAgentDictionary } from "../../src/coder/petrarch/agents.ts";
+import { readDiscardList } from "../../src/coder/petrarch/discards.ts";
+import { readVerbDictionary } from "../../src/coder/petrarch/verbs.ts";
+import { type FormatName, readEvents, writeEvents } from "../../src/formats/index.ts";
+import { readKtabCsv, readKtabXml } from "../../src/formats/ktab.ts";
+import { readPetrarchXml } from "../../src/formats/petrarch-xml.ts";
+import { fixtureEvents } from "../store/fixtures.ts";
+
+/** One fuzzed reader: `run` consumes the input fully; `seed` is a valid input to mutate. */
+export interface Target {
+  name: string;
+  seed: string;
+  run(bytes: Uint8Array): Promise<unknown>;
+  /** True when the target must accept every input (the coder): any error is a failure. */
+  total?: boolean;
+  /** Errors about the whole document (no position to name), e.g. an empty claims file. */
+  wholeFile?: RegExp;
+  /** Known to fail (a hang found by this fuzzer): run by `npm run fuzz`, left out of `npm test`. */
+  known?: string;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "yalu-fuzz-"));
+let files = 0;
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+/** Readers of event files: the bytes are written to a file and streamed back as events. */
+async function eventFormat(format: FormatName, ext: string): Promise<Target> {
+  const sample = join(dir, `sample.${ext}`);
+  await writeEvents(fixtureEvents().slice(0, 4), format, sample);
+  return {
+    name: `${format} events`,
+    seed: readFileSync(sample, "utf8"),
+    run: async (bytes) => {
+      const path = join(dir, `case${++files % 64}.${ext}`);
+      writeFileSync(path, bytes);
+      let n = 0;
+      for await (const _ of readEvents(path, format, { name: "fuzz" })) n++;
+      return n;
+    },
+  };
+}
+
+const PETRARCH = `<Sentences>
+<Sentence date="20080804" id="A-1" category="DEMO" sentence="true">
+<Text>North Korea accused South Korea of provocation.</Text>
+<Parse>(ROOT (S (NP (NNP North) (NNP Korea)) (VP (VBD accused) (NP (NNP South) (NNP Korea)))))</Parse>
+<EventCoding sentenceid="A-1" sourcecode="PRK" targetcode="KOR" eventcode="112"></EventCoding>
+</Sentence>
+</Sentences>
+`;
+
+const KTAB_CSV = `Test,A small scenario,3,1
+Actor,Description,Capability,Position,Salience
+A,First,100,10,50
+B,Second,80,60,70
+C,Third,50,90,40
+`;
+
+const KTAB_XML = `<?xml version="1.0"?>
+<Scenario><name>Test</name><desc>Small</desc>
+<Dimensions><dName>Policy</dName></Dimensions>
+<Actors>
+<Actor><name>A</name><description>First</description><capability>100</capability>
+<Position><dCoord>10</dCoord></Position><Salience><dSal>50</dSal></Salience></Actor>
+<Actor><name>B</name><description>Second</description><capability>80</capability>
+<Position><dCoord>60</dCoord></Position><Salience><dSal>70</dSal></Salience></Actor>
+</Actors></Scenario>
+`;
+
+const VERBS = `&FRUIT\n+APPLE\n\n--- EAT [110] ---\nEAT {ATE EATEN}\n- * &FRUIT [112]\n- + * WITH $ [114:115]\n`;
+const ACTORS = `NORTHLAND_ [NTH]\n+NORTHLANDER\n\nBOB_SMITH\n\t[NTHCIV <20000101]\n\t[NTHGOV 20000101-20051231]\n`;
+const AGENTS = `!minist!  [~GOV]\nSOLDIER [~MIL]\n+TROOPS\n`;
+
+/** Every fuzz target whose code has landed. */
+export async function targets(): Promise<Target[]> {
+  const sync = (name: string, seed: string, f: (s: string) => unknown, total = false): Target => ({
+    name,
+    seed,
+    total,
+    run: async (bytes) => {
+      const r = f(text(bytes));
+      return r && typeof r === "object" && Symbol.iterator in r ? [...(r as Iterable<unknown>)].length : r;
+    },
+  });
+  return [
+    await eventFormat("gdelt1", "gdelt1.csv"),
+    await eventFormat("gdelt2", "gdelt2.csv"),
+    await eventFormat("icews", "icews.tsv"),
+    await eventFormat("plover", "plover.jsonl"),
+    await eventFormat("csv", "csv"),
+    await eventFormat("jsonl", "jsonl"),
+    sync("petrarch xml", PETRARCH, (s) => readPetrarchXml(s, "fuzz.xml")),
+    sync("ktab csv", KTAB_CSV, (s) => readKtabCsv(s, "fuzz.csv")),
+    sync("ktab xml", KTAB_XML, (s) => readKtabXml(s, "fuzz.xml")),
+    {
+      ...sync("verb dictionary", VERBS, (s) => readVerbDictionary(s, "fuzz.verbs")),
+      known: "hangs on a verb header line with a ~70 KB field",
+    },
+    sync("actor dictionary", ACTORS, (s) => readActorDictionary(s, "fuzz.actors")),
+    {
+      ...sync("agent dictionary", AGENTS, (s) => readAgentDictionary(s, "fuzz.agents")),
+      known: "hangs on a line with ~190 KB of tabs",
+    },
+    sync("discard list", "DISCARD\nbaseball\n", (s) => readDiscardList(s)),
+    {
+      ...sync(
+        "claims file",
+        readFileSync(join(import.meta.dirname, "../../data/claims/brief.yaml"), "utf8"),
+        (s) => parseClaimsText(s),
+      ),
+      wholeFile: /^claims must be a list/,
+      known: "runs past 10 s on a ~160 KB field (YAML parse)",
+    },
+    sync(
+      "coder",
+      "Xi Jinping met Kim Jong Un in Beijing on 8 May 2018.",
+      (s) => codeDocument(s).events,
+      true,
+    ),
+  ];
+}
