@@ -46,7 +46,7 @@ export function readPredictions(
   text: string,
   file: string,
   gold: Gold,
-): { predictions: Predictions; unmatched: number } {
+): { predictions: Predictions; unmatched: number; outside: EvalEvent[] } {
   const keys = keysOf(gold);
   const predictions: Predictions = new Map();
   const outside: EvalEvent[] = [];
