@@ -6,6 +6,7 @@ import {
   type RawInput,
   validateInput,
 } from "../forecast/validate.ts";
+import { CsvParser } from "./csv-parse.ts";
 
 /**
  * KTAB SMP scenario readers (SPEC §1.6): CSV (name, description, #actors, #dims; a header row;
@@ -13,25 +14,9 @@ import {
  * (smpSchema.xsd). Both report bad cells with file and line, via the shared validator.
  */
 
+/** One KTAB CSV line as trimmed cells, trailing empty cells (KTAB's final commas) dropped. */
 function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      out.push(cur.trim());
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur.trim());
+  const out = (new CsvParser().push(line) ?? []).map((c) => (c ?? "").trim());
   while (out.length > 0 && out[out.length - 1] === "") out.pop();
   return out;
 }
