@@ -17,7 +17,7 @@ function dictionaries(): Dictionaries {
     "NORTHLAND [NTH]\nSOUTHLAND [STH]\n+SOUTH_CITY\nEASTLAND [EST]\n",
     "t.actors",
   ).entries)
-    e.phrases.forEach((p, k) => actors.add(p, e, e.gaps[k]));
+    for (const [k, p] of e.phrases.entries()) actors.add(p, e, e.gaps[k]);
   const agents = new PhraseIndex<ReturnType<typeof readAgentDictionary>["entries"][number]>();
   for (const e of readAgentDictionary("MINISTER [~GOV]\nTROOPS {} [~MIL]\n", "t.agents").entries)
     agents.add(e.words, e);
