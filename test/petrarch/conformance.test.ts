@@ -38,3 +38,24 @@ describe.skipIf(!present)("PETRARCH unit suite with the PETR.Validate dictionari
     expect(events.map((e) => [e.source.code, e.target.code, e.cameo])).toEqual([["RUS", "UKR", "111"]]);
   });
 });
+
+const TABARI = "../shared/reference/eventdata/tabari_dictionaries";
+describe.skipIf(!existsSync(TABARI))("TABARI GLOBALNET dictionaries", () => {
+  it("load and code with TABARI verb stems and patterns", async () => {
+    const t0 = performance.now();
+    const coder = await loadDictionaryCoder(TABARI);
+    console.log(`TABARI GLOBALNET dictionaries loaded in ${(performance.now() - t0).toFixed(0)} ms`);
+    const coded = coder.codeRaw({
+      id: "t",
+      text: "",
+      date: "2010-06-01",
+      docId: null,
+      offset: 0,
+      parse:
+        "(ROOT (S (NP (NNP Russia)) (VP (VBD accused) (NP (NNP Ukraine)) (PP (IN of) (NP (NN spying))))))",
+    });
+    // ACCUS is a TABARI stem; "* + OF_" is one of its patterns.
+    expect(coded.codings.map((c) => [c.source, c.target, c.verb])).toEqual([["RUS", "UKR", "ACCUSED"]]);
+    expect(coded.codings[0].code).toMatch(/^11/);
+  });
+});

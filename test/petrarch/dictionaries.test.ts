@@ -3,7 +3,7 @@ import { actorCodes, readActorDictionary } from "../../src/coder/petrarch/actors
 import { readAgentDictionary } from "../../src/coder/petrarch/agents.ts";
 import { findDiscard, readDiscardList } from "../../src/coder/petrarch/discards.ts";
 import { DictionaryError } from "../../src/coder/petrarch/lines.ts";
-import { readVerbDictionary, verbForms } from "../../src/coder/petrarch/verbs.ts";
+import { readVerbDictionary, verbEntriesFor, verbForms } from "../../src/coder/petrarch/verbs.ts";
 
 const VERBS = `<!-- a tiny test dictionary -->
 &FRUIT
@@ -74,6 +74,25 @@ describe("verb dictionary", () => {
       /bad\.verbs:3: pattern without a \[code\]/,
     );
     expect(() => readVerbDictionary("EAT\n", "orphan.verbs")).toThrow(DictionaryError);
+  });
+});
+
+describe("TABARI verb dictionary", () => {
+  const d = readVerbDictionary(
+    "ACCUS  [112] ;a stem\n- * + OF_ SPYING  [1125] ;jw\n- + { WAS | WERE } *  [111]\nACT_ [---]\n- * NOW [010]\n\n<TIME>\nyesterday [-1]\n</TIME>\n",
+    "t.verbs",
+  );
+
+  it("reads one block per verb, stems and exact words", () => {
+    expect(verbEntriesFor(d, "ACCUSED")?.[0].code.primary).toBe("112");
+    expect(verbEntriesFor(d, "ACCUSING")?.[0].block).toBe("ACCUS");
+    expect(verbEntriesFor(d, "ACT")?.[0].patterns.length).toBe(1);
+    expect(verbEntriesFor(d, "ACTED")).toBeUndefined();
+  });
+
+  it("skips disjunctive patterns and <TIME> sections", () => {
+    expect(verbEntriesFor(d, "ACCUSE")?.[0].patterns.map((p) => p.code.primary)).toEqual(["1125"]);
+    expect(verbEntriesFor(d, "YESTERDAY")).toBeUndefined();
   });
 });
 

@@ -33,7 +33,8 @@ const NULL_CODES = new Set(["---", "+++", ""]);
 
 /** Parse `[032:033]`-style code text. */
 export function parseVerbCode(raw: string): VerbCode {
-  const clean = raw.replace(/[[\]\s?]/g, "");
+  // TABARI codes may carry markers ("111!", "025?"): only the code itself is kept.
+  const clean = raw.replace(/[^0-9A-Za-z:+-]/g, "");
   const [a, b] = clean.split(":");
   const norm = (s: string | undefined): string | null => (s === undefined || NULL_CODES.has(s) ? null : s);
   return { primary: norm(a), paired: norm(b) };
