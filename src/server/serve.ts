@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { Store } from "../store/store.ts";
 import { type AppOptions, createApp } from "./app.ts";
+import { hardening } from "./hardening.ts";
 import { forecastRoutes } from "./routes/forecast.ts";
 
 export interface ServeOptions extends Partial<Omit<AppOptions, "store">> {
@@ -21,7 +22,8 @@ export interface RunningServer {
 /** Start the API and dashboard on `host:port` (port 0 picks a free one); resolves once listening. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const mounts = { "/api/forecast": forecastRoutes(), ...options.mounts };
-  const app = createApp({ ...options, mounts });
+  const middleware = [...hardening(), ...(options.middleware ?? [])];
+  const app = createApp({ ...options, middleware, mounts });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host },
