@@ -1,0 +1,30 @@
+import { PetrarchXmlError, readPetrarchXml } from "../formats/petrarch-xml.ts";
+import { type Gold, GoldError, type GoldUnit } from "./types.ts";
+
+/** PETRARCH XML: each `<Sentence>` is a unit; its `<EventCoding>`s are the gold events. */
+export function readXmlGold(text: string, file: string): Gold {
+  const units: GoldUnit[] = [];
+  try {
+    for (const r of readPetrarchXml(text, file)) {
+      units.push({
+        key: r.id,
+        text: r.text,
+        date: r.date,
+        parse: r.parse,
+        line: r.line,
+        events: r.codings.map((c) => ({
+          source: c.source,
+          target: c.target,
+          code: c.code,
+          plover: null,
+          quad: null,
+        })),
+      });
+    }
+  } catch (err) {
+    if (err instanceof PetrarchXmlError)
+      throw new GoldError(err.message.replace(`${file}:${err.line}: `, ""), file, err.line);
+    throw err;
+  }
+  return { format: "petrarch-xml", units, hasCodes: true, sentenceLabels: false, quadScheme: "gdelt" };
+}
