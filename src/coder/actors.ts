@@ -24,6 +24,8 @@ export interface ActorMention {
   kind: ActorEntry["kind"];
   /** How the mention was recognised (the registry's `via`, or "role" for country + role noun). */
   via: ResolvedVia;
+  /** A domestic institution named without its country ("the army"): it takes the other side's. */
+  bare?: boolean;
 }
 
 interface Claim {
@@ -176,6 +178,39 @@ export class ActorMatcher {
   }
 }
 
+/** True if a noun before this token ends its phrase ("the army for", "the army."), not a modifier ("military talks"). */
+function endsPhrase(next: Token | undefined): boolean {
+  return !next || !/^\p{L}/u.test(next.text) || PHRASE_END.has(next.lower);
+}
+const PHRASE_END = new Set([
+  "for",
+  "in",
+  "on",
+  "to",
+  "and",
+  "of",
+  "with",
+  "at",
+  "from",
+  "after",
+  "when",
+  "as",
+  "over",
+  "during",
+  "that",
+  "who",
+  "which",
+  "by",
+  "but",
+  "or",
+  "into",
+  "against",
+  "near",
+]);
+
+/** Institutions that, named without a country ("praised the army"), belong to the other side's. */
+const DOMESTIC: ReadonlySet<string> = new Set(["MIL", "COP", "JUD", "LEG"]);
+
 const NATIONAL: ReadonlySet<ActorEntry["kind"]> = new Set(["state"]);
 
 function combine(
@@ -242,6 +277,7 @@ function combine(
       .map((t) => t.lower)
       .join(" ");
     if (standalone.has(key)) out.push({ ...m, country: null });
+    else if (DOMESTIC.has(m.role) && endsPhrase(tokens[m.end])) out.push({ ...m, country: null, bare: true });
   }
   return out;
 }

@@ -107,6 +107,24 @@ const DETERMINERS = new Set([
   "south",
   "north",
 ]);
+const QUANTITY = new Set([
+  "dozens",
+  "hundreds",
+  "thousands",
+  "scores",
+  "group",
+  "groups",
+  "number",
+  "some",
+  "many",
+  "several",
+  "most",
+  "all",
+  "two",
+  "three",
+  "members",
+  "delegation",
+]);
 const CLAUSE_START =
   /^(when|while|which|who|and|but|in|on|at|after|before|since|as|during|until|by|then|later)$/;
 const HARD_STOP = new Set([";", ".", ":", "!", "?", "—", "–"]);
@@ -208,12 +226,9 @@ function object(
   const right = mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.start >= after && m.start < end);
   const good = right.filter(({ m }) => {
     const k = skipDet(tokens, m.start);
-    return !(
-      k >= after - 1 &&
-      k >= 0 &&
-      LOCATION_PREPS.has(tokens[k].lower) &&
-      tokens[m.end]?.lower !== "'s"
-    );
+    // "dozens of protesters", "a group of soldiers": the "of" heads a quantity, not a place.
+    if (tokens[k]?.lower === "of" && QUANTITY.has(tokens[k - 1]?.lower ?? "")) return true;
+    return !(k >= after && k >= 0 && LOCATION_PREPS.has(tokens[k].lower) && tokens[m.end]?.lower !== "'s");
   });
   if (good.length > 0) return coordinated(tokens, mentions, good[0].i, 1);
   if (inherited) return [inherited];
@@ -308,7 +323,14 @@ function pairsOf(
     for (const s of sources) for (const tg of targets) pairs.push([s, tg]);
   }
   // Within one country, only role to role ("PRKGOV → PRKOPP"), not an actor to its own country.
-  const kept = pairs.filter(
+  const adopt = (role: ActorMention, other: ActorMention): ActorMention | null =>
+    other.country && !other.bare
+      ? { ...role, code: `${other.country}${role.code}`, country: other.country, bare: false }
+      : null;
+  const resolved = pairs
+    .map(([s, tg]) => [s.bare ? adopt(s, tg) : s, tg.bare ? adopt(tg, s) : tg] as const)
+    .filter((p): p is [ActorMention, ActorMention] => p[0] !== null && p[1] !== null);
+  const kept = resolved.filter(
     ([s, tg]) =>
       s.code !== tg.code &&
       !(s.country !== null && s.country === tg.country && (s.code === s.country || tg.code === tg.country)),

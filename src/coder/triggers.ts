@@ -273,7 +273,8 @@ function matchSlot(tokens: Token[], at: number, slot: Slot): { end: number; from
     const t = tokens[i];
     const alts = slot.byFirst.get(t.lower);
     if (alts) for (const alt of alts) if (matchSeq(tokens, i, alt)) return { end: i + alt.length, from: i };
-    if (isPunct(t) || CLAUSE_WORDS.has(t.lower) || t.lower === "to") return null;
+    if ((isPunct(t) && !/^[$€£¥%]$/.test(t.text)) || CLAUSE_WORDS.has(t.lower) || t.lower === "to")
+      return null;
   }
   return null;
 }
@@ -394,7 +395,9 @@ export function findTriggers(
   }
   return found.filter((t, k) => {
     const next = found[k + 1];
-    if (!next || next.start <= t.start) return true;
+    // Only a bare verb governs the next ("threatened to impose"); one with an object does not
+    // ("summoned the ambassador to protest").
+    if (!next || next.start <= t.start || t.pattern.slots.some((s) => s.gap)) return true;
     const toAt = tokens[t.end]?.lower === "to" ? t.end : tokens[t.end - 1]?.lower === "to" ? t.end - 1 : -1;
     return !(toAt !== -1 && next.start <= toAt + 2 && next.start > toAt);
   });

@@ -90,6 +90,19 @@ describe("NativeCoder: verbs, voice and mood", () => {
     ]);
   });
 
+  it("keeps a verb with an object before a purpose clause, quantities, own prepositions, domestic institutions", () => {
+    expect(code("Pakistan summoned the Indian ambassador to protest against the killings.")).toEqual([
+      "PAK INDGOV 114 2024-05-15",
+    ]);
+    expect(code("Police arrested dozens of protesters in Moscow.")).toEqual(["COP OPP 173 2024-05-15"]);
+    expect(code("US troops withdrew from Afghanistan in August 2021.")).toEqual(["USAMIL AFG 087 2021-08"]);
+    expect(code("Kim Jong Un praised the army for the launch.")).toEqual(["PRKGOV PRKMIL 051 2024-05-15"]);
+    expect(code("India and China held military talks.").sort()).toEqual([
+      "CHN IND 040 2024-05-15",
+      "IND CHN 040 2024-05-15",
+    ]);
+  });
+
   it("does not take an appeal's addressee as the actor of what is asked", () => {
     expect(code("The US urged China to impose sanctions on North Korea.")).toEqual([
       "USA CHN 020 2024-05-15",
