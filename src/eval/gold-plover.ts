@@ -13,9 +13,10 @@ function str(v: unknown): string | null {
 }
 
 /**
- * PLOVER JSON: records with an id (`id`, `sentence_id`, `doc_id`), optional `text`/`sentence` and
- * `date`, `source`/`target` (codes or `{code}`), and a CAMEO code (`cameo`, `code`, `eventcode`)
- * or a PLOVER type (`event_type`, `plover`). Records sharing an id form one unit; a record with
+ * PLOVER JSON: records with an id (`sentence_id`, `id`, `event_id`, `doc_id`), optional text
+ * (`text`, `sentence`, `event_text`) and date (`date`, `event_date`), actors (`source`/`actor`,
+ * `target`/`recipient`: codes or `{code}`), and a CAMEO code (`cameo`, `code`, `eventcode`) or a
+ * PLOVER type (`event_type`, `plover`). Records sharing an id form one unit; a record with
  * no event fields is a sentence without events.
  */
 export function readPloverGold(text: string, file: string): Gold {
@@ -47,20 +48,21 @@ export function readPloverGold(text: string, file: string): Gold {
     if (!value || typeof value !== "object" || Array.isArray(value))
       throw new GoldError(`record ${i + 1} is not an object`, file, line);
     const r = value as Record<string, unknown>;
-    const key = str(r.sentence_id) ?? str(r.id) ?? str(r.doc_id) ?? `record ${i + 1}`;
+    const key = str(r.sentence_id) ?? str(r.id) ?? str(r.event_id) ?? str(r.doc_id) ?? `record ${i + 1}`;
     const code = str(r.cameo) ?? str(r.code) ?? str(r.eventcode) ?? str(r.event_code);
     const plover = str(r.event_type) ?? str(r.plover) ?? str(r.type);
     if (code !== null && !CAMEO_RE.test(code))
       throw new GoldError(`record "${key}": invalid CAMEO code "${code}"`, file, line);
     let unit = byKey.get(key);
     if (!unit) {
-      unit = { key, text: str(r.text) ?? str(r.sentence), date: str(r.date), parse: null, events: [], line };
+      const text = str(r.text) ?? str(r.sentence) ?? str(r.event_text);
+      unit = { key, text, date: str(r.date) ?? str(r.event_date), parse: null, events: [], line };
       byKey.set(key, unit);
     }
     if (code === null && plover === null) return;
     const ev: EvalEvent = {
-      source: actorField(r.source),
-      target: actorField(r.target),
+      source: actorField(r.source ?? r.actor ?? r.actor1),
+      target: actorField(r.target ?? r.recipient ?? r.actor2),
       code,
       plover,
       quad: null,

@@ -59,6 +59,12 @@ describe("gold readers", () => {
       code: null,
       plover: "CONSULT",
     });
+    const polecat = readPloverGold(
+      '[{"event_id":"e1","event_text":"Troops shelled Eastland.","actor":"NTHMIL","recipient":"EST","event_type":"ASSAULT"}]',
+      "p.json",
+    );
+    expect(polecat.units[0]).toMatchObject({ key: "e1", text: "Troops shelled Eastland." });
+    expect(polecat.units[0].events[0]).toMatchObject({ source: "NTHMIL", target: "EST", plover: "ASSAULT" });
     expect(() => readPloverGold('{"id":"z","cameo":"4x2"}', "p.jsonl")).toThrow(
       /p\.jsonl:1: record "z": invalid CAMEO code/,
     );
