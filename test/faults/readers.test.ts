@@ -14,7 +14,7 @@ const N = 3_000;
 /** N distinct events, yielded slowly (a pause every 300) so readers run while the batch is open. */
 async function* slowEvents(): AsyncGenerator<Event> {
   for (let i = 0; i < N; i++) {
-    if (i % 300 === 0) await new Promise((r) => setTimeout(r, 40));
+    if (i % 300 === 0) await new Promise((r) => setTimeout(r, 100));
     yield normalizeEvent({
       date: `2020-01-${String((i % 28) + 1).padStart(2, "0")}`,
       source: { code: "CHNGOV" },
