@@ -100,6 +100,26 @@ describe("dictionary coder", () => {
     expect(coder.code({ id: "long", text: long, date: "2020-01-01", docId: null, offset: 0 })).toEqual([]);
   });
 
+  it("gives a relative clause the noun it modifies as subject, in parses and plain text", () => {
+    expect(
+      raw(
+        "(ROOT (S (NP (NP (NNP Eastland)) (SBAR (WHNP (WDT which)) (S (VP (VBD condemned) (NP (NNP Southland)))))) (VP (VBD visited) (NP (NNP Northland)))))",
+      ).sort(),
+    ).toEqual(["EST NTH 042", "EST STH 122", "NTH EST 043"]);
+    const events = coder.code({
+      id: "r",
+      text: "Northland troops, who condemned Eastland, visited South City.",
+      date: "2020-01-02",
+      docId: null,
+      offset: 0,
+    });
+    expect(events.map((e) => `${e.source.code} ${e.target.code} ${e.cameo}`).sort()).toEqual([
+      "NTHMIL EST 122",
+      "NTHMIL STH 042",
+      "STH NTHMIL 043",
+    ]);
+  });
+
   it("codes plain text with the shallow fallback and returns model events", () => {
     const events = coder.code({
       id: "p",

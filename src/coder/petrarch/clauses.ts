@@ -50,6 +50,14 @@ function subjectPhrase(vp: TreeNode): TreeNode | null {
         .find((k) => isNounPhrase(k));
       if (head) return head;
     }
+    if (isNounPhrase(node) && child.label.startsWith("SBAR") && child.children[0]?.label.startsWith("WH")) {
+      // A relative clause with no subject of its own ("the network, which has been linked to …").
+      const head = node.children
+        .slice(0, node.children.indexOf(child))
+        .reverse()
+        .find((k) => isNounPhrase(k));
+      if (head) return head;
+    }
     if (!isClause(node)) continue;
     const np = subjectNp(node, child);
     if (!np || pronounOnly(np)) continue;

@@ -16,6 +16,33 @@ const PREPOSITIONS = new Set(
 );
 const DETERMINERS = new Set("the a an its their his her our this that these those".split(" "));
 const CONJUNCTIONS = new Set(["and", "or", "nor"]);
+const RELATIVE = new Set(["which", "who"]);
+
+/** Hang a relative clause on the last noun phrase of `host` (a subject NP or a verb phrase). */
+function attachRelative(host: TreeNode, sbar: TreeNode): void {
+  const last =
+    host.label === "NP" && host.children.every((c) => c.word !== null) ? null : host.children.at(-1);
+  const target = last?.label === "PP" ? last : host;
+  const at = last?.label === "PP" ? last.children.length - 1 : last ? host.children.length - 1 : -1;
+  const noun = at === -1 ? null : target.children[at];
+  if (noun?.label !== "NP") {
+    // No noun to modify: the clause simply follows.
+    target.children.push(sbar);
+    sbar.parent = target;
+    return;
+  }
+  const wrapped: TreeNode = {
+    label: "NP",
+    word: null,
+    children: [noun, sbar],
+    parent: target,
+    start: 0,
+    end: 0,
+  };
+  noun.parent = wrapped;
+  sbar.parent = wrapped;
+  target.children[at] = wrapped;
+}
 
 function tag(word: string, first: boolean): string {
   const w = word.toLowerCase();
@@ -73,11 +100,27 @@ export function shallowTree(text: string, dicts: Dictionaries): ParsedSentence {
     flush();
     return out;
   };
+  // A verb shortly after "which"/"who" opens a relative clause on the noun before the pronoun.
+  const relativeAt = verbs.map((v, k) => {
+    for (let i = v - 1; i > (k > 0 ? verbs[k - 1] : -1) && i >= v - 4; i--)
+      if (RELATIVE.has(toks[i].toLowerCase())) return i;
+    return -1;
+  });
   const clause: TreeNode[] = [];
-  const subjectEnd = verbs[0] ?? toks.length;
-  clause.push(mk("NP", phrase(0, subjectEnd)));
-  const vps = verbs.map((v, k) => mk("VP", [leaf(v, "VBD"), ...phrase(v + 1, verbs[k + 1] ?? toks.length)]));
-  if (vps.length > 0) clause.push(vps.length === 1 ? vps[0] : mk("VP", vps));
+  const subject = mk("NP", phrase(0, relativeAt[0] > 0 ? relativeAt[0] : (verbs[0] ?? toks.length)));
+  clause.push(subject);
+  const top: TreeNode[] = [];
+  let host: TreeNode = subject;
+  verbs.forEach((v, k) => {
+    const next = verbs[k + 1] ?? toks.length;
+    const end = relativeAt[k + 1] > v ? relativeAt[k + 1] : next;
+    const vp = mk("VP", [leaf(v, "VBD"), ...phrase(v + 1, end)]);
+    if (relativeAt[k] > 0)
+      attachRelative(host, mk("SBAR", [mk("WHNP", [leaf(relativeAt[k], "WDT")]), mk("S", [vp])]));
+    else top.push(vp);
+    host = vp;
+  });
+  if (top.length > 0) clause.push(top.length === 1 ? top[0] : mk("VP", top));
   const root = mk("ROOT", [mk("S", clause)]);
   const span = (n: TreeNode): void => {
     for (const c of n.children) span(c);
