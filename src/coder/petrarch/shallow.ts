@@ -10,7 +10,8 @@ import { verbEntriesFor } from "./verbs.ts";
  */
 
 const PREPOSITIONS = new Set(
-  "of in on at for with from to by against about into over between among during after before near toward towards under".split(
+  // Participles used as prepositions ("according to", "following talks") are not verbs here.
+  "of in on at for with from to by against about into over between among during after before near toward towards under according following including regarding concerning despite amid".split(
     " ",
   ),
 );
@@ -76,6 +77,7 @@ export function shallowTree(text: string, dicts: Dictionaries): ParsedSentence {
   };
   const isVerb = (i: number) =>
     /^[a-z]/.test(toks[i]) &&
+    !PREPOSITIONS.has(toks[i]) &&
     verbEntriesFor(dicts.verbs, words[i]) !== undefined &&
     !(i > 0 && DETERMINERS.has(toks[i - 1].toLowerCase()));
   const verbs = toks.map((_, i) => i).filter(isVerb);
