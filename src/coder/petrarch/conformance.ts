@@ -120,7 +120,10 @@ export function runConformance(coder: DictionaryCoder, xml: string, file: string
 /** A short text report: the score, misses by category, and each record with a miss. */
 export function formatConformance(report: ConformanceReport, verbose = false): string {
   const pct = ((100 * report.reproduced) / Math.max(1, report.expected)).toFixed(1);
-  const lines = [`reproduced ${report.reproduced}/${report.expected} codings (${pct}%)`];
+  const extra = report.records.reduce((n, r) => n + r.extra.length, 0);
+  const lines = [
+    `reproduced ${report.reproduced}/${report.expected} codings (${pct}%); ${extra} codings produced beyond the expected ones`,
+  ];
   const cats = [...report.missedByCategory].sort((a, b) => b[1] - a[1]);
   lines.push(`missed by category: ${cats.map(([c, n]) => `${c} ${n}`).join(", ") || "none"}`);
   if (verbose) {
