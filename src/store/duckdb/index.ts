@@ -17,16 +17,25 @@ import { Serial } from "./lock.ts";
 import { rowToEvent, SELECT_EVENT } from "./rows.ts";
 import { CREATE_SCHEMA, CREATE_STAGING, SCHEMA_VERSION } from "./schema.ts";
 import { READ_STAGING, stagingRow } from "./stage.ts";
-import { Params, pageClause, selection } from "./where.ts";
+import { DIRECTIONS, Params, pageClause, selection } from "./where.ts";
 
 /** Events per staging chunk file. */
 const CHUNK_ROWS = 50_000;
 
-const BUCKETS: Record<Bucket, [trunc: string, label: string]> = {
-  day: ["day", "strftime(b, '%Y-%m-%d')"],
-  month: ["month", "strftime(b, '%Y-%m')"],
-  quarter: ["quarter", "concat(year(b), '-Q', quarter(b))"],
-  year: ["year", "CAST(year(b) AS VARCHAR)"],
+const year = (y: number) => String(y).padStart(4, "0");
+
+/** Integer bucket keys (fast to group) and their labels: "2018-03-01", "2018-03", "2018-Q1", "2018". */
+const BUCKETS: Record<Bucket, [key: string, label: (k: number) => string]> = {
+  day: ["date_start - DATE '1970-01-01'", (k) => new Date(k * 86_400_000).toISOString().slice(0, 10)],
+  month: [
+    "year(date_start) * 12 + month(date_start) - 1",
+    (k) => `${year(Math.floor(k / 12))}-${String((k % 12) + 1).padStart(2, "0")}`,
+  ],
+  quarter: [
+    "year(date_start) * 4 + quarter(date_start) - 1",
+    (k) => `${year(Math.floor(k / 4))}-Q${(k % 4) + 1}`,
+  ],
+  year: ["year(date_start)", year],
 };
 
 /** Open (creating if missing) a DuckDB event store at a file path or ":memory:". */
@@ -142,16 +151,13 @@ export class DuckDBStore implements Store {
     if (!spec) throw new Error(`invalid bucket "${bucket}"`);
     const p = new Params();
     const from = selection(query, p, "date_start, quad_class, goldstein");
-    const sql = `SELECT ${spec[1]} AS period, direction, n, q1, q2, q3, q4, g FROM (
-        SELECT date_trunc('${spec[0]}', date_start) AS b, direction,
-          count(*) AS n, count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
-          count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,
-          sum(goldstein) AS g
-        FROM ${from} GROUP BY ALL)
-      ORDER BY b, direction`;
+    const sql = `SELECT ${spec[0]} AS k, direction, count(*) AS n, count(*) FILTER (quad_class = 1) AS q1,
+        count(*) FILTER (quad_class = 2) AS q2, count(*) FILTER (quad_class = 3) AS q3,
+        count(*) FILTER (quad_class = 4) AS q4, sum(goldstein) AS g
+      FROM ${from} GROUP BY ALL ORDER BY k, direction`;
     return (await this.rows(sql, p.values)).map((r) => ({
-      period: String(r.period),
-      direction: r.direction as AggregateRow["direction"],
+      period: spec[1](Number(r.k)),
+      direction: DIRECTIONS[Number(r.direction)],
       count: Number(r.n),
       q1: Number(r.q1),
       q2: Number(r.q2),
