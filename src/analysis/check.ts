@@ -31,8 +31,14 @@ export type ClaimReader = Pick<Store, "aggregate" | "queryEvents" | "indicators"
 export interface CheckOptions {
   /** Change in mean Goldstein (points) that counts as improved / deteriorated / strained. */
   goldsteinDelta: number;
-  /** Fewest events in each compared period. */
+  /** Minimum evidence: fewest events in the claimed period and in its baseline for a mean to count. */
   minEvents: number;
+  /**
+   * Widest baseline of a movement claim, in multiples of the claimed period's length: when the
+   * preceding period of equal length has fewer than `minEvents` events, the baseline is widened
+   * backwards one period length at a time (2×, 3×, …) up to this factor.
+   */
+  maxBaselineFactor: number;
   /** Relative change counting as increased / decreased, and as surged / collapsed. */
   change: number;
   sharpChange: number;
@@ -45,6 +51,7 @@ export interface CheckOptions {
 export const checkDefaults: CheckOptions = {
   goldsteinDelta: 1,
   minEvents: 3,
+  maxBaselineFactor: 3,
   change: 0.1,
   sharpChange: 0.5,
   nearbyDays: 45,
@@ -66,10 +73,10 @@ async function totals(reader: ClaimReader, q: EventQuery): Promise<SeriesCell> {
 }
 
 /**
- * The period of equal length just before a span: in whole years or months when the span is made of
- * them (2016..2017 → 2014..2015), in days otherwise.
+ * The period just before a span, `factor` times its length: in whole years or months when the span
+ * is made of them (2016..2017 → 2014..2015; factor 3 → 2010..2015), in days otherwise.
  */
-export function precedingSpan(span: Span): Span {
+export function precedingSpan(span: Span, factor = 1): Span {
   const to = addDays(span.from, -1);
   const endsMonth = addDays(span.to, 1).slice(8) === "01";
   if (span.from.slice(8) === "01" && endsMonth) {
@@ -78,11 +85,30 @@ export function precedingSpan(span: Span): Span {
       Number(span.to.slice(5, 7)) -
       Number(span.from.slice(5, 7)) +
       1;
-    const index = Number(span.from.slice(0, 4)) * 12 + Number(span.from.slice(5, 7)) - 1 - months;
+    const index = Number(span.from.slice(0, 4)) * 12 + Number(span.from.slice(5, 7)) - 1 - months * factor;
     const from = `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}-01`;
     return { from, to };
   }
-  return { from: addDays(span.from, -(daysBetween(span.from, span.to) + 1)), to };
+  return { from: addDays(span.from, -(daysBetween(span.from, span.to) + 1) * factor), to };
+}
+
+/**
+ * The baseline of a movement claim: the preceding period of equal length, widened backwards one
+ * period length at a time while it holds fewer than `minEvents` events, up to `maxBaselineFactor`
+ * lengths. Returns the last window tried (the widest, when all are too thin) and its factor.
+ */
+export async function movementBaseline(
+  reader: ClaimReader,
+  dyad: EventQuery["dyad"],
+  span: Span,
+  o: Pick<CheckOptions, "minEvents" | "maxBaselineFactor">,
+): Promise<{ span: Span; factor: number; totals: SeriesCell }> {
+  const max = Math.max(1, Math.floor(o.maxBaselineFactor));
+  for (let factor = 1; ; factor++) {
+    const prev = precedingSpan(span, factor);
+    const t = await totals(reader, { dyad, from: prev.from, to: prev.to });
+    if (t.count >= o.minEvents || factor >= max) return { span: prev, factor, totals: t };
+  }
 }
 
 async function checkDyad(
@@ -96,6 +122,7 @@ async function checkDyad(
   const level = c.claim === "strained" || c.claim === "cooperative";
   let base: SeriesCell;
   let baseLabel: string;
+  let factor: number | null = null;
   if (level) {
     const all = await totals(reader, { dyad });
     base = cell({
@@ -108,16 +135,21 @@ async function checkDyad(
     });
     baseLabel = "rest of the record";
   } else {
-    const prev = precedingSpan(span);
-    base = await totals(reader, { dyad, from: prev.from, to: prev.to });
-    baseLabel = `${prev.from}..${prev.to}`;
+    const b = await movementBaseline(reader, dyad, span, o);
+    base = b.totals;
+    factor = b.factor;
+    baseLabel = `${b.span.from}..${b.span.to}`;
   }
   const d = o.goldsteinDelta;
+  const n = o.minEvents;
+  const baselineRule = `the baseline is the preceding period of equal length, widened backwards one period length at a time (up to ${o.maxBaselineFactor}× the length) while it has fewer than ${n} events`;
   const rule = level
-    ? `mean Goldstein in the period is ${c.claim === "strained" ? "at least " + d + " below" : "at least " + d + " above"} the rest of the record's`
-    : c.claim === "stable"
-      ? `mean Goldstein moved by less than ${d} from the preceding period of equal length`
-      : `mean Goldstein ${c.claim === "improved" ? "rose" : "fell"} by at least ${d} from the preceding period of equal length`;
+    ? `mean Goldstein in the period is ${c.claim === "strained" ? `at least ${d} below` : `at least ${d} above`} the rest of the record's; at least ${n} events on each side`
+    : `${
+        c.claim === "stable"
+          ? `mean Goldstein moved by less than ${d} from the baseline`
+          : `mean Goldstein ${c.claim === "improved" ? "rose" : "fell"} by at least ${d} from the baseline`
+      }; ${baselineRule}; at least ${n} events in the period and in the baseline`;
   const delta =
     now.goldsteinMean !== null && base.goldsteinMean !== null ? now.goldsteinMean - base.goldsteinMean : null;
   const numbers = {
@@ -126,6 +158,7 @@ async function checkDyad(
     netCooperation: now.netCooperation,
     conflictShare: r3(now.conflictShare),
     baseline: baseLabel,
+    baselineFactor: factor,
     baselineEvents: base.count,
     baselineGoldsteinMean: r3(base.goldsteinMean),
     change: r3(delta),
@@ -229,10 +262,22 @@ async function checkEvent(
   const range = { from: addDays(span.from, -c.window), to: addDays(span.to, c.window) };
   const dyad = dyadQuery(c);
   const what = { cameo: c.cameo ? [c.cameo] : undefined, root: c.root ? [c.root] : undefined };
-  const found = await reader.queryEvents({ dyad, ...what, ...range, limit: 200 });
-  const rule = `an event of the dyad${c.directed ? " (this direction)" : ""} ${
-    c.cameo ? `with CAMEO ${c.cameo}` : c.root ? `with root ${c.root}` : ""
-  } dated ${range.from}..${range.to}; contradicted when the record has other events of the dyad within ${o.nearbyDays} days but none matching`;
+  const found = await reader.queryEvents({ dyad, ...what, text: c.mentions, ...range, limit: 200 });
+  const matching = `an event of the dyad${c.directed ? " (this direction)" : ""}${
+    c.cameo ? ` with CAMEO ${c.cameo}` : c.root ? ` with root ${c.root}` : ""
+  }${c.mentions ? ` mentioning "${c.mentions}"` : ""} dated ${range.from}..${range.to}`;
+  if (c.claim === "absent") {
+    // Absence is read against the events the record does have then: with none, it says nothing.
+    const then = await reader.queryEvents({ dyad, ...range, limit: 200 });
+    const rule = `supported when the record has events of the dyad${c.directed ? " (this direction)" : ""} dated ${range.from}..${range.to} but none is ${matching}; contradicted when one is; not enough data when the record has no events of the dyad then`;
+    return {
+      verdict: found.length ? "contradicted" : then.length ? "supported" : "not enough data",
+      rule,
+      numbers: { matching: found.length, eventsThen: then.length },
+      evidence: (found.length ? found : then).slice(0, o.evidence).map(toEvidence),
+    };
+  }
+  const rule = `${matching}; contradicted when the record has other events of the dyad within ${o.nearbyDays} days but none matching`;
   if (found.length) {
     return {
       verdict: "supported",
@@ -269,11 +314,11 @@ export async function checkClaims(
   const out: ClaimResult[] = [];
   for (const claim of claims) {
     const r =
-      claim.claim === "event"
+      claim.claim === "event" || claim.claim === "absent"
         ? await checkEvent(reader, claim as EventClaim, o)
         : "indicator" in claim
           ? await checkIndicator(reader, claim, o)
-          : await checkDyad(reader, claim, o);
+          : await checkDyad(reader, claim as DyadClaim, o);
     out.push({ claim, statement: claim.text ?? describeClaim(claim), ...r });
   }
   return out;

@@ -43,12 +43,18 @@ export const eventClaimSchema = z
     date: dateText.optional(),
     period: period.optional(),
     window: z.number().int().min(0).max(366).default(0),
-    claim: z.literal("event"),
+    /** "event": the record has a matching event; "absent": it has events then, but none matching. */
+    claim: z.enum(["event", "absent"]),
+    /** Words the matching events must mention (sentence, description or citation title). */
+    mentions: z.string().min(2).max(200).optional(),
     root: str.pipe(z.string().regex(/^\d{2}$/, "root must be two digits")).optional(),
     cameo: str.pipe(z.string().regex(/^\d{2,4}$/, "cameo must be 2 to 4 digits")).optional(),
   })
   .refine((c) => (c.date === undefined) !== (c.period === undefined), {
     message: "an event claim needs exactly one of date or period",
+  })
+  .refine((c) => c.claim === "event" || c.root !== undefined || c.cameo !== undefined || c.mentions, {
+    message: "an absent claim needs root, cameo or mentions (what is absent)",
   });
 
 export const claimSchema = z.union([eventClaimSchema, indicatorClaimSchema, dyadClaimSchema]);
@@ -97,7 +103,7 @@ export function parseClaims(input: unknown): Claim[] {
   return file.data.map((raw, i) => {
     const shape = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
     const schema =
-      shape.claim === "event"
+      shape.claim === "event" || shape.claim === "absent"
         ? eventClaimSchema
         : "indicator" in shape
           ? indicatorClaimSchema
@@ -127,9 +133,10 @@ export function parseClaimsText(text: string): Claim[] {
 export function describeClaim(c: Claim): string {
   if ("indicator" in c) return `${c.indicator} ${c.subject} ${c.claim} in ${c.period}`;
   const arrow = c.directed ? c.dyad.replace("-", "→") : c.dyad;
-  if (c.claim === "event") {
-    const what = c.cameo ? `CAMEO ${c.cameo}` : c.root ? `root ${c.root}` : "any";
-    return `${arrow} event (${what}) ${c.date ? `on ${c.date}` : `in ${c.period}`}`;
+  if (c.claim === "event" || c.claim === "absent") {
+    const code = c.cameo ? `CAMEO ${c.cameo}` : c.root ? `root ${c.root}` : "any";
+    const what = c.mentions ? `${code} mentioning "${c.mentions}"` : code;
+    return `${arrow} ${c.claim === "absent" ? "no event" : "event"} (${what}) ${c.date ? `on ${c.date}` : `in ${c.period}`}`;
   }
   return `${arrow} ${c.claim} in ${c.period}`;
 }

@@ -24,7 +24,9 @@ const signed = (x: unknown) => (typeof x === "number" && x > 0 ? `+${fmt(x)}` : 
 export function summarise(r: ClaimResult): string {
   const n = r.numbers;
   if ("goldsteinMean" in n) {
-    return `mean Goldstein ${fmt(n.goldsteinMean)} (n=${n.events}) vs ${fmt(n.baselineGoldsteinMean)} (n=${n.baselineEvents}, ${n.baseline}); change ${signed(n.change)}`;
+    const widened =
+      typeof n.baselineFactor === "number" && n.baselineFactor > 1 ? `, widened ${n.baselineFactor}×` : "";
+    return `mean Goldstein ${fmt(n.goldsteinMean)} (n=${n.events}) vs ${fmt(n.baselineGoldsteinMean)} (n=${n.baselineEvents}, ${n.baseline}${widened}); change ${signed(n.change)}`;
   }
   if ("first" in n) {
     const pct =
@@ -35,6 +37,11 @@ export function summarise(r: ClaimResult): string {
   }
   const e = r.evidence[0];
   const first = e ? `: ${e.date} ${e.source}→${e.target} ${e.cameo}` : "";
+  if ("eventsThen" in n) {
+    return n.matching
+      ? `${n.matching} matching${first}`
+      : `none matching among ${n.eventsThen} events then${first}`;
+  }
   return n.matching ? `${n.matching} matching${first}` : `none matching; ${n.nearby ?? 0} nearby${first}`;
 }
 

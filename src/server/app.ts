@@ -85,7 +85,8 @@ export function createApp(options: Partial<AppOptions> & { store: Store }): Hono
   const app = new Hono();
   for (const m of opts.middleware) app.use("*", m);
   app.onError(onError(opts.log));
-  app.get("/openapi.json", (c) => c.json(openApiDocument()));
+  const openApi = openApiDocument(Object.keys(opts.mounts));
+  app.get("/openapi.json", (c) => c.json(openApi));
   app.route("/api/events", eventRoutes(deps));
   app.route("/api/actors", actorRoutes(deps));
   app.route("/api/check", checkRoutes(deps));

@@ -1,3 +1,4 @@
+import { PARAMETER_VALUES } from "../forecast/params.ts";
 import { MAX_LIMIT } from "./params.ts";
 
 type Param = { name: string; in: "query" | "path"; required?: boolean; description: string; schema: object };
@@ -40,8 +41,132 @@ const get = (summary: string, parameters: Param[], description: string, schema?:
 });
 const bearer = [{ bearer: [] }];
 
-/** The OpenAPI 3.1 document of the HTTP API, served at /openapi.json. */
-export function openApiDocument(): object {
+const scenarioName = {
+  type: "string",
+  pattern: "^[a-z0-9][a-z0-9_-]{0,63}$",
+  example: "china-dprk",
+};
+const nameParam = {
+  name: "name",
+  in: "path" as const,
+  required: true,
+  description: "A shipped scenario's name (file name in data/scenarios without extension).",
+  schema: scenarioName,
+};
+const seed = { type: "string", pattern: "^\\d{1,20}$", description: "Non-negative integer seed." };
+const sd = {
+  type: "string",
+  pattern: "^\\d+(\\.\\d+)?,\\d+(\\.\\d+)?,\\d+(\\.\\d+)?$",
+  description: "Monte Carlo perturbation: position,salience,capability standard deviations, e.g. 5,5,0.1.",
+};
+const smpParameters = {
+  type: "object",
+  additionalProperties: false,
+  description: "KTAB SMP model parameters; unset ones keep the defaults.",
+  properties: Object.fromEntries(
+    Object.entries(PARAMETER_VALUES).map(([k, v]) => [k, { type: "string", enum: [...v] }]),
+  ),
+};
+const forecastResult =
+  "{ scenario, model, actors, dimensions, outcome, expected, baselines, finalPositions, turns, …, rationale; with a base: base, difference; with mc: sensitivity (and differenceSensitivity when paired) }";
+
+/** The forecast API (src/server/routes/forecast.ts) under `prefix`. */
+function forecastPaths(prefix: string): Record<string, object> {
+  return {
+    [`${prefix}/scenarios`]: get(
+      "Shipped bargaining scenarios",
+      [],
+      "{ scenarios: [{ name, title, description, base, dimensions, actors }] }",
+    ),
+    [`${prefix}/scenarios/{name}`]: {
+      get: {
+        summary: "One scenario's inputs (actors with position, salience, capability) and their rationale",
+        parameters: [nameParam],
+        responses: {
+          "200": ok("{ name, description, base, dimensions, actors, rationale, overrides }"),
+          ...errors,
+        },
+      },
+    },
+    [`${prefix}/scenarios/{name}/run`]: {
+      get: {
+        summary: "Run a shipped scenario: KTAB SMP or BDM expected utility, with baselines",
+        parameters: [
+          nameParam,
+          str("model", "Model (default smp).", { enum: ["smp", "eu"] }),
+          {
+            ...str("vs", "Compare with this scenario (default: the scenario's own base)."),
+            schema: scenarioName,
+          },
+          str("mc", "Monte Carlo runs, 1–1000 (bounded by runs × actors³).", { pattern: "^\\d+$" }),
+          { ...str("seed", "Seed of the stochastic parts and the Monte Carlo."), schema: seed },
+          { ...str("sd", "With mc: perturbation of the inputs."), schema: sd },
+          str("trace", "Include the turn-by-turn trace (default true).", { enum: ["true", "false"] }),
+          {
+            name: "param",
+            in: "query",
+            description: "An SMP parameter as name:value, repeatable, e.g. votingRule:PropCbc.",
+            schema: { type: "array", items: { type: "string", pattern: "^\\w+:\\w+$" } },
+            style: "form",
+            explode: true,
+          },
+        ],
+        responses: { "200": ok(forecastResult), ...errors },
+      },
+    },
+    [`${prefix}/run`]: {
+      post: {
+        summary: "Run a posted scenario (Yalu scenario form)",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["scenario"],
+                additionalProperties: false,
+                properties: {
+                  scenario: {
+                    type: "object",
+                    description: "A Yalu scenario: actors, dimensions, rationale.",
+                  },
+                  model: { type: "string", enum: ["smp", "eu"], default: "smp" },
+                  parameters: smpParameters,
+                  eu: {
+                    type: "object",
+                    additionalProperties: false,
+                    description: "Expected-utility options; unset ones keep the defaults.",
+                    properties: {
+                      probabilityDenominator: { type: "string", enum: ["pairwise", "global"] },
+                      risk: { type: "string", enum: ["security", "hypothetical", "neutral"] },
+                      perspective: { type: "string", enum: ["evaluator", "objective"] },
+                      q: { type: "number", minimum: 0, maximum: 1 },
+                      t: { oneOf: [{ type: "number", minimum: 0, maximum: 1 }, { const: "preana" }] },
+                      range: { type: "string", enum: ["initial", "round"] },
+                      median: { type: "string", enum: ["weighted", "condorcet"] },
+                      acceptance: { type: "string", enum: ["leastMove", "precedence"] },
+                      rounds: { type: "integer", minimum: 0, maximum: 100 },
+                    },
+                  },
+                  mc: { type: "integer", minimum: 1, maximum: 1000 },
+                  seed,
+                  sd,
+                },
+              },
+            },
+          },
+        },
+        responses: { "200": ok(forecastResult), ...errors },
+      },
+    },
+  };
+}
+
+/**
+ * The OpenAPI 3.1 document of the HTTP API, served at /openapi.json. `mounts` are the sub-apps'
+ * paths; the forecast API is documented when it is mounted at /api/forecast.
+ */
+export function openApiDocument(mounts: string[] = []): object {
   return {
     openapi: "3.1.0",
     info: {
@@ -164,6 +289,7 @@ export function openApiDocument(): object {
           responses: { "200": ok("{ events, stored }"), "401": error, "403": error, "501": error, ...errors },
         },
       },
+      ...(mounts.includes("/api/forecast") ? forecastPaths("/api/forecast") : {}),
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
@@ -186,7 +312,7 @@ export function openApiDocument(): object {
         Claim: {
           type: "object",
           description:
-            'A dyad claim {dyad, period, claim: improved|deteriorated|stable|strained|cooperative}, an indicator claim {indicator, subject, period, claim: increased|surged|decreased|collapsed|stable}, or an event claim {dyad, date|period, claim: "event", root?, cameo?}.',
+            'A dyad claim {dyad, period, claim: improved|deteriorated|stable|strained|cooperative}, an indicator claim {indicator, subject, period, claim: increased|surged|decreased|collapsed|stable}, an event claim {dyad, date|period, claim: "event", root?, cameo?, mentions?, window?}, or an absence claim {dyad, date|period, claim: "absent", root|cameo|mentions}. Movement claims compare with the preceding period of equal length, widened backwards (up to 3× the length) while it has fewer than 3 events; the result names the baseline used.',
         },
       },
     },

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkClaims } from "../../src/analysis/check.ts";
+import { checkClaims, precedingSpan } from "../../src/analysis/check.ts";
 import { ClaimError, parseClaims, parseClaimsText, parsePeriod } from "../../src/analysis/claims.ts";
 import type { Store } from "../../src/store/store.ts";
-import { fixtureStore } from "./fixture.ts";
+import { fixtureStore, sparseBaselineStore } from "./fixture.ts";
 
 let store: Store;
 beforeAll(async () => {
@@ -102,5 +102,109 @@ describe("claim check on a record of known shape", () => {
       expect.objectContaining({ source: "PRKGOV", target: "CHNGOV", cameo: "042", date: "2018-03-26" }),
     );
     expect(results[2].numbers.matching).toBe(4);
+  });
+});
+
+describe("movement claims on a sparse baseline", () => {
+  let sparse: Store;
+  beforeAll(async () => {
+    sparse = await sparseBaselineStore();
+  });
+  afterAll(async () => {
+    await sparse.close();
+  });
+
+  it("widens the preceding window by whole period lengths", () => {
+    const span = { from: "2016-01-01", to: "2017-12-31" };
+    expect(precedingSpan(span)).toEqual({ from: "2014-01-01", to: "2015-12-31" });
+    expect(precedingSpan(span, 3)).toEqual({ from: "2010-01-01", to: "2015-12-31" });
+    expect(precedingSpan({ from: "2017-07-01", to: "2017-12-31" }, 3)).toEqual({
+      from: "2016-01-01",
+      to: "2017-06-30",
+    });
+    expect(precedingSpan({ from: "2017-03-10", to: "2017-03-19" }, 2)).toEqual({
+      from: "2017-02-18",
+      to: "2017-03-09",
+    });
+  });
+
+  it("widens a thin baseline backwards until it holds enough events, and says which it used", async () => {
+    const [det, imp, stable] = await checkClaims(
+      sparse,
+      parseClaimsText(`
+- { dyad: USA-PRK, period: 2016..2017, claim: deteriorated }
+- { dyad: USA-PRK, period: 2016..2017, claim: improved }
+- { dyad: USA-PRK, period: 2016..2017, claim: stable }
+`),
+    );
+    // 2014..2015 holds 2 events and 2012..2015 still 2: the rule takes 2010..2015 (3x the length).
+    expect(det.verdict).toBe("supported");
+    expect(det.numbers).toMatchObject({
+      events: 5,
+      goldsteinMean: -5.4,
+      baseline: "2010-01-01..2015-12-31",
+      baselineFactor: 3,
+      baselineEvents: 6,
+      baselineGoldsteinMean: 3.317,
+      change: -8.717,
+    });
+    expect(det.rule).toMatch(/widened backwards .*up to 3× the length.* fewer than 3 events/);
+    expect(imp.verdict).toBe("contradicted");
+    expect(stable.verdict).toBe("contradicted");
+    expect(imp.numbers.baselineFactor).toBe(3);
+  });
+
+  it("keeps the equal-length baseline when it is thick enough", async () => {
+    const [r] = await checkClaims(
+      store,
+      parseClaims([{ dyad: "CHN-PRK", period: "2016..2017", claim: "deteriorated" }]),
+    );
+    expect(r.numbers.baselineFactor).toBe(1);
+    expect(r.numbers.baseline).toBe("2014-01-01..2015-12-31");
+  });
+
+  it("says not enough data when even the widest baseline is too thin", async () => {
+    const [capped] = await checkClaims(
+      sparse,
+      parseClaims([{ dyad: "USA-PRK", period: "2016..2017", claim: "deteriorated" }]),
+      { maxBaselineFactor: 2 },
+    );
+    expect(capped.verdict).toBe("not enough data");
+    expect(capped.numbers).toMatchObject({
+      baseline: "2012-01-01..2015-12-31",
+      baselineFactor: 2,
+      baselineEvents: 2,
+    });
+    const [first] = await checkClaims(
+      sparse,
+      parseClaims([{ dyad: "USA-PRK", period: "2010..2011", claim: "improved" }]),
+    );
+    expect(first.verdict).toBe("not enough data");
+    expect(first.numbers).toMatchObject({ baseline: "2004-01-01..2009-12-31", baselineEvents: 0 });
+  });
+});
+
+describe("absence claims", () => {
+  it("is supported when the record has events then but none mentioning the words", async () => {
+    const results = await checkClaims(
+      store,
+      parseClaimsText(`
+- { dyad: CHN-PRK, date: 2025-09-04, window: 2, claim: absent, mentions: denucleari }
+- { dyad: CHN-PRK, date: 2025-09-04, window: 2, claim: absent, mentions: beijing }
+- { dyad: CHN-PRK, date: 1960-01-01, claim: absent, mentions: denucleari }
+- { dyad: CHN-PRK, date: 2025-09-04, claim: event, mentions: beijing }
+`),
+    );
+    expect(results.map((r) => r.verdict)).toEqual([
+      "supported",
+      "contradicted",
+      "not enough data",
+      "supported",
+    ]);
+    expect(results[0].numbers).toEqual({ matching: 0, eventsThen: 1 });
+    expect(results[1].evidence[0].description).toMatch(/Beijing/);
+    expect(() => parseClaims([{ dyad: "CHN-PRK", date: "2025-09", claim: "absent" }])).toThrow(
+      /absent claim needs root, cameo or mentions/,
+    );
   });
 });

@@ -123,3 +123,31 @@ export async function fixtureStore(): Promise<Store> {
   await store.putIndicators(tradePoints());
   return store;
 }
+
+/**
+ * A sparse-baseline dyad, USA-PRK only (invented for tests): cordial 2010-2011 (four events), two in
+ * 2015, then conflictual 2016-2017 (five events, mean Goldstein -5.4). Against 2016..2017 the
+ * preceding two years hold 2 events, four years still 2, six years 6 (mean 19.9 / 6).
+ */
+export function sparseBaselineRecord(): Event[] {
+  return [
+    ev("2010-03-01", "USAGOV", "PRKGOV", "043"),
+    ev("2010-09-01", "PRKGOV", "USAGOV", "042"),
+    ev("2011-03-01", "USAGOV", "PRKGOV", "057"),
+    ev("2011-09-01", "PRKGOV", "USAGOV", "051"),
+    ev("2015-03-01", "USAGOV", "PRKGOV", "043"),
+    ev("2015-09-01", "PRKGOV", "USAGOV", "040"),
+    ev("2016-02-01", "USAGOV", "PRKGOV", "163"),
+    ev("2016-08-01", "PRKGOV", "USAGOV", "111"),
+    ev("2017-04-01", "USAGOV", "PRKGOV", "112"),
+    ev("2017-08-01", "PRKGOV", "USAGOV", "138"),
+    ev("2017-12-01", "USAGOV", "PRKGOV", "163"),
+  ];
+}
+
+/** A fresh in-memory DuckDB store holding only {@link sparseBaselineRecord}. */
+export async function sparseBaselineStore(): Promise<Store> {
+  const store = await openStore(":memory:", { flagship: false });
+  await store.importEvents(sparseBaselineRecord());
+  return store;
+}

@@ -1,5 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API response bodies are untyped JSON in tests
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/server/app.ts";
+import { sparseBaselineStore } from "../analysis/fixture.ts";
 import { flagshipApp, type TestApp } from "./helpers.ts";
 
 let t: TestApp;
@@ -53,5 +55,42 @@ describe("GET /api/check/brief", () => {
     expect(byId["improved-2018-2019"].verdict).toBe("supported");
     // The brief has Xi in North Korea in March 2018; the record has Kim in Beijing.
     expect(byId["xi-visit-2018-03"].verdict).toBe("contradicted");
+    // The core claim: 2014-2015 alone is too thin a baseline; the rule widens it until it is not.
+    expect(byId["deteriorated-2016-2017"].verdict).toBe("supported");
+    expect(byId["deteriorated-2016-2017"].numbers.baselineEvents).toBeGreaterThanOrEqual(3);
+    expect(byId["no-denuclearisation-2025-09"].verdict).toBe("supported");
+  });
+});
+
+describe("POST /api/check on a sparse baseline", () => {
+  it("reports the widened baseline it used, and not enough data past the widest", async () => {
+    const store = await sparseBaselineStore();
+    try {
+      const app = createApp({ store, log: () => {} });
+      const res = await app.request("/api/check", {
+        method: "POST",
+        headers: { "Content-Type": "application/yaml" },
+        body: [
+          "- {dyad: USA-PRK, period: 2016..2017, claim: deteriorated}",
+          "- {dyad: USA-PRK, period: 2010..2011, claim: improved}",
+          "",
+        ].join("\n"),
+      });
+      expect(res.status).toBe(200);
+      const [widened, thin] = ((await res.json()) as any).results;
+      expect(widened.verdict).toBe("supported");
+      expect(widened.numbers).toMatchObject({
+        baseline: "2010-01-01..2015-12-31",
+        baselineFactor: 3,
+        baselineEvents: 6,
+        events: 5,
+      });
+      expect(widened.evidence.length).toBeGreaterThan(0);
+      expect(widened.evidence.every((e: any) => e.quadClass >= 3)).toBe(true);
+      expect(thin.verdict).toBe("not enough data");
+      expect(thin.numbers).toMatchObject({ baselineFactor: 3, baselineEvents: 0 });
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -1,28 +1,82 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API response bodies are untyped JSON in tests
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { forecastRoutes } from "../../src/server/routes/forecast.ts";
 import { flagshipApp, type TestApp } from "./helpers.ts";
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await flagshipApp();
+  // Mounted as `yalu serve` / `npm start` mount it (src/server/serve.ts).
+  t = await flagshipApp({ mounts: { "/api/forecast": forecastRoutes() } });
 });
 afterAll(() => t.close());
 
+const METHODS = new Set(["get", "post", "put", "patch", "delete"]);
+
+/** "METHOD /path/{param}" of every API route the app answers. */
+function mountedRoutes(app: TestApp["app"]): Set<string> {
+  return new Set(
+    app.routes
+      .filter((r) => r.path.startsWith("/api/") && r.method !== "ALL")
+      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, "{$1}")}`),
+  );
+}
+
 describe("GET /openapi.json", () => {
-  it("documents every API route the app answers", async () => {
+  it("documents every mounted API route, forecast included, and nothing that is not mounted", async () => {
     const { status, body } = await t.get("/openapi.json");
     expect(status).toBe(200);
     expect(body.openapi).toMatch(/^3\./);
-    const routes = t.app.routes
-      .filter((r) => r.path.startsWith("/api/") && r.method !== "ALL")
-      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, "{$1}")}`);
-    expect(routes.length).toBeGreaterThan(8);
-    for (const route of new Set(routes)) {
+    const routes = mountedRoutes(t.app);
+    expect(routes.size).toBeGreaterThan(12);
+    expect(routes).toContain("get /api/forecast/scenarios/{name}/run");
+    for (const route of routes) {
       const [method, path] = route.split(" ");
       expect(body.paths[path]?.[method], route).toBeDefined();
     }
+    const documented = Object.entries<any>(body.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => METHODS.has(m))
+        .map((m) => `${m} ${path}`),
+    );
+    expect(documented.filter((d) => !routes.has(d))).toEqual([]);
     for (const [path, ops] of Object.entries<any>(body.paths)) {
-      for (const op of Object.values<any>(ops)) expect(op.responses["200"], path).toBeDefined();
+      for (const op of Object.values<any>(ops)) {
+        expect(op.responses["200"], path).toBeDefined();
+        // Every path parameter in the template is declared.
+        for (const name of path.match(/\{(\w+)\}/g) ?? [])
+          expect(
+            op.parameters?.some((p: any) => p.in === "path" && `{${p.name}}` === name && p.required),
+            `${path} ${name}`,
+          ).toBe(true);
+      }
+    }
+  });
+
+  it("states the forecast routes' parameters, body and errors", async () => {
+    const { body } = await t.get("/openapi.json");
+    const run = body.paths["/api/forecast/scenarios/{name}/run"].get;
+    expect(run.parameters.map((p: any) => p.name)).toEqual(
+      expect.arrayContaining(["name", "model", "vs", "mc", "seed", "sd", "trace", "param"]),
+    );
+    expect(run.parameters.find((p: any) => p.name === "model").schema.enum).toEqual(["smp", "eu"]);
+    expect(Object.keys(run.responses)).toEqual(expect.arrayContaining(["200", "400", "404"]));
+    const post = body.paths["/api/forecast/run"].post.requestBody.content["application/json"].schema;
+    expect(post.required).toEqual(["scenario"]);
+    expect(post.properties.parameters.properties.votingRule.enum).toContain("PropCbc");
+    // The documented example scenario is one the API serves.
+    const example = body.paths["/api/forecast/scenarios/{name}"].get.parameters[0].schema.example;
+    const res = await t.app.request(`/api/forecast/scenarios/${example}`);
+    expect(res.status).toBe(200);
+  });
+
+  it("leaves the forecast routes out of an app that does not mount them", async () => {
+    const bare = await flagshipApp();
+    try {
+      const { body } = await bare.get("/openapi.json");
+      expect(Object.keys(body.paths).some((p) => p.startsWith("/api/forecast"))).toBe(false);
+      expect(body.paths["/api/series"].get).toBeDefined();
+    } finally {
+      await bare.close();
     }
   });
 });
