@@ -48,7 +48,12 @@ const stories = gunzipSync(readFileSync(CORPUS))
 const chars = stories.reduce((n, s) => n + s.text.length, 0);
 const sentences = stories.reduce((n, s) => n + splitSentences(s.text).length, 0);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-const rss = () => mb(process.memoryUsage().rss);
+/** RSS and live heap, after a full collection when run with --expose-gc (as `npm run bench:coder` does). */
+const rss = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return `${mb(m.rss)} (heap ${mb(m.heapUsed)})`;
+};
 console.log(`KCNA 2011: ${stories.length} stories, ${sentences} sentences, ${mb(chars)} of text`);
 
 // Warm up both (model loading, registry and lexicon compilation, JIT).
