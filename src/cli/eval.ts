@@ -30,11 +30,17 @@ async function readText(path: string, what: string): Promise<string> {
 async function coderFor(opts: EvalOptions): Promise<SentenceCoder> {
   if (opts.dictionaries) {
     const { loadDictionaryCoder } = await import("../coder/petrarch/index.ts");
+    let coder: Awaited<ReturnType<typeof loadDictionaryCoder>>;
     try {
-      return await loadDictionaryCoder(opts.dictionaries);
+      coder = await loadDictionaryCoder(opts.dictionaries);
     } catch (err) {
       throw new CliError((err as Error).message);
     }
+    if (coder.warnings.length > 0)
+      process.stderr.write(
+        `yalu: ${coder.warnings.length} malformed dictionary entries skipped, e.g. ${coder.warnings[0]}\n`,
+      );
+    return coder;
   }
   const { defaultCoder } = await import("../coder/document.ts");
   return defaultCoder();

@@ -19,6 +19,8 @@ const MAX_TEXT = 5000;
 export interface DictionaryCoder extends SentenceCoder {
   /** PETRARCH-style codings of a sentence (codes as the dictionaries give them). */
   codeRaw(sentence: SentenceInput, options?: Partial<CodingOptions>): SentenceCoding;
+  /** Malformed dictionary entries skipped while loading, each naming its file and line. */
+  readonly warnings: readonly string[];
 }
 
 const NON_STATE = new Set(["IGO", "NGO", "NGM", "MNC", "IMG", "UNO"]);
@@ -62,6 +64,7 @@ export function dictionaryCoder(
   return {
     name: "petrarch-dictionaries",
     codeRaw,
+    warnings: dicts.warnings ?? [],
     code(sentence: SentenceInput): Event[] {
       if (!sentence.date) return [];
       const out: Event[] = [];
