@@ -92,7 +92,7 @@ export async function fuzz(
 ): Promise<number> {
   let n = 0;
   await fc.assert(
-    fc.asyncProperty(inputs(target.seed), async (bytes) => {
+    fc.asyncProperty(inputs(await target.seed()), async (bytes) => {
       onCase(++n, bytes);
       await check(target, bytes);
     }),

@@ -23,10 +23,10 @@ for (const target of await targets()) {
     );
   } catch (err) {
     failed++;
-    const message = (err as Error).message
-      .split("\n")
-      .filter((l) => /Counterexample|Got error|Error:|hang|crash|names no/.test(l));
-    console.log(`${target.name.padEnd(18)} FAILED ${message.slice(0, 3).join(" | ").slice(0, 400)}`);
+    const lines = (err as Error).message.split("\n");
+    const key = lines.filter((l) => /Counterexample|Got error|Error:|hang|crash|names no|exited/.test(l));
+    const message = (key.length ? key : lines).slice(0, 3).join(" | ").slice(0, 400);
+    console.log(`${target.name.padEnd(18)} FAILED ${message}`);
   }
 }
 console.log(`${total} cases passed; ${failed} target(s) failed`);

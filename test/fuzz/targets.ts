@@ -12,10 +12,13 @@ import { readKtabCsv, readKtabXml } from "../../src/formats/ktab.ts";
 import { readPetrarchXml } from "../../src/formats/petrarch-xml.ts";
 import { fixtureEvents } from "../store/fixtures.ts";
 
-/** One fuzzed reader: `run` consumes the input fully; `seed` is a valid input to mutate. */
+/**
+ * One fuzzed reader: `run` consumes the input fully; `seed` gives a valid input to mutate (made on
+ * first use, so a broken writer fails only its own target).
+ */
 export interface Target {
   name: string;
-  seed: string;
+  seed: () => Promise<string>;
   run(bytes: Uint8Array): Promise<unknown>;
   /** True when the target must accept every input (the coder): any error is a failure. */
   total?: boolean;
@@ -30,12 +33,14 @@ let files = 0;
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 /** Readers of event files: the bytes are written to a file and streamed back as events. */
-async function eventFormat(format: FormatName, ext: string): Promise<Target> {
-  const sample = join(dir, `sample.${ext}`);
-  await writeEvents(fixtureEvents().slice(0, 4), format, sample);
+function eventFormat(format: FormatName, ext: string): Target {
   return {
     name: `${format} events`,
-    seed: readFileSync(sample, "utf8"),
+    seed: async () => {
+      const sample = join(dir, `sample.${ext}`);
+      await writeEvents(fixtureEvents().slice(0, 4), format, sample);
+      return readFileSync(sample, "utf8");
+    },
     run: async (bytes) => {
       const path = join(dir, `case${++files % 64}.${ext}`);
       writeFileSync(path, bytes);
@@ -81,7 +86,7 @@ const AGENTS = `!minist!  [~GOV]\nSOLDIER [~MIL]\n+TROOPS\n`;
 export async function targets(): Promise<Target[]> {
   const sync = (name: string, seed: string, f: (s: string) => unknown, total = false): Target => ({
     name,
-    seed,
+    seed: async () => seed,
     total,
     run: async (bytes) => {
       const r = f(text(bytes));
@@ -89,12 +94,12 @@ export async function targets(): Promise<Target[]> {
     },
   });
   return [
-    await eventFormat("gdelt1", "gdelt1.csv"),
-    await eventFormat("gdelt2", "gdelt2.csv"),
-    await eventFormat("icews", "icews.tsv"),
-    await eventFormat("plover", "plover.jsonl"),
-    await eventFormat("csv", "csv"),
-    await eventFormat("jsonl", "jsonl"),
+    eventFormat("gdelt1", "gdelt1.csv"),
+    eventFormat("gdelt2", "gdelt2.csv"),
+    eventFormat("icews", "icews.tsv"),
+    eventFormat("plover", "plover.jsonl"),
+    eventFormat("csv", "csv"),
+    eventFormat("jsonl", "jsonl"),
     sync("petrarch xml", PETRARCH, (s) => readPetrarchXml(s, "fuzz.xml")),
     sync("ktab csv", KTAB_CSV, (s) => readKtabCsv(s, "fuzz.csv")),
     sync("ktab xml", KTAB_XML, (s) => readKtabXml(s, "fuzz.xml")),
