@@ -51,6 +51,24 @@ describe.skipIf(!clickhouseAvailable)("clickhouse two-shard cluster", () => {
     }
   });
 
+  it("runs on a single node too (?cluster= empty): local tables only, same answers", async () => {
+    const db = freshDatabase("single");
+    const store = await openClickHouseStore(`${url()}/${db}?cluster=`);
+    try {
+      const all = fixtureEvents();
+      expect(await store.importEvents(all)).toEqual({ inserted: all.length, duplicates: 0 });
+      expect(await store.importEvents(all)).toEqual({ inserted: 0, duplicates: all.length });
+      expect(await store.queryEvents({})).toEqual(all);
+      const tables = await sql(
+        url(),
+        `SELECT name FROM system.tables WHERE database = '${db}' ORDER BY name`,
+      );
+      expect(tables.flat()).toEqual(["batches_local", "events_local", "indicators_local"]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("names the database and server in errors, and rejects bad URLs", async () => {
     await expect(openClickHouseStore(`${url()}/bad-name`)).rejects.toThrow(
       'invalid clickhouse name "bad-name"',
