@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/server/app.ts";
 import { CachedReader, queryKey } from "../../src/server/cache.ts";
+import { canonicalQuery } from "../../src/server/routes/analysis.ts";
 import type { Store } from "../../src/store/store.ts";
 import { fixtureStore } from "../analysis/fixture.ts";
 
@@ -54,5 +56,37 @@ describe("query cache", () => {
     const small = new CachedReader(store, { entries: 10, maxBytes: 25, maxBody: 20 });
     for (let i = 0; i < 4; i++) await small.memo(`k${i}`, async () => new Uint8Array(10));
     expect(small.size).toBe(2);
+  });
+});
+
+describe("cached analysis answers over HTTP", () => {
+  it("serve one body and ETag per query whatever the parameter order, and 304 on If-None-Match", async () => {
+    const app = createApp({ store, log: () => {} });
+    const a = await app.request("/api/series?dyad=CHN-PRK&bucket=year");
+    const b = await app.request("/api/series?bucket=year&dyad=CHN-PRK");
+    expect(a.status).toBe(200);
+    const etag = a.headers.get("etag");
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect(b.headers.get("etag")).toBe(etag);
+    expect(await b.text()).toBe(await a.text());
+    const other = await app.request("/api/series?dyad=CHN-PRK&bucket=month");
+    expect(other.headers.get("etag")).not.toBe(etag);
+    const again = await app.request("/api/series?bucket=year&dyad=CHN-PRK", {
+      headers: { "If-None-Match": etag! },
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    const stale = await app.request("/api/series?dyad=CHN-PRK&bucket=year", {
+      headers: { "If-None-Match": '"stale"' },
+    });
+    expect(stale.status).toBe(200);
+    // A bad query is a 400, never cached under a key.
+    expect((await app.request("/api/series?dyad=CHN-PRK&bucket=week")).status).toBe(400);
+  });
+
+  it("sorts query parameters by name, then value", () => {
+    expect(canonicalQuery("to=2019&from=2016&root=04")).toBe("from=2016&root=04&to=2019");
+    expect(canonicalQuery("b=2&a=1&b=1")).toBe("a=1&b=1&b=2");
+    expect(canonicalQuery("")).toBe("");
   });
 });
