@@ -3,6 +3,7 @@ import { claimsView } from "./claims.ts";
 import { codeView } from "./code.ts";
 import { fill, status } from "./dom.ts";
 import { dyadView } from "./dyad.ts";
+import { forecastView } from "./forecast.ts";
 import { indicatorsView } from "./indicators.ts";
 import { networkView } from "./network.ts";
 import { timelineView } from "./timeline.ts";
@@ -14,6 +15,7 @@ const VIEWS: Record<string, (root: HTMLElement) => Promise<void> | void> = {
   indicators: indicatorsView,
   claims: claimsView,
   code: codeView,
+  forecast: forecastView,
 };
 
 const started = new Set<string>();

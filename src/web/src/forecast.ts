@@ -1,0 +1,208 @@
+import * as Plot from "@observablehq/plot";
+import { api } from "./api.ts";
+import { fill, fmt, h, status, widthOf } from "./dom.ts";
+
+/** The forecast API's JSON as this view uses it (see src/server/routes/forecast.ts). */
+interface ScenarioInfo {
+  name: string;
+  title: string;
+  description: string;
+  base: string | null;
+  dimensions: { id: string; name: string; scale: string }[];
+  actors: string[];
+}
+
+interface Turn {
+  turn: number;
+  positions: Record<string, number[]>;
+  probabilities?: Record<string, number>;
+  challenges?: { initiator: string; target: string; p: number; deltaEU: number }[];
+  movers?: Record<string, { bargain: number; initiator: string; receiver: string } | null>;
+}
+
+interface Outcome {
+  scenario: string;
+  model: "smp" | "eu";
+  actors: string[];
+  dimensions: string[];
+  stopTurn: number;
+  outcome: number[];
+  expected: number[];
+  baselines: { compromise: number[]; weightedMedian: number[] };
+  finalPositions: Record<string, number[]>;
+  turns: Turn[];
+}
+
+interface RunResponse extends Outcome {
+  base?: Outcome;
+  difference?: { outcome: number[]; expected: number[]; finalPositions: Record<string, number[]> };
+}
+
+/** Positions per turn on one dimension, with the forecast and both baselines as rules. */
+function positionsChart(r: Outcome, k: number, width: number): Element {
+  const rows = r.turns.flatMap((t) =>
+    r.actors.map((a) => ({ turn: t.turn, actor: a, x: t.positions[a][k] })),
+  );
+  const marks = [
+    { label: "compromise", y: r.baselines.compromise[k], stroke: "#888" },
+    { label: "weighted median", y: r.baselines.weightedMedian[k], stroke: "#b07" },
+    { label: "forecast", y: r.outcome[k], stroke: "#000" },
+  ];
+  return Plot.plot({
+    width,
+    height: 260,
+    marginRight: 110,
+    x: { label: r.model === "smp" ? "turn" : "round", ticks: Math.min(10, r.stopTurn) },
+    y: { domain: [0, 100], label: r.dimensions[k], grid: true },
+    color: { legend: true },
+    marks: [
+      Plot.ruleY(marks, { y: "y", stroke: "stroke", strokeDasharray: "4,3" }),
+      Plot.text(marks, { x: r.stopTurn, y: "y", text: "label", dx: 6, textAnchor: "start", fill: "stroke" }),
+      Plot.line(rows, { x: "turn", y: "x", stroke: "actor", marker: "circle" }),
+      Plot.tip(
+        rows,
+        Plot.pointer({ x: "turn", y: "x", title: (d) => `${d.actor}, turn ${d.turn}: ${fmt(d.x, 1)}` }),
+      ),
+    ],
+  });
+}
+
+/** Who moved and why: the bargain each actor adopted, with the challenge behind it. */
+function moversTable(r: Outcome): HTMLElement {
+  const rows: HTMLElement[] = [];
+  for (const t of r.turns) {
+    for (const [actor, m] of Object.entries(t.movers ?? {})) {
+      if (!m) continue;
+      const c = t.challenges?.find((x) => x.initiator === m.initiator && x.target === m.receiver);
+      const next = r.turns[t.turn + 1]?.positions[actor] ?? [];
+      rows.push(
+        h(
+          "tr",
+          {},
+          h("td", {}, String(t.turn)),
+          h("th", { scope: "row" }, actor),
+          h("td", {}, `${m.initiator} challenged ${m.receiver}`),
+          h("td", {}, c ? `p ${fmt(c.p, 3)}, ΔEU ${fmt(c.deltaEU, 3)}` : ""),
+          h("td", {}, next.map((x) => fmt(x, 1)).join(" / ")),
+        ),
+      );
+    }
+  }
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      { "data-testid": "forecast-movers" },
+      h("caption", {}, "Who moved and why: the bargain each actor adopted"),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ...["turn", "actor", "bargain", "challenge", `new position (${r.dimensions.join(" / ")})`].map(
+            (x) => h("th", { scope: "col" }, x),
+          ),
+        ),
+      ),
+      h("tbody", {}, ...rows),
+    ),
+  );
+}
+
+/** The scenario against its base: forecasts and the difference per dimension and actor. */
+function differenceTable(r: RunResponse): HTMLElement | null {
+  if (!r.base || !r.difference) return null;
+  const d = r.difference;
+  const row = (label: string, xs: number[], signed = false) =>
+    h(
+      "tr",
+      {},
+      h("th", { scope: "row" }, label),
+      ...xs.map((x) => h("td", {}, signed && x > 0 ? `+${fmt(x, 1)}` : fmt(x, 1))),
+    );
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      { "data-testid": "forecast-difference" },
+      h("caption", {}, `${r.scenario} against ${r.base.scenario}`),
+      h("thead", {}, h("tr", {}, h("th", {}, ""), ...r.dimensions.map((x) => h("th", { scope: "col" }, x)))),
+      h(
+        "tbody",
+        {},
+        row(`forecast: ${r.base.scenario}`, r.base.outcome),
+        row(`forecast: ${r.scenario}`, r.outcome),
+        row("difference", d.outcome, true),
+        ...r.actors.map((a) => row(`Δ ${a}`, d.finalPositions[a] ?? [], true)),
+      ),
+    ),
+  );
+}
+
+/** The forecast view: pick a shipped scenario and a model; see positions per turn and why. */
+export async function forecastView(root: HTMLElement): Promise<void> {
+  const { scenarios } = await api<{ scenarios: ScenarioInfo[] }>("/api/forecast/scenarios");
+  const pick = h(
+    "select",
+    { name: "scenario", "data-testid": "forecast-scenario" },
+    ...scenarios.map((s) => h("option", { value: s.name }, s.name)),
+  );
+  // Open on a variant, so the difference with its base shows at once.
+  pick.value = scenarios.find((s) => s.base !== null)?.name ?? pick.value;
+  const model = h(
+    "select",
+    { name: "model", "data-testid": "forecast-model" },
+    h("option", { value: "smp" }, "SMP (KTAB)"),
+    h("option", { value: "eu" }, "expected utility (BDM)"),
+  );
+  const form = h(
+    "form",
+    { class: "controls" },
+    h("label", {}, "Scenario ", pick),
+    h("label", {}, "Model ", model),
+    h("button", { type: "submit", "data-testid": "forecast-run" }, "Run"),
+  );
+  const out = h("div", { "data-testid": "forecast-output" });
+  fill(root, h("h2", {}, "Forecast: bargaining over the DPRK"), form, out);
+  let last: RunResponse | null = null;
+  const draw = () => {
+    if (!last) return;
+    const r = last;
+    const info = scenarios.find((s) => s.name === pick.value);
+    const width = widthOf(out);
+    fill(
+      out,
+      info ? h("p", { class: "summary" }, info.description) : null,
+      h(
+        "p",
+        { class: "summary", "data-testid": "forecast-summary" },
+        `Forecast (${r.model === "smp" ? "most probable final position" : "median"}) after ${r.stopTurn} ${r.model === "smp" ? "turns" : "rounds"}: `,
+        r.dimensions.map((d, k) => `${d} ${fmt(r.outcome[k], 1)}`).join(", "),
+        `. Baselines: compromise ${r.baselines.compromise.map((x) => fmt(x, 1)).join(" / ")}, weighted median ${r.baselines.weightedMedian.map((x) => fmt(x, 1)).join(" / ")}.`,
+      ),
+      ...r.dimensions.map((_, k) => h("div", { class: "chart" }, positionsChart(r, k, width))),
+      r.model === "smp" ? moversTable(r) : null,
+      differenceTable(r),
+    );
+  };
+  const load = async () => {
+    fill(out, status("Running the model…"));
+    try {
+      last = await api<RunResponse>(
+        `/api/forecast/scenarios/${encodeURIComponent(pick.value)}/run?model=${model.value}`,
+      );
+      draw();
+    } catch (err) {
+      fill(out, status((err as Error).message, "error"));
+    }
+  };
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void load();
+  });
+  window.addEventListener("resize", () => draw());
+  await load();
+}
