@@ -133,6 +133,14 @@ describe.skipIf(!hasChromium && !inCI)("dashboard in headless Chromium", () => {
     );
     expect(await page.locator("#view-code [data-testid=event-detail]").count()).toBeGreaterThan(0);
 
+    // Forecast: the shipped variant runs against its base; the difference and the movers show.
+    await page.goto(`${server.url}#forecast`);
+    await page.locator("[data-testid=forecast-summary]").waitFor({ timeout: 60_000 });
+    expect(await page.locator("[data-testid=forecast-summary]").textContent()).toMatch(/Forecast \(/);
+    expect(await page.locator("[data-testid=forecast-difference] tbody tr").count()).toBeGreaterThan(2);
+    expect(await page.locator("[data-testid=forecast-movers] tbody tr").count()).toBeGreaterThan(0);
+    await shot("dashboard-forecast-1280.png");
+
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}#dyad`);
     await page.reload();
