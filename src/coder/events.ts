@@ -125,6 +125,10 @@ const QUANTITY = new Set([
   "members",
   "delegation",
 ]);
+/** The inflection of a verb form, to tell coordinated verbs ("killed … and wounded") from others. */
+const verbShape = (w: string): string =>
+  w.endsWith("ing") ? "ing" : w.endsWith("ed") ? "ed" : w.endsWith("s") ? "s" : "";
+const STATE_NOUNS = new Set(["nation", "country", "state", "kingdom", "republic", "emirate", "sultanate"]);
 const CLAUSE_START =
   /^(when|while|which|who|and|but|in|on|at|after|before|since|as|during|until|by|then|later)$/;
 const HARD_STOP = new Set([";", ".", ":", "!", "?", "—", "–"]);
@@ -228,6 +232,8 @@ function object(
     const k = skipDet(tokens, m.start);
     // "dozens of protesters", "a group of soldiers": the "of" heads a quantity, not a place.
     if (tokens[k]?.lower === "of" && QUANTITY.has(tokens[k - 1]?.lower ?? "")) return true;
+    // "the island nation of Nauru", "the Republic of Korea": the "of" names the actor.
+    if (tokens[k]?.lower === "of" && STATE_NOUNS.has(tokens[k - 1]?.lower ?? "")) return true;
     return !(k >= after && k >= 0 && LOCATION_PREPS.has(tokens[k].lower) && tokens[m.end]?.lower !== "'s");
   });
   if (good.length > 0) return coordinated(tokens, mentions, good[0].i, 1);
@@ -295,6 +301,26 @@ function pairsOf(
   earlier: RawEvent[],
 ): { pairs: [ActorMention, ActorMention][]; sources: ActorMention[]; targets: ActorMention[] } {
   let sources = subject(tokens, mentions, t, ctx);
+  // "X killed one soldier and wounded another": a verb coordinated with the previous event's verb
+  // shares its subject.
+  const last = earlier.at(-1);
+  if (
+    last &&
+    t.pattern.kind === "verb" &&
+    last.trigger.pattern.kind === "verb" &&
+    !t.passive &&
+    !last.trigger.passive &&
+    tokens[t.start - 1]?.lower === "and" &&
+    verbShape(tokens[t.start].lower) === verbShape(tokens[last.trigger.start].lower) &&
+    last.trigger.end < t.start &&
+    t.start - last.trigger.end <= WINDOW &&
+    !tokens
+      .slice(last.trigger.end, t.start)
+      .some((tk) => HARD_STOP.has(tk.text) || (CLAUSE_WORDS.has(tk.lower) && tk.lower !== "and"))
+  )
+    sources = [
+      ...new Set(earlier.filter((e) => e.trigger.start === last.trigger.start).map((e) => e.source)),
+    ];
   const prev = earlier.findLast((e) => sources.some((s) => s.code === e.source.code));
   let targets =
     t.pattern.kind === "noun" && sources.length === 0

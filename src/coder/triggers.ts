@@ -298,7 +298,7 @@ function matchPattern(tokens: Token[], i: number, p: Pattern): Match | null {
 }
 
 /** The modality of the words before a trigger: negation, intent, threat, refusal, hypothesis, passive. */
-function moodOf(tokens: Token[], t: Match): Pick<Trigger, "mood" | "passive"> {
+function moodOf(tokens: Token[], t: Match, headline = false): Pick<Trigger, "mood" | "passive"> {
   let mood: Trigger["mood"] = "plain";
   let passive = false;
   const before = (k: number) => tokens[t.start - k]?.lower;
@@ -315,8 +315,11 @@ function moodOf(tokens: Token[], t: Match): Pick<Trigger, "mood" | "passive"> {
     const w = before(k);
     if (w === undefined) break;
     if (NEGATION.has(w)) return { mood: "negated", passive };
-    if (MODAL_HYPOTHETICAL.has(w)) return { mood: "hypothetical", passive };
-    if (MODAL_FUTURE.has(w)) mood = "intent";
+    // A capitalised "May" or "Will" inside the sentence is a name or a month, not a modal
+    // ("Theresa May has held talks").
+    const modal = headline || t.start - k === 0 || !/^\p{Lu}/u.test(tokens[t.start - k].text);
+    if (modal && MODAL_HYPOTHETICAL.has(w)) return { mood: "hypothetical", passive };
+    if (modal && MODAL_FUTURE.has(w)) mood = "intent";
     if (w === "to") {
       const v = before(k + 1);
       if (v && THREAT_VERBS.has(v)) return { mood: "threat", passive };
@@ -391,7 +394,11 @@ export function findTriggers(
     );
     const best = matches[0];
     covered = best.end;
-    found.push({ ...best, ...moodOf(tokens, best), alternatives: matches.slice(1).map((m) => m.pattern) });
+    found.push({
+      ...best,
+      ...moodOf(tokens, best, headline),
+      alternatives: matches.slice(1).map((m) => m.pattern),
+    });
   }
   return found.filter((t, k) => {
     const next = found[k + 1];

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { NativeCoder } from "../../src/coder/native.ts";
+
+const coder = new NativeCoder();
+
+/** "SOURCE TARGET CODE" strings of one sentence. */
+function code(text: string): string[] {
+  return coder
+    .code({ id: "s", text, date: "2024-05-15", docId: "t", offset: 0 })
+    .map((e) => `${e.source.code} ${e.target.code} ${e.cameo}`);
+}
+
+describe("NativeCoder: general news verbs and phrases", () => {
+  it("codes agreeing to a ceasefire as intent to de-escalate, announcing one as a truce", () => {
+    expect(code("India and Pakistan agreed to a ceasefire.").sort()).toEqual([
+      "IND PAK 0356",
+      "PAK IND 0356",
+    ]);
+    expect(code("Russia announced a ceasefire with Ukraine.")).toEqual(["RUS UKR 0871"]);
+  });
+
+  it("keeps a governed verb inside 'agreed to sign a deal' as intent", () => {
+    expect(code("China and Russia agreed to sign a trade deal.").every((c) => c.endsWith(" 032"))).toBe(true);
+  });
+
+  it("codes joint exercises, returned property, grants and denials of allegations", () => {
+    expect(code("Russia and China held joint naval drills.").sort()).toEqual(["CHN RUS 062", "RUS CHN 062"]);
+    expect(code("Iraq returned the artifacts to Egypt.")).toEqual(["IRQ EGY 0842"]);
+    expect(code("Canada gave $2 million to Nigeria.")).toEqual(["CAN NGA 071"]);
+    expect(code("Ethiopia rejected accusations by the United States.")).toEqual(["ETH USA 016"]);
+  });
+
+  it("gives a verb coordinated with the previous one its subject", () => {
+    const out = code("Iraqi troops killed a Syrian soldier and wounded a Turkish soldier.");
+    expect(out.some((c) => /^IRQ\w* TUR\w* 190$/.test(c))).toBe(true);
+    // A verb of another form is not coordinated with the accusation.
+    expect(code("Ukraine accuses Russia of sending tanks and fighting alongside rebels.")).not.toContain(
+      "UKR RUS 190",
+    );
+  });
+
+  it("reads a capitalised 'May' inside a sentence as a name, not a modal", () => {
+    expect(code("Britain's Theresa May held talks with Ireland.")).not.toEqual([]);
+    expect(code("Britain's Theresa May has held talks with Ireland.")).not.toEqual([]);
+  });
+
+  it("takes 'the island nation of X' as the actor X", () => {
+    expect(code("Indonesia established diplomatic ties with the island nation of Nauru.")).toEqual([
+      "IDN NRU 054",
+    ]);
+  });
+});
