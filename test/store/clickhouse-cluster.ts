@@ -30,7 +30,7 @@ export function freshDatabase(prefix = "t"): string {
  */
 export function useCluster(options: { own?: boolean } = {}): { url: () => string; cluster: () => Cluster } {
   let cluster: Cluster | null = null;
-  const shared = options.own ? undefined : process.env.YALU_TEST_CLICKHOUSE;
+  const shared = options.own ? undefined : process.env.YALU_TEST_CLICKHOUSE || undefined;
   beforeAll(async () => {
     if (!shared) cluster = await startCluster({ binary: findServer() ?? "clickhouse-server" });
   });

@@ -83,7 +83,7 @@ export function readActorDictionary(
     else entry.restrictions.push(r);
   };
   let current: ActorEntry | null = null;
-  for (const { text, line } of dictionaryLines(source)) {
+  for (const { text, line } of dictionaryLines(source, file)) {
     if (text === "") continue;
     if (text.startsWith("[")) {
       if (!current) throw new DictionaryError("date restriction before any actor", file, line);

@@ -27,6 +27,29 @@ export interface AgentDictionary {
   entries: AgentEntry[];
 }
 
+/**
+ * Split `PHRASE {PLURALS} [CODE]` into [whole, phrase, plurals, code] by scanning, not by a
+ * backtracking pattern: a long line with no bracket must fail in linear time.
+ */
+function splitAgentEntry(text: string): [string, string, string | undefined, string] | null {
+  let i = 0;
+  while (i < text.length && text[i] !== "{" && text[i] !== "[") i++;
+  const phrase = text.slice(0, i).trimEnd();
+  if (phrase.trim() === "" || i === text.length) return null;
+  let plurals: string | undefined;
+  if (text[i] === "{") {
+    const close = text.indexOf("}", i);
+    if (close < 0) return null;
+    plurals = text.slice(i + 1, close);
+    i = close + 1;
+    while (i < text.length && /\s/.test(text[i])) i++;
+  }
+  if (text[i] !== "[") return null;
+  const end = text.indexOf("]", i);
+  if (end < 0) return null;
+  return [text.slice(0, end + 1), phrase, plurals, text.slice(i + 1, end).trim()];
+}
+
 /** Read an agent dictionary. Errors name the file and line. */
 export function readAgentDictionary(
   source: string,
@@ -35,7 +58,7 @@ export function readAgentDictionary(
 ): AgentDictionary {
   const subs = new Map<string, string[]>();
   const entries: AgentEntry[] = [];
-  for (const { text, line } of dictionaryLines(source)) {
+  for (const { text, line } of dictionaryLines(source, file)) {
     if (text === "") continue;
     const sub = /^(![A-Z0-9_]+!)\s*=\s*(.*)$/i.exec(text);
     if (sub) {
@@ -45,10 +68,10 @@ export function readAgentDictionary(
       );
       continue;
     }
-    const m = /^([^{[]+?)\s*(?:\{([^}]*)\})?\s*\[\s*([^\]]*?)\s*\]/.exec(text);
+    const m = splitAgentEntry(text);
     const rawCode = m ? m[3].replace(/\s+/g, "") : "";
     const problem = !m
-      ? `malformed agent entry "${text}"`
+      ? `malformed agent entry "${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`
       : !rawCode.includes("~")
         ? `agent code "[${m[3]}]" needs a "~" before or after it`
         : null;

@@ -12,6 +12,9 @@ export class DictionaryError extends Error {
   }
 }
 
+/** The longest dictionary line accepted, in characters. */
+export const MAX_LINE = 4000;
+
 /** One content line of a dictionary: comments removed, 1-based line number kept. */
 export interface DictLine {
   text: string;
@@ -25,12 +28,16 @@ export interface DictLine {
  * removed. Blank lines are kept as empty `text` because they end verb blocks and synsets; lines
  * holding only a comment are dropped.
  */
-export function dictionaryLines(source: string, hashComments = true): DictLine[] {
+export function dictionaryLines(source: string, file = "dictionary", hashComments = true): DictLine[] {
   const out: DictLine[] = [];
   let inComment = false;
   const raw = source.replace(/^\uFEFF/, "").split(/\r?\n/);
   for (let i = 0; i < raw.length; i++) {
     let s = raw[i];
+    // No real entry comes near this; refusing longer lines keeps every pattern below linear enough.
+    if (s.length > MAX_LINE) {
+      throw new DictionaryError(`line is ${s.length} characters long (at most ${MAX_LINE})`, file, i + 1);
+    }
     let kept = "";
     while (s.length > 0) {
       if (inComment) {

@@ -103,7 +103,7 @@ export function readVerbDictionary(
   file: string,
   warn?: (message: string) => void,
 ): VerbDictionary {
-  const lines = dictionaryLines(source);
+  const lines = dictionaryLines(source, file);
   const rawSynsets = new Map<string, { phrases: string[][]; plural: boolean; line: number }>();
   const blocks: Block[] = [];
   const pendingPatterns: { text: string; line: number; block: Block }[] = [];
