@@ -1,4 +1,4 @@
-import { parse as parseYaml } from "yaml";
+import { isAlias, LineCounter, parseDocument, visit } from "yaml";
 import { z } from "zod";
 import { dateEnd, datePrecisionOf, dateStart } from "../model/event.ts";
 
@@ -120,9 +120,29 @@ export function parseClaims(input: unknown): Claim[] {
 
 /** Parse a claims file's text: YAML (a superset of JSON). */
 export function parseClaimsText(text: string): Claim[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
+  const where = (offset: number) => {
+    const { line, col } = lines.linePos(offset);
+    return `line ${line}, column ${col}`;
+  };
+  const first = doc.errors[0];
+  if (first) throw new ClaimError(`claims file: ${first.message.split("\n")[0]}`, -1, "");
+  // An alias to an anchor defined later (or nowhere) only fails when converted: name it here.
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && !node.resolve(doc)) {
+        throw new ClaimError(
+          `claims file: unknown alias *${node.source} at ${where(node.range?.[0] ?? 0)}`,
+          -1,
+          "",
+        );
+      }
+    },
+  });
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = doc.toJS({ maxAliasCount: 1000 });
   } catch (err) {
     throw new ClaimError(`claims file: ${(err as Error).message.split("\n")[0]}`, -1, "");
   }

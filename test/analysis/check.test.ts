@@ -35,6 +35,13 @@ describe("claims file", () => {
     );
     expect(() => parseClaims([{ dyad: "CHN-PRK", claim: "event" }])).toThrow(/exactly one of date or period/);
     expect(() => parseClaimsText("- [unclosed")).toThrow(ClaimError);
+    expect(() => parseClaimsText("- [unclosed")).toThrow(/line \d+, column \d+/);
+    expect(() => parseClaimsText("- { dyad: CHN-PRK, period: 2013, claim: strained }\n- *later\n")).toThrow(
+      /unknown alias \*later at line 2, column 3/,
+    );
+    expect(
+      parseClaimsText("- &a { dyad: CHN-PRK, period: 2013, claim: strained }\n- *a\n").map((c) => c.period),
+    ).toEqual(["2013", "2013"]);
     expect(parseClaims({ claims: [{ dyad: "CHN-PRK", period: 2013, claim: "strained" }] })[0]).toMatchObject({
       period: "2013",
       directed: false,
