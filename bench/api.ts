@@ -2,14 +2,21 @@
 // events into a temporary DuckDB (or reuse --db PATH when it exists; a new --db PATH is kept), serve
 // the API on 127.0.0.1 in a child process, drive GET /api/series with autocannon (bounded, ≤ 30 s)
 // and report p50/p99 latency, errors, and the CPU the load generator and the server each used.
+// `--mixed [--import-n 300000]`: instead, a mixed read load over five endpoint classes (series,
+// filtered events, network, indicators, event detail) at the same total connections, while ONE import
+// of synthetic events runs through POST /api/import (token-guarded, batches of 50,000) into the same
+// DuckDB; reports p50/p99 and errors per class and overall, and the import's rows/s under load.
 // Goal: p99 < 100 ms, 0 errors.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import type { EventEmitter } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { readGdelt } from "../src/formats/gdelt.ts";
+import { isCameoCode } from "../src/model/taxonomy.ts";
 import { createApp } from "../src/server/app.ts";
 import { startServer } from "../src/server/serve.ts";
 import { openDuckDBStore } from "../src/store/duckdb/index.ts";
@@ -22,7 +29,7 @@ interface AutocannonResult {
   timeouts: number;
   non2xx: number;
 }
-type Autocannon = (opts: object, cb: (err: Error | null, r: AutocannonResult) => void) => unknown;
+type Autocannon = (opts: object, cb: (err: Error | null, r: AutocannonResult) => void) => EventEmitter;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const { values } = parseArgs({
@@ -32,13 +39,23 @@ const { values } = parseArgs({
     connections: { type: "string", default: "64" },
     serve: { type: "string" },
     db: { type: "string" },
+    mixed: { type: "boolean", default: false },
+    "import-n": { type: "string", default: "300000" },
   },
 });
 
 /** Child mode: serve the API over an existing database on loopback and print the URL. */
 async function serveChild(db: string): Promise<void> {
   const store = await openDuckDBStore(db);
-  const server = await startServer({ store, port: 0, host: "127.0.0.1", webRoot: null, log: () => {} });
+  const token = process.env.YALU_BENCH_TOKEN || undefined;
+  const server = await startServer({
+    store,
+    port: 0,
+    host: "127.0.0.1",
+    webRoot: null,
+    log: () => {},
+    token,
+  });
   process.stdout.write(`${server.url}\n`);
   process.once("SIGTERM", async () => {
     await server.close();
@@ -106,14 +123,20 @@ async function main(): Promise<void> {
     );
     await store.close();
 
+    const token = randomBytes(16).toString("hex");
     child = spawn(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, "--serve", db], {
       stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, YALU_BENCH_TOKEN: values.mixed ? token : "" },
     });
     const url = await new Promise<string>((resolve, reject) => {
       child!.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
       child!.once("exit", (code) => reject(new Error(`server exited (${code})`)));
     });
     const base = url.replace("localhost", "127.0.0.1").replace(/\/$/, "");
+    if (values.mixed) {
+      await mixed(base, connections, duration, token, child.pid!);
+      return;
+    }
     console.log(
       `server ${base}; ${connections} connections for ${duration} s over ${PATHS.length} series queries`,
     );
@@ -147,6 +170,189 @@ async function main(): Promise<void> {
     if (child) await new Promise((r) => child!.once("exit", r));
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Synthetic events for the concurrent import, as JSON Lines bodies of `batch` events each. */
+function importBodies(total: number, batch: number): string[] {
+  const actors = [
+    "CHN",
+    "PRK",
+    "USA",
+    "RUS",
+    "UKR",
+    "KOR",
+    "JPN",
+    "IRN",
+    "ISR",
+    "IND",
+    "PAK",
+    "FRA",
+    "DEU",
+    "GBR",
+  ];
+  const codes = [
+    "010",
+    "020",
+    "036",
+    "042",
+    "043",
+    "046",
+    "051",
+    "057",
+    "061",
+    "071",
+    "090",
+    "112",
+    "120",
+    "130",
+    "173",
+    "190",
+  ].filter(isCameoCode);
+  let seed = 12345;
+  const rnd = (k: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % k;
+  };
+  const run = Date.now().toString(36);
+  const bodies: string[] = [];
+  for (let start = 0; start < total; start += batch) {
+    const lines: string[] = [];
+    for (let i = start; i < Math.min(total, start + batch); i++) {
+      const a = actors[rnd(actors.length)];
+      let b = actors[rnd(actors.length)];
+      if (b === a) b = a === "USA" ? "CHN" : "USA";
+      const date = `${2015 + rnd(11)}-${String(1 + rnd(12)).padStart(2, "0")}-${String(1 + rnd(28)).padStart(2, "0")}`;
+      lines.push(
+        JSON.stringify({
+          id: `bench-${run}-${i}`,
+          date,
+          source: { code: a, country: a },
+          target: { code: b, country: b },
+          cameo: codes[rnd(codes.length)],
+          description: `bench import ${run} #${i}`,
+          origin: "bench",
+        }),
+      );
+    }
+    bodies.push(lines.join("\n"));
+  }
+  return bodies;
+}
+
+/**
+ * Mixed mode: five read classes at once (connections split across them, one autocannon instance
+ * each; latencies recorded per response) and one import through POST /api/import, all bounded.
+ */
+async function mixed(base: string, connections: number, duration: number, token: string, pid: number) {
+  const ids = await fetch(`${base}/api/events?dyad=CHN-PRK&limit=50`, { signal: AbortSignal.timeout(30_000) })
+    .then((r) => r.json() as Promise<{ events: { id: string }[] }>)
+    .then((j) => j.events.map((e) => e.id));
+  if (!ids.length) throw new Error("no CHN-PRK events to read back");
+  const dyads = ["CHN-PRK", "USA-CHN", "RUS-UKR", "KOR-PRK"];
+  const classes: { name: string; share: number; paths: string[] }[] = [
+    { name: "series", share: 0.25, paths: PATHS },
+    {
+      name: "events (filtered)",
+      share: 0.25,
+      paths: dyads.flatMap((d) => [
+        `/api/events?dyad=${d}&limit=50`,
+        `/api/events?dyad=${d}&from=2018-01-01&to=2020-12-31&quad=3,4&limit=50`,
+        `/api/events?actor=${d.slice(0, 3)}&root=04,05&order=desc&limit=20&offset=100`,
+      ]),
+    },
+    {
+      name: "network",
+      share: 0.15,
+      paths: ["2016", "2019", "2022", "2024"].flatMap((y) => [
+        `/api/network?from=${y}-01-01&to=${y}-12-31`,
+        `/api/network?from=${y}-01-01&to=${y}-12-31&level=code&limit=200`,
+      ]),
+    },
+    { name: "indicators", share: 0.1, paths: dyads.map((d) => `/api/indicators?dyad=${d}`) },
+    { name: "event detail", share: 0.25, paths: ids.map((id) => `/api/events/${encodeURIComponent(id)}`) },
+  ];
+  const importN = Number(values["import-n"]);
+  if (!Number.isInteger(importN) || importN <= 0)
+    throw new Error(`invalid --import-n "${values["import-n"]}"`);
+  const bodies = importBodies(importN, 50_000);
+  const conns = classes.map((c) => Math.max(1, Math.round(c.share * connections)));
+  conns[0] += connections - conns.reduce((x, y) => x + y, 0);
+  console.log(
+    `mixed load: ${connections} connections for ${duration} s (${classes.map((c, i) => `${c.name} ${conns[i]}`).join(", ")}); one import of ${importN.toLocaleString("en-US")} events via POST /api/import in ${bodies.length} batches`,
+  );
+  const all: number[] = [];
+  const serverCpu0 = cpuSeconds(pid);
+  const wall0 = performance.now();
+  const runs = classes.map(
+    (c, i) =>
+      new Promise<{ r: AutocannonResult; lat: number[] }>((resolve, reject) => {
+        const lat: number[] = [];
+        const inst = autocannon(
+          {
+            url: base,
+            connections: conns[i],
+            duration,
+            requests: c.paths.map((path) => ({ method: "GET", path })),
+          },
+          (err, r) => (err ? reject(err) : resolve({ r, lat })),
+        );
+        inst.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
+          lat.push(ms);
+          all.push(ms);
+        });
+      }),
+  );
+  // The import: batches in sequence, each bounded; stops issuing batches past duration + 30 s.
+  const importing = (async () => {
+    const t0 = performance.now();
+    let rows = 0;
+    let duringLoad = 0;
+    let failures = 0;
+    for (const body of bodies) {
+      if (performance.now() - wall0 > (duration + 30) * 1000) break;
+      const res = await fetch(`${base}/api/import`, {
+        method: "POST",
+        body,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" },
+        signal: AbortSignal.timeout(120_000),
+      });
+      if (!res.ok) {
+        failures++;
+        console.log(`import batch: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+        continue;
+      }
+      const { inserted } = (await res.json()) as { inserted: number };
+      rows += inserted;
+      if (performance.now() - wall0 <= duration * 1000) duringLoad += inserted;
+    }
+    return { rows, duringLoad, failures, seconds: (performance.now() - t0) / 1000 };
+  })();
+  const [results, imp] = await Promise.all([Promise.all(runs), importing]);
+  const wall = (performance.now() - wall0) / 1000;
+  const serverCpu1 = cpuSeconds(pid);
+  const fmt = (xs: number[]) =>
+    xs.length
+      ? `p50 ${pct(xs, 0.5).toFixed(1)} ms, p99 ${pct(xs, 0.99).toFixed(1)} ms, max ${pct(xs, 1).toFixed(1)} ms`
+      : "no responses";
+  let errors = 0;
+  for (const [i, { r, lat }] of results.entries()) {
+    const e = r.errors + r.timeouts + r.non2xx;
+    errors += e;
+    console.log(
+      `  ${classes[i].name.padEnd(18)} ${fmt(lat)}; ${r.requests.total.toLocaleString("en-US")} requests (${Math.round(r.requests.average)}/s); errors ${e}`,
+    );
+  }
+  const total = results.reduce((s, { r }) => s + r.requests.total, 0);
+  console.log(
+    `  ${"overall".padEnd(18)} ${fmt(all)}; ${total.toLocaleString("en-US")} requests (${Math.round(total / duration)}/s); errors ${errors} (goal p99 < 100 ms, 0 errors)`,
+  );
+  console.log(
+    `import during the load: ${imp.rows.toLocaleString("en-US")} events in ${imp.seconds.toFixed(1)} s = ${Math.round(imp.rows / imp.seconds).toLocaleString("en-US")} rows/s (${imp.duringLoad.toLocaleString("en-US")} committed within the ${duration} s read window; ${imp.failures} failed batches)`,
+  );
+  console.log(
+    `server CPU ${serverCpu0 !== null && serverCpu1 !== null ? `${(serverCpu1 - serverCpu0).toFixed(1)} s` : "unknown"} over ${wall.toFixed(1)} s wall; load average ${readLoad()}`,
+  );
+  if (errors > 0 || imp.failures > 0) process.exitCode = 1;
 }
 
 function readLoad(): string {
