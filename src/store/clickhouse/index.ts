@@ -1,4 +1,5 @@
 import type { Event } from "../../model/event.ts";
+import { rowToIndicator } from "../rows.ts";
 import type {
   AggregateRow,
   Bucket,
@@ -158,17 +159,7 @@ export class ClickHouseStore implements Store {
     const rows = await this.rows(`SELECT indicator, subject, series, period, value, unit, source, url, note
       FROM ${this.table("indicators")} FINAL WHERE ${c.join(" AND ")}
       ORDER BY indicator, subject, series, period`);
-    return rows.map((r) => ({
-      indicator: String(r.indicator),
-      subject: String(r.subject),
-      period: String(r.period),
-      value: Number(r.value),
-      unit: String(r.unit),
-      series: String(r.series),
-      source: r.source === null ? null : String(r.source),
-      url: r.url === null ? null : String(r.url),
-      note: r.note === null ? null : String(r.note),
-    }));
+    return rows.map(rowToIndicator);
   }
 
   async stats(): Promise<StoreStats> {

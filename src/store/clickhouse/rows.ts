@@ -1,4 +1,4 @@
-import { dateEnd, dateStart, type Event, type QuadClass } from "../../model/event.ts";
+import { dateEnd, dateStart, type Event } from "../../model/event.ts";
 import { wellFormed } from "./quote.ts";
 
 type Row = Record<string, unknown>;
@@ -67,37 +67,4 @@ export function eventToRow(e: Event, index: number, batch: number): Row {
   };
 }
 
-const s = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const n = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-
-/** Rebuild an event from a row. A citation whose four fields are all null reads back as null. */
-export function rowToEvent(r: Row): Event {
-  const citation = {
-    publication: s(r.citation_publication),
-    title: s(r.citation_title),
-    date: s(r.citation_date),
-    url: s(r.citation_url),
-  };
-  return {
-    id: String(r.id),
-    date: String(r.date),
-    datePrecision: r.date_precision as Event["datePrecision"],
-    publicationDate: s(r.publication_date),
-    source: { code: String(r.source_code), country: s(r.source_country), name: s(r.source_name) },
-    target: { code: String(r.target_code), country: s(r.target_country), name: s(r.target_name) },
-    cameo: String(r.cameo),
-    root: String(r.root),
-    quadClass: Number(r.quad_class) as QuadClass,
-    goldstein: Number(r.goldstein),
-    plover: s(r.plover),
-    description: s(r.description),
-    origin: s(r.origin),
-    evidence: {
-      docId: s(r.doc_id),
-      sentence: s(r.sentence),
-      start: n(r.start_offset),
-      end: n(r.end_offset),
-      citation: Object.values(citation).some((v) => v !== null) ? citation : null,
-    },
-  };
-}
+export { rowToEvent } from "../rows.ts";

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from "@duckdb/node-api";
 import type { Event } from "../../model/event.ts";
+import { rowToIndicator } from "../rows.ts";
 import type {
   AggregateRow,
   Bucket,
@@ -221,17 +222,7 @@ export class DuckDBStore implements Store {
       `SELECT * FROM indicators ${where} ORDER BY indicator, subject, series, period`,
       p.values,
     );
-    return rows.map((r) => ({
-      indicator: String(r.indicator),
-      subject: String(r.subject),
-      period: String(r.period),
-      value: Number(r.value),
-      unit: String(r.unit),
-      series: String(r.series),
-      source: r.source === null ? null : String(r.source),
-      url: r.url === null ? null : String(r.url),
-      note: r.note === null ? null : String(r.note),
-    }));
+    return rows.map(rowToIndicator);
   }
 
   async stats(): Promise<StoreStats> {

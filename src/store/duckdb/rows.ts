@@ -1,45 +1,7 @@
-import type { Event, QuadClass } from "../../model/event.ts";
-
 /** The columns `rowToEvent` reads, for SELECT lists. */
 export const SELECT_EVENT = `id, date, date_precision, publication_date, source_code, source_country,
   source_name, target_code, target_country, target_name, cameo, root, quad_class, goldstein, plover,
   description, origin, doc_id, sentence, start_offset, end_offset, citation_publication,
   citation_title, citation_date, citation_url`;
 
-type Row = Record<string, unknown>;
-
-const s = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const n = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-
-/** Rebuild an event from a row. A citation whose four fields are all null reads back as null. */
-export function rowToEvent(r: Row): Event {
-  const citation = {
-    publication: s(r.citation_publication),
-    title: s(r.citation_title),
-    date: s(r.citation_date),
-    url: s(r.citation_url),
-  };
-  const hasCitation = Object.values(citation).some((v) => v !== null);
-  return {
-    id: String(r.id),
-    date: String(r.date),
-    datePrecision: r.date_precision as Event["datePrecision"],
-    publicationDate: s(r.publication_date),
-    source: { code: String(r.source_code), country: s(r.source_country), name: s(r.source_name) },
-    target: { code: String(r.target_code), country: s(r.target_country), name: s(r.target_name) },
-    cameo: String(r.cameo),
-    root: String(r.root),
-    quadClass: Number(r.quad_class) as QuadClass,
-    goldstein: Number(r.goldstein),
-    plover: s(r.plover),
-    description: s(r.description),
-    origin: s(r.origin),
-    evidence: {
-      docId: s(r.doc_id),
-      sentence: s(r.sentence),
-      start: n(r.start_offset),
-      end: n(r.end_offset),
-      citation: hasCitation ? citation : null,
-    },
-  };
-}
+export { rowToEvent } from "../rows.ts";

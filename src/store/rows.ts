@@ -1,0 +1,57 @@
+import type { Event, QuadClass } from "../model/event.ts";
+import type { IndicatorPoint } from "./store.ts";
+
+// Row → value mapping shared by the engines: both store the same flat columns.
+
+export type Row = Record<string, unknown>;
+
+const s = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const n = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** Rebuild an event from a row. A citation whose four fields are all null reads back as null. */
+export function rowToEvent(r: Row): Event {
+  const citation = {
+    publication: s(r.citation_publication),
+    title: s(r.citation_title),
+    date: s(r.citation_date),
+    url: s(r.citation_url),
+  };
+  const hasCitation = Object.values(citation).some((v) => v !== null);
+  return {
+    id: String(r.id),
+    date: String(r.date),
+    datePrecision: r.date_precision as Event["datePrecision"],
+    publicationDate: s(r.publication_date),
+    source: { code: String(r.source_code), country: s(r.source_country), name: s(r.source_name) },
+    target: { code: String(r.target_code), country: s(r.target_country), name: s(r.target_name) },
+    cameo: String(r.cameo),
+    root: String(r.root),
+    quadClass: Number(r.quad_class) as QuadClass,
+    goldstein: Number(r.goldstein),
+    plover: s(r.plover),
+    description: s(r.description),
+    origin: s(r.origin),
+    evidence: {
+      docId: s(r.doc_id),
+      sentence: s(r.sentence),
+      start: n(r.start_offset),
+      end: n(r.end_offset),
+      citation: hasCitation ? citation : null,
+    },
+  };
+}
+
+/** Rebuild an indicator point from a row. */
+export function rowToIndicator(r: Row): IndicatorPoint {
+  return {
+    indicator: String(r.indicator),
+    subject: String(r.subject),
+    period: String(r.period),
+    value: Number(r.value),
+    unit: String(r.unit),
+    series: String(r.series),
+    source: s(r.source),
+    url: s(r.url),
+    note: s(r.note),
+  };
+}
