@@ -1,5 +1,5 @@
 import type { Event, QuadClass } from "../model/event.ts";
-import type { IndicatorPoint } from "./store.ts";
+import type { DyadRow, IndicatorPoint } from "./store.ts";
 
 // Row → value mapping shared by the engines: both store the same flat columns.
 
@@ -54,4 +54,23 @@ export function rowToIndicator(r: Row): IndicatorPoint {
     url: s(r.url),
     note: s(r.note),
   };
+}
+
+/** Rebuild a dyad row from `source_code, target_code, n, g, conflict, cooperation`. */
+export function rowToDyad(r: Row): DyadRow {
+  return {
+    source: String(r.source_code),
+    target: String(r.target_code),
+    count: Number(r.n),
+    goldsteinSum: Number(r.g),
+    conflict: Number(r.conflict),
+    cooperation: Number(r.cooperation),
+  };
+}
+
+/** Reject a batch of indicator points with a non-finite value, naming the first one. */
+export function checkIndicatorValues(points: IndicatorPoint[]): void {
+  for (const [i, pt] of points.entries()) {
+    if (!Number.isFinite(pt.value)) throw new Error(`invalid indicator value ${pt.value} at point ${i + 1}`);
+  }
 }

@@ -1,5 +1,5 @@
 import type { Event } from "../../model/event.ts";
-import { rowToIndicator } from "../rows.ts";
+import { checkIndicatorValues, rowToDyad, rowToIndicator } from "../rows.ts";
 import type {
   AggregateRow,
   Bucket,
@@ -128,21 +128,11 @@ export class ClickHouseStore implements Store {
         countIf(quad_class >= 3) AS conflict, countIf(quad_class <= 2) AS cooperation
       FROM ${this.events} ${conditions(query)} GROUP BY source_code, target_code
       ORDER BY n DESC, source_code, target_code LIMIT ${integer(limit, "limit")}`;
-    return (await this.rows(sql)).map((r) => ({
-      source: String(r.source_code),
-      target: String(r.target_code),
-      count: Number(r.n),
-      goldsteinSum: Number(r.g),
-      conflict: Number(r.conflict),
-      cooperation: Number(r.cooperation),
-    }));
+    return (await this.rows(sql)).map(rowToDyad);
   }
 
   async putIndicators(points: IndicatorPoint[]): Promise<number> {
-    for (const [i, pt] of points.entries()) {
-      if (!Number.isFinite(pt.value))
-        throw new Error(`invalid indicator value ${pt.value} at point ${i + 1}`);
-    }
+    checkIndicatorValues(points);
     // One INSERT to one shard (the indicators' sharding key is constant): all points or none.
     const version = newBatchId();
     await this.topology.entry.insert(

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from "@duckdb/node-api";
 import type { Event } from "../../model/event.ts";
-import { rowToIndicator } from "../rows.ts";
+import { checkIndicatorValues, rowToDyad, rowToIndicator } from "../rows.ts";
 import type {
   AggregateRow,
   Bucket,
@@ -175,21 +175,11 @@ export class DuckDBStore implements Store {
         count(*) FILTER (quad_class >= 3) AS conflict, count(*) FILTER (quad_class <= 2) AS cooperation
       FROM ${selection(query, p, "source_code, target_code, quad_class, goldstein")} GROUP BY source_code, target_code
       ORDER BY n DESC, source_code, target_code LIMIT ${p.add(limit)}`;
-    return (await this.rows(sql, p.values)).map((r) => ({
-      source: String(r.source_code),
-      target: String(r.target_code),
-      count: Number(r.n),
-      goldsteinSum: Number(r.g),
-      conflict: Number(r.conflict),
-      cooperation: Number(r.cooperation),
-    }));
+    return (await this.rows(sql, p.values)).map(rowToDyad);
   }
 
   async putIndicators(points: IndicatorPoint[]): Promise<number> {
-    for (const [i, pt] of points.entries()) {
-      if (!Number.isFinite(pt.value))
-        throw new Error(`invalid indicator value ${pt.value} at point ${i + 1}`);
-    }
+    checkIndicatorValues(points);
     return this.transaction(async (c) => {
       const stmt = await c.prepare(
         "INSERT OR REPLACE INTO indicators VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
