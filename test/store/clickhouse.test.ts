@@ -69,6 +69,26 @@ describe.skipIf(!clickhouseAvailable)("clickhouse two-shard cluster", () => {
     }
   });
 
+  it("copies a large import in id-range slices with the same result (duplicates across slices too)", async () => {
+    const store = await openClickHouseStore(`${url()}/${freshDatabase()}`);
+    store.hooks.sliceRows = 2;
+    try {
+      const all = fixtureEvents();
+      const half = all.slice(0, Math.ceil(all.length / 2));
+      expect(await store.importEvents([...half, ...half])).toEqual({
+        inserted: half.length,
+        duplicates: half.length,
+      });
+      expect(await store.importEvents([...all, ...all])).toEqual({
+        inserted: all.length - half.length,
+        duplicates: all.length + half.length,
+      });
+      expect(await store.queryEvents({})).toEqual(all);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("names the database and server in errors, and rejects bad URLs", async () => {
     await expect(openClickHouseStore(`${url()}/bad-name`)).rejects.toThrow(
       'invalid clickhouse name "bad-name"',

@@ -1,9 +1,10 @@
 import type { Event } from "../../model/event.ts";
 import type { ImportResult } from "../store.ts";
 import { type Topology, table } from "./cluster.ts";
+import { copyNewEvents } from "./copy.ts";
 import { quote } from "./quote.ts";
 import { eventToRow } from "./rows.ts";
-import { EVENT_COLUMN_NAMES, stagingTables } from "./schema.ts";
+import { stagingTables } from "./schema.ts";
 
 /** Rows sent per INSERT into staging. */
 const CHUNK = 50_000;
@@ -14,6 +15,8 @@ const STALE_MS = 3_600_000;
 export interface ImportHooks {
   /** Called once every shard holds the batch's rows, just before the commit row is written. */
   beforeCommit?: () => Promise<void>;
+  /** Staged rows copied per statement on each shard (default SLICE_ROWS); small in tests. */
+  sliceRows?: number;
 }
 
 /** A batch id that grows with time (it is the ReplacingMergeTree version) and is unique per import. */
@@ -24,7 +27,8 @@ export function newBatchId(now = Date.now()): number {
 /**
  * Import events as one batch. ClickHouse has no transactions, so atomicity comes from visibility:
  * 1. rows go to a per-import staging table on their shard;
- * 2. each shard copies the ids not yet in a committed batch into `events_local`, tagged with the batch;
+ * 2. each shard copies the ids not yet in a committed batch into `events_local`, tagged with the batch
+ *    (in id-range slices, so a 100M-event import stays within the per-query memory limit);
  * 3. one row in `batches` commits the batch. Readers only see committed batches, so an import that
  *    fails or is killed before step 3 leaves nothing visible, and re-running it stores each event once.
  */
@@ -56,17 +60,7 @@ export async function importBatch(
     copied = true;
     const committed = `SELECT batch FROM ${table(t, db, "batches")}`;
     const counts = await Promise.all(
-      t.shards.map(async (node) => {
-        await node.command(`INSERT INTO ${db}.events_local (${EVENT_COLUMN_NAMES}, batch)
-          SELECT ${EVENT_COLUMN_NAMES}, batch FROM ${db}.${name}_local
-          WHERE id NOT IN (SELECT id FROM ${db}.events_local PREWHERE batch IN (${committed})
-            WHERE id IN (SELECT id FROM ${db}.${name}_local))
-          LIMIT 1 BY id`);
-        const [row] = await node.rows<{ n: string }>(
-          `SELECT count() AS n FROM ${db}.events_local WHERE batch = ${batch}`,
-        );
-        return Number(row.n);
-      }),
+      t.shards.map((node) => copyNewEvents(node, db, `${name}_local`, batch, committed, hooks.sliceRows)),
     );
     const inserted = counts.reduce((a, b) => a + b, 0);
     await hooks.beforeCommit?.();
