@@ -1,5 +1,6 @@
-// npm run bench:scale [-- --n 10000000,100000000 --backends duckdb,clickhouse --runs 20]
-// For each size: generate synthetic GDELT 2.0 events, import them into DuckDB and into the two-shard
+// npm run bench:scale [-- --n 10000000,100000000 --backends duckdb,clickhouse --runs 20
+//   --input events.gdelt2.csv --dir /big/disk --keep]
+// For each size: generate synthetic GDELT 2.0 events (or take the first n rows of --input), import them into DuckDB and into the two-shard
 // ClickHouse cluster, and time the same work done by the raw engine (DuckDB read_csv into a plain
 // table, clickhouse-client INSERT into a plain MergeTree). Prints one markdown table row per figure.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -11,6 +12,7 @@ import { readGdelt } from "../src/formats/gdelt.ts";
 import { openClickHouseStore } from "../src/store/clickhouse/index.ts";
 import { openDuckDBStore } from "../src/store/duckdb/index.ts";
 import type { Store } from "../src/store/store.ts";
+import { headRows } from "./scale-input.ts";
 import { type RawEngine, rawClickHouse, rawDuckDB } from "./scale-raw.ts";
 import { generateScaleGdelt2 } from "./scale-synthetic.ts";
 
@@ -20,6 +22,12 @@ const { values } = parseArgs({
     backends: { type: "string", default: "duckdb,clickhouse" },
     runs: { type: "string", default: "20" },
     seed: { type: "string", default: "7" },
+    /** An existing GDELT 2.0 file whose first n rows are used instead of generating them. */
+    input: { type: "string" },
+    /** Where the temp files and databases go (default: the OS temp folder). */
+    dir: { type: "string", default: tmpdir() },
+    /** Keep each size's events file (in --dir) instead of deleting it. */
+    keep: { type: "boolean", default: false },
   },
 });
 const sizes = values.n.split(",").map(Number);
@@ -136,18 +144,27 @@ async function bench(n: number, backend: string, file: string, dir: string): Pro
 console.log("| events | backend | figure | yalu | raw engine | raw/yalu |");
 console.log("|---:|---|---|---:|---:|---:|");
 for (const n of sizes) {
-  const dir = mkdtempSync(join(tmpdir(), "yalu-scale-"));
+  const dir = mkdtempSync(join(values.dir, "yalu-scale-"));
   try {
-    const file = join(dir, "events.gdelt2.csv");
+    let file = join(dir, "events.gdelt2.csv");
     const t = performance.now();
-    await generateScaleGdelt2(file, n, Number(values.seed));
-    console.error(`generated ${fmt(n)} rows in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    if (values.input) file = await headRows(values.input, n, file);
+    else await generateScaleGdelt2(file, n, Number(values.seed));
+    const how = values.input
+      ? `took the first ${fmt(n)} rows of ${values.input}`
+      : `generated ${fmt(n)} rows`;
+    console.error(`${how} in ${((performance.now() - t) / 1000).toFixed(0)} s (${file})`);
     for (const backend of values.backends.split(",")) {
       const sub = join(dir, backend);
       mkdirSync(sub, { recursive: true });
       await bench(n, backend, file, sub);
+      rmSync(sub, { recursive: true, force: true });
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (values.keep) {
+      for (const name of readdirSync(dir)) {
+        if (!name.endsWith(".csv")) rmSync(join(dir, name), { recursive: true, force: true });
+      }
+    } else rmSync(dir, { recursive: true, force: true });
   }
 }
