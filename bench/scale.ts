@@ -58,6 +58,18 @@ async function time(task: () => Promise<unknown>): Promise<[number, number]> {
   return [pct(xs, 0.5), pct(xs, 0.95)];
 }
 
+/** Pass events through, noting on stderr every 10M read (a long run's partial figures). */
+async function* progress<T>(events: AsyncIterable<T>, backend: string, start: number): AsyncGenerator<T> {
+  let i = 0;
+  for await (const e of events) {
+    if (++i % 10_000_000 === 0) {
+      const s = (performance.now() - start) / 1000;
+      console.error(`${backend}: read ${fmt(i)} events into the import in ${s.toFixed(0)} s`);
+    }
+    yield e;
+  }
+}
+
 interface Row {
   n: number;
   backend: string;
@@ -101,8 +113,9 @@ async function bench(n: number, backend: string, file: string, dir: string): Pro
     let t = performance.now();
     await raw.load(file);
     const rawSeconds = (performance.now() - t) / 1000;
+    console.error(`${backend}: raw engine loaded ${fmt(n)} rows in ${rawSeconds.toFixed(0)} s`);
     t = performance.now();
-    const result = await store.importEvents(readGdelt(file));
+    const result = await store.importEvents(progress(readGdelt(file), backend, t));
     const seconds = (performance.now() - t) / 1000;
     if (result.inserted !== n) console.warn(`note: inserted ${fmt(result.inserted)} of ${fmt(n)}`);
     report({
