@@ -15,6 +15,7 @@ import type {
   StoreStats,
 } from "../store.ts";
 import { Serial } from "./lock.ts";
+import { mergeStaging } from "./merge.ts";
 import { rowToEvent, SELECT_EVENT } from "./rows.ts";
 import { CREATE_SCHEMA, CREATE_STAGING, SCHEMA_VERSION } from "./schema.ts";
 import { READ_STAGING, stagingRow } from "./stage.ts";
@@ -104,7 +105,7 @@ export class DuckDBStore implements Store {
         };
         try {
           for await (const e of events) {
-            lines.push(stagingRow(e));
+            lines.push(stagingRow(e, total));
             if (++total % CHUNK_ROWS === 0) await flush();
           }
           if (lines.length) await flush();
@@ -114,13 +115,8 @@ export class DuckDBStore implements Store {
         }
         await loading;
         // One row per id, and none whose id is already stored: this is what keeps ids unique.
-        // Sorted by actor codes so min/max zone maps prune dyad and actor queries.
-        const result = await c.run(`INSERT INTO events
-          SELECT s.* FROM (SELECT DISTINCT ON (id) * FROM staging) s
-          ANTI JOIN events e ON e.id = s.id
-          ORDER BY s.source_code, s.target_code, s.date_start`);
+        const inserted = await mergeStaging(c, total);
         await c.run("DROP TABLE staging");
-        const inserted = Number(result.rowsChanged);
         return { inserted, duplicates: total - inserted };
       });
     } finally {

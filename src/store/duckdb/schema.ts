@@ -51,7 +51,13 @@ export const CREATE_SCHEMA = [
   "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
 ];
 
+/** The staging table's columns: the event columns, then `seq`, the event's position in the import. */
+export const STAGING_COLUMNS = [
+  ...EVENT_COLUMNS.map(([name, type]) => [name, type.replace(" NOT NULL", "")] as const),
+  ["seq", "BIGINT"],
+] as const;
+
 /** The staging table a batch is appended to before it is merged into `events`. */
-export const CREATE_STAGING = `CREATE OR REPLACE TEMP TABLE staging (${EVENT_COLUMNS.map(
-  ([name, type]) => `${name} ${type.replace(" NOT NULL", "")}`,
+export const CREATE_STAGING = `CREATE OR REPLACE TEMP TABLE staging (${STAGING_COLUMNS.map(
+  ([name, type]) => `${name} ${type}`,
 ).join(", ")})`;

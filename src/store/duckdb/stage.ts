@@ -1,5 +1,5 @@
 import type { Event } from "../../model/event.ts";
-import { EVENT_COLUMNS } from "./schema.ts";
+import { STAGING_COLUMNS } from "./schema.ts";
 
 const NEEDS_QUOTES = /[",\n\r]/;
 
@@ -24,11 +24,11 @@ function field(v: string | number | null | undefined): string {
 }
 
 /**
- * One staging CSV line for an event, in `EVENT_COLUMNS` order. Bulk import writes events in
- * chunks of such lines and lets DuckDB's parallel CSV reader load them: far fewer native calls
- * than appending value by value.
+ * One staging CSV line for the `seq`-th event of an import, in `STAGING_COLUMNS` order. Bulk
+ * import writes events in chunks of such lines and lets DuckDB's parallel CSV reader load them:
+ * far fewer native calls than appending value by value.
  */
-export function stagingRow(e: Event): string {
+export function stagingRow(e: Event, seq: number): string {
   const ev = e.evidence;
   const c = ev.citation;
   return [
@@ -59,10 +59,11 @@ export function stagingRow(e: Event): string {
     field(c?.title),
     field(c?.date),
     field(c?.url),
+    seq,
   ].join(",");
 }
 
 /** The read_csv call that loads a staging chunk file ($1) with the schema's column types. */
 export const READ_STAGING = `SELECT * FROM read_csv($1, header = false, auto_detect = false, delim = ',',
   quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false, new_line = '\\n',
-  columns = {${EVENT_COLUMNS.map(([name, type]) => `'${name}': '${type.replace(" NOT NULL", "")}'`).join(", ")}})`;
+  columns = {${STAGING_COLUMNS.map(([name, type]) => `'${name}': '${type}'`).join(", ")}})`;
