@@ -1,5 +1,5 @@
 // npm run bench:scale [-- --n 10000000,100000000 --backends duckdb,clickhouse --runs 20
-//   --input events.gdelt2.csv --dir /big/disk --keep]
+//   --input events.gdelt2.csv --dir /big/disk --keep --yalu-first]
 // For each size: generate synthetic GDELT 2.0 events (or take the first n rows of --input), import them into DuckDB and into the two-shard
 // ClickHouse cluster, and time the same work done by the raw engine (DuckDB read_csv into a plain
 // table, clickhouse-client INSERT into a plain MergeTree). Prints one markdown table row per figure.
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     dir: { type: "string", default: tmpdir() },
     /** Keep each size's events file (in --dir) instead of deleting it. */
     keep: { type: "boolean", default: false },
+    /** Import with Yalu before the raw engine loads (a run cut short then has Yalu's progress). */
+    "yalu-first": { type: "boolean", default: false },
   },
 });
 const sizes = values.n.split(",").map(Number);
@@ -110,14 +112,27 @@ async function bench(n: number, backend: string, file: string, dir: string): Pro
     size = () => cluster.nodes.reduce((sum, node) => sum + du(join(node.dir, "data", "data", "bench")), 0);
   }
   try {
-    let t = performance.now();
-    await raw.load(file);
-    const rawSeconds = (performance.now() - t) / 1000;
-    console.error(`${backend}: raw engine loaded ${fmt(n)} rows in ${rawSeconds.toFixed(0)} s`);
-    t = performance.now();
-    const result = await store.importEvents(progress(readGdelt(file), backend, t));
-    const seconds = (performance.now() - t) / 1000;
-    if (result.inserted !== n) console.warn(`note: inserted ${fmt(result.inserted)} of ${fmt(n)}`);
+    const loadRaw = async () => {
+      const t = performance.now();
+      await raw.load(file);
+      const s = (performance.now() - t) / 1000;
+      console.error(
+        `${backend}: raw engine loaded ${fmt(n)} rows in ${s.toFixed(0)} s (${fmt(n / s)} rows/s)`,
+      );
+      return s;
+    };
+    const loadYalu = async () => {
+      const t = performance.now();
+      const result = await store.importEvents(progress(readGdelt(file), backend, t));
+      const s = (performance.now() - t) / 1000;
+      if (result.inserted !== n) console.warn(`note: inserted ${fmt(result.inserted)} of ${fmt(n)}`);
+      console.error(`${backend}: yalu imported ${fmt(n)} rows in ${s.toFixed(0)} s (${fmt(n / s)} rows/s)`);
+      return s;
+    };
+    let rawSeconds: number;
+    let seconds: number;
+    if (values["yalu-first"]) [seconds, rawSeconds] = [await loadYalu(), await loadRaw()];
+    else [rawSeconds, seconds] = [await loadRaw(), await loadYalu()];
     report({
       n,
       backend,
