@@ -8,9 +8,44 @@ export interface CacheOptions {
   /** Bytes of cached response bodies kept, and the largest body cached at all. */
   maxBytes: number;
   maxBody: number;
+  /**
+   * How long (ms) the first request for an answer made stale by a write waits for the fresh one
+   * before it is served the stale one; later requests never wait while that refresh runs.
+   */
+  revalidateWait: number;
+  /** Background refreshes of stale answers run at once (the rest queue, oldest first). */
+  refreshes: number;
 }
 
-const defaults: CacheOptions = { entries: 256, maxBytes: 64 * 2 ** 20, maxBody: 4 * 2 ** 20 };
+const defaults: CacheOptions = {
+  entries: 1024,
+  maxBytes: 64 * 2 ** 20,
+  maxBody: 4 * 2 ** 20,
+  revalidateWait: 50,
+  refreshes: 1,
+};
+
+/** A cached answer with the data version it was computed at and when. */
+export interface Answer<T> {
+  value: T;
+  /** The data version the computation started at: the answer reflects it or a later one. */
+  version: number;
+  /** When the computation started (ms since the epoch). */
+  at: number;
+  /** Whether a write has committed since (a fresh answer is being computed). */
+  stale: boolean;
+}
+
+interface Entry {
+  version: number;
+  at: number;
+  /** The answer, settled or in flight. */
+  promise: Promise<unknown>;
+  settled: { value: unknown } | null;
+  /** The single refresh computing this key's answer at a later version, if any. */
+  refresh: Promise<unknown> | null;
+  bytes: number;
+}
 
 /** Stable key of a query: keys sorted, undefined dropped, so equal queries share an entry. */
 export function queryKey(method: string, ...args: unknown[]): string {
@@ -26,15 +61,23 @@ export function queryKey(method: string, ...args: unknown[]): string {
 }
 
 /**
- * A read-through cache in front of the store's query methods, keyed by the normalised query. The
- * server is the database's only writer (DuckDB locks the file), so clearing on its own writes keeps
- * the cache exact. Concurrent identical queries share one store call.
+ * A read-through cache in front of the store's query methods, keyed by the normalised query, and
+ * of derived answers ({@link memo}). The server is the database's only writer (DuckDB locks the
+ * file), so it knows when the data change: each committed write bumps the data {@link version}.
+ *
+ * Query results are served only at the current version. Memoised answers (whole responses) are
+ * served stale-while-revalidate: after a write, readers keep getting the last answer (computed
+ * from one committed state) while ONE refresh per key computes the new one in the background, so
+ * reads never queue behind a write or a burst of recomputation. Concurrent identical requests
+ * share one computation.
  */
 export class CachedReader implements Reader {
-  private readonly entries = new Map<string, Promise<unknown>>();
-  private readonly bytes = new Map<string, number>();
+  private readonly entries = new Map<string, Entry>();
   private totalBytes = 0;
   private readonly opts: CacheOptions;
+  private dataVersion = 0;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly store: Store,
@@ -43,57 +86,161 @@ export class CachedReader implements Reader {
     this.opts = { ...defaults, ...options } satisfies CacheOptions;
   }
 
-  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    if (this.opts.entries <= 0) return load();
-    const hit = this.entries.get(key) as Promise<T> | undefined;
-    if (hit) {
-      // Re-insert to mark as recently used (the byte count stays with the key).
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
-    const p = load();
-    this.entries.set(key, p);
-    p.then(
-      (v) => {
-        if (!(v instanceof Uint8Array) || this.entries.get(key) !== p) return;
-        if (v.byteLength > this.opts.maxBody) this.drop(key);
-        else {
-          this.bytes.set(key, v.byteLength);
-          this.totalBytes += v.byteLength;
-        }
-        while (this.totalBytes > this.opts.maxBytes && this.entries.size)
-          this.drop(this.entries.keys().next().value!);
-      },
-      () => this.drop(key),
-    );
-    while (this.entries.size > this.opts.entries) this.drop(this.entries.keys().next().value!);
-    return p;
+  /** The data version: how many writes this server has committed since it started. */
+  get version(): number {
+    return this.dataVersion;
   }
 
-  private drop(key: string): void {
-    this.entries.delete(key);
-    this.totalBytes -= this.bytes.get(key) ?? 0;
-    this.bytes.delete(key);
+  /** Mark every cached answer stale (after a committed write); returns the new version. */
+  invalidate(): number {
+    return ++this.dataVersion;
   }
 
-  /**
-   * Cache any derived value (e.g. a serialised response) under a key built with {@link queryKey};
-   * cleared with the query results on writes.
-   */
-  memo<T>(key: string, load: () => Promise<T>): Promise<T> {
-    return this.cached(`memo:${key}`, load);
-  }
-
-  /** Drop every entry (after a write). */
+  /** Drop every entry. */
   clear(): void {
     this.entries.clear();
-    this.bytes.clear();
     this.totalBytes = 0;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Start `load` as a new entry for `key` at the current version. */
+  private start<T>(key: string, load: () => Promise<T>): Entry {
+    const old = this.entries.get(key);
+    if (old) this.drop(key);
+    const entry: Entry = {
+      version: this.dataVersion,
+      at: Date.now(),
+      promise: load(),
+      settled: null,
+      refresh: null,
+      bytes: 0,
+    };
+    this.entries.set(key, entry);
+    entry.promise.then(
+      (value) => {
+        if (this.entries.get(key) !== entry) return;
+        entry.settled = { value };
+        this.account(key, entry, value);
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.drop(key);
+      },
+    );
+    while (this.entries.size > this.opts.entries) this.drop(this.entries.keys().next().value!);
+    return entry;
+  }
+
+  /** Count a settled body's bytes; drop it if too big, and the oldest entries past the budget. */
+  private account(key: string, entry: Entry, value: unknown): void {
+    this.totalBytes -= entry.bytes;
+    entry.bytes = 0;
+    if (value instanceof Uint8Array) {
+      if (value.byteLength > this.opts.maxBody) {
+        this.drop(key);
+        return;
+      }
+      entry.bytes = value.byteLength;
+      this.totalBytes += entry.bytes;
+    }
+    while (this.totalBytes > this.opts.maxBytes && this.entries.size)
+      this.drop(this.entries.keys().next().value!);
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.totalBytes -= entry.bytes;
+  }
+
+  private touch(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+  }
+
+  /** A query result at the current version (never stale). */
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (this.opts.entries <= 0) return load();
+    const hit = this.entries.get(key);
+    if (hit && hit.version === this.dataVersion) {
+      this.touch(key, hit);
+      return hit.promise as Promise<T>;
+    }
+    return this.start(key, load).promise as Promise<T>;
+  }
+
+  /** Run a background refresh when a slot is free (at most `refreshes` at once). */
+  private async slot<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.opts.refreshes) await new Promise<void>((r) => this.waiting.push(r));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  /** Refresh a stale entry once: the new answer replaces it when it lands (errors keep the old). */
+  private revalidate(key: string, entry: Entry, load: () => Promise<unknown>): Promise<unknown> {
+    let version = this.dataVersion;
+    let at = Date.now();
+    const refresh = this.slot(() => {
+      // The answer reflects the data as of when it starts (it may have queued behind others).
+      version = this.dataVersion;
+      at = Date.now();
+      return load();
+    });
+    entry.refresh = refresh;
+    refresh.then(
+      (value) => {
+        entry.refresh = null;
+        if (this.entries.get(key) !== entry || entry.version > version) return;
+        entry.version = version;
+        entry.at = at;
+        entry.promise = refresh;
+        entry.settled = { value };
+        this.account(key, entry, value);
+      },
+      () => {
+        entry.refresh = null;
+      },
+    );
+    return refresh;
+  }
+
+  /**
+   * Cache any derived value (e.g. a serialised response) under a key built with {@link queryKey},
+   * stale-while-revalidate across writes; see {@link answer} for the version it reflects.
+   */
+  async memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return (await this.answer(key, load)).value;
+  }
+
+  /**
+   * Like {@link memo}, with the data version and time the answer was computed at. After a write,
+   * the first request for a key starts its refresh and waits up to `revalidateWait` ms for it;
+   * every other request meanwhile gets the previous answer at once. A request with `fresh` set
+   * waits for an answer at the current version.
+   */
+  async answer<T>(key: string, load: () => Promise<T>, fresh = false): Promise<Answer<T>> {
+    const k = `memo:${key}`;
+    if (this.opts.entries <= 0)
+      return { value: await load(), version: this.dataVersion, at: Date.now(), stale: false };
+    let entry = this.entries.get(k);
+    if (!entry || (fresh && entry.version < this.dataVersion)) entry = this.start(k, load);
+    else {
+      this.touch(k, entry);
+      // Stale and settled: refresh once; only the request that starts the refresh waits (briefly).
+      // Stale and still in flight (started before the write): its answer is the old or the new state.
+      if (entry.version < this.dataVersion && entry.settled && !entry.refresh)
+        await within(this.revalidate(k, entry, load), this.opts.revalidateWait);
+    }
+    const value = (await entry.promise) as T;
+    return { value, version: entry.version, at: entry.at, stale: entry.version < this.dataVersion };
   }
 
   aggregate(query: EventQuery, bucket: Bucket): Promise<AggregateRow[]> {
@@ -119,4 +266,16 @@ export class CachedReader implements Reader {
   getEvent(id: string): Promise<Event | null> {
     return this.cached(queryKey("event", id), () => this.store.getEvent(id));
   }
+}
+
+/** Wait for `p` (ignoring its failure) or `ms`, whichever comes first. */
+async function within(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    p.catch(() => undefined),
+    new Promise((r) => {
+      timer = setTimeout(r, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { toEvidence } from "../../analysis/evidence.ts";
 import { cameoName } from "../../model/taxonomy.ts";
+import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest, HttpError } from "../error.ts";
 import { filterShape, pageShape, parseQuery, toEventQuery } from "../params.ts";
@@ -9,26 +10,32 @@ import { checkActors } from "./actors.ts";
 /** Default page size of /api/events. */
 export const DEFAULT_LIMIT = 100;
 
-/** GET /api/events (filtered, paged) and GET /api/events/:id (one event with its evidence). */
+/** GET /api/events (filtered, paged) and GET /api/events/:id (one event with its evidence), cached. */
 export function eventRoutes(deps: Deps): Hono {
   const app = new Hono();
-  app.get("/", async (c) => {
-    const f = parseQuery({ ...filterShape, ...pageShape }, c.req.query());
-    await checkActors(deps, f);
-    const query = toEventQuery({ ...f, limit: f.limit ?? DEFAULT_LIMIT, offset: f.offset ?? 0 });
-    const [events, total] = await Promise.all([
-      deps.reader.queryEvents(query),
-      deps.reader.countEvents({ ...query, limit: undefined, offset: undefined, order: undefined }),
-    ]);
-    return c.json({ total, limit: query.limit, offset: query.offset, events });
-  });
-  app.get("/:id", async (c) => {
-    const id = c.req.param("id");
-    if (!/^[A-Za-z0-9._:-]{1,100}$/.test(id))
-      throw badRequest(`invalid event id ${JSON.stringify(id.slice(0, 60))}`, "id");
-    const event = await deps.reader.getEvent(id);
-    if (!event) throw new HttpError(404, `no event "${id}"`, "id");
-    return c.json({ event, action: cameoName(event.cameo) ?? null, evidence: toEvidence(event) });
-  });
+  app.get(
+    "/",
+    cachedJson(deps, "events", async (c) => {
+      const f = parseQuery({ ...filterShape, ...pageShape }, c.req.query());
+      await checkActors(deps, f);
+      const query = toEventQuery({ ...f, limit: f.limit ?? DEFAULT_LIMIT, offset: f.offset ?? 0 });
+      const [events, total] = await Promise.all([
+        deps.reader.queryEvents(query),
+        deps.reader.countEvents({ ...query, limit: undefined, offset: undefined, order: undefined }),
+      ]);
+      return { total, limit: query.limit, offset: query.offset, events };
+    }),
+  );
+  app.get(
+    "/:id",
+    cachedJson(deps, "event", async (c) => {
+      const id = c.req.param("id") ?? "";
+      if (!/^[A-Za-z0-9._:-]{1,100}$/.test(id))
+        throw badRequest(`invalid event id ${JSON.stringify(id.slice(0, 60))}`, "id");
+      const event = await deps.reader.getEvent(id);
+      if (!event) throw new HttpError(404, `no event "${id}"`, "id");
+      return { event, action: cameoName(event.cameo) ?? null, evidence: toEvidence(event) };
+    }),
+  );
   return app;
 }

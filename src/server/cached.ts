@@ -1,0 +1,62 @@
+import { createHash } from "node:crypto";
+import type { Context } from "hono";
+import type { Deps } from "./deps.ts";
+
+const JSON_TYPE = "application/json; charset=UTF-8";
+/** Strong validators of cached bodies, computed once when a body is cached. */
+const etags = new WeakMap<Uint8Array, string>();
+/** Raw query strings seen → canonical cache keys; cleared past this many. */
+const MAX_KEYS = 4096;
+
+/** A query string with its parameters sorted (by name, then value), so equal queries share a key. */
+export function canonicalQuery(raw: string): string {
+  const params = [...new URLSearchParams(raw)].sort(([a, x], [b, y]) =>
+    a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0,
+  );
+  return String(new URLSearchParams(params));
+}
+
+/**
+ * A GET handler whose JSON answer is computed once per path and query string (parameters sorted):
+ * the encoded body and its ETag are cached, so a repeated request skips validation, the store and
+ * serialisation, and one with a matching If-None-Match gets a bodiless 304. Errors are not cached.
+ *
+ * After a write the cached answer is served stale while one refresh computes the new one (see
+ * {@link CachedReader.answer}); `X-Yalu-Data-Version` names the data version the answer reflects,
+ * `X-Yalu-Cache` says `fresh` or `stale`, and `Age` its age in seconds. A request with
+ * `Cache-Control: no-cache` waits for an answer at the current version.
+ */
+export function cachedJson(deps: Deps, name: string, compute: (c: Context) => Promise<unknown>) {
+  const encoder = new TextEncoder();
+  const keys = new Map<string, string>();
+  return async (c: Context): Promise<Response> => {
+    const url = c.req.url;
+    const q = url.indexOf("?");
+    const raw = `${c.req.path}?${q < 0 ? "" : url.slice(q + 1)}`;
+    let key = keys.get(raw);
+    if (key === undefined) {
+      key = `${name}:${c.req.path}?${canonicalQuery(q < 0 ? "" : url.slice(q + 1))}`;
+      if (keys.size >= MAX_KEYS) keys.clear();
+      keys.set(raw, key);
+    }
+    const fresh = c.req.header("cache-control")?.includes("no-cache") ?? false;
+    const answer = await deps.reader.answer(
+      key,
+      async () => {
+        const bytes = encoder.encode(JSON.stringify(await compute(c)));
+        etags.set(bytes, `"${createHash("sha1").update(bytes).digest("base64url")}"`);
+        return bytes;
+      },
+      fresh,
+    );
+    const etag = etags.get(answer.value)!;
+    const headers = {
+      ETag: etag,
+      "X-Yalu-Data-Version": String(answer.version),
+      "X-Yalu-Cache": answer.stale ? "stale" : "fresh",
+      Age: String(Math.max(0, Math.floor((Date.now() - answer.at) / 1000))),
+    };
+    if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
+    return c.body(answer.value, 200, { ...headers, "Content-Type": JSON_TYPE });
+  };
+}
