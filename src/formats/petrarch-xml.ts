@@ -44,12 +44,42 @@ export class PetrarchXmlError extends Error {
   }
 }
 
-const ATTR_RE = /([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const TAG_RE = /<(\/?)(Sentence|Text|Parse|EventCoding)\b([^>]*)>/g;
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /[\w-]/;
+const SPACE = /\s/;
 
+/**
+ * The `name="value"` (or `'value'`) pairs of a tag, skipping anything else. A scan, not a regex: a
+ * regex backtracks through every start inside a long run of name characters not followed by `=`,
+ * quadratic in the run (minutes on a 200 KB attribute).
+ */
 function attributes(s: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of s.matchAll(ATTR_RE)) out.set(m[1].toLowerCase(), m[2] ?? m[3] ?? "");
+  const unclosed = new Set<string>();
+  let i = 0;
+  while (i < s.length) {
+    if (!NAME_START.test(s[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (++i < s.length && NAME_CHAR.test(s[i]));
+    const name = s.slice(start, i);
+    let j = i;
+    while (SPACE.test(s[j] ?? "")) j++;
+    if (s[j] !== "=") continue;
+    while (SPACE.test(s[++j] ?? ""));
+    const quote = s[j];
+    if ((quote !== '"' && quote !== "'") || unclosed.has(quote)) continue;
+    const end = s.indexOf(quote, j + 1);
+    if (end === -1) {
+      unclosed.add(quote);
+      continue;
+    }
+    out.set(name.toLowerCase(), s.slice(j + 1, end));
+    i = end + 1;
+  }
   return out;
 }
 
@@ -102,7 +132,9 @@ export function* readPetrarchXml(text: string, file: string, firstLine = 1): Gen
   let codings: PetrarchCoding[] = [];
   let noEvents = false;
   let error: string | null = null;
-  for (const m of src.matchAll(TAG_RE)) {
+  // Tags are matched only up to the last ">": a "<Text" with no ">" after it would otherwise
+  // scan to the end of the text, quadratic over many of them.
+  for (const m of src.slice(0, src.lastIndexOf(">") + 1).matchAll(TAG_RE)) {
     const [whole, close, name, rest] = m;
     const at = lineOf(m.index);
     if (name === "Sentence") {

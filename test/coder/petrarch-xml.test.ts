@@ -58,4 +58,20 @@ describe("readPetrarchXml", () => {
       expect(total).toBe(385);
     },
   );
+
+  // Both inputs took more than 20 s before: a regex retrying through a long run, start by start.
+  it("reads a 192 KB unquoted attribute value in linear time (found by the fuzzer)", () => {
+    const xml = sample.replace("targetcode='", `targetcode=${"A".repeat(192_000)}'`);
+    const t = performance.now();
+    expect(() => [...readPetrarchXml(xml, "s.xml")]).toThrow(
+      "s.xml:4: <EventCoding> needs sourcecode, targetcode and eventcode",
+    );
+    expect(performance.now() - t).toBeLessThan(1_000);
+  });
+
+  it("skips 40,000 unclosed tags in linear time", () => {
+    const t = performance.now();
+    expect([...readPetrarchXml(`${sample}\n${"<Text".repeat(40_000)}`, "s.xml")]).toHaveLength(2);
+    expect(performance.now() - t).toBeLessThan(1_000);
+  });
 });
