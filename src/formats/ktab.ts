@@ -48,7 +48,9 @@ export function parseKtabCsv(text: string, file = "<csv>"): RawInput {
     if (h === undefined) {
       throw new ForecastInputError(`header has no position column for dimension ${k + 1}`, file, header.line);
     }
-    dimensions.push(h.replace(/\s+Position$/i, "") || `Dim${k}`);
+    // The lookbehind starts the match at a run of spaces only once: without it the regex retries
+    // from every space in the run, quadratic (a header cell of 80 KB of tabs took minutes).
+    dimensions.push(h.replace(/(?<!\s)\s+Position$/i, "") || `Dim${k}`);
   }
   const cell = (cells: string[], i: number, line: number): RawCell => ({ value: cells[i], line });
   const actors: RawActor[] = body.map(({ cells, line }) => ({

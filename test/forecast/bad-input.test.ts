@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ForecastInputError } from "../../src/forecast/validate.ts";
 import { loadForecastFile } from "../../src/formats/forecast-input.ts";
+import { readKtabCsv } from "../../src/formats/ktab.ts";
 import { haveKtab, ktabFile } from "./ktab-log.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "yalu-forecast-"));
@@ -122,5 +123,19 @@ describe("bad Yalu scenarios", () => {
       "name: v\nbase: china-dprk.yaml\noverrides:\n  - { actor: China, dimension: pressure, salience: 60 }\n",
       ['actor "China"', "more than 100"],
     );
+  });
+});
+
+describe("KTAB CSV header cells of 82 KB of tabs (found by the fuzzer: minutes before)", () => {
+  const scenario = (position: string) =>
+    `Test,Small,3,1\nActor,Description,Capability,${position},Salience\nA,a,100,10,50\nB,b,80,60,70\nC,c,50,90,40\n`;
+  const tabs = "\t".repeat(82_000);
+
+  it("reads the dimension name in linear time", () => {
+    const t = performance.now();
+    expect(readKtabCsv(scenario(`Positi${tabs}on`), "t.csv").dimensions).toEqual([`Positi${tabs}on`]);
+    expect(readKtabCsv(scenario(`Policy${tabs}Position`), "t.csv").dimensions).toEqual(["Policy"]);
+    expect(readKtabCsv(scenario(`Policy ${tabs} Position`), "t.csv").dimensions).toEqual(["Policy"]);
+    expect(performance.now() - t).toBeLessThan(1_000);
   });
 });
