@@ -1,6 +1,6 @@
-import { isAlias, LineCounter, parseDocument, visit } from "yaml";
 import { z } from "zod";
 import { dateEnd, datePrecisionOf, dateStart } from "../model/event.ts";
+import { ClaimsYamlError, readClaimsYaml } from "./claims-yaml.ts";
 
 /** Claims about a dyad's movement (against the preceding period) or level (against the record). */
 export const DYAD_CLAIMS = ["improved", "deteriorated", "stable", "strained", "cooperative"] as const;
@@ -118,33 +118,17 @@ export function parseClaims(input: unknown): Claim[] {
   });
 }
 
-/** Parse a claims file's text: YAML (a superset of JSON). */
+/**
+ * Parse a claims file's text: YAML (a superset of JSON), within the limits of ./claims-yaml.ts. Throws a
+ * {@link ClaimError} naming the line and column of bad YAML, or the claim and field of a bad claim.
+ */
 export function parseClaimsText(text: string): Claim[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
-  const where = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
-    return `line ${line}, column ${col}`;
-  };
-  const first = doc.errors[0];
-  if (first) throw new ClaimError(`claims file: ${first.message.split("\n")[0]}`, -1, "");
-  // An alias to an anchor defined later (or nowhere) only fails when converted: name it here.
-  visit(doc, {
-    Alias(_, node) {
-      if (isAlias(node) && !node.resolve(doc)) {
-        throw new ClaimError(
-          `claims file: unknown alias *${node.source} at ${where(node.range?.[0] ?? 0)}`,
-          -1,
-          "",
-        );
-      }
-    },
-  });
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 1000 });
+    data = readClaimsYaml(text);
   } catch (err) {
-    throw new ClaimError(`claims file: ${(err as Error).message.split("\n")[0]}`, -1, "");
+    if (err instanceof ClaimsYamlError) throw new ClaimError(err.message, -1, "");
+    throw err;
   }
   return parseClaims(data);
 }
