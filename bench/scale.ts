@@ -116,8 +116,9 @@ async function bench(n: number, backend: string, file: string, dir: string): Pro
       const t = performance.now();
       await raw.load(file);
       const s = (performance.now() - t) / 1000;
+      const mb = fmt(raw.size() / 2 ** 20);
       console.error(
-        `${backend}: raw engine loaded ${fmt(n)} rows in ${s.toFixed(0)} s (${fmt(n / s)} rows/s)`,
+        `${backend}: raw engine loaded ${fmt(n)} rows in ${s.toFixed(0)} s (${fmt(n / s)}/s, ${mb} MB)`,
       );
       return s;
     };
@@ -126,7 +127,10 @@ async function bench(n: number, backend: string, file: string, dir: string): Pro
       const result = await store.importEvents(progress(readGdelt(file), backend, t));
       const s = (performance.now() - t) / 1000;
       if (result.inserted !== n) console.warn(`note: inserted ${fmt(result.inserted)} of ${fmt(n)}`);
-      console.error(`${backend}: yalu imported ${fmt(n)} rows in ${s.toFixed(0)} s (${fmt(n / s)} rows/s)`);
+      const mb = fmt(size() / 2 ** 20);
+      console.error(
+        `${backend}: yalu imported ${fmt(n)} rows in ${s.toFixed(0)} s (${fmt(n / s)}/s, ${mb} MB)`,
+      );
       return s;
     };
     let rawSeconds: number;
