@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mergeStaging } from "../../src/store/duckdb/merge.ts";
 import { CREATE_SCHEMA, CREATE_STAGING } from "../../src/store/duckdb/schema.ts";
 import { READ_STAGING, stagingRow } from "../../src/store/duckdb/stage.ts";
+import { ensureSummary } from "../../src/store/duckdb/summary.ts";
 import { fixtureEvents } from "./fixtures.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "yalu-merge-"));
@@ -16,6 +17,7 @@ describe("duckdb: merging staged rows in sorted pieces", () => {
     const instance = await DuckDBInstance.create(":memory:");
     const c = await instance.connect();
     for (const sql of CREATE_SCHEMA) await c.run(sql);
+    await ensureSummary(c);
     const events = fixtureEvents();
     const stage = async (ids: string[]) => {
       const rows = ids.map((id, seq) =>
@@ -36,6 +38,8 @@ describe("duckdb: merging staged rows in sorted pieces", () => {
     // The stored rows e0–e2 stay; each new id keeps its first staged row.
     expect(rows.slice(0, 3).map((r) => r.description)).toEqual(["seq 0", "seq 1", "seq 2"]);
     for (const r of rows.slice(3)) expect(r.description).toBe(`seq ${ids.indexOf(String(r.id))}`);
+    const summary = await c.runAndReadAll("SELECT sum(n)::INTEGER AS n FROM dyad_months");
+    expect(summary.getRowObjectsJS()[0].n).toBe(10);
     c.closeSync();
     instance.closeSync();
   });

@@ -19,6 +19,7 @@ import { mergeStaging } from "./merge.ts";
 import { rowToEvent, SELECT_EVENT } from "./rows.ts";
 import { CREATE_SCHEMA, CREATE_STAGING, SCHEMA_VERSION } from "./schema.ts";
 import { READ_STAGING, stagingRow } from "./stage.ts";
+import { ensureSummary, summarize, summaryAnswers } from "./summary.ts";
 import { DIRECTIONS, Params, pageClause, selection } from "./where.ts";
 
 /** Events per staging chunk file. */
@@ -52,6 +53,7 @@ export async function openDuckDBStore(path: string): Promise<DuckDBStore> {
   const read = await instance.connect();
   const write = await instance.connect();
   for (const sql of CREATE_SCHEMA) await write.run(sql);
+  await ensureSummary(write);
   await write.run("INSERT OR IGNORE INTO meta VALUES ('schema_version', $1)", [SCHEMA_VERSION]);
   return new DuckDBStore(path, instance, read, write);
 }
@@ -143,15 +145,29 @@ export class DuckDBStore implements Store {
     return rows.length ? rowToEvent(rows[0]) : null;
   }
 
-  async aggregate(query: EventQuery, bucket: Bucket): Promise<AggregateRow[]> {
+  /** Counts per bucket: from the `dyad_months` summary when it answers the query exactly. */
+  aggregate(query: EventQuery, bucket: Bucket): Promise<AggregateRow[]> {
+    return this.aggregateFrom(query, bucket, summaryAnswers(query, bucket));
+  }
+
+  /** `aggregate` computed from the events themselves, never the summary (for checking it). */
+  aggregateEvents(query: EventQuery, bucket: Bucket): Promise<AggregateRow[]> {
+    return this.aggregateFrom(query, bucket, false);
+  }
+
+  private async aggregateFrom(query: EventQuery, bucket: Bucket, summary: boolean): Promise<AggregateRow[]> {
     const spec = BUCKETS[bucket];
     if (!spec) throw new Error(`invalid bucket "${bucket}"`);
     const p = new Params();
-    const from = selection(query, p, "date_start, quad_class, goldstein");
-    const sql = `SELECT ${spec[0]} AS k, direction, count(*) AS n, count(*) FILTER (quad_class = 1) AS q1,
-        count(*) FILTER (quad_class = 2) AS q2, count(*) FILTER (quad_class = 3) AS q3,
-        count(*) FILTER (quad_class = 4) AS q4, sum(goldstein) AS g
-      FROM ${from} GROUP BY ALL ORDER BY k, direction`;
+    // On the summary a row stands for `n` events (negative for deletions, hence the HAVING).
+    const [n, having] = summary ? ["n", "HAVING sum(n) > 0"] : ["1", ""];
+    const from = summary
+      ? selection(query, p, "date_start, quad_class, n, goldstein", "dyad_months")
+      : selection(query, p, "date_start, quad_class, goldstein");
+    const sql = `SELECT ${spec[0]} AS k, direction, sum(${n}) AS n, coalesce(sum(${n}) FILTER (quad_class = 1), 0) AS q1,
+        coalesce(sum(${n}) FILTER (quad_class = 2), 0) AS q2, coalesce(sum(${n}) FILTER (quad_class = 3), 0) AS q3,
+        coalesce(sum(${n}) FILTER (quad_class = 4), 0) AS q4, sum(goldstein) AS g
+      FROM ${from} GROUP BY ALL ${having} ORDER BY k, direction`;
     return (await this.rows(sql, p.values)).map((r) => ({
       period: spec[1](Number(r.k)),
       direction: DIRECTIONS[Number(r.direction)],
@@ -249,6 +265,7 @@ export class DuckDBStore implements Store {
   async deleteEvents(ids: string[]): Promise<number> {
     if (!ids.length) return 0;
     return this.transaction(async (c) => {
+      await c.run(summarize("events WHERE list_contains($1, id)", -1), [listValue(ids)]);
       const r = await c.run("DELETE FROM events WHERE list_contains($1, id)", [listValue(ids)]);
       return Number(r.rowsChanged);
     });

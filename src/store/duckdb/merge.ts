@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { summarize } from "./summary.ts";
 
 /** DuckDB's row group size: sorted pieces are whole row groups, so no group straddles two pieces. */
 const ROW_GROUP = 122_880;
@@ -13,8 +14,8 @@ export const PIECE_ROWS = 32 * ROW_GROUP;
 /**
  * Move the staging table (filled by an import, `seq` numbering its rows from 0) into `events`:
  * one row per id, none whose id is already stored, each piece of `pieceRows` staged rows sorted
- * by source code, target code and date. Returns the number of rows inserted. Runs inside the
- * import's transaction.
+ * by source code, target code and date; then the summary rows of what was inserted. Returns the
+ * number of rows inserted. Runs inside the import's transaction.
  *
  * Duplicates are found on a 64-bit hash of the id first (a narrow, fixed-width aggregate), then
  * confirmed on the id itself among the few candidate rows: the first row of an id (lowest `seq`)
@@ -33,19 +34,19 @@ export async function mergeStaging(
     await c.run("INSERT INTO skip SELECT seq FROM staging WHERE id IN (SELECT id FROM events)");
   }
   const skips = await c.runAndReadAll("SELECT EXISTS (FROM skip) AS skips");
+  const skipping = Boolean(skips.getRowObjectsJS()[0].skips);
   // Only the piece's own skipped rows are hashed for the anti-join, so a re-import stays linear.
-  const skip = skips.getRowObjectsJS()[0].skips
-    ? "AND seq NOT IN (SELECT seq FROM skip WHERE seq >= $1 AND seq < $2)"
-    : "";
+  const kept = skipping ? "AND seq NOT IN (SELECT seq FROM skip WHERE seq >= $1 AND seq < $2)" : "";
   let inserted = 0;
   for (let lo = 0; lo < staged; lo += pieceRows) {
     const result = await c.run(
-      `INSERT INTO events SELECT * EXCLUDE (seq) FROM staging WHERE seq >= $1 AND seq < $2 ${skip}
+      `INSERT INTO events SELECT * EXCLUDE (seq) FROM staging WHERE seq >= $1 AND seq < $2 ${kept}
         ORDER BY source_code, target_code, date_start`,
       [lo, lo + pieceRows],
     );
     inserted += Number(result.rowsChanged);
   }
+  await c.run(summarize(skipping ? "staging WHERE seq NOT IN (SELECT seq FROM skip)" : "staging"));
   await c.run("DROP TABLE skip");
   return inserted;
 }

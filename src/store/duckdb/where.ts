@@ -68,10 +68,11 @@ export const DIRECTIONS = ["all", "ab", "ba"] as const;
  * The events a query selects, as a FROM-clause subquery with the given columns plus `direction`
  * (0 "all", 1 "ab", 2 "ba": indexes into `DIRECTIONS`). An undirected dyad becomes a UNION ALL of its two directed halves, each a
  * pure conjunction the engine can prune; the "ba" half leaves out events the "ab" half has.
+ * `table` is `events` or a table with the same filter columns (the `dyad_months` summary).
  */
-export function selection(q: EventQuery, p: Params, columns: string): string {
+export function selection(q: EventQuery, p: Params, columns: string, table = "events"): string {
   const branch = (direction: (typeof DIRECTIONS)[number], extra: string[]) =>
-    `SELECT ${columns}, ${DIRECTIONS.indexOf(direction)} AS direction FROM events ${where([...extra, ...conditions(q, p)])}`;
+    `SELECT ${columns}, ${DIRECTIONS.indexOf(direction)} AS direction FROM ${table} ${where([...extra, ...conditions(q, p)])}`;
   if (!q.dyad) return `(${branch("all", [])})`;
   const d: Dyad = q.dyad;
   const ab = branch("ab", [prefix("source_code", d.a, p, true), prefix("target_code", d.b, p, true)]);
