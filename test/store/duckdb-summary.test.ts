@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { QuadClass } from "../../src/model/event.ts";
 import { normalizeEvent } from "../../src/model/normalize.ts";
 import { openDuckDBStore } from "../../src/store/duckdb/index.ts";
-import { summaryAnswers } from "../../src/store/duckdb/summary.ts";
+import { CREATE_SCHEMA } from "../../src/store/duckdb/schema.ts";
+import { compactSummary, ensureSummary, summaryAnswers } from "../../src/store/duckdb/summary.ts";
 import type { AggregateRow, Bucket, EventQuery } from "../../src/store/store.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "yalu-summary-"));
@@ -117,13 +119,30 @@ describe("duckdb: the dyad_months summary", () => {
     expect(viaSummary).toBeGreaterThan(20);
   }, 120_000);
 
+  it("folds appended rows into one per key, dropping keys whose events were all deleted", async () => {
+    const instance = await DuckDBInstance.create(":memory:");
+    const c = await instance.connect();
+    for (const sql of CREATE_SCHEMA) await c.run(sql);
+    await ensureSummary(c);
+    const row = (source: string, n: number, g: number) =>
+      `('${source}', 'PRK', DATE '2013-02-01', DATE '2013-02-01', 4, ${n}, ${g})`;
+    await c.run(
+      `INSERT INTO dyad_months VALUES ${[row("CHN", 2, -9.5), row("CHN", 1, -1), row("USA", 1, 3), row("USA", -1, -3)]}`,
+    );
+    await compactSummary(c, 0);
+    const rows = await c.runAndReadAll("SELECT source_code, n::INTEGER AS n, goldstein FROM dyad_months");
+    expect(rows.getRowObjectsJS()).toEqual([{ source_code: "CHN", n: 3, goldstein: -10.5 }]);
+    await compactSummary(c, 0); // 1 row is not more than twice the 1 row folded: nothing to do
+    c.closeSync();
+    instance.closeSync();
+  });
+
   it("is built for a database made before it", async () => {
     const path = join(dir, "old.duckdb");
     const store = await openDuckDBStore(path);
     const events = fc.sample(event, { seed: 7, numRuns: 50 });
     await store.importEvents(events);
     await store.close();
-    const { DuckDBInstance } = await import("@duckdb/node-api");
     const instance = await DuckDBInstance.create(path);
     const c = await instance.connect();
     await c.run("DROP TABLE dyad_months");

@@ -19,7 +19,7 @@ import { mergeStaging } from "./merge.ts";
 import { rowToEvent, SELECT_EVENT } from "./rows.ts";
 import { CREATE_SCHEMA, CREATE_STAGING, SCHEMA_VERSION } from "./schema.ts";
 import { READ_STAGING, stagingRow } from "./stage.ts";
-import { ensureSummary, summarize, summaryAnswers } from "./summary.ts";
+import { compactSummary, ensureSummary, summarize, summaryAnswers } from "./summary.ts";
 import { DIRECTIONS, Params, pageClause, selection } from "./where.ts";
 
 /** Events per staging chunk file. */
@@ -267,6 +267,7 @@ export class DuckDBStore implements Store {
     return this.transaction(async (c) => {
       await c.run(summarize("events WHERE list_contains($1, id)", -1), [listValue(ids)]);
       const r = await c.run("DELETE FROM events WHERE list_contains($1, id)", [listValue(ids)]);
+      await compactSummary(c);
       return Number(r.rowsChanged);
     });
   }

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { summarize } from "./summary.ts";
+import { compactSummary, summarize } from "./summary.ts";
 
 /** DuckDB's row group size: sorted pieces are whole row groups, so no group straddles two pieces. */
 const ROW_GROUP = 122_880;
@@ -47,6 +47,7 @@ export async function mergeStaging(
     inserted += Number(result.rowsChanged);
   }
   await c.run(summarize(skipping ? "staging WHERE seq NOT IN (SELECT seq FROM skip)" : "staging"));
+  await compactSummary(c);
   await c.run("DROP TABLE skip");
   return inserted;
 }

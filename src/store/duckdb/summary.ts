@@ -22,6 +22,24 @@ export function summarize(from: string, sign: 1 | -1 = 1): string {
     FROM ${from} GROUP BY ALL ORDER BY ALL`;
 }
 
+/**
+ * Fold the summary back to one row per key once appends have doubled it since it was last folded
+ * (many small imports each add their own rows). Runs inside the writer's transaction.
+ */
+export async function compactSummary(c: DuckDBConnection, slack = 10_000): Promise<void> {
+  const sizes = await c.runAndReadAll(`SELECT (SELECT count(*) FROM dyad_months) AS rows,
+    coalesce((SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'dyad_months_rows'), 0) AS folded`);
+  const { rows, folded } = sizes.getRowObjectsJS()[0];
+  if (Number(rows) <= 2 * Number(folded) + slack) return;
+  await c.run(`CREATE OR REPLACE TEMP TABLE folded AS SELECT source_code, target_code, date_start,
+      date_end, quad_class, sum(n) AS n, sum(goldstein) AS goldstein
+    FROM dyad_months GROUP BY ALL HAVING sum(n) <> 0`);
+  await c.run("DELETE FROM dyad_months");
+  const result = await c.run("INSERT INTO dyad_months SELECT * FROM folded ORDER BY ALL");
+  await c.run("DROP TABLE folded");
+  await c.run("INSERT OR REPLACE INTO meta VALUES ('dyad_months_rows', $1)", [String(result.rowsChanged)]);
+}
+
 /** Create the summary if missing, filled from the stored events (databases made before it). */
 export async function ensureSummary(c: DuckDBConnection): Promise<void> {
   const found = await c.runAndReadAll(
