@@ -25,7 +25,7 @@ describe("claims file: hostile YAML fails fast with a positioned error", () => {
     expect((error as Error).message).toBe(
       `claims file: line 1 is ${160_000 + brief.indexOf("\n")} characters long, more than 4096`,
     );
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBeLessThan(3_000);
   });
 
   it("thousands of errors on lines within the limit: the first is named, in linear time", () => {
@@ -33,7 +33,8 @@ describe("claims file: hostile YAML fails fast with a positioned error", () => {
     // its line, so quadratic in the line length), most of the rest on their stack traces.
     const { error, ms } = failure(`${'"'.repeat(4000)}\n`.repeat(20));
     expect((error as Error).message).toMatch(/^claims file: .* at line 1, column 3$/);
-    expect(ms).toBeLessThan(4_000);
+    // Loose bound: CI runs test files in parallel on 2 cores; the old code grew without bound.
+    expect(ms).toBeLessThan(10_000);
   });
 
   it("deep nesting is refused before the parser recurses", () => {

@@ -66,12 +66,12 @@ describe("readPetrarchXml", () => {
     expect(() => [...readPetrarchXml(xml, "s.xml")]).toThrow(
       "s.xml:4: <EventCoding> needs sourcecode, targetcode and eventcode",
     );
-    expect(performance.now() - t).toBeLessThan(1_000);
+    expect(performance.now() - t).toBeLessThan(3_000);
   });
 
   it("skips 40,000 unclosed tags in linear time", () => {
     const t = performance.now();
     expect([...readPetrarchXml(`${sample}\n${"<Text".repeat(40_000)}`, "s.xml")]).toHaveLength(2);
-    expect(performance.now() - t).toBeLessThan(1_000);
+    expect(performance.now() - t).toBeLessThan(3_000);
   });
 });

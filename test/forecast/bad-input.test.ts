@@ -136,6 +136,6 @@ describe("KTAB CSV header cells of 82 KB of tabs (found by the fuzzer: minutes b
     expect(readKtabCsv(scenario(`Positi${tabs}on`), "t.csv").dimensions).toEqual([`Positi${tabs}on`]);
     expect(readKtabCsv(scenario(`Policy${tabs}Position`), "t.csv").dimensions).toEqual(["Policy"]);
     expect(readKtabCsv(scenario(`Policy ${tabs} Position`), "t.csv").dimensions).toEqual(["Policy"]);
-    expect(performance.now() - t).toBeLessThan(1_000);
+    expect(performance.now() - t).toBeLessThan(3_000);
   });
 });
