@@ -5,8 +5,10 @@
 // `--mixed [--import-n 300000]`: instead, a mixed read load over five endpoint classes (series,
 // filtered events, network, indicators, event detail) at the same total connections, while ONE import
 // of synthetic events runs through POST /api/import (token-guarded, batches of 50,000) into the same
-// DuckDB; reports p50/p99 and errors per class and overall, and the import's rows/s under load.
-// Goal: p99 < 100 ms, 0 errors.
+// DuckDB; reports p50/p99 and errors per class and overall, the import's rows/s under load, and how
+// long after the import's last commit every path answers from the new data version.
+// Both modes first request every path once (warm-up, not measured), and report the server's
+// event-loop delay over the measured load. Goal: p99 < 100 ms, 0 errors.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { EventEmitter } from "node:events";
@@ -14,6 +16,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { readGdelt } from "../src/formats/gdelt.ts";
 import { isCameoCode } from "../src/model/taxonomy.ts";
@@ -57,6 +60,20 @@ async function serveChild(db: string): Promise<void> {
     token,
   });
   process.stdout.write(`${server.url}\n`);
+  // Event-loop delay between two SIGUSR2 (sent as the measured load starts and ends): how long
+  // the server's one JS thread kept requests waiting, apart from the CPU the machine gave it.
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  let measuring = false;
+  process.on("SIGUSR2", () => {
+    const ms = (ns: number) => (ns / 1e6).toFixed(0);
+    if (measuring)
+      process.stderr.write(
+        `server event-loop delay over the load: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms (10 ms resolution)\n`,
+      );
+    measuring = !measuring;
+    delay.reset();
+  });
   process.once("SIGTERM", async () => {
     await server.close();
     await store.close();
@@ -78,6 +95,21 @@ function cpuSeconds(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** GET each path once (4 at a time) so the measured window starts warm; returns seconds taken. */
+async function warmUp(base: string, paths: string[]): Promise<number> {
+  const t0 = performance.now();
+  const queue = [...paths];
+  const worker = async () => {
+    for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
+      const res = await fetch(`${base}${p}`, { signal: AbortSignal.timeout(300_000) });
+      if (!res.ok) throw new Error(`warm-up ${p}: HTTP ${res.status}`);
+      await res.arrayBuffer();
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return (performance.now() - t0) / 1000;
 }
 
 const pct = (xs: number[], p: number) =>
@@ -138,8 +170,9 @@ async function main(): Promise<void> {
       return;
     }
     console.log(
-      `server ${base}; ${connections} connections for ${duration} s over ${PATHS.length} series queries`,
+      `server ${base}; warm-up (each path once, not measured) ${(await warmUp(base, PATHS)).toFixed(1)} s; ${connections} connections for ${duration} s over ${PATHS.length} series queries`,
     );
+    child.kill("SIGUSR2");
     const serverCpu0 = cpuSeconds(child.pid!);
     const ownCpu0 = process.cpuUsage();
     const wall0 = performance.now();
@@ -150,6 +183,7 @@ async function main(): Promise<void> {
       ),
     );
     const wall = (performance.now() - wall0) / 1000;
+    child.kill("SIGUSR2");
     const own = process.cpuUsage(ownCpu0);
     const ownCpu = (own.user + own.system) / 1e6;
     const serverCpu1 = cpuSeconds(child.pid!);
@@ -275,12 +309,17 @@ async function mixed(base: string, connections: number, duration: number, token:
   if (!Number.isInteger(importN) || importN <= 0)
     throw new Error(`invalid --import-n "${values["import-n"]}"`);
   const bodies = importBodies(importN, 50_000);
+  const allPaths = classes.flatMap((c) => c.paths);
+  console.log(
+    `warm-up: ${allPaths.length} paths requested once in ${(await warmUp(base, allPaths)).toFixed(1)} s (not measured)`,
+  );
   const conns = classes.map((c) => Math.max(1, Math.round(c.share * connections)));
   conns[0] += connections - conns.reduce((x, y) => x + y, 0);
   console.log(
     `mixed load: ${connections} connections for ${duration} s (${classes.map((c, i) => `${c.name} ${conns[i]}`).join(", ")}); one import of ${importN.toLocaleString("en-US")} events via POST /api/import in ${bodies.length} batches`,
   );
   const all: number[] = [];
+  process.kill(pid, "SIGUSR2");
   const serverCpu0 = cpuSeconds(pid);
   const wall0 = performance.now();
   const runs = classes.map(
@@ -325,9 +364,12 @@ async function mixed(base: string, connections: number, duration: number, token:
       rows += inserted;
       if (performance.now() - wall0 <= duration * 1000) duringLoad += inserted;
     }
-    return { rows, duringLoad, failures, seconds: (performance.now() - t0) / 1000 };
+    return { rows, duringLoad, failures, seconds: (performance.now() - t0) / 1000, end: performance.now() };
   })();
-  const [results, imp] = await Promise.all([Promise.all(runs), importing]);
+  const [results, imp] = await Promise.all([
+    Promise.all(runs).finally(() => process.kill(pid, "SIGUSR2")),
+    importing,
+  ]);
   const wall = (performance.now() - wall0) / 1000;
   const serverCpu1 = cpuSeconds(pid);
   const fmt = (xs: number[]) =>
@@ -352,7 +394,32 @@ async function mixed(base: string, connections: number, duration: number, token:
   console.log(
     `server CPU ${serverCpu0 !== null && serverCpu1 !== null ? `${(serverCpu1 - serverCpu0).toFixed(1)} s` : "unknown"} over ${wall.toFixed(1)} s wall; load average ${readLoad()}`,
   );
+  console.log(await freshness(base, allPaths, imp.end));
   if (errors > 0 || imp.failures > 0) process.exitCode = 1;
+}
+
+/**
+ * How long after the import's last commit every path answers from the current data version
+ * (`X-Yalu-Cache: fresh`), polling each path in turn for up to 120 s.
+ */
+async function freshness(base: string, paths: string[], importEnd: number): Promise<string> {
+  const pending = new Set(paths);
+  let version = "";
+  while (pending.size && performance.now() - importEnd < 120_000) {
+    for (const p of [...pending]) {
+      const res = await fetch(`${base}${p}`, { signal: AbortSignal.timeout(120_000) });
+      await res.arrayBuffer();
+      const cache = res.headers.get("x-yalu-cache");
+      if (cache === null) return "freshness: the server does not report X-Yalu-Cache";
+      version = res.headers.get("x-yalu-data-version") ?? "";
+      if (cache === "fresh") pending.delete(p);
+    }
+    if (pending.size) await new Promise((r) => setTimeout(r, 250));
+  }
+  const s = ((performance.now() - importEnd) / 1000).toFixed(1);
+  return pending.size
+    ? `freshness: ${pending.size} of ${paths.length} paths still stale ${s} s after the import's last commit`
+    : `freshness: all ${paths.length} paths answer from data version ${version} ${s} s after the import's last commit`;
 }
 
 function readLoad(): string {
