@@ -129,10 +129,10 @@ describe("duckdb: the dyad_months summary", () => {
     await c.run(
       `INSERT INTO dyad_months VALUES ${[row("CHN", 2, -9.5), row("CHN", 1, -1), row("USA", 1, 3), row("USA", -1, -3)]}`,
     );
-    await compactSummary(c, 0);
+    await compactSummary(c, 0, 0);
     const rows = await c.runAndReadAll("SELECT source_code, n::INTEGER AS n, goldstein FROM dyad_months");
     expect(rows.getRowObjectsJS()).toEqual([{ source_code: "CHN", n: 3, goldstein: -10.5 }]);
-    await compactSummary(c, 0); // 1 row is not more than twice the 1 row folded: nothing to do
+    await compactSummary(c, 0, 0); // 1 row is not more than twice the 1 row folded: nothing to do
     c.closeSync();
     instance.closeSync();
   });

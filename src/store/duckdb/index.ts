@@ -265,9 +265,9 @@ export class DuckDBStore implements Store {
   async deleteEvents(ids: string[]): Promise<number> {
     if (!ids.length) return 0;
     return this.transaction(async (c) => {
-      await c.run(summarize("events WHERE list_contains($1, id)", -1), [listValue(ids)]);
+      const summary = await c.run(summarize("events WHERE list_contains($1, id)", -1), [listValue(ids)]);
       const r = await c.run("DELETE FROM events WHERE list_contains($1, id)", [listValue(ids)]);
-      await compactSummary(c);
+      await compactSummary(c, Number(summary.rowsChanged));
       return Number(r.rowsChanged);
     });
   }

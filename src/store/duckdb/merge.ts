@@ -46,8 +46,10 @@ export async function mergeStaging(
     );
     inserted += Number(result.rowsChanged);
   }
-  await c.run(summarize(skipping ? "staging WHERE seq NOT IN (SELECT seq FROM skip)" : "staging"));
-  await compactSummary(c);
+  const summary = await c.run(
+    summarize(skipping ? "staging WHERE seq NOT IN (SELECT seq FROM skip)" : "staging"),
+  );
+  await compactSummary(c, Number(summary.rowsChanged));
   await c.run("DROP TABLE skip");
   return inserted;
 }

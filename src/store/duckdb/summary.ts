@@ -26,19 +26,25 @@ export function summarize(from: string, sign: 1 | -1 = 1): string {
  * Fold the summary back to one row per key once appends have doubled it since it was last folded
  * (many small imports each add their own rows). Runs inside the writer's transaction.
  */
-export async function compactSummary(c: DuckDBConnection, slack = 10_000): Promise<void> {
+export async function compactSummary(c: DuckDBConnection, appended: number, slack = 10_000): Promise<void> {
   const sizes = await c.runAndReadAll(`SELECT (SELECT count(*) FROM dyad_months) AS rows,
     coalesce((SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'dyad_months_rows'), 0) AS folded`);
-  const { rows, folded } = sizes.getRowObjectsJS()[0];
-  if (Number(rows) <= 2 * Number(folded) + slack) return;
+  const [rows, folded] = Object.values(sizes.getRowObjectsJS()[0]).map(Number);
+  // Rows appended to an empty summary are already one per key.
+  if (rows === appended) return setFolded(c, rows);
+  if (rows <= 2 * folded + slack) return;
   await c.run(`CREATE OR REPLACE TEMP TABLE folded AS SELECT source_code, target_code, date_start,
       date_end, quad_class, sum(n) AS n, sum(goldstein) AS goldstein
     FROM dyad_months GROUP BY ALL HAVING sum(n) <> 0`);
   await c.run("DELETE FROM dyad_months");
   const result = await c.run("INSERT INTO dyad_months SELECT * FROM folded ORDER BY ALL");
   await c.run("DROP TABLE folded");
-  await c.run("INSERT OR REPLACE INTO meta VALUES ('dyad_months_rows', $1)", [String(result.rowsChanged)]);
+  await setFolded(c, Number(result.rowsChanged));
 }
+
+const setFolded = async (c: DuckDBConnection, rows: number) => {
+  await c.run("INSERT OR REPLACE INTO meta VALUES ('dyad_months_rows', $1)", [String(rows)]);
+};
 
 /** Create the summary if missing, filled from the stored events (databases made before it). */
 export async function ensureSummary(c: DuckDBConnection): Promise<void> {
@@ -49,7 +55,7 @@ export async function ensureSummary(c: DuckDBConnection): Promise<void> {
   await c.run("BEGIN TRANSACTION");
   try {
     await c.run(CREATE_SUMMARY);
-    await c.run(summarize("events"));
+    await setFolded(c, Number((await c.run(summarize("events"))).rowsChanged));
     await c.run("COMMIT");
   } catch (err) {
     await c.run("ROLLBACK");
