@@ -1,5 +1,7 @@
-// npm run bench:store [-- --n 10000000]: import N synthetic GDELT 2.0 events with Yalu and time it
-// beside DuckDB's own read_csv of the same file; then time the monthly dyad series query.
+// npm run bench:store [-- --n 10000000] [--input FILE]: import N synthetic GDELT 2.0 events with Yalu
+// and time it beside DuckDB's own read_csv of the same file; then time the monthly dyad series
+// query. --input takes an existing GDELT 2.0 file of N rows (e.g. `head -n N` of bench:scale's
+// file) instead of generating one.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +16,7 @@ const { values } = parseArgs({
     n: { type: "string", default: "1000000" },
     seed: { type: "string", default: "7" },
     runs: { type: "string", default: "30" },
+    input: { type: "string" },
   },
 });
 const N = Number(values.n);
@@ -25,10 +28,12 @@ const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
 
 const dir = mkdtempSync(join(tmpdir(), "yalu-bench-"));
 try {
-  const file = join(dir, "events.gdelt2.csv");
+  const file = values.input ?? join(dir, "events.gdelt2.csv");
   let t = performance.now();
-  await generateGdelt2(file, N, Number(values.seed));
-  console.log(`generated ${fmt(N)} GDELT 2.0 rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  if (values.input === undefined) {
+    await generateGdelt2(file, N, Number(values.seed));
+    console.log(`generated ${fmt(N)} GDELT 2.0 rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
 
   // DuckDB's own CSV reader into a plain table, the reference speed.
   const ref = await DuckDBInstance.create(join(dir, "ref.duckdb"));
