@@ -44,7 +44,11 @@ function bodyLimits(o: HardeningOptions): MiddlewareHandler {
   };
   const importLimit = bodyLimit({ maxSize: o.maxImportBytes, onError: onError(o.maxImportBytes) });
   const otherLimit = bodyLimit({ maxSize: o.maxBodyBytes, onError: onError(o.maxBodyBytes) });
-  return (c, next) => (c.req.path === "/api/import" ? importLimit(c, next) : otherLimit(c, next));
+  return (c, next) => {
+    // GET and HEAD carry no body; asking for one would build a whole fetch Request per read.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    return c.req.path === "/api/import" ? importLimit(c, next) : otherLimit(c, next);
+  };
 }
 
 /** 429 once `max` requests are in flight: a flood is turned away before it reaches the store. */
