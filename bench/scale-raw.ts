@@ -28,9 +28,9 @@ function sql(t: string, num: (c: string) => string, month: string) {
   };
 }
 
-/** DuckDB's read_csv into a table of VARCHAR columns. */
-export async function rawDuckDB(path: string): Promise<RawEngine> {
-  const db = await DuckDBInstance.create(path);
+/** DuckDB's read_csv into a table of VARCHAR columns; `options` are DuckDB settings (e.g. memory_limit). */
+export async function rawDuckDB(path: string, options?: Record<string, string>): Promise<RawEngine> {
+  const db = await DuckDBInstance.create(path, options);
   const c = await db.connect();
   const q = sql("raw", (col) => `CAST(${col} AS DOUBLE)`, "substr(SQLDATE, 1, 6)");
   const cols = `{${GDELT2_COLUMNS.map((col) => `'${col}': 'VARCHAR'`).join(", ")}}`;
