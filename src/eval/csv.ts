@@ -37,3 +37,15 @@ export function column(header: string[], names: string[]): number {
   }
   return -1;
 }
+
+/** Where an event CSV's columns are (-1 when absent), by the names gold and prediction files use. */
+export function eventColumns(header: string[]) {
+  return {
+    date: column(header, ["date", "eventdate", "sqldate"]),
+    source: column(header, ["source", "sourcecode", "actor1code"]),
+    target: column(header, ["target", "targetcode", "actor2code"]),
+    code: column(header, ["code", "cameo", "eventcode", "cameocode"]),
+    id: column(header, ["sentenceid", "id"]),
+    text: column(header, ["text", "sentence"]),
+  };
+}

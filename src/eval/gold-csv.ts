@@ -1,5 +1,5 @@
 import { datePrecisionOf } from "../model/event.ts";
-import { column, separatorOf, splitRow } from "./csv.ts";
+import { eventColumns, separatorOf, splitRow } from "./csv.ts";
 import { type Gold, GoldError, type GoldUnit } from "./types.ts";
 
 /** CAMEO codes, and the validation dictionaries' lettered variants ("174K"). */
@@ -19,14 +19,7 @@ export function readCsvGold(text: string, file: string): Gold {
   const lines = text.split(/\r?\n/);
   const header = splitRow(lines[0] ?? "", separatorOf(lines[0] ?? ""));
   const sep = separatorOf(lines[0] ?? "");
-  const col = {
-    date: column(header, ["date", "eventdate", "sqldate"]),
-    source: column(header, ["source", "sourcecode", "actor1code"]),
-    target: column(header, ["target", "targetcode", "actor2code"]),
-    code: column(header, ["code", "cameo", "eventcode", "cameocode"]),
-    id: column(header, ["sentenceid", "id"]),
-    text: column(header, ["text", "sentence"]),
-  };
+  const col = eventColumns(header);
   for (const k of ["date", "source", "target", "code"] as const)
     if (col[k] === -1) throw new GoldError(`CSV header has no "${k}" column`, file, 1);
   const byKey = new Map<string, GoldUnit>();

@@ -1,4 +1,4 @@
-import { column, separatorOf, splitRow } from "./csv.ts";
+import { eventColumns, separatorOf, splitRow } from "./csv.ts";
 import { type EvalEvent, type Gold, GoldError } from "./types.ts";
 
 /**
@@ -87,14 +87,7 @@ export function readPredictions(
   }
   const sep = separatorOf(first);
   const header = splitRow(first, sep);
-  const col = {
-    date: column(header, ["date", "eventdate", "sqldate"]),
-    source: column(header, ["source", "sourcecode", "actor1code"]),
-    target: column(header, ["target", "targetcode", "actor2code"]),
-    code: column(header, ["code", "cameo", "eventcode", "cameocode"]),
-    id: column(header, ["sentenceid", "id"]),
-    text: column(header, ["text", "sentence"]),
-  };
+  const col = eventColumns(header);
   if (col.code === -1) throw new GoldError('prediction CSV header has no "code" column', file, 1);
   for (let i = lines.indexOf(first) + 1; i < lines.length; i++) {
     if (lines[i].trim() === "") continue;
