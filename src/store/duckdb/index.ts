@@ -16,6 +16,7 @@ import type {
 } from "../store.ts";
 import { Serial } from "./lock.ts";
 import { mergeStaging } from "./merge.ts";
+import { rowObjects } from "./objects.ts";
 import { rowToEvent, SELECT_EVENT } from "./rows.ts";
 import { CREATE_SCHEMA, CREATE_STAGING, SCHEMA_VERSION } from "./schema.ts";
 import { READ_STAGING, stagingRow } from "./stage.ts";
@@ -78,7 +79,12 @@ export class DuckDBStore implements Store {
   ) {}
 
   private async rows(sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
-    return this.reads.run(async () => (await this.read.runAndReadAll(sql, values)).getRowObjectsJS());
+    // The connection is free again once the chunks are read; the conversion to objects yields.
+    const [names, chunks] = await this.reads.run(async () => {
+      const result = await this.read.run(sql, values);
+      return [result.deduplicatedColumnNames(), await result.fetchAllChunks()] as const;
+    });
+    return rowObjects(names, chunks);
   }
 
   /** Run `task` inside one transaction on the write connection; roll back on any error. */
