@@ -8,7 +8,8 @@
 // DuckDB; reports p50/p99 and errors per class and overall, the import's rows/s under load, and how
 // long after the import's last commit every path answers from the new data version.
 // Both modes first request every path once (warm-up, not measured), and report the server's
-// event-loop delay over the measured load. Goal: p99 < 100 ms, 0 errors.
+// event-loop delay over the measured load (with its longest stalls). `--cpu-prof DIR` writes a V8
+// CPU profile of the server child to DIR. Goal: p99 < 100 ms, 0 errors.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { EventEmitter } from "node:events";
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     db: { type: "string" },
     mixed: { type: "boolean", default: false },
     "import-n": { type: "string", default: "300000" },
+    "cpu-prof": { type: "string" },
   },
 });
 
@@ -65,13 +67,26 @@ async function serveChild(db: string): Promise<void> {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   let measuring = false;
+  let start = 0;
+  // Stalls: gaps of more than 50 ms between 10 ms ticks, with when they ended (s into the load).
+  let stalls: [at: number, ms: number][] = [];
+  let tick = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    if (measuring && now - tick > 60) stalls.push([(now - start) / 1000, now - tick - 10]);
+    tick = now;
+  }, 10).unref();
   process.on("SIGUSR2", () => {
     const ms = (ns: number) => (ns / 1e6).toFixed(0);
-    if (measuring)
+    if (measuring) {
+      const top = [...stalls].sort((a, b) => b[1] - a[1]).slice(0, 8);
       process.stderr.write(
-        `server event-loop delay over the load: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms (10 ms resolution)\n`,
+        `server event-loop delay over the load: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms (10 ms resolution); ${stalls.length} stalls > 50 ms, longest at ${top.map(([at, d]) => `${at.toFixed(1)} s (${d.toFixed(0)} ms)`).join(", ")}\n`,
       );
+    }
     measuring = !measuring;
+    start = performance.now();
+    stalls = [];
     delay.reset();
   });
   process.once("SIGTERM", async () => {
@@ -156,10 +171,15 @@ async function main(): Promise<void> {
     await store.close();
 
     const token = randomBytes(16).toString("hex");
-    child = spawn(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, "--serve", db], {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, YALU_BENCH_TOKEN: values.mixed ? token : "" },
-    });
+    const prof = values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", values["cpu-prof"]] : [];
+    child = spawn(
+      process.execPath,
+      [...prof, "--import", "tsx", new URL(import.meta.url).pathname, "--serve", db],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+        env: { ...process.env, YALU_BENCH_TOKEN: values.mixed ? token : "" },
+      },
+    );
     const url = await new Promise<string>((resolve, reject) => {
       child!.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
       child!.once("exit", (code) => reject(new Error(`server exited (${code})`)));
@@ -362,6 +382,9 @@ async function mixed(base: string, connections: number, duration: number, token:
       }
       const { inserted } = (await res.json()) as { inserted: number };
       rows += inserted;
+      console.log(
+        `  import batch committed at ${((performance.now() - wall0) / 1000).toFixed(1)} s (data version ${res.headers.get("x-yalu-data-version")})`,
+      );
       if (performance.now() - wall0 <= duration * 1000) duringLoad += inserted;
     }
     return { rows, duringLoad, failures, seconds: (performance.now() - t0) / 1000, end: performance.now() };
