@@ -98,4 +98,26 @@ describe.skipIf(!clickhouseAvailable)("clickhouse two-shard cluster", () => {
       "clickhouse http://127.0.0.1:1: connection refused",
     );
   });
+  it("stores text with tabs, newlines, backslashes, NUL, a literal \\N and lone surrogates", async () => {
+    const store = await openClickHouseStore(`${url()}/${freshDatabase()}`);
+    try {
+      const [first] = fixtureEvents();
+      const awkward = ["a\tb\nc\r\\d", "\\N", "nul\u0000 bell\u0007 \b\f", "x\ud800y", ""];
+      const events = awkward.map((text, i) => ({
+        ...first,
+        id: `awkward-${i}`,
+        description: text,
+        source: { ...first.source, name: text || null },
+      }));
+      expect(await store.importEvents(events)).toEqual({ inserted: awkward.length, duplicates: 0 });
+      for (const [i, text] of awkward.entries()) {
+        const got = await store.getEvent(`awkward-${i}`);
+        const stored = text.replace("\ud800", "\ufffd");
+        expect(got?.description).toBe(stored);
+        expect(got?.source.name).toBe(stored || null);
+      }
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -3,11 +3,11 @@ import type { ImportResult } from "../store.ts";
 import { type Topology, table } from "./cluster.ts";
 import { copyNewEvents } from "./copy.ts";
 import { quote } from "./quote.ts";
-import { eventToRow } from "./rows.ts";
+import { eventToTsv } from "./rows.ts";
 import { stagingTables } from "./schema.ts";
 
 /** Rows sent per INSERT into staging. */
-const CHUNK = 50_000;
+const CHUNK = 100_000;
 /** Staging tables left by an import killed this long ago are dropped by the next import. */
 const STALE_MS = 3_600_000;
 
@@ -44,20 +44,26 @@ export async function importBatch(
   const [local, dist] = stagingTables(db, name, t.cluster);
   await Promise.all(t.shards.map((node) => node.command(local)));
   if (dist) await t.entry.command(dist);
-  let copied = false;
+  const copied = false;
+  // One chunk is sent while the next is built, so parsing and the servers' work overlap.
+  let sending: Promise<void> = Promise.resolve();
   try {
     let total = 0;
-    let chunk: Record<string, unknown>[] = [];
+    let lines: string[] = [];
+    const send = async () => {
+      const text = lines.join("");
+      lines = [];
+      await sending;
+      sending = t.entry.insertTsv(table(t, db, name), text);
+      sending.catch(() => undefined); // awaited before the next chunk and at the end
+    };
     for await (const e of events) {
-      chunk.push(eventToRow(e, total++, batch));
-      if (chunk.length >= CHUNK) {
-        await t.entry.insert(table(t, db, name), chunk);
-        chunk = [];
-      }
+      lines.push(eventToTsv(e, total++, batch));
+      if (lines.length >= CHUNK) await send();
     }
-    await t.entry.insert(table(t, db, name), chunk);
+    await send();
+    await sending;
     if (total === 0) return { inserted: 0, duplicates: 0 };
-    copied = true;
     const committed = `SELECT batch FROM ${table(t, db, "batches")}`;
     const counts = await Promise.all(
       t.shards.map((node) => copyNewEvents(node, db, `${name}_local`, batch, committed, hooks.sliceRows)),
@@ -67,6 +73,7 @@ export async function importBatch(
     await t.entry.insert(table(t, db, "batches"), [{ batch, events: inserted, committed: now() }]);
     return { inserted, duplicates: total - inserted };
   } catch (err) {
+    await sending.catch(() => undefined);
     // Invisible already (never committed); delete copied rows as a courtesy, ignoring failures.
     if (copied) {
       await Promise.allSettled(

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { type ClickHouseClient, ClickHouseLogLevel, createClient } from "@clickhouse/client";
 
 /** One ClickHouse server reached over HTTP, with every call bounded by `timeoutMs`. */
@@ -51,6 +52,19 @@ export class ClickHouseNode {
         table,
         values,
         format: "JSONEachRow",
+        clickhouse_settings: this.settings(sync ? { insert_distributed_sync: 1 } : {}),
+      }),
+    );
+  }
+
+  /** Insert TabSeparated text (whole lines); with `sync`, as {@link insert}. */
+  async insertTsv(table: string, text: string, sync = true): Promise<void> {
+    if (!text) return;
+    await this.call(() =>
+      this.client.insert({
+        table,
+        values: Readable.from([Buffer.from(text)], { objectMode: false }),
+        format: "TabSeparated",
         clickhouse_settings: this.settings(sync ? { insert_distributed_sync: 1 } : {}),
       }),
     );
