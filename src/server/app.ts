@@ -4,6 +4,7 @@ import type { Store } from "../store/store.ts";
 import { CachedReader, type CacheOptions } from "./cache.ts";
 import type { CodeDocument, Deps } from "./deps.ts";
 import { HttpError, onError } from "./error.ts";
+import { FastLane } from "./lane.ts";
 import { stateNames } from "./names.ts";
 import { openApiDocument } from "./openapi.ts";
 import { actorRoutes } from "./routes/actors.ts";
@@ -24,6 +25,11 @@ export interface AppOptions {
   /** The built dashboard (dist/web), or null to serve the API only. */
   webRoot: string | null;
   cache: Partial<CacheOptions>;
+  /**
+   * Serve cached GET answers before the middleware (see {@link FastLane}) while `admits()`; only
+   * for middleware that just add fixed headers to them and enforce limits, like `hardening()`'s.
+   */
+  fastLane: { admits: () => boolean } | null;
   /** The brief's claims file for GET /api/check/brief. */
   briefClaims: string;
   /** The coder behind POST /api/code (default: src/coder's codeDocument, loaded on first use). */
@@ -36,6 +42,7 @@ const defaults: Omit<AppOptions, "store"> = {
   mounts: {},
   webRoot: null,
   cache: {},
+  fastLane: null,
   briefClaims: fileURLToPath(new URL("../../data/claims/brief.yaml", import.meta.url)),
   log: (m) => process.stderr.write(`${m}\n`),
 };
@@ -82,6 +89,7 @@ export function createApp(options: Partial<AppOptions> & { store: Store }): Hono
       }
     },
   };
+  if (opts.fastLane) deps.lane = new FastLane(reader, opts.fastLane.admits);
   const app = new Hono();
   for (const m of opts.middleware) app.use("*", m);
   app.onError(onError(opts.log));
@@ -95,5 +103,6 @@ export function createApp(options: Partial<AppOptions> & { store: Store }): Hono
   for (const [path, sub] of Object.entries(opts.mounts)) app.route(path, sub);
   if (opts.webRoot) serveWeb(app, opts.webRoot);
   app.notFound((c) => c.json(new HttpError(404, `no route ${c.req.method} ${c.req.path}`).body(), 404));
+  if (deps.lane) app.fetch = deps.lane.wrap(app.fetch);
   return Object.assign(app, { reader });
 }

@@ -243,6 +243,20 @@ export class CachedReader implements Reader {
     return { value, version: entry.version, at: entry.at, stale: entry.version < this.dataVersion };
   }
 
+  /**
+   * The settled answer under `key` ({@link answer}'s key) when a request may take it without
+   * waiting or starting work: a fresh one, or a stale one whose refresh is already running.
+   * Otherwise null (ask {@link answer}).
+   */
+  peek<T>(key: string): Answer<T> | null {
+    const k = `memo:${key}`;
+    const entry = this.entries.get(k);
+    if (!entry?.settled || (entry.version < this.dataVersion && !entry.refresh)) return null;
+    this.touch(k, entry);
+    const value = entry.settled.value as T;
+    return { value, version: entry.version, at: entry.at, stale: entry.version < this.dataVersion };
+  }
+
   aggregate(query: EventQuery, bucket: Bucket): Promise<AggregateRow[]> {
     return this.cached(queryKey("aggregate", query, bucket), () => this.store.aggregate(query, bucket));
   }

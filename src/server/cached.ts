@@ -1,12 +1,29 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
+import type { Answer } from "./cache.ts";
 import type { Deps } from "./deps.ts";
 
-const JSON_TYPE = "application/json; charset=UTF-8";
+export const JSON_TYPE = "application/json; charset=UTF-8";
 /** Strong validators of cached bodies, computed once when a body is cached. */
 const etags = new WeakMap<Uint8Array, string>();
 /** Raw query strings seen → canonical cache keys; cleared past this many. */
 const MAX_KEYS = 4096;
+
+/** The strong validator of a cached body (set when the body was cached). */
+export const etagOf = (body: Uint8Array): string | undefined => etags.get(body);
+
+/** The request target (path and query string, as sent) of a request URL. */
+export const targetOf = (url: string): string => url.slice(url.indexOf("/", url.indexOf("//") + 2));
+
+/** The headers of a cached answer: ETag, data version, fresh or stale, and age in seconds. */
+export function answerHeaders(answer: Answer<Uint8Array>, etag: string): Record<string, string> {
+  return {
+    ETag: etag,
+    "X-Yalu-Data-Version": String(answer.version),
+    "X-Yalu-Cache": answer.stale ? "stale" : "fresh",
+    Age: String(Math.max(0, Math.floor((Date.now() - answer.at) / 1000))),
+  };
+}
 
 /** A query string with its parameters sorted (by name, then value), so equal queries share a key. */
 export function canonicalQuery(raw: string): string {
@@ -49,13 +66,9 @@ export function cachedJson(deps: Deps, name: string, compute: (c: Context) => Pr
       },
       fresh,
     );
+    deps.lane?.remember(targetOf(url), key);
     const etag = etags.get(answer.value)!;
-    const headers = {
-      ETag: etag,
-      "X-Yalu-Data-Version": String(answer.version),
-      "X-Yalu-Cache": answer.stale ? "stale" : "fresh",
-      Age: String(Math.max(0, Math.floor((Date.now() - answer.at) / 1000))),
-    };
+    const headers = answerHeaders(answer, etag);
     if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
     return c.body(answer.value, 200, { ...headers, "Content-Type": JSON_TYPE });
   };

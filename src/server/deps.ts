@@ -1,6 +1,7 @@
 import type { Event } from "../model/event.ts";
 import type { Store } from "../store/store.ts";
 import type { CachedReader } from "./cache.ts";
+import type { FastLane } from "./lane.ts";
 
 /** Text → events, as the coder provides it (`codeDocument` of src/coder). */
 export type CodeDocument = (
@@ -19,6 +20,8 @@ export interface Deps {
   /** The brief's claims file. */
   briefClaims: string;
   coder: () => Promise<CodeDocument>;
+  /** Where cached GET answers learn their request targets, when the app has a fast lane. */
+  lane?: FastLane;
   /** Refuse an actor that has no events in the record (404 naming the parameter). */
   requireActor: (code: string, parameter: string) => Promise<void>;
 }

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { HttpError } from "./error.ts";
+import type { FastLane } from "./lane.ts";
 
 export interface HardeningOptions {
   /** Largest request body in bytes on POST /api/import (JSON Lines of up to 100,000 events). */
@@ -52,9 +53,9 @@ function bodyLimits(o: HardeningOptions): MiddlewareHandler {
 }
 
 /** 429 once `max` requests are in flight: a flood is turned away before it reaches the store. */
-function inFlightLimit(max: number): MiddlewareHandler {
+function inFlightLimit(max: number): MiddlewareHandler & { admits: () => boolean } {
   let active = 0;
-  return async (c, next) => {
+  const limit: MiddlewareHandler = async (c, next) => {
     if (active >= max) {
       c.header("Retry-After", "1");
       throw reject(429, `too many requests in flight (limit ${max}); retry shortly`);
@@ -66,17 +67,25 @@ function inFlightLimit(max: number): MiddlewareHandler {
       active--;
     }
   };
+  return Object.assign(limit, { admits: () => active < max });
 }
+
+/** The hardening middleware, and whether a request answered without them is within the limits. */
+export type Hardening = MiddlewareHandler[] & {
+  /** False while the in-flight limit is reached (see {@link FastLane}). */
+  admits: () => boolean;
+};
 
 /**
  * The server's defensive middleware, in order: request limits (in-flight, URL, body), then
  * conservative security headers and CORS (same-origin unless origins are listed).
  * @example createApp({ store, middleware: hardening({ corsOrigins: ["https://example.org"] }) })
  */
-export function hardening(options: Partial<HardeningOptions> = {}): MiddlewareHandler[] {
+export function hardening(options: Partial<HardeningOptions> = {}): Hardening {
   const o = { ...defaults, ...options } satisfies HardeningOptions;
-  return [
-    inFlightLimit(o.maxInFlight),
+  const inFlight = inFlightLimit(o.maxInFlight);
+  const middleware = [
+    inFlight,
     urlLimit(o.maxUrlLength),
     bodyLimits(o),
     secureHeaders({
@@ -100,4 +109,5 @@ export function hardening(options: Partial<HardeningOptions> = {}): MiddlewareHa
       maxAge: 600,
     }),
   ];
+  return Object.assign(middleware, { admits: inFlight.admits });
 }
