@@ -45,3 +45,15 @@ export function useCluster(options: { own?: boolean } = {}): { url: () => string
     },
   };
 }
+
+/** Run SQL on the entry node over plain HTTP and return TSV rows. */
+export async function sql(url: string, query: string): Promise<string[][]> {
+  const res = await fetch(`http://127.0.0.1:${new URL(url).port}/`, { method: "POST", body: query });
+  const text = await res.text();
+  if (!res.ok) throw new Error(text);
+  return text
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => line.split("\t"));
+}

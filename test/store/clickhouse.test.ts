@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { openClickHouseStore } from "../../src/store/clickhouse/index.ts";
-import { clickhouseAvailable, freshDatabase, useCluster } from "./clickhouse-cluster.ts";
+import { clickhouseAvailable, freshDatabase, sql, useCluster } from "./clickhouse-cluster.ts";
 import { fixtureEvents } from "./fixtures.ts";
 import { describeStoreSuite } from "./store-suite.ts";
-
-/** Run SQL on the entry node over plain HTTP and return TSV rows. */
-async function sql(url: string, query: string): Promise<string[][]> {
-  const res = await fetch(`http://127.0.0.1:${new URL(url).port}/`, { method: "POST", body: query });
-  const text = await res.text();
-  if (!res.ok) throw new Error(text);
-  return text
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => line.split("\t"));
-}
 
 describe.skipIf(!clickhouseAvailable)("clickhouse two-shard cluster", () => {
   const { url } = useCluster();
@@ -63,7 +51,7 @@ describe.skipIf(!clickhouseAvailable)("clickhouse two-shard cluster", () => {
         url(),
         `SELECT name FROM system.tables WHERE database = '${db}' ORDER BY name`,
       );
-      expect(tables.flat()).toEqual(["batches_local", "events_local", "indicators_local"]);
+      expect(tables.flat()).toEqual(["batches_local", "events_local", "import_versions", "indicators_local"]);
     } finally {
       await store.close();
     }

@@ -11,7 +11,7 @@ export const SLICE_ROWS = 4_000_000;
 
 /**
  * On one shard, copy the staged rows whose id is not yet in a batch of `committed` (a SELECT of
- * batch ids) into `events_local`, in slices of contiguous id ranges (the staging table is sorted by id, so each slice reads only its
+ * batch ids) into `events_local` as batch `batch`, in slices of contiguous id ranges (the staging table is sorted by id, so each slice reads only its
  * own part of it). Returns how many rows of `batch` the shard now holds.
  */
 export async function copyNewEvents(
@@ -28,7 +28,7 @@ export async function copyNewEvents(
   const every = Math.max(1, Math.floor(sliceRows / 1000));
   for (const range of await idRanges(node, `${db}.${staging}`, slices, every)) {
     await node.command(`INSERT INTO ${db}.events_local (${EVENT_COLUMN_NAMES}, batch)
-      SELECT ${EVENT_COLUMN_NAMES}, batch FROM ${db}.${staging} WHERE ${range}
+      SELECT ${EVENT_COLUMN_NAMES}, ${integer(batch, "batch")} FROM ${db}.${staging} WHERE ${range}
         AND id NOT IN (SELECT id FROM ${db}.events_local PREWHERE batch IN (${committed})
           WHERE ${range} AND id IN (SELECT id FROM ${db}.${staging} WHERE ${range}))
       LIMIT 1 BY id`);

@@ -2,6 +2,7 @@ import type { Event } from "../../model/event.ts";
 import type { ImportResult } from "../store.ts";
 import { type Topology, table } from "./cluster.ts";
 import { copyNewEvents } from "./copy.ts";
+import { acquireImportLock } from "./lock.ts";
 import { quote } from "./quote.ts";
 import { eventToTsv } from "./rows.ts";
 import { stagingTables } from "./schema.ts";
@@ -19,7 +20,7 @@ export interface ImportHooks {
   sliceRows?: number;
 }
 
-/** A batch id that grows with time (it is the ReplacingMergeTree version) and is unique per import. */
+/** An id that grows with time and is unique per import: names its staging tables (and indicator versions). */
 export function newBatchId(now = Date.now()): number {
   return now * 1024 + Math.floor(Math.random() * 1024);
 }
@@ -27,9 +28,10 @@ export function newBatchId(now = Date.now()): number {
 /**
  * Import events as one batch. ClickHouse has no transactions, so atomicity comes from visibility:
  * 1. rows go to a per-import staging table on their shard;
- * 2. each shard copies the ids not yet in a committed batch into `events_local`, tagged with the batch
- *    (in id-range slices, so a 100M-event import stays within the per-query memory limit);
- * 3. one row in `batches` commits the batch. Readers only see committed batches, so an import that
+ * 2. under the database's import lock (see lock.ts), each shard copies the ids not yet in a committed
+ *    batch into `events_local`, tagged with the lock's version as the batch (in id-range slices, so a
+ *    100M-event import stays within the per-query memory limit);
+ * 3. one row in `batches` commits the batch, and the lock is released. Readers only see committed batches, so an import that
  *    fails or is killed before step 3 leaves nothing visible, and re-running it stores each event once.
  */
 export async function importBatch(
@@ -38,13 +40,14 @@ export async function importBatch(
   events: Iterable<Event> | AsyncIterable<Event>,
   hooks: ImportHooks = {},
 ): Promise<ImportResult> {
-  const batch = newBatchId();
-  const name = `staging_${batch}`;
+  const id = newBatchId();
+  const name = `staging_${id}`;
   await dropStale(t, db);
   const [local, dist] = stagingTables(db, name, t.cluster);
   await Promise.all(t.shards.map((node) => node.command(local)));
   if (dist) await t.entry.command(dist);
-  const copied = false;
+  /** The version the copied rows carry, once the lock is held. */
+  let version: number | null = null;
   // One chunk is sent while the next is built, so parsing and the servers' work overlap.
   let sending: Promise<void> = Promise.resolve();
   try {
@@ -58,26 +61,40 @@ export async function importBatch(
       sending.catch(() => undefined); // awaited before the next chunk and at the end
     };
     for await (const e of events) {
-      lines.push(eventToTsv(e, total++, batch));
+      lines.push(eventToTsv(e, total++, id));
       if (lines.length >= CHUNK) await send();
     }
     await send();
     await sending;
     if (total === 0) return { inserted: 0, duplicates: 0 };
-    const committed = `SELECT batch FROM ${table(t, db, "batches")}`;
-    const counts = await Promise.all(
-      t.shards.map((node) => copyNewEvents(node, db, `${name}_local`, batch, committed, hooks.sliceRows)),
-    );
-    const inserted = counts.reduce((a, b) => a + b, 0);
-    await hooks.beforeCommit?.();
-    await t.entry.insert(table(t, db, "batches"), [{ batch, events: inserted, committed: now() }]);
-    return { inserted, duplicates: total - inserted };
+    // Under the import lock no other batch commits between this copy's duplicate check and its
+    // commit, so committed batches never share an id; the copy is written with the lock's version.
+    const lock = await acquireImportLock(t.shards[0], db, String(id), t.shards[0].timeoutMs);
+    try {
+      version = lock.version;
+      const committed = `SELECT batch FROM ${table(t, db, "batches")}`;
+      const counts = await Promise.all(
+        t.shards.map((node) =>
+          copyNewEvents(node, db, `${name}_local`, lock.version, committed, hooks.sliceRows),
+        ),
+      );
+      const inserted = counts.reduce((a, b) => a + b, 0);
+      await hooks.beforeCommit?.();
+      const commit = { batch: lock.version, events: inserted, committed: now() };
+      await t.entry.insert(table(t, db, "batches"), [commit]);
+      return { inserted, duplicates: total - inserted };
+    } finally {
+      await lock.release();
+    }
   } catch (err) {
     await sending.catch(() => undefined);
-    // Invisible already (never committed); delete copied rows as a courtesy, ignoring failures.
-    if (copied) {
+    // Invisible already unless the commit row landed after all (a lost answer): then keep the rows.
+    // Otherwise delete the copied rows as a courtesy, ignoring failures.
+    if (version !== null && !(await isCommitted(t, db, version))) {
       await Promise.allSettled(
-        t.shards.map((node) => node.command(`ALTER TABLE ${db}.events_local DELETE WHERE batch = ${batch}`)),
+        t.shards.map((node) =>
+          node.command(`ALTER TABLE ${db}.events_local DELETE WHERE batch = ${version}`),
+        ),
       );
     }
     throw err;
@@ -87,6 +104,13 @@ export async function importBatch(
       ...t.shards.map((node) => node.command(`DROP TABLE IF EXISTS ${db}.${name}_local`)),
     ]);
   }
+}
+
+async function isCommitted(t: Topology, db: string, batch: number): Promise<boolean> {
+  const rows = await t.entry
+    .rows(`SELECT 1 FROM ${table(t, db, "batches")} WHERE batch = ${batch} LIMIT 1`)
+    .catch(() => [{}]);
+  return rows.length > 0;
 }
 
 function now(): string {

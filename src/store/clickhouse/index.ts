@@ -66,12 +66,13 @@ export class ClickHouseStore implements Store {
   }
 
   /**
-   * Deduplicated events of committed batches, followed by WHERE: PREWHERE drops uncommitted rows
-   * before FINAL collapses ids; `batch > 0` in WHERE keeps the version column FINAL needs (18.16).
+   * Events of committed batches, followed by WHERE. No FINAL: imports copy and commit under the
+   * import lock, so no two committed batches hold the same id (see import.ts); PREWHERE drops the
+   * rows of batches never committed.
    */
   private get events(): string {
     const committed = `SELECT batch FROM ${this.table("batches")}`;
-    return `${this.table("events")} FINAL PREWHERE batch GLOBAL IN (${committed}) WHERE batch > 0 AND`;
+    return `${this.table("events")} PREWHERE batch GLOBAL IN (${committed}) WHERE`;
   }
 
   private rows(sql: string): Promise<Row[]> {

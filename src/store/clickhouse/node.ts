@@ -8,7 +8,7 @@ export class ClickHouseNode {
   constructor(
     /** `http://host:port`, named in every error. */
     readonly http: string,
-    private readonly timeoutMs: number,
+    readonly timeoutMs: number,
     auth: { user: string; password: string } = { user: "default", password: "" },
   ) {
     this.client = createClient({

@@ -62,6 +62,8 @@ export function localTables(db: string): string[] {
       period String, value Float64, unit String, source Nullable(String), url Nullable(String),
       note Nullable(String), version UInt64)
       ENGINE = ReplacingMergeTree(version) ORDER BY (indicator, subject, series, period)`,
+    // Versions handed out under the import lock (used on the first shard only; see lock.ts).
+    `CREATE TABLE IF NOT EXISTS ${db}.import_versions (version UInt64) ENGINE = MergeTree ORDER BY version`,
   ];
 }
 
