@@ -2,7 +2,8 @@
 //   --input events.gdelt2.csv --dir /big/disk --keep --yalu-first]
 // For each size: generate synthetic GDELT 2.0 events (or take the first n rows of --input), import them into DuckDB and into the two-shard
 // ClickHouse cluster, and time the same work done by the raw engine (DuckDB read_csv into a plain
-// table, clickhouse-client INSERT into a plain MergeTree). Prints one markdown table row per figure.
+// table, clickhouse-client INSERT into a plain MergeTree). Prints one markdown table row per figure,
+// then how each figure grew from the first size to the others.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -79,6 +80,8 @@ interface Row {
   yalu: string;
   raw: string;
   ratio: string;
+  /** The figure as numbers (for p50 / p95 figures, the p50), for the growth table. */
+  values: [yalu: number, raw: number];
 }
 const table: Row[] = [];
 function report(row: Row): void {
@@ -144,6 +147,7 @@ async function bench(n: number, backend: string, file: string, dir: string): Pro
       yalu: fmt(n / seconds),
       raw: fmt(n / rawSeconds),
       ratio: (rawSeconds / seconds).toFixed(2),
+      values: [n / seconds, n / rawSeconds],
     });
     const [bytes, rawBytes] = [size(), raw.size()];
     report({
@@ -153,6 +157,7 @@ async function bench(n: number, backend: string, file: string, dir: string): Pro
       yalu: fmt(bytes / 2 ** 20),
       raw: fmt(rawBytes / 2 ** 20),
       ratio: (bytes / rawBytes).toFixed(2),
+      values: [bytes, rawBytes],
     });
     for (const [name, query, rawName] of QUERIES) {
       const [p50, p95] = await time(() => query(store));
@@ -164,6 +169,7 @@ async function bench(n: number, backend: string, file: string, dir: string): Pro
         yalu: `${ms(p50)} / ${ms(p95)}`,
         raw: `${ms(r50)} / ${ms(r95)}`,
         ratio: `${(r50 / p50).toFixed(2)} / ${(r95 / p95).toFixed(2)}`,
+        values: [p50, r50],
       });
     }
   } finally {
@@ -198,5 +204,21 @@ for (const n of sizes) {
         if (!name.endsWith(".csv")) rmSync(join(dir, name), { recursive: true, force: true });
       }
     } else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// How each figure grows from the smallest size to each larger one (×, p50 for the latency figures).
+if (sizes.length > 1) {
+  console.log("\n| backend | figure | growth | events × | yalu × | raw engine × |");
+  console.log("|---|---|---|---:|---:|---:|");
+  for (const row of table) {
+    const base = table.find((r) => r.backend === row.backend && r.figure === row.figure && r.n === sizes[0]);
+    if (!base || row.n === base.n) continue;
+    const x = (a: number, b: number) => (a / b).toFixed(2);
+    const growth = `${fmt(base.n)} → ${fmt(row.n)}`;
+    const figure = row.figure.replace(" p50 / p95", " p50");
+    console.log(
+      `| ${row.backend} | ${figure} | ${growth} | ${x(row.n, base.n)} | ${x(row.values[0], base.values[0])} | ${x(row.values[1], base.values[1])} |`,
+    );
   }
 }
