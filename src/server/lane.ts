@@ -10,6 +10,15 @@ const OWN = new Set(["etag", "age", "x-yalu-data-version", "x-yalu-cache", "cont
 
 type Fetch = Hono["fetch"];
 
+interface Sent {
+  version: number;
+  stale: boolean;
+  until: number;
+  etag: string;
+  notModified: Record<string, string>;
+  ok: Record<string, string>;
+}
+
 /** The Node request behind a request served by @hono/node-server, when there is one. */
 interface NodeEnv {
   incoming: { headers: Record<string, string | string[] | undefined> };
@@ -36,6 +45,8 @@ export class FastLane {
   private readonly targets = new Map<string, string>();
   /** The middleware's headers on a cached answer, once seen. */
   private headers: Record<string, string> | null = null;
+  /** The headers last sent with each cached body, and until when (ms) its Age holds. */
+  private readonly sent = new WeakMap<Uint8Array, Sent>();
 
   constructor(
     private readonly reader: CachedReader,
@@ -77,11 +88,29 @@ export class FastLane {
     const key = this.targets.get(targetOf(url));
     if (key === undefined || !this.admits()) return null;
     const answer = this.reader.peek<Uint8Array>(key);
-    const etag = answer && etagOf(answer.value);
-    if (!answer || !etag) return null;
-    const headers = { ...this.headers, ...answerHeaders(answer, etag) };
-    if (header("if-none-match") === etag) return new Response(null, { status: 304, headers });
-    return new Response(answer.value, { status: 200, headers: { ...headers, "Content-Type": JSON_TYPE } });
+    if (!answer) return null;
+    // The headers change only with the version, freshness and age (whole seconds): build them
+    // once per change, not per request (the Response copies or only reads them).
+    const now = Date.now();
+    let sent = this.sent.get(answer.value);
+    if (!sent || sent.version !== answer.version || sent.stale !== answer.stale || now >= sent.until) {
+      const etag = etagOf(answer.value);
+      if (!etag) return null;
+      const notModified = { ...this.headers, ...answerHeaders(answer, etag) };
+      const age = Number(notModified.Age);
+      sent = {
+        version: answer.version,
+        stale: answer.stale,
+        until: answer.at + (age + 1) * 1000,
+        etag,
+        notModified,
+        ok: { ...notModified, "Content-Type": JSON_TYPE },
+      };
+      this.sent.set(answer.value, sent);
+    }
+    if (header("if-none-match") === sent.etag)
+      return new Response(null, { status: 304, headers: sent.notModified });
+    return new Response(answer.value, { status: 200, headers: sent.ok });
   }
 
   /** Take the middleware's headers from a cached answer that went the ordinary way. */

@@ -75,6 +75,17 @@ describe("the fast lane for cached answers", () => {
     expect(t.seen()).toBe(2);
   });
 
+  it("counts Age in whole seconds since the answer was computed", async () => {
+    const t = laneApp();
+    const first = await t.app.request(path);
+    expect(first.headers.get("age")).toBe("0");
+    await new Promise((r) => setTimeout(r, 1100));
+    const later = await t.app.request(path);
+    expect(t.seen()).toBe(1);
+    expect(later.headers.get("age")).toBe("1");
+    expect(later.headers.get("etag")).toBe(first.headers.get("etag"));
+  });
+
   it("answers If-None-Match with a bodiless 304 carrying the security headers", async () => {
     const t = laneApp();
     const first = await t.app.request(path);
