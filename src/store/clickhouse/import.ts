@@ -84,7 +84,8 @@ export async function importBatch(
       await t.entry.insert(table(t, db, "batches"), [commit]);
       return { inserted, duplicates: total - inserted };
     } finally {
-      await lock.release();
+      // A lock that cannot be dropped (server gone) is broken by the next import once silent 60 s.
+      await lock.release().catch(() => undefined);
     }
   } catch (err) {
     await sending.catch(() => undefined);
