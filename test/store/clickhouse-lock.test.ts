@@ -6,14 +6,18 @@ import { clickhouseAvailable, freshDatabase, sql, useCluster } from "./clickhous
 import { fixtureEvents } from "./fixtures.ts";
 
 /** Create the import lock of `db` by hand, as a holder that beat `ago` seconds ago. */
-async function fakeLock(url: string, db: string, holder: { host: string; pid: number; ago: number }) {
+async function fakeLock(
+  url: string,
+  db: string,
+  holder: { host: string; pid: number; ago: number; id?: string },
+) {
   await sql(
     url,
     `CREATE TABLE ${db}.import_lock (holder String, host String, pid UInt32, beat DateTime) ENGINE = Memory`,
   );
   await sql(
     url,
-    `INSERT INTO ${db}.import_lock SELECT '123456789', '${holder.host}', ${holder.pid}, now() - ${holder.ago}`,
+    `INSERT INTO ${db}.import_lock SELECT '${holder.id ?? "123456789"}', '${holder.host}', ${holder.pid}, now() - ${holder.ago}`,
   );
 }
 
@@ -102,6 +106,33 @@ describe.skipIf(!clickhouseAvailable)("clickhouse import lock", () => {
       await store.importEvents(fixtureEvents());
       const [[batch]] = await sql(url(), `SELECT max(batch) FROM ${db}.batches`);
       expect(Number(batch)).toBe(ahead + 1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("drops idle leftovers of killed imports, but not a running import's tables", async () => {
+    const db = freshDatabase("lock");
+    const store = await openClickHouseStore(`${url()}/${db}?timeout=2`);
+    const tables = async () =>
+      (
+        await sql(
+          url(),
+          `SELECT name FROM system.tables WHERE database = '${db}' AND name LIKE 'staging%' ORDER BY name`,
+        )
+      ).flat();
+    try {
+      for (const id of ["5", "6"]) {
+        await sql(url(), `CREATE TABLE ${db}.staging_${id}_local (id String) ENGINE = MergeTree ORDER BY id`);
+        await sql(url(), `INSERT INTO ${db}.staging_${id}_local VALUES ('x')`);
+      }
+      await new Promise((r) => setTimeout(r, 3_000));
+      await sql(url(), `CREATE TABLE ${db}.staging_7_local (id String) ENGINE = MergeTree ORDER BY id`);
+      // Import 6 is alive and copying: it holds the lock (so this import gives up waiting for it).
+      await fakeLock(url(), db, { host: "elsewhere", pid: 42, ago: 0, id: "6" });
+      store.hooks.staleMs = 2_000;
+      await expect(store.importEvents(fixtureEvents())).rejects.toThrow("holds the import lock");
+      expect(await tables()).toEqual(["staging_6_local", "staging_7_local"]);
     } finally {
       await store.close();
     }

@@ -2,14 +2,14 @@ import type { Event } from "../../model/event.ts";
 import type { ImportResult } from "../store.ts";
 import { type Topology, table } from "./cluster.ts";
 import { copyNewEvents } from "./copy.ts";
-import { acquireImportLock } from "./lock.ts";
+import { acquireImportLock, lockHolder } from "./lock.ts";
 import { quote } from "./quote.ts";
 import { eventToTsv } from "./rows.ts";
 import { stagingTables } from "./schema.ts";
 
 /** Rows sent per INSERT into staging. */
 const CHUNK = 100_000;
-/** Staging tables left by an import killed this long ago are dropped by the next import. */
+/** Staging tables idle this long (an import killed before it cleaned up) are dropped by the next import. */
 const STALE_MS = 3_600_000;
 
 /** Fault-injection points for the kill -9 tests; unused in production. */
@@ -18,6 +18,8 @@ export interface ImportHooks {
   beforeCommit?: () => Promise<void>;
   /** Staged rows copied per statement on each shard (default SLICE_ROWS); small in tests. */
   sliceRows?: number;
+  /** How long leftover staging tables must be idle before an import drops them (default an hour). */
+  staleMs?: number;
 }
 
 /** An id that grows with time and is unique per import: names its staging tables (and indicator versions). */
@@ -42,7 +44,7 @@ export async function importBatch(
 ): Promise<ImportResult> {
   const id = newBatchId();
   const name = `staging_${id}`;
-  await dropStale(t, db);
+  await dropStale(t, db, hooks.staleMs ?? STALE_MS);
   const [local, dist] = stagingTables(db, name, t.cluster);
   await Promise.all(t.shards.map((node) => node.command(local)));
   if (dist) await t.entry.command(dist);
@@ -118,17 +120,30 @@ function now(): string {
   return new Date().toISOString().slice(0, 19).replace("T", " ");
 }
 
-/** Drop staging tables of imports that started over an hour ago (killed before they cleaned up). */
-async function dropStale(t: Topology, db: string): Promise<void> {
-  const limit = newBatchId(Date.now() - STALE_MS);
+/**
+ * Drop the tables of imports killed before they cleaned up: staging tables (and broken locks) with
+ * no new part and no schema change for an hour, except those of the import holding the lock. A
+ * running import adds a staging part every chunk, and holds the lock while it copies.
+ */
+async function dropStale(t: Topology, db: string, staleMs: number): Promise<void> {
+  const holder = await lockHolder(t.shards[0], db);
   await Promise.all(
     t.shards.map(async (node) => {
-      const rows = await node.rows<{ name: string }>(
-        `SELECT name FROM system.tables WHERE database = ${quote(db)} AND name LIKE 'staging\\\\_%'`,
+      const rows = await node.rows<{ name: string; idle: string }>(
+        `SELECT name, toInt64(now()) - toInt64(greatest(metadata_modification_time, last)) AS idle
+         FROM system.tables ANY LEFT JOIN (SELECT table AS name, max(modification_time) AS last
+           FROM system.parts WHERE database = ${quote(db)} GROUP BY table) USING name
+         WHERE database = ${quote(db)} AND name LIKE 'staging\\\\_%'`,
       );
+      const idle = new Map<string, number>();
+      for (const r of rows) {
+        const id = /^staging_(\d+)/.exec(r.name)?.[1];
+        if (id !== undefined) idle.set(id, Math.min(idle.get(id) ?? Infinity, Number(r.idle)));
+      }
       for (const { name } of rows) {
-        const id = Number(/^staging_(\d+)/.exec(name)?.[1] ?? Number.NaN);
-        if (id < limit) await node.command(`DROP TABLE IF EXISTS ${db}.${name}`);
+        const id = /^staging_(\d+)/.exec(name)?.[1];
+        if (id === undefined || id === holder || (idle.get(id) ?? 0) * 1000 < staleMs) continue;
+        await node.command(`DROP TABLE IF EXISTS ${db}.${name}`);
       }
     }),
   );

@@ -95,6 +95,11 @@ async function holderOf(node: ClickHouseNode, db: string): Promise<Holder | null
   return { holder: String(Number(t.created) * 1024), host: "", pid: 0, silent: Number(t.silent) };
 }
 
+/** The import holding the lock of `db` (its staging id), or null. */
+export async function lockHolder(node: ClickHouseNode, db: string): Promise<string | null> {
+  return (await holderOf(node, db))?.holder ?? null;
+}
+
 function isStale(h: Holder): boolean {
   if (h.silent > STALE_S) return true;
   if (h.host !== hostname() || h.pid <= 0) return false;
