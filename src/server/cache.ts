@@ -45,6 +45,8 @@ interface Entry {
   /** The single refresh computing this key's answer at a later version, if any. */
   refresh: Promise<unknown> | null;
   bytes: number;
+  /** Whether the answer still holds after an import (see {@link CachedReader.invalidate}). */
+  keepOnImport: boolean;
 }
 
 /** Stable key of a query: keys sorted, undefined dropped, so equal queries share an entry. */
@@ -91,9 +93,18 @@ export class CachedReader implements Reader {
     return this.dataVersion;
   }
 
-  /** Mark every cached answer stale (after a committed write); returns the new version. */
-  invalidate(): number {
-    return ++this.dataVersion;
+  /**
+   * Mark every cached answer stale (after a committed write); returns the new version. After an
+   * `"import"` (events added, none changed: the store skips ids it holds) the settled answers
+   * memoised as `keepOnImport` still hold, so they move to the new version as they are.
+   */
+  invalidate(write: "import" | "any" = "any"): number {
+    const previous = this.dataVersion++;
+    if (write === "import")
+      for (const entry of this.entries.values())
+        if (entry.keepOnImport && entry.settled && entry.version === previous)
+          entry.version = this.dataVersion;
+    return this.dataVersion;
   }
 
   /** Drop every entry. */
@@ -107,7 +118,7 @@ export class CachedReader implements Reader {
   }
 
   /** Start `load` as a new entry for `key` at the current version. */
-  private start<T>(key: string, load: () => Promise<T>): Entry {
+  private start<T>(key: string, load: () => Promise<T>, keepOnImport = false): Entry {
     const old = this.entries.get(key);
     if (old) this.drop(key);
     const entry: Entry = {
@@ -117,6 +128,7 @@ export class CachedReader implements Reader {
       settled: null,
       refresh: null,
       bytes: 0,
+      keepOnImport,
     };
     this.entries.set(key, entry);
     entry.promise.then(
@@ -224,14 +236,20 @@ export class CachedReader implements Reader {
    * Like {@link memo}, with the data version and time the answer was computed at. After a write,
    * the first request for a key starts its refresh and waits up to `revalidateWait` ms for it;
    * every other request meanwhile gets the previous answer at once. A request with `fresh` set
-   * waits for an answer at the current version.
+   * waits for an answer at the current version. `keepOnImport`: the answer depends only on events
+   * already stored (e.g. one event by id), so an import leaves it current.
    */
-  async answer<T>(key: string, load: () => Promise<T>, fresh = false): Promise<Answer<T>> {
+  async answer<T>(
+    key: string,
+    load: () => Promise<T>,
+    fresh = false,
+    keepOnImport = false,
+  ): Promise<Answer<T>> {
     const k = `memo:${key}`;
     if (this.opts.entries <= 0)
       return { value: await load(), version: this.dataVersion, at: Date.now(), stale: false };
     let entry = this.entries.get(k);
-    if (!entry || (fresh && entry.version < this.dataVersion)) entry = this.start(k, load);
+    if (!entry || (fresh && entry.version < this.dataVersion)) entry = this.start(k, load, keepOnImport);
     else {
       this.touch(k, entry);
       // Stale and settled: refresh once; only the request that starts the refresh waits (briefly).

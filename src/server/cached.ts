@@ -41,9 +41,15 @@ export function canonicalQuery(raw: string): string {
  * After a write the cached answer is served stale while one refresh computes the new one (see
  * {@link CachedReader.answer}); `X-Yalu-Data-Version` names the data version the answer reflects,
  * `X-Yalu-Cache` says `fresh` or `stale`, and `Age` its age in seconds. A request with
- * `Cache-Control: no-cache` waits for an answer at the current version.
+ * `Cache-Control: no-cache` waits for an answer at the current version. With `keepOnImport` (an
+ * answer about stored events only, like one event by id) an import leaves the answer current.
  */
-export function cachedJson(deps: Deps, name: string, compute: (c: Context) => Promise<unknown>) {
+export function cachedJson(
+  deps: Deps,
+  name: string,
+  compute: (c: Context) => Promise<unknown>,
+  options: { keepOnImport: boolean } = { keepOnImport: false },
+) {
   const encoder = new TextEncoder();
   const keys = new Map<string, string>();
   return async (c: Context): Promise<Response> => {
@@ -65,6 +71,7 @@ export function cachedJson(deps: Deps, name: string, compute: (c: Context) => Pr
         return bytes;
       },
       fresh,
+      options.keepOnImport,
     );
     deps.lane?.remember(targetOf(url), key);
     const etag = etags.get(answer.value)!;

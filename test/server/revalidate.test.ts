@@ -65,6 +65,25 @@ describe("stale-while-revalidate answers", () => {
     expect(await r.answer("k", async () => "new")).toMatchObject({ value: "new", stale: false });
   });
 
+  it("keep answers marked keepOnImport current across an import, not across other writes", async () => {
+    const r = reader();
+    let loads = 0;
+    const load = async () => `v${++loads}`;
+    await r.answer("event", load, false, true);
+    await r.answer("list", load);
+    expect(r.invalidate("import")).toBe(1);
+    expect(await r.answer("event", load, false, true)).toMatchObject({
+      value: "v1",
+      version: 1,
+      stale: false,
+    });
+    expect(r.peek("event")).toMatchObject({ value: "v1", version: 1, stale: false });
+    expect(r.peek("list")).toBeNull();
+    expect(loads).toBe(2);
+    r.invalidate();
+    expect(r.peek("event")).toBeNull();
+  });
+
   it("run at most `refreshes` refreshes at once", async () => {
     const r = new CachedReader({} as Store, { revalidateWait: 0, refreshes: 1 });
     for (const k of ["a", "b"]) await r.answer(k, async () => `${k}0`);
@@ -139,6 +158,40 @@ describe("reads during and after an import through the API", () => {
     const fresh = await t.app.request(path, { headers: { "Cache-Control": "no-cache" } });
     expect(fresh.headers.get("x-yalu-cache")).toBe("fresh");
     expect(fresh.headers.get("age")).toMatch(/^\d+$/);
+  });
+
+  it("keep an event's answer current across an import, which never changes a stored event", async () => {
+    const list = (await (await t.app.request("/api/events?dyad=CHN-PRK&limit=1")).json()) as any;
+    const stored = list.events[0];
+    const path = `/api/events/${encodeURIComponent(stored.id)}`;
+    const before = await t.app.request(path);
+    const body = await before.text();
+    await sleep(1100);
+    // The same id again, changed (skipped as a duplicate), and a new event.
+    const lines = [
+      { ...stored, description: "changed" },
+      {
+        date: "2027-02-01",
+        source: { code: "CHNGOV" },
+        target: { code: "PRKGOV" },
+        cameo: "042",
+        id: "new-event-1",
+      },
+    ];
+    const res = await t.app.request("/api/import", {
+      method: "POST",
+      body: lines.map((l) => JSON.stringify(l)).join("\n"),
+      headers: auth,
+    });
+    expect(await res.json()).toEqual({ inserted: 1, duplicates: 1 });
+    const version = res.headers.get("x-yalu-data-version");
+    const after = await t.app.request(path);
+    expect(after.headers.get("x-yalu-data-version")).toBe(version);
+    expect(after.headers.get("x-yalu-cache")).toBe("fresh");
+    expect(await after.text()).toBe(body);
+    expect(after.headers.get("etag")).toBe(before.headers.get("etag"));
+    // Not recomputed: still the answer of before the import (a new one would be 0 s old).
+    expect(Number(after.headers.get("age"))).toBeGreaterThanOrEqual(1);
   });
 
   it("parse a large body in slices, leaving the event loop free in between", async () => {

@@ -28,14 +28,20 @@ export function eventRoutes(deps: Deps): Hono {
   );
   app.get(
     "/:id",
-    cachedJson(deps, "event", async (c) => {
-      const id = c.req.param("id") ?? "";
-      if (!/^[A-Za-z0-9._:-]{1,100}$/.test(id))
-        throw badRequest(`invalid event id ${JSON.stringify(id.slice(0, 60))}`, "id");
-      const event = await deps.reader.getEvent(id);
-      if (!event) throw new HttpError(404, `no event "${id}"`, "id");
-      return { event, action: cameoName(event.cameo) ?? null, evidence: toEvidence(event) };
-    }),
+    cachedJson(
+      deps,
+      "event",
+      async (c) => {
+        const id = c.req.param("id") ?? "";
+        if (!/^[A-Za-z0-9._:-]{1,100}$/.test(id))
+          throw badRequest(`invalid event id ${JSON.stringify(id.slice(0, 60))}`, "id");
+        const event = await deps.reader.getEvent(id);
+        if (!event) throw new HttpError(404, `no event "${id}"`, "id");
+        return { event, action: cameoName(event.cameo) ?? null, evidence: toEvidence(event) };
+      },
+      // An import never changes a stored event (ids already stored are skipped).
+      { keepOnImport: true },
+    ),
   );
   return app;
 }
