@@ -4,6 +4,7 @@
  */
 import { openStore } from "../store/open.ts";
 import { ensureWebBuild } from "./build.ts";
+import { favourMainThread } from "./priority.ts";
 import { startServer } from "./serve.ts";
 
 async function main(): Promise<void> {
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     webRoot,
     token: process.env.YALU_TOKEN,
   });
+  // Requests first: DuckDB's work (imports, refreshes) runs on the CPU left over.
+  favourMainThread();
   process.stdout.write(`Yalu on ${store.location}\n${server.url}\n`);
   const stop = async () => {
     await server.close();
