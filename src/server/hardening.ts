@@ -29,6 +29,32 @@ const defaults: HardeningOptions = {
 
 const reject = (status: 413 | 414 | 429, message: string) => new HttpError(status, message);
 
+/** The options of Hono's `secureHeaders` whose headers every response carries. */
+export const SECURITY_HEADERS: Parameters<typeof secureHeaders>[0] = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", "data:"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  },
+  crossOriginEmbedderPolicy: false,
+};
+
+/** The options of Hono's `cors`: closed to every origin but the listed ones. */
+export function corsOptions(origins: string[]): Parameters<typeof cors>[0] {
+  return {
+    origin: (origin) => (origins.includes(origin) ? origin : null),
+    allowMethods: ["GET", "POST", "OPTIONS"],
+    allowHeaders: ["Authorization", "Content-Type"],
+    maxAge: 600,
+  };
+}
+
 /** 414 for a URL longer than `max` characters (path and query as sent). */
 function urlLimit(max: number): MiddlewareHandler {
   return async (c, next) => {
@@ -60,12 +86,7 @@ function securityHeaders(options: Parameters<typeof secureHeaders>[0]): Middlewa
  * there (`Vary: Origin`), set before the route runs for the same reason as {@link securityHeaders}.
  */
 function corsHeaders(origins: string[]): MiddlewareHandler {
-  const full = cors({
-    origin: (origin) => (origins.includes(origin) ? origin : null),
-    allowMethods: ["GET", "POST", "OPTIONS"],
-    allowHeaders: ["Authorization", "Content-Type"],
-    maxAge: 600,
-  });
+  const full = cors(corsOptions(origins));
   return async (c, next) => {
     const origin = c.req.header("origin");
     if (c.req.method === "OPTIONS" || (origin && origins.includes(origin))) return full(c, next);
@@ -124,20 +145,7 @@ export function hardening(options: Partial<HardeningOptions> = {}): Hardening {
     inFlight,
     urlLimit(o.maxUrlLength),
     bodyLimits(o),
-    securityHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
+    securityHeaders(SECURITY_HEADERS),
     corsHeaders(o.corsOrigins),
   ];
   return Object.assign(middleware, { admits: inFlight.admits });

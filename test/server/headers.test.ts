@@ -1,51 +1,22 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.ts";
-import { hardening } from "../../src/server/hardening.ts";
-import { openStore } from "../../src/store/open.ts";
+import { corsOptions, hardening, SECURITY_HEADERS } from "../../src/server/hardening.ts";
 import type { Store } from "../../src/store/store.ts";
-import { dyadRecord } from "../analysis/fixture.ts";
+import { fixtureStore } from "../analysis/fixture.ts";
 
-let dir: string;
 let store: Store;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "yalu-headers-"));
-  store = await openStore(join(dir, "headers.duckdb"), { flagship: false });
-  await store.importEvents(dyadRecord());
+  store = await fixtureStore();
 });
 afterAll(async () => {
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Hono's own secureHeaders and cors, with hardening's options: what the headers must equal. */
 function reference(origins: string[]) {
-  return [
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-    cors({
-      origin: (origin) => (origins.includes(origin) ? origin : null),
-      allowMethods: ["GET", "POST", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type"],
-      maxAge: 600,
-    }),
-  ];
+  return [secureHeaders(SECURITY_HEADERS), cors(corsOptions(origins))];
 }
 
 describe("hardening's response headers", () => {

@@ -1,25 +1,17 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { MiddlewareHandler } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.ts";
 import { hardening } from "../../src/server/hardening.ts";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
-import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
-import { dyadRecord } from "../analysis/fixture.ts";
+import { fixtureStore } from "../analysis/fixture.ts";
 
-let dir: string;
 let store: Store;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "yalu-lane-"));
-  store = await openStore(join(dir, "lane.duckdb"), { flagship: false });
-  await store.importEvents(dyadRecord());
+  store = await fixtureStore();
 });
 afterAll(async () => {
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** The headers of a response but its age, as a plain object. */
