@@ -56,10 +56,10 @@ export async function importBatch(
     let total = 0;
     let lines: string[] = [];
     const send = async () => {
-      const text = lines.join("");
+      const chunk = lines;
       lines = [];
       await sending;
-      sending = t.entry.insertTsv(table(t, db, name), text);
+      sending = t.entry.insertTsv(table(t, db, name), chunk);
       sending.catch(() => undefined); // awaited before the next chunk and at the end
     };
     for await (const e of events) {
