@@ -16,6 +16,7 @@ export interface CodeCommandOptions {
   store?: boolean;
   db?: string;
   dictionaries?: string;
+  skipBad?: boolean;
 }
 
 export interface CodeIo {
@@ -113,6 +114,11 @@ export async function runCode(
   };
   let inserted = 0;
   let duplicates = 0;
+  let bad = 0;
+  const onBad = (err: PetrarchXmlError): void => {
+    bad++;
+    io.stderr.write(`yalu: ${err.message}: skipped\n`);
+  };
   try {
     if (format === "tsv") await write(io.stdout, `${TSV_HEADER}\n`);
     const text = decodeUtf8(counted(), name);
@@ -121,6 +127,7 @@ export async function runCode(
       docId: file === "-" ? "stdin" : basename(file),
       docDate: opts.docDate ?? null,
       format: input,
+      onBad: opts.skipBad ? onBad : null,
       ...(coder ? { coder } : {}),
     });
     for await (const events of run) {
@@ -147,5 +154,6 @@ export async function runCode(
   for (const w of stats.warnings) io.stderr.write(`yalu: ${name}: ${w}\n`);
   const dated = stats.docDate ? ` (document date ${stats.docDate})` : "";
   const stored = store ? `; stored ${inserted} new, ${duplicates} already present` : "";
-  io.stderr.write(`coded ${stats.sentences} sentences → ${stats.events} events${dated}${stored}\n`);
+  const skipped = bad > 0 ? `; ${bad} bad records skipped` : "";
+  io.stderr.write(`coded ${stats.sentences} sentences → ${stats.events} events${dated}${stored}${skipped}\n`);
 }

@@ -64,6 +64,10 @@ export function program(): Command {
       "--dictionaries <dir>",
       "code with PETRARCH/TABARI dictionaries (a directory, or directory/prefix)",
     )
+    .option(
+      "--skip-bad",
+      "PETRARCH XML: skip malformed records, reporting each on stderr, instead of failing",
+    )
     .action(async (file: string, opts: import("./code.ts").CodeCommandOptions) => {
       const { runCode } = await import("./code.ts");
       await runCode(file, opts);

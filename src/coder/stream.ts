@@ -1,5 +1,5 @@
 import { markdownToText } from "../formats/markdown.ts";
-import { readPetrarchXmlStream } from "../formats/petrarch-xml.ts";
+import { type PetrarchXmlError, readPetrarchXmlStream } from "../formats/petrarch-xml.ts";
 import type { Event } from "../model/event.ts";
 import { headerDate } from "./dates.ts";
 import {
@@ -22,6 +22,8 @@ export interface CodeStreamOptions {
   coder: SentenceCoder;
   /** Characters per block of a text input; blocks end at paragraph breaks where possible. */
   blockSize: number;
+  /** PETRARCH XML: called with each malformed record, which is skipped (default: null, an error). */
+  onBad: ((err: PetrarchXmlError) => void) | null;
 }
 
 /** Running totals of a streamed coding run. */
@@ -89,6 +91,7 @@ export async function* codeStream(
     docDate: null,
     format: "auto",
     blockSize: 256 * 1024,
+    onBad: null,
     ...options,
     coder: options.coder ?? defaultCoder(),
   } satisfies CodeStreamOptions;
@@ -126,7 +129,7 @@ export async function* codeStream(
   };
   if (format === "xml") {
     let n = 0;
-    for await (const r of readPetrarchXmlStream(input, opts.name)) {
+    for await (const r of readPetrarchXmlStream(input, opts.name, opts.onBad)) {
       codeXmlRecord(r, opts.coder, out);
       if (++n % 200 === 0) yield flush();
     }

@@ -15,7 +15,7 @@ export interface PetrarchCoding {
 /** One `<Sentence>` record. */
 export interface PetrarchRecord {
   id: string;
-  /** The record date as YYYY-MM-DD (from `date="19950101"`), null if absent. */
+  /** The record date as YYYY-MM-DD (from `date="19950101"` or `date="950101"`), null if absent. */
   date: string | null;
   /** The sentence text with its whitespace collapsed. */
   text: string;
@@ -98,24 +98,46 @@ function decodeEntities(s: string): string {
   });
 }
 
-function isoDate(raw: string, file: string, line: number): string {
+/** Two-digit years below this are 20YY, the others 19YY (`121108` → 2012-11-08, `950101` → 1995-01-01). */
+const CENTURY_PIVOT = 30;
+
+/** A record date as YYYY-MM-DD: `YYYYMMDD`, `YYYY-MM-DD` or TABARI's `YYMMDD`; null if invalid. */
+export function petrarchDate(raw: string): string | null {
   const d = raw.trim();
-  const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(d);
-  if (!m) throw new PetrarchXmlError(`invalid date "${raw}" (expected YYYYMMDD)`, file, line);
-  const [, y, mo, da] = m;
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(d) ?? /^(\d{2})(\d{2})(\d{2})$/.exec(d);
+  if (!m) return null;
+  const [, yy, mo, da] = m;
+  const y = yy.length === 2 ? String((Number(yy) < CENTURY_PIVOT ? 2000 : 1900) + Number(yy)) : yy;
   const t = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(da)));
-  if (t.getUTCMonth() !== Number(mo) - 1 || t.getUTCDate() !== Number(da))
-    throw new PetrarchXmlError(`invalid date "${raw}"`, file, line);
+  if (t.getUTCFullYear() !== Number(y) || t.getUTCMonth() !== Number(mo) - 1 || t.getUTCDate() !== Number(da))
+    return null;
   return `${y}-${mo}-${da}`;
 }
 
+/** Options of {@link readPetrarchXml}. */
+export interface ReadPetrarchXmlOptions {
+  /** Line of the text's first character, when `text` is a slice of a larger file. */
+  firstLine: number;
+  /**
+   * Called with each malformed record (or stray tag) instead of throwing; the reader then goes on
+   * with the next record. Without it the first error is thrown.
+   */
+  onBad: ((err: PetrarchXmlError) => void) | null;
+}
+
 /**
- * Read every `<Sentence>` record of a PETRARCH XML text.
- * `firstLine` shifts reported line numbers when `text` is a slice of a larger file.
+ * Read every `<Sentence>` record of a PETRARCH XML text. A malformed record is named by its id
+ * and line: `unit.xml:42: invalid date "1211" in record "AFP-1" (…)`; with `onBad` it is reported
+ * and skipped.
  *
  * @example for (const r of readPetrarchXml(xml, "unit.xml")) console.log(r.id, r.codings);
  */
-export function* readPetrarchXml(text: string, file: string, firstLine = 1): Generator<PetrarchRecord> {
+export function* readPetrarchXml(
+  text: string,
+  file: string,
+  options: Partial<ReadPetrarchXmlOptions> = {},
+): Generator<PetrarchRecord> {
+  const { firstLine, onBad } = { firstLine: 1, onBad: null, ...options } satisfies ReadPetrarchXmlOptions;
   const src = blankComments(text);
   let lineAt = 0;
   let line = firstLine;
@@ -126,12 +148,23 @@ export function* readPetrarchXml(text: string, file: string, firstLine = 1): Gen
     }
     return line;
   };
-  let open: { line: number; attrs: Map<string, string>; start: number } | null = null;
+  let open: { line: number; attrs: Map<string, string>; start: number; bad: boolean } | null = null;
   let textSpan: { start: number; end: number | null } | null = null;
   let parseSpan: { start: number; end: number | null } | null = null;
   let codings: PetrarchCoding[] = [];
   let noEvents = false;
   let error: string | null = null;
+  /** Report an error (throw, or hand it to `onBad` and mark the open record to be skipped). */
+  const fail = (message: string, at: number, hint = ""): void => {
+    const id = open?.attrs.get("id");
+    const err = new PetrarchXmlError(`${message}${id ? ` in record "${id}"` : ""}${hint}`, file, at);
+    if (!onBad) throw err;
+    if (open) {
+      if (open.bad) return;
+      open.bad = true;
+    }
+    onBad(err);
+  };
   // Tags are matched only up to the last ">": a "<Text" with no ">" after it would otherwise
   // scan to the end of the text, quadratic over many of them.
   for (const m of src.slice(0, src.lastIndexOf(">") + 1).matchAll(TAG_RE)) {
@@ -139,54 +172,55 @@ export function* readPetrarchXml(text: string, file: string, firstLine = 1): Gen
     const at = lineOf(m.index);
     if (name === "Sentence") {
       if (!close) {
-        if (open)
-          throw new PetrarchXmlError(
-            `<Sentence> opened before the one at line ${open.line} closed`,
-            file,
-            at,
-          );
-        open = { line: at, attrs: attributes(rest), start: m.index + whole.length };
+        if (open) fail(`<Sentence> opened before the one at line ${open.line} closed`, open.line);
+        open = { line: at, attrs: attributes(rest), start: m.index + whole.length, bad: false };
         textSpan = parseSpan = null;
         codings = [];
         noEvents = false;
         error = null;
         continue;
       }
-      if (!open) throw new PetrarchXmlError("</Sentence> without an opening <Sentence>", file, at);
+      if (!open) {
+        fail("</Sentence> without an opening <Sentence>", at);
+        continue;
+      }
       const id = open.attrs.get("id");
-      if (!id) throw new PetrarchXmlError("<Sentence> without an id attribute", file, open.line);
-      if (!textSpan || textSpan.end === null)
-        throw new PetrarchXmlError(`sentence "${id}" has no complete <Text>`, file, open.line);
       const rawDate = open.attrs.get("date");
-      yield {
-        id,
-        date: rawDate ? isoDate(rawDate, file, open.line) : null,
-        text: decodeEntities(src.slice(textSpan.start, textSpan.end)).replace(/\s+/g, " ").trim(),
-        parse: parseSpan && parseSpan.end !== null ? src.slice(parseSpan.start, parseSpan.end).trim() : null,
-        codings,
-        noEvents,
-        error,
-        category: open.attrs.get("category") ?? null,
-        line: open.line,
-      };
+      const date = rawDate ? petrarchDate(rawDate) : null;
+      if (!id) fail("<Sentence> without an id attribute", open.line);
+      else if (!textSpan || textSpan.end === null) fail("no complete <Text>", open.line);
+      else if (rawDate && !date)
+        fail(`invalid date "${rawDate}"`, open.line, " (expected YYYYMMDD or YYMMDD)");
+      if (!open.bad && id && textSpan && textSpan.end !== null)
+        yield {
+          id,
+          date,
+          text: decodeEntities(src.slice(textSpan.start, textSpan.end)).replace(/\s+/g, " ").trim(),
+          parse:
+            parseSpan && parseSpan.end !== null ? src.slice(parseSpan.start, parseSpan.end).trim() : null,
+          codings,
+          noEvents,
+          error,
+          category: open.attrs.get("category") ?? null,
+          line: open.line,
+        };
       open = null;
       continue;
     }
     if (!open) {
       if (name === "EventCoding" || close) continue;
-      throw new PetrarchXmlError(`<${name}> outside a <Sentence>`, file, at);
+      fail(`<${name}> outside a <Sentence>`, at);
+      continue;
     }
     if (name === "Text" || name === "Parse") {
       const span = name === "Text" ? textSpan : parseSpan;
       if (!close) {
-        if (span) throw new PetrarchXmlError(`second <${name}> in one sentence`, file, at);
+        if (span) fail(`second <${name}>`, at);
         const next = { start: m.index + whole.length, end: null };
         if (name === "Text") textSpan = next;
         else parseSpan = next;
-      } else {
-        if (!span || span.end !== null) throw new PetrarchXmlError(`</${name}> without <${name}>`, file, at);
-        span.end = m.index;
-      }
+      } else if (!span || span.end !== null) fail(`</${name}> without <${name}>`, at);
+      else span.end = m.index;
       continue;
     }
     if (name === "EventCoding" && !close) {
@@ -198,12 +232,12 @@ export function* readPetrarchXml(text: string, file: string, firstLine = 1): Gen
         const target = a.get("targetcode");
         const code = a.get("eventcode");
         if (source === undefined || target === undefined || code === undefined)
-          throw new PetrarchXmlError("<EventCoding> needs sourcecode, targetcode and eventcode", file, at);
-        codings.push({ source, target, code });
+          fail("<EventCoding> needs sourcecode, targetcode and eventcode", at);
+        else codings.push({ source, target, code });
       }
     }
   }
-  if (open) throw new PetrarchXmlError("<Sentence> is never closed", file, open.line);
+  if (open) fail("<Sentence> is never closed", open.line);
 }
 
 /** True if a text looks like PETRARCH XML (a `<Sentence` tag near the start). */
@@ -213,11 +247,12 @@ export function looksLikePetrarchXml(head: string): boolean {
 
 /**
  * Stream the records of a PETRARCH XML file given as text chunks, holding at most one chunk plus
- * one unfinished record in memory.
+ * one unfinished record in memory. `onBad` as for {@link readPetrarchXml}.
  */
 export async function* readPetrarchXmlStream(
   chunks: AsyncIterable<string>,
   file: string,
+  onBad: ReadPetrarchXmlOptions["onBad"] = null,
 ): AsyncGenerator<PetrarchRecord> {
   let buffer = "";
   let line = 1;
@@ -228,8 +263,8 @@ export async function* readPetrarchXmlStream(
     if (cut === -1) continue;
     const head = buffer.slice(0, cut + CLOSE.length);
     buffer = buffer.slice(cut + CLOSE.length);
-    yield* readPetrarchXml(head, file, line);
+    yield* readPetrarchXml(head, file, { firstLine: line, onBad });
     for (let i = head.indexOf("\n"); i !== -1; i = head.indexOf("\n", i + 1)) line++;
   }
-  yield* readPetrarchXml(buffer, file, line);
+  yield* readPetrarchXml(buffer, file, { firstLine: line, onBad });
 }

@@ -137,4 +137,27 @@ describe("yalu code on bad input", () => {
     const bad = '<Sentences>\n<Sentence date="2020" id="b"><Text>x</Text></Sentence>\n</Sentences>';
     await expect(run(file("date.xml", bad))).rejects.toThrow(/date\.xml:2: invalid date "2020"/);
   });
+
+  it("reads YYMMDD record dates, names a bad record, and skips it with --skip-bad", async () => {
+    const xml = [
+      "<Sentences>",
+      '<Sentence date="121108" id="OK-1"><Text>Japan condemned Russia.</Text></Sentence>',
+      '<Sentence date="1211" id="AFP-1"><Text>Japan condemned China.</Text></Sentence>',
+      '<Sentence date="121109" id="OK-2"><Text>Russia condemned Japan.</Text></Sentence>',
+      "</Sentences>",
+    ].join("\n");
+    const path = file("mixed.xml", xml);
+    await expect(run(path)).rejects.toThrow('mixed.xml:3: invalid date "1211" in record "AFP-1"');
+    const r = await run(path, { skipBad: true });
+    const events = r.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(events.map((e) => `${e.evidence.docId} ${e.date}`)).toEqual([
+      "OK-1 2012-11-08",
+      "OK-2 2012-11-09",
+    ]);
+    expect(r.err).toMatch(/mixed\.xml:3: invalid date "1211" in record "AFP-1" .*: skipped/);
+    expect(r.err).toMatch(/1 bad records skipped/);
+  });
 });

@@ -1,7 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { PetrarchXmlError, readPetrarchXml, readPetrarchXmlStream } from "../../src/formats/petrarch-xml.ts";
+import {
+  PetrarchXmlError,
+  petrarchDate,
+  readPetrarchXml,
+  readPetrarchXmlStream,
+} from "../../src/formats/petrarch-xml.ts";
 
 const sample = `<Sentences>
 <!-- a comment with <Sentence> inside -->
@@ -35,10 +40,51 @@ describe("readPetrarchXml", () => {
     const badDate = '<Sentence id="B" date="2001">\n<Text>a</Text></Sentence>';
     expect(() => [...readPetrarchXml(badDate, "d.xml")]).toThrow(PetrarchXmlError);
     const noText = '\n\n<Sentence id="C" date="20010101"></Sentence>';
-    expect(() => [...readPetrarchXml(noText, "t.xml")]).toThrow(
-      /t\.xml:3: sentence "C" has no complete <Text>/,
-    );
+    expect(() => [...readPetrarchXml(noText, "t.xml")]).toThrow(/t\.xml:3: no complete <Text> in record "C"/);
     expect(() => [...readPetrarchXml("<Text>x</Text>", "o.xml")]).toThrow(/o\.xml:1: <Text> outside/);
+  });
+
+  it("reads TABARI's YYMMDD dates beside YYYYMMDD and YYYY-MM-DD", () => {
+    expect(petrarchDate("121108")).toBe("2012-11-08");
+    expect(petrarchDate("950101")).toBe("1995-01-01");
+    expect(petrarchDate("20121108")).toBe("2012-11-08");
+    expect(petrarchDate("2012-11-08")).toBe("2012-11-08");
+    for (const bad of ["1211", "121131", "20121308", "12-11-08", ""]) expect(petrarchDate(bad)).toBeNull();
+    const xml =
+      '<Sentences>\n<Sentence date="121108" id="W-1"><Text>Arnor met Gondor.</Text></Sentence>\n</Sentences>';
+    expect([...readPetrarchXml(xml, "w.xml")][0].date).toBe("2012-11-08");
+  });
+
+  const mixed = [
+    "<Sentences>",
+    '<Sentence date="20121108" id="OK-1"><Text>Arnor met Gondor.</Text></Sentence>',
+    '<Sentence date="1211" id="AFP-1"><Text>Rohan met Arnor.</Text></Sentence>',
+    '<Sentence date="121109" id="NO-TEXT"></Sentence>',
+    '<Sentence date="121110" id="CODE"><EventCoding sourcecode="ARN"></EventCoding><Text>x</Text></Sentence>',
+    '<Sentence date="121111" id="OK-2"><Text>Gondor thanked Rohan.</Text></Sentence>',
+    "</Sentences>",
+  ].join("\n");
+
+  it("names a bad record by its id and line", () => {
+    expect(() => [...readPetrarchXml(mixed, "m.xml")]).toThrow(
+      'm.xml:3: invalid date "1211" in record "AFP-1" (expected YYYYMMDD or YYMMDD)',
+    );
+  });
+
+  it("with onBad, reports each bad record and reads on", async () => {
+    const bad: string[] = [];
+    const onBad = (e: PetrarchXmlError) => bad.push(e.message);
+    expect([...readPetrarchXml(mixed, "m.xml", { onBad })].map((r) => r.id)).toEqual(["OK-1", "OK-2"]);
+    expect(bad).toEqual([
+      'm.xml:3: invalid date "1211" in record "AFP-1" (expected YYYYMMDD or YYMMDD)',
+      'm.xml:4: no complete <Text> in record "NO-TEXT"',
+      'm.xml:5: <EventCoding> needs sourcecode, targetcode and eventcode in record "CODE"',
+    ]);
+    const streamed: string[] = [];
+    const chunks = Readable.from(mixed.match(/[\s\S]{1,9}/g)!);
+    for await (const r of readPetrarchXmlStream(chunks, "m.xml", () => streamed.push("bad")))
+      streamed.push(r.id);
+    expect(streamed).toEqual(["OK-1", "bad", "bad", "bad", "OK-2"]);
   });
 
   it("streams the same records across arbitrary chunk boundaries", async () => {
