@@ -6,7 +6,7 @@ import type { SentenceCoder } from "../coder/types.ts";
 import { gdeltRow } from "../formats/gdelt.ts";
 import { PetrarchXmlError } from "../formats/petrarch-xml.ts";
 import { decodeUtf8, TextInputError } from "../formats/text.ts";
-import { datePrecisionOf, type Event } from "../model/event.ts";
+import { type Citation, datePrecisionOf, type Event } from "../model/event.ts";
 import { CliError, usage } from "./error.ts";
 
 export interface CodeCommandOptions {
@@ -17,6 +17,11 @@ export interface CodeCommandOptions {
   db?: string;
   dictionaries?: string;
   skipBad?: boolean;
+  /** The coded document's citation: URL, title, publication and publication date (YYYY-MM-DD). */
+  url?: string;
+  title?: string;
+  publication?: string;
+  published?: string;
 }
 
 export interface CodeIo {
@@ -52,6 +57,33 @@ function tsvRow(e: Event): string {
   return cells.map((v) => v.replace(/[\t\r\n]+/g, " ")).join("\t");
 }
 
+/** The document's citation from `--url`, `--title`, `--publication` and `--published`, or null. */
+function documentCitation(opts: CodeCommandOptions): Citation | null {
+  if (opts.published !== undefined && datePrecisionOf(opts.published) !== "day")
+    throw usage(`invalid --published "${opts.published}" (expected YYYY-MM-DD)`);
+  if (opts.url !== undefined && !URL.canParse(opts.url))
+    throw usage(`invalid --url "${opts.url}" (expected an absolute URL)`);
+  const c = {
+    publication: opts.publication || null,
+    title: opts.title || null,
+    date: opts.published ?? null,
+    url: opts.url || null,
+  } satisfies Citation;
+  return Object.values(c).some((v) => v !== null) ? c : null;
+}
+
+/**
+ * Give events the document's citation (a footnote's citation, more specific, is kept) and its
+ * publication date.
+ */
+function cite(events: Event[], citation: Citation | null): void {
+  if (!citation) return;
+  for (const e of events) {
+    e.evidence.citation ??= citation;
+    if (citation.date) e.publicationDate = citation.date;
+  }
+}
+
 function write(out: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     if (out.write(text)) resolve();
@@ -73,6 +105,7 @@ export async function runCode(
     throw usage(`invalid --input "${opts.input}" (auto, text, markdown or xml)`);
   if (opts.docDate !== undefined && datePrecisionOf(opts.docDate) !== "day")
     throw usage(`invalid --doc-date "${opts.docDate}" (expected YYYY-MM-DD)`);
+  const citation = documentCitation(opts);
   let size = 0;
   if (file !== "-") {
     try {
@@ -124,14 +157,16 @@ export async function runCode(
     const text = decodeUtf8(counted(), name);
     const run = codeStream(text, stats, {
       name: basename(name),
-      docId: file === "-" ? "stdin" : basename(file),
-      docDate: opts.docDate ?? null,
+      // The URL names the article wherever its text comes from, so copies of it share event ids.
+      docId: opts.url ?? (file === "-" ? "stdin" : basename(file)),
+      docDate: opts.docDate ?? opts.published ?? null,
       format: input,
       onBad: opts.skipBad ? onBad : null,
       ...(coder ? { coder } : {}),
     });
     for await (const events of run) {
       if (events.length === 0) continue;
+      cite(events, citation);
       if (store) {
         const r = await store.importEvents(events);
         inserted += r.inserted;

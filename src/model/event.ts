@@ -40,7 +40,7 @@ export interface Evidence {
  * Its JSON form is what `--json`, JSON Lines and the API print.
  */
 export interface Event {
-  /** Stable content hash: the same event imported twice has the same id. */
+  /** Stable content hash (see {@link eventId}): the same event imported twice has the same id. */
   id: string;
   /** "2025-09-04", "2025-09" or "2025", matching `datePrecision`. */
   date: string;
@@ -164,17 +164,32 @@ export const eventInputSchema = z.object({
 
 export type EventInput = z.input<typeof eventInputSchema>;
 
-/** The content hash behind an event id: date, actors, code and evidence position. */
+/**
+ * A sentence as it counts for an event's identity: footnote markers (superscript digits, `^{n}`)
+ * dropped, white space folded, no space before punctuation, so the same article with and without
+ * its footnotes gives the same key.
+ */
+export function sentenceKey(sentence: string): string {
+  return sentence
+    .normalize("NFC")
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\{?\d{1,3}\}?/g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/ (?=[,.;:!?)\]])/g, "")
+    .trim();
+}
+
+/**
+ * The content hash behind an event id. An event with its sentence is identified by what it says:
+ * date, actors, code, document and sentence text — not by where the sentence sits, so coding the
+ * same article again (with footnotes, a new header) gives the same ids. An event without a
+ * sentence (GDELT, ICEWS, the flagship record) is identified by date, actors, code, document and
+ * evidence offsets, as it always was.
+ */
 export function eventId(e: Pick<Event, "date" | "source" | "target" | "cameo" | "evidence">): string {
-  const key = [
-    e.date,
-    e.source.code,
-    e.target.code,
-    e.cameo,
-    e.evidence.docId ?? "",
-    e.evidence.sentence ?? "",
-    e.evidence.start ?? "",
-    e.evidence.end ?? "",
-  ].join("\u001f");
-  return createHash("sha256").update(key).digest("hex").slice(0, 20);
+  const head = [e.date, e.source.code, e.target.code, e.cameo, e.evidence.docId ?? ""];
+  const key =
+    e.evidence.sentence !== null
+      ? [...head, sentenceKey(e.evidence.sentence)]
+      : [...head, "", e.evidence.start ?? "", e.evidence.end ?? ""];
+  return createHash("sha256").update(key.join("\u001f")).digest("hex").slice(0, 20);
 }

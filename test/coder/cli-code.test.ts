@@ -75,6 +75,52 @@ describe("yalu code", () => {
     expect(again.err).toMatch(/stored 0 new, 3 already present/);
   });
 
+  it("fills the citation from --url, --title, --publication and --published, which dates the document", async () => {
+    const cited = {
+      url: "https://example.org/harbour",
+      title: "Tokyo Protests",
+      publication: "The Harbour Times",
+      published: "2024-05-09",
+    };
+    const { out, err } = await run(file("cited.txt", news), cited);
+    const events = out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(events[0].evidence.citation).toEqual({
+      publication: "The Harbour Times",
+      title: "Tokyo Protests",
+      date: "2024-05-09",
+      url: "https://example.org/harbour",
+    });
+    expect(events[0].evidence.docId).toBe("https://example.org/harbour");
+    // "on Monday" counts back from the publication date, not from the header's 3 May.
+    expect(events.map((e) => `${e.date} ${e.publicationDate}`)).toEqual([
+      "2024-05-06 2024-05-09",
+      "2024-05-09 2024-05-09",
+      "2024-05-09 2024-05-09",
+    ]);
+    expect(err).toMatch(/document date 2024-05-09/);
+    const dated = await run(file("cited.txt", news), { ...cited, docDate: "2024-05-08" });
+    expect(JSON.parse(dated.out.split("\n")[0]).date).toBe("2024-05-06");
+    expect(JSON.parse(dated.out.split("\n")[1])).toMatchObject({
+      date: "2024-05-08",
+      publicationDate: "2024-05-09",
+    });
+    await expect(run(file("cited.txt", news), { published: "9 May 2024" })).rejects.toThrow(
+      /invalid --published "9 May 2024" \(expected YYYY-MM-DD\)/,
+    );
+    await expect(run(file("cited.txt", news), { url: "harbour" })).rejects.toThrow(/invalid --url "harbour"/);
+  });
+
+  it("stores an article once, coded with and without footnotes under one --url", async () => {
+    const db = join(dir, "cited.duckdb");
+    const opts = { url: "https://example.org/r", published: "2024-05-08", store: true, db };
+    const noted = news.replace("Monday.", "Monday.¹") + '\n¹ A. Writer, "Notes", Nikkei Asia, 7 May 2024.\n';
+    expect((await run(file("r.txt", news), opts)).err).toMatch(/stored 3 new, 0 already present/);
+    expect((await run(file("r-notes.txt", noted), opts)).err).toMatch(/stored 0 new, 3 already present/);
+  });
+
   const dicts = "../shared/reference/eventdata/petrarch2/dictionaries/PETR.Validate";
   it.skipIf(!existsSync(`${dicts}.verbs.txt`))(
     "codes with PETRARCH dictionaries given --dictionaries (skips without ../shared)",
