@@ -81,7 +81,7 @@ export function program(): Command {
     });
   p.command("eval")
     .description(
-      "score coder output against a gold standard (PETRARCH XML, PLOVER JSON, CSV, ConfliBERT TSV)",
+      "score coder output against a gold standard (PETRARCH XML, PLOVER JSON, CSV, ConfliBERT or PLV TSV)",
     )
     .argument("<gold>", "gold file")
     .option("--pred <file>", "predicted events (JSON Lines or CSV); default: code the gold's sentences")

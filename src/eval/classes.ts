@@ -1,5 +1,5 @@
-import { quadClassOf } from "../model/taxonomy.ts";
-import type { QuadScheme } from "./types.ts";
+import { ploverOf, quadClassOf } from "../model/taxonomy.ts";
+import type { EvalEvent, Gold, QuadScheme } from "./types.ts";
 
 /**
  * Class schemes for the quad level.
@@ -39,17 +39,44 @@ const PLOVER_QUAD: Record<string, number> = {
   MOBILIZE: 4,
   COERCE: 4,
   ASSAULT: 4,
+  // PLOVER's 2018 draft: CONCEDE and RETREAT as one type.
+  YIELD: 2,
 };
 
+/** The PLOVER event types (the 2018 draft's YIELD among them). */
+export const PLOVER_TYPES: ReadonlySet<string> = new Set(Object.keys(PLOVER_QUAD));
+
 const PLOVER_PENTA: Record<string, number> = { ...PLOVER_QUAD, REQUEST: 0, SANCTION: 3, PROTEST: 4 };
+const PLOVER_ICEWS: Record<string, number> = { ...PLOVER_QUAD, REQUEST: 3, SANCTION: 4 };
+const PLOVER_CLASS: Record<QuadScheme, Record<string, number>> = {
+  gdelt: PLOVER_QUAD,
+  icews: PLOVER_ICEWS,
+  conflibert: PLOVER_PENTA,
+};
 
 /** The class of a CAMEO code (or, failing that, a PLOVER type) under a scheme; null if unknown. */
 export function classOf(code: string | null, plover: string | null, scheme: QuadScheme): number | null {
   if (code && /^\d{2}/.test(code)) {
     const root = Number(code.slice(0, 2));
     if (root < 1 || root > 20) return null;
-    return scheme === "conflibert" ? pentaClassOf(code) : quadClassOf(code);
+    return scheme === "conflibert" ? pentaClassOf(code) : quadClassOf(code, scheme);
   }
-  if (plover) return (scheme === "conflibert" ? PLOVER_PENTA : PLOVER_QUAD)[plover.toUpperCase()] ?? null;
+  if (plover) return PLOVER_CLASS[scheme][plover.toUpperCase()] ?? null;
   return null;
+}
+
+/**
+ * The sentence label of an event under a gold: its class, or its PLOVER type (from the event, else
+ * from its CAMEO code) in the gold's taxonomy; null if it has none.
+ */
+export function labelOf(
+  e: EvalEvent,
+  gold: Pick<Gold, "labels" | "ploverAliases" | "quadScheme">,
+): string | null {
+  if (gold.labels === "plover") {
+    const type = (e.plover ?? (e.code ? ploverOf(e.code) : null))?.toUpperCase();
+    return type ? (gold.ploverAliases?.[type] ?? type) : null;
+  }
+  const c = e.quad ?? classOf(e.code, e.plover, gold.quadScheme);
+  return c === null ? null : String(c);
 }

@@ -49,6 +49,7 @@ export function codeGold(gold: Gold, coder: SentenceCoder): Predictions {
           code: e.cameo,
           plover: e.plover,
           quad: null,
+          names: { source: e.source.name, target: e.target.name },
         }));
     out.set(u.key, events);
   }

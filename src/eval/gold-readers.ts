@@ -1,14 +1,16 @@
 import { readConflibertGold } from "./gold-conflibert.ts";
 import { readCsvGold } from "./gold-csv.ts";
 import { readPloverGold } from "./gold-plover.ts";
+import { isPlvHeader, readPlvGold } from "./gold-plv.ts";
 import { readXmlGold } from "./gold-xml.ts";
 import type { Gold } from "./types.ts";
 
 /**
  * Gold readers: PETRARCH validation XML, PLOVER JSON (array or JSON Lines), CSV
- * (date, source, target, code) and ConfliBERT's sentence/label TSV.
+ * (date, source, target, code), ConfliBERT's sentence/label TSV and the PLV TSV of PLOVER-labelled
+ * sentences.
  */
-export { readConflibertGold, readCsvGold, readPloverGold, readXmlGold };
+export { readConflibertGold, readCsvGold, readPloverGold, readPlvGold, readXmlGold };
 
 /** Read a gold file, choosing the reader by extension and content. */
 export function readGold(text: string, file: string): Gold {
@@ -17,6 +19,7 @@ export function readGold(text: string, file: string): Gold {
   if (/\.jsonl?$/i.test(file) || head.startsWith("{") || head.startsWith("["))
     return readPloverGold(text, file);
   const first = text.split(/\r?\n/, 1)[0] ?? "";
+  if (isPlvHeader(first)) return readPlvGold(text, file);
   if (/\.tsv$/i.test(file) && /\t[0-4]\s*$/.test(first)) return readConflibertGold(text, file);
   return readCsvGold(text, file);
 }

@@ -41,6 +41,11 @@ function codeOf(v: unknown): string | null {
   return null;
 }
 
+/** The name of an actor object (`{code, name}`), or null. */
+function nameOf(v: unknown): string | null {
+  return v && typeof v === "object" && "name" in v && typeof v.name === "string" ? v.name : null;
+}
+
 /** Read predictions and key them to `gold`'s units; predictions for no gold unit are dropped. */
 export function readPredictions(
   text: string,
@@ -77,6 +82,7 @@ export function readPredictions(
         code,
         plover: typeof r.plover === "string" ? r.plover : null,
         quad: null,
+        names: { source: nameOf(r.source), target: nameOf(r.target) },
       };
       if (key === null) {
         unmatched++;

@@ -1,6 +1,11 @@
-import { classOf } from "./classes.ts";
+import { type ActorAgreement, tallyActors } from "./actors.ts";
+import { classOf, labelOf } from "./classes.ts";
+import { type LabelTable, labelTable } from "./labels.ts";
+import { type LevelScore, levelScore } from "./level.ts";
 import type { Predictions } from "./predictions.ts";
 import type { EvalEvent, Gold } from "./types.ts";
+
+export { type LevelScore, levelScore };
 
 /**
  * Scoring: precision, recall and F1 at three levels, and a confusion table.
@@ -8,21 +13,14 @@ import type { EvalEvent, Gold } from "./types.ts";
  * - root: same unit, source, target and two-digit root
  * - quad: same unit and class (actors ignored); for sentence-labelled golds each sentence's
  *   prediction is the most frequent class among its events
- * Matching within a unit is one-to-one (multisets).
+ * Matching within a unit is one-to-one (multisets). Sentence-labelled golds without actor codes
+ * (ConfliBERT, PLV) also get a per-label table (the label being the sentence's most frequent
+ * class or PLOVER type) and, where the gold marks actor spans, actor agreement.
  */
 
-export interface LevelScore {
-  tp: number;
-  predicted: number;
-  gold: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
 export interface Confusion {
-  /** "root" (CAMEO roots) or "class" (quad/ConfliBERT classes). */
-  by: "root" | "class";
+  /** "root" (CAMEO roots), "class" (quad/ConfliBERT classes) or "type" (PLOVER types). */
+  by: "root" | "class" | "type";
   labels: string[];
   /** counts[gold label][predicted label]; "none" = no counterpart. */
   counts: Map<string, Map<string, number>>;
@@ -34,14 +32,10 @@ export interface EvalReport {
   root: LevelScore | null;
   quad: LevelScore;
   confusion: Confusion;
-}
-
-/** P/R/F1 from counts; 0 when undefined. */
-export function levelScore(tp: number, predicted: number, gold: number): LevelScore {
-  const precision = predicted > 0 ? tp / predicted : 0;
-  const recall = gold > 0 ? tp / gold : 0;
-  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp, predicted, gold, precision, recall, f1 };
+  /** Per-label scores, accuracy and macro-F1 of a sentence-labelled gold without actor codes. */
+  labels: LabelTable | null;
+  /** Agreement of predicted actor names with the gold's actor spans, where it marks them. */
+  actors: ActorAgreement | null;
 }
 
 /** Size of the one-to-one match between two multisets of keys. */
@@ -64,9 +58,10 @@ const eventKey = (e: EvalEvent, usePlover: boolean) =>
 const rootKey = (e: EvalEvent, usePlover: boolean) =>
   `${e.source ?? ""}|${e.target ?? ""}|${usePlover ? (e.plover ?? "") : (e.code ?? "").slice(0, 2)}`;
 
-function majority(classes: number[]): number | null {
+/** The most frequent value (the first of the most frequent), or null for none. */
+function majority<T>(classes: T[]): T | null {
   if (classes.length === 0) return null;
-  const n = new Map<number, number>();
+  const n = new Map<T, number>();
   for (const c of classes) n.set(c, (n.get(c) ?? 0) + 1);
   let best = classes[0];
   for (const c of classes) if ((n.get(c) ?? 0) > (n.get(best) ?? 0)) best = c;
@@ -115,8 +110,14 @@ export function scoreEval(
   outside: readonly EvalEvent[] = [],
 ): EvalReport {
   const tally = { event: [0, 0, 0], root: [0, 0, 0], quad: [0, 0, 0] };
-  const confusion: Confusion = { by: gold.hasCodes ? "root" : "class", labels: [], counts: new Map() };
+  const by = gold.hasCodes ? "root" : gold.labels === "plover" ? "type" : "class";
+  const confusion: Confusion = { by, labels: [], counts: new Map() };
   const cls = (e: EvalEvent) => e.quad ?? classOf(e.code, e.plover, gold.quadScheme);
+  const label = (e: EvalEvent) => labelOf(e, gold);
+  const labelled = gold.sentenceLabels && !gold.hasCodes;
+  const actors: ActorAgreement | null = gold.units.some((u) => u.events[0]?.names)
+    ? { units: 0, source: 0, target: 0, both: 0 }
+    : null;
   for (const u of gold.units) {
     const pred = predictions.get(u.key) ?? [];
     const usePlover = u.events.some((e) => e.code === null && e.plover !== null);
@@ -141,7 +142,12 @@ export function scoreEval(
       tally.quad[0] += p !== null && gq.includes(p) ? 1 : 0;
       tally.quad[1] += p === null ? 0 : 1;
       tally.quad[2] += gq.length > 0 ? 1 : 0;
-      if (!gold.hasCodes) bump(confusion, String(gq[0] ?? "none"), p === null ? "none" : String(p));
+      if (labelled) {
+        const pl = majority(pred.map(label).filter((l) => l !== null));
+        bump(confusion, (u.events[0] && label(u.events[0])) ?? "none", pl ?? "none");
+        const chosen = pred.find((e) => label(e) === pl);
+        if (actors && chosen && u.events[0]?.names) tallyActors(actors, u.events[0], chosen);
+      }
     } else {
       tally.quad[0] += matchCount(gq.map(String), pq.map(String));
       tally.quad[1] += pq.length;
@@ -169,5 +175,7 @@ export function scoreEval(
     root: gold.hasCodes ? level(tally.root) : null,
     quad: level(tally.quad),
     confusion,
+    labels: labelled ? labelTable(confusion) : null,
+    actors,
   };
 }

@@ -5,10 +5,18 @@ import {
   readCsvGold,
   readGold,
   readPloverGold,
+  readPlvGold,
   readXmlGold,
 } from "../../src/eval/gold-readers.ts";
 import { readPredictions } from "../../src/eval/predictions.ts";
 import { GoldError } from "../../src/eval/types.ts";
+
+/** A PLV-format gold of our own: header, a quoted sentence with doubled quotes, a YIELD row. */
+const PLV = [
+  "id\tsentence_id\tgold_penta\tgold_root\tsentence\tmarked_sentence\tsource\ttarget",
+  "0\t7\t3\tACCUSE\tNorthland's foreign minister condemned Southland.\t<s>Northland's foreign minister</s> condemned <t>Southland</t>.\tNorthland's foreign minister\tSouthland",
+  '1\t9\t2\tYIELD\t"Southland released ""all"" prisoners to Northland."\t"<s>Southland</s> released ""all"" prisoners to <t>Northland</t>."\tSouthland\tNorthland',
+].join("\n");
 
 const XML = `<Sentences>
 <Sentence date="20200102" id="T-1" category="DEMO" sentence="true">
@@ -99,7 +107,30 @@ describe("gold readers", () => {
     );
   });
 
+  it("reads the PLV TSV: PLOVER type, quad class and actor spans per sentence", () => {
+    const g = readPlvGold(PLV, "plv.tsv");
+    expect(g).toMatchObject({ format: "plv-tsv", hasCodes: false, sentenceLabels: true, labels: "plover" });
+    expect(g.units.map((u) => [u.key, u.text, u.events[0].plover, u.events[0].quad])).toEqual([
+      ["0", "Northland's foreign minister condemned Southland.", "ACCUSE", 3],
+      ["1", 'Southland released "all" prisoners to Northland.', "YIELD", 2],
+    ]);
+    expect(g.units[0].events[0].names).toEqual({
+      source: "Northland's foreign minister",
+      target: "Southland",
+    });
+    expect(() => readPlvGold(PLV.replace("ACCUSE", "SCOLD"), "b.tsv")).toThrow(
+      /b\.tsv:2: row "0": unknown PLOVER type "SCOLD"/,
+    );
+    expect(() => readPlvGold(PLV.replace("\t2\tYIELD", "\t9\tYIELD"), "b.tsv")).toThrow(
+      /b\.tsv:3: row "1": gold_penta must be 1-4/,
+    );
+    expect(() => readPlvGold(PLV.replace("\n1\t", "\n0\t"), "b.tsv")).toThrow(
+      /b\.tsv:3: row "0": duplicate id/,
+    );
+  });
+
   it("picks the reader from the file", () => {
+    expect(readGold(PLV, "any.tsv").format).toBe("plv-tsv");
     expect(readGold(XML, "x.xml").format).toBe("petrarch-xml");
     expect(readGold("Troops shelled the town.\t4\n", "c.tsv").format).toBe("conflibert-tsv");
     expect(readGold("date,source,target,code\n", "x.csv").format).toBe("csv");

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { namesOverlap } from "../../src/eval/actors.ts";
+import { codeGold } from "../../src/eval/code-gold.ts";
+import { readPlvGold } from "../../src/eval/gold-plv.ts";
 import { levelScore, matchCount, scoreEval } from "../../src/eval/score.ts";
 import type { EvalEvent, Gold } from "../../src/eval/types.ts";
+import { normalizeEvent } from "../../src/model/normalize.ts";
 
 const ev = (source: string, target: string, code: string): EvalEvent => ({
   source,
@@ -125,5 +129,78 @@ describe("scoring", () => {
     expect(r.quad).toMatchObject({ tp: 2, predicted: 2, gold: 3 });
     expect(r.confusion.by).toBe("class");
     expect(r.confusion.counts.get("2")?.get("none")).toBe(1);
+    // Per class: 4 and 0 right (P = R = 1), 2 missed (R = 0): macro-F1 (1 + 1 + 0) / 3.
+    expect(r.labels).toMatchObject({ by: "class", units: 3, accuracy: 2 / 3 });
+    expect(r.labels?.macroF1).toBeCloseTo(2 / 3);
+    expect(r.labels?.rows.map((x) => [x.label, x.gold, x.predicted, x.f1])).toEqual([
+      ["0", 1, 1, 1],
+      ["2", 1, 0, 0],
+      ["4", 1, 1, 1],
+    ]);
+    expect(r.actors).toBeNull();
+  });
+
+  it("scores PLOVER-type sentence labels, CONCEDE/RETREAT as YIELD, and actor spans by shared words", () => {
+    const gold = readPlvGold(
+      [
+        "id\tgold_penta\tgold_root\tsentence\tsource\ttarget",
+        "a\t3\tACCUSE\tThe Northland foreign ministry condemned Southland.\tThe Northland foreign ministry\tSouthland",
+        "b\t2\tYIELD\tSouthland withdrew its troops from Eastmark.\tSouthland\tEastmark",
+        "c\t1\tCONSULT\tNorthland met Westmark.\tNorthland\tWestmark",
+        "d\t4\tASSAULT\tRebels shelled the port.\tRebels\tthe port",
+      ].join("\n"),
+      "g.tsv",
+    );
+    const named = (code: string, source: string, target: string): EvalEvent => ({
+      ...ev("X", "Y", code),
+      names: { source, target },
+    });
+    const pred = new Map([
+      // a: ACCUSE (111) by the Northland ministry, the target read as Eastmark: type and source right.
+      ["a", [named("111", "Northland", "Eastmark")]],
+      // b: CAMEO 0872 is RETREAT, which PLV calls YIELD; c: 111 is ACCUSE, not CONSULT; d: nothing.
+      ["b", [named("0872", "Southlanders", "Eastmark")]],
+      ["c", [named("111", "Westmark", "Northland")]],
+    ]);
+    const r = scoreEval(gold, pred);
+    expect(r.confusion.by).toBe("type");
+    expect(r.labels?.accuracy).toBeCloseTo(2 / 4);
+    const row = (l: string) => r.labels?.rows.find((x) => x.label === l);
+    expect(row("ACCUSE")).toMatchObject({ gold: 1, predicted: 2, tp: 1 });
+    expect(row("YIELD")).toMatchObject({ gold: 1, predicted: 1, tp: 1, f1: 1 });
+    expect(row("ASSAULT")).toMatchObject({ gold: 1, predicted: 0, f1: 0 });
+    expect(r.labels?.macroF1).toBeCloseTo((2 / 3 + 1 + 0 + 0) / 4);
+    // ICEWS quads from gold_penta: a 3 = 111 (root 11), b 2 = 0872, c 1 ≠ 111's 3.
+    expect(r.quad).toMatchObject({ tp: 2, predicted: 3, gold: 4 });
+    expect(r.actors).toEqual({ units: 3, source: 2, target: 1, both: 1 });
+  });
+
+  it("matches actor names to gold spans by a shared word or a 4-letter prefix", () => {
+    expect(namesOverlap("Iran", "Iranian Foreign Minister Javad Zarif")).toBe(true);
+    expect(namesOverlap("FBI", "the FBI")).toBe(true);
+    expect(namesOverlap("U.S.", "a US court")).toBe(true);
+    expect(namesOverlap("the government", "the opposition")).toBe(false);
+    expect(namesOverlap(null, "the FBI")).toBe(false);
+  });
+
+  it("gives coded events' actor names to the scorer", () => {
+    const gold = readPlvGold("id\tgold_root\tsentence\nq\tACCUSE\tNorthland condemned Southland.\n", "g.tsv");
+    const event = normalizeEvent({
+      date: "2000-01-01",
+      source: { code: "NTH", name: "Northland" },
+      target: { code: "STH", name: "Southland" },
+      cameo: "111",
+    });
+    const coded = codeGold(gold, { name: "stub", code: () => [event] }).get("q");
+    expect(coded).toEqual([
+      {
+        source: "NTH",
+        target: "STH",
+        code: "111",
+        plover: "ACCUSE",
+        quad: null,
+        names: { source: "Northland", target: "Southland" },
+      },
+    ]);
   });
 });

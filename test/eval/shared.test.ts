@@ -6,7 +6,8 @@ import { readGold } from "../../src/eval/gold-readers.ts";
 const DATA = "../shared/reference/eventdata";
 const CONFLIBERT = `${DATA}/ConfliBERT/data/cameo_class/train.tsv`;
 const SUITE = `${DATA}/petrarch2/text/PETR.UnitTest.records.xml`;
-for (const f of [CONFLIBERT, SUITE]) if (!existsSync(f)) console.warn(`skipping: ${f} not found`);
+const PLV = `${DATA}/ZSP-PLV/PLV_train.tsv`;
+for (const f of [CONFLIBERT, SUITE, PLV]) if (!existsSync(f)) console.warn(`skipping: ${f} not found`);
 
 describe.skipIf(!existsSync(CONFLIBERT))("ConfliBERT cameo_class gold", () => {
   it("reads every sentence with a 0-4 label", () => {
@@ -35,5 +36,24 @@ describe.skipIf(!existsSync(SUITE))("yalu eval on the PETRARCH unit suite", () =
     expect(r.units).toBe(284);
     // Floor a little under the measured event-level F1 (0.929).
     expect(r.event.f1).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe.skipIf(!existsSync(PLV))("yalu eval on the PLV sentences", () => {
+  it("reads 1,050 PLOVER-labelled sentences and scores the coder per type", async () => {
+    const g = readGold(readFileSync(PLV, "utf8"), PLV);
+    expect(g.format).toBe("plv-tsv");
+    expect(g.units.length).toBe(1050);
+    let out = "";
+    await runEval(PLV, { json: true }, (s) => {
+      out += s;
+    });
+    const r = JSON.parse(out);
+    console.log(
+      `PLV, PLOVER type: accuracy ${r.labels.accuracy.toFixed(3)} macro-F1 ${r.labels.macroF1.toFixed(3)}; ` +
+        `actors on ${r.actors.units} sentences: source ${r.actors.source}, target ${r.actors.target}`,
+    );
+    expect(r.labels.rows.map((x: { label: string }) => x.label)).toContain("YIELD");
+    expect(r.labels.rows.reduce((n: number, x: { gold: number }) => n + x.gold, 0)).toBe(1050);
   });
 });

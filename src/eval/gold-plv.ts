@@ -1,0 +1,86 @@
+import { PLOVER_TYPES } from "./classes.ts";
+import { column, splitRow } from "./csv.ts";
+import { type Gold, GoldError, type GoldUnit } from "./types.ts";
+
+/** Where a PLV header's columns are (-1 when absent). */
+function plvColumns(header: string[]) {
+  return {
+    id: column(header, ["id"]),
+    type: column(header, ["goldroot"]),
+    quad: column(header, ["goldpenta"]),
+    text: column(header, ["sentence"]),
+    source: column(header, ["source"]),
+    target: column(header, ["target"]),
+  };
+}
+
+/** True if a header line is the PLV TSV's (`gold_root` and `sentence` columns, tab-separated). */
+export function isPlvHeader(line: string): boolean {
+  if (!line.includes("\t")) return false;
+  const col = plvColumns(splitRow(line, "\t"));
+  return col.type !== -1 && col.text !== -1;
+}
+
+/**
+ * The PLV TSV of PLOVER-labelled news sentences (ZSP-PLV): `id, sentence_id, gold_penta, gold_root,
+ * sentence, marked_sentence, source, target`. Each row is a unit keyed by `id`, labelled with its
+ * PLOVER type (`gold_root`, in PLOVER's 2018 taxonomy: YIELD for CONCEDE and RETREAT), its quad
+ * class (`gold_penta`, 1–4 in the ICEWS convention) and the source and target spans as written.
+ */
+export function readPlvGold(text: string, file: string): Gold {
+  const lines = text.split(/\r?\n/);
+  const col = plvColumns(splitRow(lines[0] ?? "", "\t"));
+  for (const k of ["id", "type", "text"] as const)
+    if (col[k] === -1)
+      throw new GoldError(
+        `PLV header has no "${{ id: "id", type: "gold_root", text: "sentence" }[k]}" column`,
+        file,
+        1,
+      );
+  const units: GoldUnit[] = [];
+  const seen = new Set<string>();
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i].trim() === "") continue;
+    const f = splitRow(lines[i], "\t");
+    const id = f[col.id] ?? "";
+    const name = `row "${id}"`;
+    if (id === "" || seen.has(id))
+      throw new GoldError(id ? `${name}: duplicate id` : `row ${i + 1}: no id`, file, i + 1);
+    seen.add(id);
+    const type = (f[col.type] ?? "").toUpperCase();
+    if (!PLOVER_TYPES.has(type))
+      throw new GoldError(`${name}: unknown PLOVER type "${f[col.type]}"`, file, i + 1);
+    const quad = col.quad === -1 ? "" : (f[col.quad] ?? "");
+    if (quad !== "" && !/^[1-4]$/.test(quad))
+      throw new GoldError(`${name}: gold_penta must be 1-4, found "${quad}"`, file, i + 1);
+    const sentence = f[col.text] ?? "";
+    if (sentence === "") throw new GoldError(`${name}: empty sentence`, file, i + 1);
+    const span = (c: number) => (c === -1 ? null : f[c] || null);
+    units.push({
+      key: id,
+      text: sentence,
+      date: null,
+      parse: null,
+      line: i + 1,
+      events: [
+        {
+          source: null,
+          target: null,
+          code: null,
+          plover: type,
+          quad: quad === "" ? null : Number(quad),
+          names: { source: span(col.source), target: span(col.target) },
+        },
+      ],
+    });
+  }
+  return {
+    format: "plv-tsv",
+    units,
+    hasCodes: false,
+    sentenceLabels: true,
+    quadScheme: "icews",
+    labels: "plover",
+    ploverAliases: { CONCEDE: "YIELD", RETREAT: "YIELD" },
+  };
+}
