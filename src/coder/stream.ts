@@ -130,7 +130,8 @@ export async function* codeStream(
   if (format === "xml") {
     let n = 0;
     for await (const r of readPetrarchXmlStream(input, opts.name, opts.onBad)) {
-      codeXmlRecord(r, opts.coder, out);
+      // A record's own date first; the document date (--doc-date, --published) for undated ones.
+      codeXmlRecord(r.date || !opts.docDate ? r : { ...r, date: opts.docDate }, opts.coder, out);
       if (++n % 200 === 0) yield flush();
     }
     yield flush();

@@ -206,4 +206,12 @@ describe("yalu code on bad input", () => {
     expect(r.err).toMatch(/mixed\.xml:3: invalid date "1211" in record "AFP-1" .*: skipped/);
     expect(r.err).toMatch(/1 bad records skipped/);
   });
+
+  it("dates an undated PETRARCH XML record by --published (or --doc-date)", async () => {
+    const xml = '<Sentences><Sentence id="U-1"><Text>Japan condemned Russia.</Text></Sentence></Sentences>';
+    const path = file("undated.xml", xml);
+    expect((await run(path)).out).toBe("");
+    const r = await run(path, { published: "2012-11-08" });
+    expect(JSON.parse(r.out)).toMatchObject({ date: "2012-11-08", publicationDate: "2012-11-08" });
+  });
 });
