@@ -6,10 +6,19 @@ import { phraseKeys, type Token } from "./tokens.ts";
 
 /** What the matcher needs of the actor registry (src/model/registry.ts `ActorRegistry`). */
 export interface ActorSource {
-  surfaceForms(): { text: string; entryId: string; via: ResolvedVia; caseSensitive: boolean }[];
+  surfaceForms(): {
+    text: string;
+    entryId: string;
+    via: ResolvedVia;
+    caseSensitive: boolean;
+    needsCapital?: boolean;
+    generated?: boolean;
+  }[];
   resolve(entryId: string, date?: string | null, via?: ResolvedVia): ResolvedActor;
   lookup(text: string, date?: string | null): ResolvedActor | null;
   entry(id: string): ActorEntry | undefined;
+  /** Generated forms (lower-case words joined by spaces) → entry id; matched only when capitalised. */
+  generatedForms?(): ReadonlyMap<string, string>;
 }
 
 /** An actor found in a sentence: a token span and the actor it stands for. */
@@ -26,6 +35,18 @@ export interface ActorMention {
   via: ResolvedVia;
   /** A domestic institution named without its country ("the army"): it takes the other side's. */
   bare?: boolean;
+  /**
+   * A place named as where something happens ("in Kabul", a dateline "KABUL -"): it stands for its
+   * state (a capital gives the country, not the government) and gives agents without a country
+   * theirs; the event builder decides whether it is a target.
+   */
+  location?: boolean;
+}
+
+/** What the matcher may know of a sentence's document. */
+export interface MentionContext {
+  /** The country (ISO3) of the document's dateline place, if known: agents without one take it. */
+  datelineCountry?: string | null;
 }
 
 interface Claim {
@@ -34,15 +55,19 @@ interface Claim {
   /** Role code of a role noun ("GOV"). */
   role?: string;
   caseText?: string;
+  /** Matches only if the text has a capital (see {@link capitalised}). */
+  capital?: boolean;
   text?: string;
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by token; null until the node has one (most nodes are leaves). */
+  next: Map<string, TrieNode> | null;
   claims: Claim[];
 }
 
-const node = (): TrieNode => ({ next: new Map(), claims: [] });
+const NO_CLAIMS: Claim[] = [];
+const node = (): TrieNode => ({ next: null, claims: NO_CLAIMS });
 
 const ROLES_FILE = fileURLToPath(new URL("../../data/lexicon/roles.yaml", import.meta.url));
 
@@ -56,7 +81,11 @@ export class ActorMatcher {
   readonly #root = node();
   readonly #source: ActorSource;
   readonly #notAfter: string[][];
-  readonly #standalone: Set<string>;
+  /** Role nouns standing as actors without a country → whether they must end their phrase. */
+  readonly #standalone: Map<string, boolean>;
+  readonly #phrases: ReadonlyMap<string, string>;
+  /** First word of a generated form → most words of a form starting with it. */
+  readonly #phraseFirst = new Map<string, number>();
 
   constructor(source: ActorSource, rolesYaml: string = readFileSync(ROLES_FILE, "utf8")) {
     this.#source = source;
@@ -65,11 +94,19 @@ export class ActorMatcher {
       notActorAfter: string[];
       standalone: string[];
     };
-    this.#standalone = new Set(roles.standalone.map((w) => phraseKeys(w).join(" ")));
+    this.#standalone = new Map(roles.standalone.map((w) => [phraseKeys(w).join(" "), false]));
+    // Hand-written forms and role nouns first; a generated agent only where they have none.
+    const later: [string, string][] = [];
     for (const f of source.surfaceForms()) {
       const e = source.entry(f.entryId);
       if (e?.kind === "agent") {
-        this.#add(f.text, { role: e.code });
+        if (!f.generated) this.#add(f.text, { role: e.code });
+        else {
+          later.push([f.text, e.code]);
+          // "gunmen", "terrorists" stand alone, but not as a modifier ("fighter planes").
+          if (STANDALONE_ROLES.has(e.code.slice(0, 3)) && !this.#standalone.has(f.text))
+            this.#standalone.set(f.text, true);
+        }
         continue;
       }
       this.#add(f.text, {
@@ -77,18 +114,30 @@ export class ActorMatcher {
         via: f.via,
         text: f.text,
         caseText: f.caseSensitive ? f.text : undefined,
+        capital: f.needsCapital === true,
       });
     }
     for (const [role, words] of Object.entries(roles.roles)) for (const w of words) this.#add(w, { role });
+    for (const [text, role] of later) this.#add(text, { role }, true);
     this.#notAfter = roles.notActorAfter.map((w) => phraseKeys(w));
+    this.#phrases = source.generatedForms?.() ?? new Map();
+    for (const form of this.#phrases.keys()) {
+      const space = form.indexOf(" ");
+      const first = space < 0 ? form : form.slice(0, space);
+      let words = 1;
+      for (let k = space; k >= 0; k = form.indexOf(" ", k + 1)) words++;
+      if ((this.#phraseFirst.get(first) ?? 0) < words) this.#phraseFirst.set(first, words);
+    }
   }
 
-  #add(text: string, claim: Claim): void {
-    let keys = phraseKeys(text);
+  #add(text: string, claim: Claim, onlyIfFree = false): void {
+    // Generated forms are the tokeniser's lower-case words joined by spaces already.
+    let keys = onlyIfFree ? text.split(" ") : phraseKeys(text);
     if (keys[0] === "the" && keys.length > 1) keys = keys.slice(1);
     if (keys.length === 0) return;
     let n = this.#root;
     for (const k of keys) {
+      n.next ??= new Map();
       let child = n.next.get(k);
       if (!child) {
         child = node();
@@ -96,31 +145,49 @@ export class ActorMatcher {
       }
       n = child;
     }
+    if (onlyIfFree && n.claims.length > 0) return;
     if (claim.role && n.claims.some((c) => c.entryId)) return;
     if (claim.entryId && n.claims.some((c) => c.entryId === claim.entryId)) return;
-    n.claims.push(claim);
+    if (n.claims === NO_CLAIMS) n.claims = [claim];
+    else n.claims.push(claim);
   }
 
   /** True if any token could start an actor (the cheap prefilter). */
   hasCandidate(tokens: Token[]): boolean {
-    for (const t of tokens) if (this.#root.next.has(t.lower)) return true;
+    for (const t of tokens) if (this.#root.next?.has(t.lower) || this.#phraseFirst.has(t.lower)) return true;
     return false;
+  }
+
+  /** The longest generated form at token i, written with a capital, if longer than `than`. */
+  #generated(tokens: Token[], i: number, than: number): { end: number; claims: Claim[] } | null {
+    const most = this.#phraseFirst.get(tokens[i].lower);
+    if (!most) return null;
+    const keys = [tokens[i].lower];
+    for (let j = i + 1; j < Math.min(tokens.length, i + most); j++)
+      keys.push(`${keys[keys.length - 1]} ${tokens[j].lower}`);
+    for (let n = keys.length; n > than - i && n > 0; n--) {
+      const id = this.#phrases.get(keys[n - 1]);
+      if (id && capitalised(tokens, i, i + n))
+        return { end: i + n, claims: [{ entryId: id, via: "name", text: keys[n - 1] }] };
+    }
+    return null;
   }
 
   #longest(tokens: Token[], i: number): { end: number; claims: Claim[] } | null {
     let n = this.#root;
     let best: { end: number; claims: Claim[] } | null = null;
     for (let j = i; j < tokens.length; j++) {
-      const child = n.next.get(tokens[j].lower);
+      const child = n.next?.get(tokens[j].lower);
       if (!child) break;
       n = child;
       const ok = n.claims.filter(
         (c) =>
-          !c.caseText ||
-          tokens
-            .slice(i, j + 1)
-            .map((t) => t.text)
-            .join(" ") === c.caseText,
+          (!c.capital || capitalised(tokens, i, j + 1)) &&
+          (!c.caseText ||
+            tokens
+              .slice(i, j + 1)
+              .map((t) => t.text)
+              .join(" ") === c.caseText),
       );
       if (ok.length > 0) best = { end: j + 1, claims: ok };
     }
@@ -131,11 +198,22 @@ export class ActorMatcher {
     return this.#notAfter.some((seq) => seq.every((k, x) => tokens[at + x]?.lower === k));
   }
 
-  /** Actor mentions of a sentence, left to right; `date` picks people's dated roles. */
-  find(tokens: Token[], text: string, base: number, date: string | null): ActorMention[] {
+  /**
+   * Actor mentions of a sentence, left to right; `date` picks people's dated roles. Agents without
+   * a country ("gunmen", "the police") take the country of the places named as where things happen
+   * ("in Kabul") when those agree, else the dateline's (`context`), else stay bare role codes.
+   */
+  find(
+    tokens: Token[],
+    text: string,
+    base: number,
+    date: string | null,
+    context: MentionContext = {},
+  ): ActorMention[] {
     const raw: (ActorMention & { role?: string })[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const m = this.#root.next.has(tokens[i].lower) ? this.#longest(tokens, i) : null;
+      const own = this.#root.next?.has(tokens[i].lower) ? this.#longest(tokens, i) : null;
+      const m = this.#generated(tokens, i, own?.end ?? i) ?? own;
       if (!m) {
         i++;
         continue;
@@ -174,8 +252,69 @@ export class ActorMatcher {
       }
       i = m.end;
     }
-    return combine(raw, tokens, text, base, this.#standalone);
+    return placeContext(combine(raw, tokens, text, base, this.#standalone), tokens, context);
   }
+
+  /**
+   * The country of a dateline opening the text ("KABUL, March 3 (Reuters) -", "SAN FRANCISCO -"),
+   * or null: a caller coding a document passes it on to later sentences as `datelineCountry`.
+   */
+  dateline(tokens: Token[], text: string, base: number, date: string | null): string | null {
+    const m = this.find(tokens.slice(0, 8), text, base, date)[0];
+    return m && m.start === 0 && isDateline(tokens, m) ? m.country : null;
+  }
+}
+
+/**
+ * True if a span of tokens has a capital: its one word starts with one ("Pole", not "a pole"), or
+ * of several words some does ("al-Qaeda", "Islamic State").
+ */
+function capitalised(tokens: Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (UPPER_START.test(tokens[k].text)) return true;
+  return false;
+}
+const UPPER_START = /^\p{Lu}/u;
+
+/** Agents that stand as actors without a country ("gunmen", "terrorists", "police officers"). */
+const STANDALONE_ROLES: ReadonlySet<string> = new Set(["UAF", "REB", "INS", "CRM"]);
+
+/** Prepositions that make a place the scene ("a hotel in Kabul"), not an actor. */
+const SCENE = new Set(["in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"]);
+
+/** A place mention at the head of a text, written in capitals and followed by "," or a dash. */
+function isDateline(tokens: Token[], m: ActorMention): boolean {
+  const words = tokens.slice(m.start, m.end);
+  return (
+    m.kind === "state" &&
+    words.every((t) => t.text === t.text.toUpperCase() && t.text.length > 1) &&
+    /^[,\-–—(]$/.test(tokens[m.end]?.text ?? "")
+  );
+}
+
+/** Mark places named as the scene and give agents without a country the scene's (or dateline's). */
+function placeContext(mentions: ActorMention[], tokens: Token[], context: MentionContext): ActorMention[] {
+  const scene = new Set<string>();
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.kind !== "state" || !m.country) continue;
+    let k = m.start - 1;
+    if (tokens[k]?.lower === "the") k--;
+    const named = (k >= 0 && SCENE.has(tokens[k].lower)) || (m.start === 0 && isDateline(tokens, m));
+    // "in Kabul's police", "in China and Japan": not a bare scene.
+    if (!named || tokens[m.end]?.lower === "'s" || m.via === "role") continue;
+    mentions[i] = { ...m, code: m.country, location: true };
+    scene.add(m.country);
+  }
+  const country =
+    scene.size === 1 ? [...scene][0] : scene.size === 0 ? (context.datelineCountry ?? null) : null;
+  if (!country) return mentions;
+  // Only agents standing alone ("gunmen", "police"): a bare institution ("the army") still takes
+  // the other side's country in the event (events.ts), as an appositive title would mislead here.
+  return mentions.map((m) =>
+    m.kind === "agent" && m.country === null && !m.bare
+      ? { ...m, code: `${country}${m.code}`, country, via: "role" }
+      : m,
+  );
 }
 
 /** True if a noun before this token ends its phrase ("the army for", "the army."), not a modifier ("military talks"). */
@@ -208,6 +347,18 @@ const PHRASE_END = new Set([
   "near",
 ]);
 
+/**
+ * True if a noun before this token is the head of its phrase followed by its verb or the end of
+ * the phrase ("gunmen stormed", "terrorists who", "33 terrorists."), not a modifier ("terrorist
+ * attack", "fighter planes").
+ */
+function headsClause(next: Token | undefined): boolean {
+  return endsPhrase(next) || next!.lower.endsWith("ed") || AUXILIARY.has(next!.lower);
+}
+const AUXILIARY = new Set(
+  "is are was were has have had will would could can may might also reportedly allegedly then on".split(" "),
+);
+
 /** Institutions that, named without a country ("praised the army"), belong to the other side's. */
 const DOMESTIC: ReadonlySet<string> = new Set(["MIL", "COP", "JUD", "LEG"]);
 
@@ -218,7 +369,7 @@ function combine(
   tokens: Token[],
   text: string,
   base: number,
-  standalone: ReadonlySet<string>,
+  standalone: ReadonlyMap<string, boolean>,
 ): ActorMention[] {
   const out: ActorMention[] = [];
   const spanText = (s: number, e: number) => text.slice(tokens[s].start - base, tokens[e - 1].end - base);
@@ -250,6 +401,11 @@ function combine(
       };
       continue;
     }
+    if (prev && prev.kind === "group" && gap === 0) {
+      // "Taliban fighters", "Boko Haram militants": the group itself.
+      out[out.length - 1] = { ...prev, end: m.end, name: spanText(prev.start, m.end) };
+      continue;
+    }
     if (next && next.kind === "person" && next.start === m.end) {
       out.push({ ...next, start: m.start, name: spanText(m.start, next.end) });
       k++;
@@ -276,7 +432,8 @@ function combine(
       .slice(m.start, m.end)
       .map((t) => t.lower)
       .join(" ");
-    if (standalone.has(key)) out.push({ ...m, country: null });
+    const alone = standalone.get(key);
+    if (alone === false || (alone === true && headsClause(tokens[m.end]))) out.push({ ...m, country: null });
     else if (DOMESTIC.has(m.role) && endsPhrase(tokens[m.end])) out.push({ ...m, country: null, bare: true });
   }
   return out;

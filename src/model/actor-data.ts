@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ActorCodes, type CodeTables } from "./actor-codes.ts";
+import { ActorTable } from "./actor-table.ts";
 import type { ActorEntry, ActorKind } from "./actor-types.ts";
 import { datePrecisionOf } from "./event.ts";
 
@@ -22,6 +23,8 @@ export interface ActorData {
   tables: CodeTables;
   entries: ActorEntry[];
   shared: SharedForm[];
+  /** The generated tables (data/actors/generated), whose entries come after the hand-written ones. */
+  generated: ActorTable[];
 }
 
 /** A data file of the actor tables is malformed; the message names the file and the entry. */
@@ -137,8 +140,42 @@ function finish(entries: ActorEntry[], codes: ActorCodes, fileOf: Map<string, st
   }
 }
 
-/** Load and validate every table under `dir` (default data/actors). */
-export function loadActorData(dir: string = ACTOR_DATA_DIR): ActorData {
+/**
+ * The generated tables under `dir`/generated (*.tsv, built by scripts/build-actors.ts), entry ids
+ * `<file name>-<row>`. Their codes were checked against the tables when built (the build's
+ * `--check`, run by the tests, keeps them so).
+ */
+function generatedTables(dir: string, codes: ActorCodes): ActorTable[] {
+  const gen = join(dir, "generated");
+  if (!existsSync(gen)) return [];
+  return readdirSync(gen)
+    .filter((f) => f.endsWith(".tsv"))
+    .sort()
+    .map((name) => {
+      const file = join(gen, name);
+      const countryOf = (code: string) => (codes.isKnown(code) ? codes.parse(code).country : null);
+      try {
+        return new ActorTable(
+          readFileSync(file, "utf8"),
+          file,
+          name.replace(/\.tsv$/, ""),
+          `generated/${name}`,
+          countryOf,
+        );
+      } catch (e) {
+        throw new ActorDataError((e as Error).message);
+      }
+    });
+}
+
+/**
+ * Load and validate every table under `dir` (default data/actors); `generated: false` leaves out
+ * the generated tables (as scripts/build-actors.ts does while rebuilding them).
+ */
+export function loadActorData(
+  dir: string = ACTOR_DATA_DIR,
+  options: { generated?: boolean } = {},
+): ActorData {
   const codesPath = join(dir, "codes.yaml");
   const c = check(codesFile, readYaml(codesPath), codesPath);
   const registryDir = join(dir, "registry");
@@ -157,7 +194,8 @@ export function loadActorData(dir: string = ACTOR_DATA_DIR): ActorData {
   }
   const countries = entries.filter((e) => e.kind === "state").map((e) => ({ code: e.code, name: e.name }));
   const tables: CodeTables = { ...c, countries };
-  finish(entries, new ActorCodes(tables), fileOf);
+  const codes = new ActorCodes(tables);
+  finish(entries, codes, fileOf);
   const sharedPath = join(dir, "shared-forms.yaml");
   const shared = check(sharedFile, readYaml(sharedPath), sharedPath).shared;
   for (const s of shared) {
@@ -165,7 +203,8 @@ export function loadActorData(dir: string = ACTOR_DATA_DIR): ActorData {
       if (!fileOf.has(id)) throw new ActorDataError(`${sharedPath}: "${s.text}" names unknown entry "${id}"`);
     }
   }
-  return { tables, entries, shared };
+  const generated = options.generated === false ? [] : generatedTables(dir, codes);
+  return { tables, entries, shared, generated };
 }
 
 let cached: ActorData | undefined;

@@ -32,6 +32,11 @@ export interface ActorEntry {
   /** Period the entry existed (historical states), YYYY-MM-DD inclusive; used to settle shared forms. */
   from?: string | null;
   to?: string | null;
+  /**
+   * True for entries generated from outside dictionaries (data/actors/generated): the hand-written
+   * registry wins every surface form both have, and their forms match only capitalised text.
+   */
+  generated?: boolean;
 }
 
 /** How a surface form matched an entry, or that a dated role or a generic title set the code. */
@@ -53,4 +58,8 @@ export interface SurfaceForm {
   via: ResolvedVia;
   /** True for short all-capital acronyms ("US", "UN") that a matcher should match case-sensitively. */
   caseSensitive: boolean;
+  /** True if the form matches only text with a capital ("Pole", not "a pole"; see actor-text.ts). */
+  needsCapital: boolean;
+  /** True for a form of a generated entry (the hand-written registry and role nouns win over it). */
+  generated?: boolean;
 }

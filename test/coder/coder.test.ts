@@ -94,7 +94,8 @@ describe("NativeCoder: verbs, voice and mood", () => {
     expect(code("Pakistan summoned the Indian ambassador to protest against the killings.")).toEqual([
       "PAK INDGOV 114 2024-05-15",
     ]);
-    expect(code("Police arrested dozens of protesters in Moscow.")).toEqual(["COP OPP 173 2024-05-15"]);
+    // The scene ("in Moscow") gives the agents their country.
+    expect(code("Police arrested dozens of protesters in Moscow.")).toEqual(["RUSCOP RUSOPP 173 2024-05-15"]);
     expect(code("US troops withdrew from Afghanistan in August 2021.")).toEqual(["USAMIL AFG 087 2021-08"]);
     expect(code("Kim Jong Un praised the army for the launch.")).toEqual(["PRKGOV PRKMIL 051 2024-05-15"]);
     expect(code("India and China held military talks.").sort()).toEqual([

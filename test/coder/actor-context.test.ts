@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { ActorMatcher } from "../../src/coder/actors.ts";
+import { NativeCoder } from "../../src/coder/native.ts";
+import { tokenize } from "../../src/coder/tokens.ts";
+import { ActorRegistry } from "../../src/model/registry.ts";
+
+const matcher = new ActorMatcher(ActorRegistry.default());
+const coder = new NativeCoder();
+
+/** The mentions of a sentence as "name:CODE" ("@" marks a place named as the scene). */
+function mentions(text: string, date: string | null = "2024-05-15", datelineCountry?: string): string[] {
+  return matcher
+    .find(tokenize(text), text, 0, date, { datelineCountry })
+    .map((m) => `${m.name}:${m.code}${m.location ? "@" : ""}`);
+}
+const code = (text: string, date = "2024-05-15"): string[] =>
+  coder
+    .code({ id: "s", text, date, docId: "t", offset: 0 })
+    .map((e) => `${e.source.code} ${e.target.code} ${e.cameo}`);
+
+describe("actors from the generated Phoenix table", () => {
+  it("finds a person only the Phoenix dictionaries know, with the country of the dated role", () => {
+    expect(code("In March 2000 the European Union imposed sanctions on Sali Berisha.", "2000-03-20")).toEqual(
+      ["IGOEUREEC ALBELI 163"],
+    );
+    expect(mentions("Officials in Tirana said Sali Berisha would travel.", "1996-05-01")).toContain(
+      "Sali Berisha:ALBGOV",
+    );
+  });
+
+  it("reads lower-case words as words, not demonyms or places", () => {
+    expect(mentions("The flag hung from a pole outside the station.")).toEqual([]);
+    expect(mentions("A Pole was detained at the border.")).toEqual(["Pole:POL"]);
+    expect(mentions("Water from the helmand river was low.")).toEqual([]);
+    expect(mentions("Fighting resumed in Helmand.")).toEqual(["Helmand:AFG@"]);
+  });
+
+  it("keeps the hand-written registry first where both name an actor", () => {
+    // Phoenix reads Kabul as AFG; the registry's capital stands for the government.
+    expect(mentions("Kabul rejected the offer.")).toEqual(["Kabul:AFGGOV"]);
+    expect(mentions("Kim Jong-un toured a factory.", "2012-01-05")).toEqual(["Kim Jong-un:PRKGOV"]);
+  });
+
+  it("reads a group followed by a role noun as the group", () => {
+    expect(mentions("Taliban fighters overran the district.")).toEqual(["Taliban fighters:AFGREB"]);
+  });
+});
+
+describe("agents without a country", () => {
+  it("take the country of the place named as the scene", () => {
+    expect(mentions("Gunmen stormed a hotel in Kabul.")).toEqual(["Gunmen:AFGUAF", "Kabul:AFG@"]);
+    expect(code("Police arrested four militants near Peshawar.")).toEqual(["PAKCOP PAKREB 173"]);
+  });
+
+  it("stay bare role codes when no place or dateline gives one", () => {
+    expect(mentions("Police killed 33 terrorists on Tuesday.")).toEqual(["Police:COP", "terrorists:UAF"]);
+    expect(code("Police killed 33 terrorists on Tuesday.")).toEqual(["COP UAF 190"]);
+  });
+
+  it("keep the nationality written with them", () => {
+    expect(mentions("Pakistani police arrested the gunmen in Kabul.")).toEqual([
+      "Pakistani police:PAKCOP",
+      "gunmen:AFGUAF",
+      "Kabul:AFG@",
+    ]);
+  });
+
+  it("take the dateline's country, in its sentence and after it", () => {
+    const first = "KABUL, May 3 - Gunmen attacked a checkpoint.";
+    expect(matcher.dateline(tokenize(first), first, 0, "2024-05-03")).toBe("AFG");
+    expect(mentions(first)[1]).toBe("Gunmen:AFGUAF");
+    expect(mentions("Police said the attackers fled.", "2024-05-03", "AFG")).toEqual(["Police:AFGCOP"]);
+    expect(matcher.dateline(tokenize("Gunmen attacked."), "Gunmen attacked.", 0, null)).toBeNull();
+  });
+
+  it("are not read off a noun modifying another ('terrorist attack', 'fighter planes')", () => {
+    expect(mentions("The council condemned the terrorist attack.")).toEqual([]);
+    expect(mentions("Two fighter planes crashed.")).toEqual([]);
+  });
+
+  it("read a capital named as the scene as the state, not its government", () => {
+    expect(mentions("Thousands marched in Beijing.")).toEqual(["Beijing:CHN@"]);
+  });
+});
