@@ -94,6 +94,20 @@ export function program(): Command {
       const { runEval } = await import("./eval.ts");
       await runEval(gold, opts);
     });
+  p.command("parse")
+    .description("Universal Dependencies parse of English text (plain, Markdown, PETRARCH XML or CoNLL-U)")
+    .argument("<file>", "input file, or - for standard input")
+    .option("--input <kind>", "input kind: auto, text, markdown, xml or conllu", "auto")
+    .option("--json", "print JSON Lines, one sentence a line, instead of CoNLL-U")
+    .option("--model <file>", "a parser model file (default: the shipped UD English EWT model)")
+    .action(async (file: string, opts) => (await import("./parse.ts")).runParse(file, opts));
+  p.command("eval-parse")
+    .description("score the parser (or a given parse) against a gold CoNLL-U treebank: UAS, LAS, UPOS")
+    .argument("<gold>", "gold CoNLL-U file")
+    .option("--pred <file>", "a parse to score (CoNLL-U); default: parse the gold's words here")
+    .option("--model <file>", "a parser model file (default: the shipped one)")
+    .option("--json", "print the scores as JSON")
+    .action(async (gold: string, opts) => (await import("./parse.ts")).runEvalParse(gold, opts));
   p.command("import")
     .description("import event files into the record (one batch: all or nothing)")
     .argument("<files...>", "GDELT, ICEWS, PLOVER, CSV, JSON Lines or Parquet files (.gz/.zip too)")

@@ -1,0 +1,119 @@
+/**
+ * Train Yalu's dependency parser on UD English EWT and write the model the product ships.
+ *
+ *   npm run train:parser [-- --seed 1 --tag-epochs 8 --parse-epochs 15 --folds 5 --out FILE]
+ *
+ * Trains on the train split, reports dev figures (test is for the final figure only: `yalu
+ * eval-parse`), and writes data/parser/en-ewt.model.gz. Seeded: the same options give the same file.
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { splitSentences } from "../src/coder/sentences.ts";
+import { tokenize } from "../src/coder/tokens.ts";
+import { CsvParser } from "../src/formats/csv-parse.ts";
+import { buildClusters } from "../src/parse/clusters.ts";
+import { encodeModel } from "../src/parse/codec.ts";
+import { readConllu } from "../src/parse/conllu.ts";
+import { parseConlluSentence } from "../src/parse/conllu-parse.ts";
+import { formatParseScore, scoreParses } from "../src/parse/score.ts";
+import { defaultTrainOptions, mulberry32, trainModel } from "../src/parse/train.ts";
+
+const UD = "../shared/reference/ud/UD_English-EWT";
+const REF = "../shared/reference";
+/** Unlabelled news text for the word clusters: KCNA (2011, 2012, 2023–24) and NGEC's synthetic stories. */
+const CORPORA = {
+  kcna2011: `${REF}/corpora/kcna_xmarquez/kcna_stories_2011_en.jsonl.gz`,
+  kcna2012: `${REF}/corpora/kcna_xmarquez/kcna_stories_2012_en.jsonl.gz`,
+  kcna2024: `${REF}/corpora/kcna_stiles/kcna_archive_2023-12-24_2024-11-10.json`,
+  ngec: `${REF}/eventdata/NGEC-synthetic/gpt_synthetic_events_2023-10-19_19.csv.gz`,
+};
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : process.argv[i + 1];
+};
+const num = (name: string, fallback: number): number => {
+  const v = Number(arg(name, String(fallback)));
+  if (!Number.isFinite(v)) throw new Error(`invalid --${name}`);
+  return v;
+};
+
+const started = Date.now();
+const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const progress = (m: string): void => {
+  process.stderr.write(`[${elapsed()}] ${m}\n`);
+};
+const read = (split: string) => readConllu(readFileSync(`${UD}/en_ewt-ud-${split}.conllu`, "utf8"));
+
+const train = read(arg("train-split", "train"));
+const dev = read("dev");
+const options = {
+  seed: num("seed", defaultTrainOptions.seed),
+  tagEpochs: num("tag-epochs", defaultTrainOptions.tagEpochs),
+  parseEpochs: num("parse-epochs", defaultTrainOptions.parseEpochs),
+  folds: num("folds", defaultTrainOptions.folds),
+  explore: num("explore", defaultTrainOptions.explore),
+  dropHyphens: num("drop-hyphens", defaultTrainOptions.dropHyphens),
+  prune: num("prune", defaultTrainOptions.prune),
+  transitionBits: num("transition-bits", defaultTrainOptions.transitionBits),
+};
+/** Documents of the unlabelled corpora, as plain text. */
+function* documents(): Generator<string> {
+  for (const file of [CORPORA.kcna2011, CORPORA.kcna2012]) {
+    if (!existsSync(file)) continue;
+    for (const line of gunzipSync(readFileSync(file)).toString("utf8").split("\n")) {
+      if (line.trim() === "") continue;
+      const s = JSON.parse(line) as { title: string; story: string };
+      yield `${s.title}\n\n${s.story.replace(/,\s*,\s+/g, "\n\n")}`;
+    }
+  }
+  if (existsSync(CORPORA.kcna2024))
+    for (const a of JSON.parse(readFileSync(CORPORA.kcna2024, "utf8")) as {
+      headline: string;
+      story_text: string;
+    }[])
+      yield `${a.headline}\n\n${a.story_text}`;
+  if (existsSync(CORPORA.ngec)) {
+    const csv = new CsvParser();
+    let header: (string | null)[] | null = null;
+    for (const line of gunzipSync(readFileSync(CORPORA.ngec)).toString("utf8").split("\n")) {
+      const rec = csv.push(line.replace(/\r$/, ""));
+      if (!rec) continue;
+      if (!header) header = rec;
+      else yield rec[header.indexOf("text")] ?? "";
+    }
+  }
+}
+
+function* unlabelled(): Generator<string[]> {
+  for (const s of train) yield s.words.map((w) => w.form.toLowerCase());
+  for (const doc of documents())
+    for (const sp of splitSentences(doc)) yield tokenize(doc.slice(sp.start, sp.end)).map((t) => t.lower);
+}
+
+const clusterSeed = num("seed", defaultTrainOptions.seed);
+const clusters =
+  arg("clusters", "yes") === "no"
+    ? new Map<string, number>()
+    : buildClusters(unlabelled(), {
+        minCount: 3,
+        maxWords: 60000,
+        contexts: 1500,
+        dims: 64,
+        branching: [16, 16, 8],
+        iterations: 8,
+        rnd: mulberry32(clusterSeed + 7),
+        progress,
+      });
+progress(`training on ${train.length} sentences: ${JSON.stringify(options)}`);
+const model = trainModel(train, { ...options, clusters, progress });
+const parsed = dev.map((s) => parseConlluSentence(model, s));
+const score = scoreParses(dev, parsed);
+process.stderr.write(`dev:\n${formatParseScore(score).split("\n").slice(0, 6).join("\n")}\n`);
+const out = arg("out", "data/parser/en-ewt.model.gz");
+const bytes = encodeModel(model, {
+  treebank: "UD English EWT (train split), CC BY-SA 4.0",
+  options,
+  dev: { uas: +score.uas.toFixed(2), las: +score.las.toFixed(2), upos: +score.upos.toFixed(2) },
+});
+writeFileSync(out, bytes);
+progress(`wrote ${out} (${(statSync(out).size / 1e6).toFixed(2)} MB)`);

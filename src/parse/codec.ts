@@ -1,0 +1,173 @@
+/**
+ * The parser model's file form: gzip of a magic line, a JSON header (tag classes, labels, tag
+ * dictionary, lemma table) and each weight table as sorted key deltas, per-row pair counts, class
+ * ids and weights quantised to 16 bits.
+ */
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { ParserModel } from "./parser.ts";
+import { HashedWeights, SparseWeights } from "./perceptron.ts";
+
+const MAGIC = "YALU-PARSER 1\n";
+
+interface Header {
+  classes: string[];
+  upos: string[];
+  classUpos: number[];
+  labels: string[];
+  dictionary: [string, number][];
+  clusters: [string, number][];
+  lemmas: [string, string][];
+  tables: { name: string; classes: number; rows: number; pairs: number; scale: number; bits?: number }[];
+  /** Free-form provenance: corpus, seed, epochs, date. */
+  about: Record<string, unknown>;
+}
+
+/** A model file that cannot be read. */
+export class ModelError extends Error {
+  override name = "ModelError";
+}
+
+function packWeights(w: SparseWeights): { bytes: Buffer[]; scale: number } {
+  const rows = w.keys.length;
+  const order = Array.from({ length: rows }, (_, i) => i).sort(
+    (a, b) => (w.keys[a] >>> 0) - (w.keys[b] >>> 0),
+  );
+  let max = 0;
+  for (const v of w.vals) max = Math.max(max, Math.abs(v));
+  const scale = max > 0 ? max / 32767 : 1;
+  const deltas = new Uint32Array(rows);
+  const counts = new Uint8Array(rows);
+  const cls = new Uint8Array(w.cls.length);
+  const vals = new Int16Array(w.vals.length);
+  let prev = 0;
+  let p = 0;
+  for (let r = 0; r < rows; r++) {
+    const row = order[r];
+    const key = w.keys[row] >>> 0;
+    deltas[r] = key - prev;
+    prev = key;
+    const start = w.starts[row];
+    const end = w.starts[row + 1];
+    counts[r] = end - start;
+    for (let i = start; i < end; i++, p++) {
+      cls[p] = w.cls[i];
+      vals[p] = Math.round(w.vals[i] / scale);
+    }
+  }
+  const buf = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  return { bytes: [buf(deltas), buf(counts), buf(cls), buf(vals)], scale };
+}
+
+/** The model as the bytes of its file. */
+export function encodeModel(m: ParserModel, about: Record<string, unknown> = {}): Buffer {
+  const tables = [
+    ["tagger", m.tagger.weights],
+    ["transitions", m.transitions],
+    ["labeller", m.labeller],
+    ["relabeller", m.relabeller],
+  ] as const;
+  const blocks: Buffer[] = [];
+  const header: Header = {
+    classes: m.tagger.classes,
+    upos: m.upos,
+    classUpos: Array.from(m.classUpos),
+    labels: m.labels,
+    dictionary: [...m.tagger.dictionary],
+    clusters: [...m.tagger.clusters],
+    lemmas: [...m.lemmas],
+    tables: [],
+    about,
+  };
+  for (const [name, w] of tables) {
+    if (w instanceof HashedWeights) {
+      let max = 0;
+      for (const v of w.w) max = Math.max(max, Math.abs(v));
+      const scale = max > 0 ? max / 32767 : 1;
+      const q = Int16Array.from(w.w, (v) => Math.round(v / scale));
+      header.tables.push({ name, classes: w.classes, rows: 0, pairs: q.length, scale, bits: w.bits });
+      blocks.push(Buffer.from(q.buffer));
+      continue;
+    }
+    if (!(w instanceof SparseWeights)) throw new ModelError(`table ${name} is not averaged`);
+    const { bytes, scale } = packWeights(w);
+    header.tables.push({ name, classes: w.classes, rows: w.keys.length, pairs: w.cls.length, scale });
+    blocks.push(...bytes);
+  }
+  const head = Buffer.from(JSON.stringify(header));
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(head.length);
+  return gzipSync(Buffer.concat([Buffer.from(MAGIC), len, head, ...blocks]), { level: 9 });
+}
+
+/** Read a model from the bytes of its file. */
+export function decodeModel(bytes: Uint8Array): ParserModel & { about: Record<string, unknown> } {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(bytes);
+  } catch {
+    throw new ModelError("not a gzip file");
+  }
+  if (raw.subarray(0, MAGIC.length).toString() !== MAGIC) throw new ModelError("not a Yalu parser model");
+  let at = MAGIC.length;
+  const len = raw.readUInt32LE(at);
+  at += 4;
+  const header = JSON.parse(raw.subarray(at, at + len).toString()) as Header;
+  at += len;
+  const take = (n: number): Buffer => {
+    if (at + n > raw.length) throw new ModelError("model file is truncated");
+    const b = Buffer.from(raw.subarray(at, at + n));
+    at += n;
+    return b;
+  };
+  const weights = new Map<string, SparseWeights | HashedWeights>();
+  for (const t of header.tables) {
+    if (t.bits !== undefined) {
+      const q = new Int16Array(take(t.pairs * 2).buffer.slice(0));
+      weights.set(
+        t.name,
+        new HashedWeights(
+          t.classes,
+          t.bits,
+          Float32Array.from(q, (v) => v * t.scale),
+        ),
+      );
+      continue;
+    }
+    const deltas = new Uint32Array(take(t.rows * 4).buffer.slice(0));
+    const counts = take(t.rows);
+    const cls = new Uint8Array(take(t.pairs));
+    const q = new Int16Array(take(t.pairs * 2).buffer.slice(0));
+    const keys = new Int32Array(t.rows);
+    const starts = new Int32Array(t.rows + 1);
+    let key = 0;
+    for (let r = 0; r < t.rows; r++) {
+      key = (key + deltas[r]) >>> 0;
+      keys[r] = key | 0;
+      starts[r + 1] = starts[r] + counts[r];
+    }
+    const vals = new Float32Array(t.pairs);
+    for (let i = 0; i < t.pairs; i++) vals[i] = q[i] * t.scale;
+    weights.set(t.name, new SparseWeights(t.classes, keys, starts, cls, vals));
+  }
+  const get = (name: string): SparseWeights | HashedWeights => {
+    const w = weights.get(name);
+    if (!w) throw new ModelError(`model has no ${name} table`);
+    return w;
+  };
+  return {
+    tagger: {
+      classes: header.classes,
+      dictionary: new Map(header.dictionary),
+      clusters: new Map(header.clusters),
+      weights: get("tagger"),
+    },
+    upos: header.upos,
+    classUpos: Int32Array.from(header.classUpos),
+    labels: header.labels,
+    transitions: get("transitions"),
+    labeller: get("labeller"),
+    relabeller: get("relabeller"),
+    lemmas: new Map(header.lemmas),
+    about: header.about,
+  };
+}

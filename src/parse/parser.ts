@@ -1,0 +1,192 @@
+/**
+ * Sentences in, Universal Dependencies trees out: tag, then parse greedily with the arc-hybrid
+ * system, labelling each arc as it is made. Pure: a model and words in, a tree out.
+ */
+import {
+  LABEL_FEATURES,
+  labelFeatures,
+  PARSE_FEATURES,
+  type ParseInput,
+  parseFeatures,
+  parseInput,
+  RELABEL_FEATURES,
+  relabelFeatures,
+} from "./features.ts";
+import type { Scorer } from "./perceptron.ts";
+import { ParseState, TRANSITIONS } from "./state.ts";
+import { type TaggerModel, tagSentence, type WordAtoms, wordAtoms } from "./tagger.ts";
+
+/** A trained parser: tagger, transition classifier, labeller and lemma table. */
+export interface ParserModel {
+  tagger: TaggerModel;
+  /** UPOS names; `classUpos[c]` is the UPOS id of tag class c. */
+  upos: string[];
+  classUpos: Int32Array;
+  labels: string[];
+  transitions: Scorer;
+  labeller: Scorer;
+  /** Relabels the finished tree's arcs with whole-tree features. */
+  relabeller: Scorer;
+  /** "lower-cased form\tXPOS" → lemma, where the lemma is not the rule's. */
+  lemmas: Map<string, string>;
+}
+
+/** One word of a parsed sentence. */
+export interface ParsedWord {
+  /** 1-based position. */
+  id: number;
+  form: string;
+  lemma: string;
+  upos: string;
+  xpos: string;
+  /** Head's id, 0 for the root. */
+  head: number;
+  deprel: string;
+}
+
+/** Reusable buffers, so parsing a sentence allocates little. */
+const keys = new Int32Array(Math.max(PARSE_FEATURES, LABEL_FEATURES, RELABEL_FEATURES));
+const tscores = new Float32Array(TRANSITIONS);
+let lscores = new Float32Array(64);
+
+/** Run the transition classifier and labeller over `x`; the state holds the tree. */
+/** Each word's nearest left and right siblings in a finished tree (-1: none). */
+export function siblings(st: ParseState): [Int32Array, Int32Array] {
+  const n = st.n;
+  const prev = new Int32Array(n + 1).fill(-1);
+  const next = new Int32Array(n + 1).fill(-1);
+  const last = new Int32Array(n + 1).fill(-1);
+  for (let d = 1; d <= n; d++) {
+    const h = st.heads[d];
+    if (h < 0) continue;
+    prev[d] = last[h];
+    if (last[h] >= 0) next[last[h]] = d;
+    last[h] = d;
+  }
+  return [prev, next];
+}
+
+/** Relabel every non-root arc of the finished tree in `st`. */
+export function relabel(m: Pick<ParserModel, "relabeller" | "labels">, x: ParseInput, st: ParseState): void {
+  const nl = m.relabeller.classes;
+  const root = m.labels.indexOf("root");
+  if (lscores.length < nl) lscores = new Float32Array(nl);
+  const [prev, next] = siblings(st);
+  const labels = new Int32Array(st.labels);
+  for (let d = 1; d <= x.n; d++) {
+    const h = st.heads[d];
+    if (h <= 0) continue;
+    const nk = relabelFeatures(x, st, h, d, prev, next, keys);
+    lscores.fill(0, 0, nl);
+    m.relabeller.score(keys, nk, lscores);
+    let label = -1;
+    for (let c = 0; c < nl; c++) if (c !== root && (label < 0 || lscores[c] > lscores[label])) label = c;
+    labels[d] = label;
+  }
+  st.labels.set(labels);
+}
+
+export function parseTagged(
+  m: Pick<ParserModel, "transitions" | "labeller" | "labels">,
+  x: ParseInput,
+): ParseState {
+  const st = new ParseState(x.n);
+  const nl = m.labeller.classes;
+  const root = m.labels.indexOf("root");
+  if (lscores.length < nl) lscores = new Float32Array(nl);
+  while (!st.done) {
+    const nk = parseFeatures(x, st, keys);
+    tscores.fill(0);
+    m.transitions.score(keys, nk, tscores);
+    let t = -1;
+    for (let k = 0; k < TRANSITIONS; k++) if (st.valid(k) && (t < 0 || tscores[k] > tscores[t])) t = k;
+    const arc = st.arc(t);
+    let label = -1;
+    if (arc && arc[0] === 0) label = root;
+    else if (arc) {
+      const lk = labelFeatures(x, st, arc[0], arc[1], keys);
+      lscores.fill(0, 0, nl);
+      m.labeller.score(keys, lk, lscores);
+      for (let c = 0; c < nl; c++) if (c !== root && (label < 0 || lscores[c] > lscores[label])) label = c;
+    }
+    st.apply(t, label);
+  }
+  return st;
+}
+
+/** The parser's input for tagged words. */
+export function inputFor(m: ParserModel, atoms: WordAtoms, tags: Int32Array): ParseInput {
+  const upos = new Int32Array(tags.length);
+  for (let i = 0; i < tags.length; i++) upos[i] = m.classUpos[tags[i]];
+  return parseInput(atoms, tags, upos);
+}
+
+const LEMMA_RULES: [RegExp, RegExp, string][] = [
+  [/^NNP?S$/, /ies$/, "y"],
+  [/^NNP?S$/, /(ss|x|ch|sh)es$/, "$1"],
+  [/^NNP?S$/, /s$/, ""],
+  [/^VBZ$/, /ies$/, "y"],
+  [/^VBZ$/, /(ss|x|ch|sh|o)es$/, "$1"],
+  [/^VBZ$/, /s$/, ""],
+  [/^VB[DN]$/, /ied$/, "y"],
+  [/^VB[DN]$/, /([^aeiou])\1ed$/, "$1"],
+  [/^VB[DN]$/, /(at|iz|is|ut|ag|ur|ov|ok|id|ar|ag)ed$/, "$1e"],
+  [/^VB[DN]$/, /ed$/, ""],
+  [/^VBG$/, /([^aeiou])\1ing$/, "$1"],
+  [/^VBG$/, /(at|iz|is|ut|ag|ur|ov|ok|id|ar)ing$/, "$1e"],
+  [/^VBG$/, /ing$/, ""],
+  [/^JJR$/, /er$/, ""],
+  [/^JJS$/, /est$/, ""],
+];
+
+/** The lemma of a word: from the table where training saw it, else by suffix rules. */
+export function lemmaOf(m: ParserModel, form: string, lower: string, xpos: string): string {
+  const known = m.lemmas.get(`${lower}\t${xpos}`);
+  if (known !== undefined) return known;
+  if (xpos === "NNP" || xpos === "NNPS") return xpos === "NNPS" ? form.replace(/s$/, "") : form;
+  for (const [tag, suffix, by] of LEMMA_RULES)
+    if (tag.test(xpos) && suffix.test(lower)) return lower.replace(suffix, by);
+  return /^\p{Lu}\p{Ll}/u.test(form) ? form : lower;
+}
+
+const splitTags = new WeakMap<ParserModel, [string, string][]>();
+
+/** Each tag class as [UPOS, XPOS]. */
+function tagNames(m: ParserModel): [string, string][] {
+  let names = splitTags.get(m);
+  if (!names) {
+    names = m.tagger.classes.map((c) => c.split("|") as [string, string]);
+    splitTags.set(m, names);
+  }
+  return names;
+}
+
+/**
+ * Parse one sentence's words (already tokenised).
+ *
+ * @example parse(model, ["China", "condemned", "the", "test", "."])[1].deprel // "root"
+ */
+export function parse(m: ParserModel, forms: readonly string[]): ParsedWord[] {
+  if (forms.length === 0) return [];
+  const atoms = wordAtoms(forms, m.tagger.clusters);
+  const tags = tagSentence(m.tagger, atoms);
+  const x = inputFor(m, atoms, tags);
+  const st = parseTagged(m, x);
+  relabel(m, x, st);
+  const out: ParsedWord[] = new Array(forms.length);
+  const names = tagNames(m);
+  for (let i = 0; i < forms.length; i++) {
+    const [upos, xpos] = names[tags[i]];
+    const head = st.heads[i + 1];
+    out[i] = {
+      id: i + 1,
+      form: forms[i],
+      lemma: lemmaOf(m, forms[i], atoms.lower[i], xpos),
+      upos,
+      xpos,
+      head,
+      deprel: head === 0 ? "root" : (m.labels[st.labels[i + 1]] ?? "dep"),
+    };
+  }
+  return out;
+}

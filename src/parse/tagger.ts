@@ -1,0 +1,193 @@
+/**
+ * Part-of-speech tagging: a greedy left-to-right averaged perceptron over word, affix, shape and
+ * context features, predicting UPOS and Penn XPOS together (one class per pair seen in training,
+ * e.g. "AUX|VBZ"). Frequent unambiguous words are tagged from a dictionary.
+ */
+import { type Clusters, clusterLevels } from "./clusters.ts";
+import { featureKey, hashString } from "./hash.ts";
+import { argmax, type Scorer } from "./perceptron.ts";
+
+/** Per-word atoms a sentence's features are built from, computed once per sentence. */
+export interface WordAtoms {
+  lower: string[];
+  word: Int32Array;
+  suf1: Int32Array;
+  suf2: Int32Array;
+  suf3: Int32Array;
+  suf4: Int32Array;
+  pre1: Int32Array;
+  pre2: Int32Array;
+  shape: Int32Array;
+  /** Case-sensitive form. */
+  form: Int32Array;
+  /** Word clusters: coarse, middle, fine (0: not clustered). */
+  c1: Int32Array;
+  c2: Int32Array;
+  c3: Int32Array;
+}
+
+const PAD = [hashString("<s-2>"), hashString("<s-1>"), hashString("</s+1>"), hashString("</s+2>")];
+
+/** A word's shape: runs of upper, lower, digit and other characters, each run capped at two. */
+export function wordShape(s: string): string {
+  let out = "";
+  let last = "";
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const ch = s[i];
+    const c =
+      code >= 65 && code <= 90
+        ? "X"
+        : code >= 97 && code <= 122
+          ? "x"
+          : code >= 48 && code <= 57
+            ? "d"
+            : code < 128
+              ? ch
+              : /\p{Lu}/u.test(ch)
+                ? "X"
+                : /\p{Ll}/u.test(ch)
+                  ? "x"
+                  : /\p{N}/u.test(ch)
+                    ? "d"
+                    : ch;
+    if (c === last) {
+      if (++run > 2) continue;
+    } else {
+      last = c;
+      run = 1;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** Atoms for the words of a sentence. */
+export function wordAtoms(forms: readonly string[], clusters?: Clusters): WordAtoms {
+  const n = forms.length;
+  const a: WordAtoms = {
+    lower: new Array(n),
+    word: new Int32Array(n),
+    suf1: new Int32Array(n),
+    suf2: new Int32Array(n),
+    suf3: new Int32Array(n),
+    suf4: new Int32Array(n),
+    pre1: new Int32Array(n),
+    pre2: new Int32Array(n),
+    shape: new Int32Array(n),
+    form: new Int32Array(n),
+    c1: new Int32Array(n),
+    c2: new Int32Array(n),
+    c3: new Int32Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const f = forms[i];
+    const w = f.toLowerCase().replace(/’/g, "'");
+    a.lower[i] = w;
+    a.word[i] = hashString(w);
+    a.form[i] = hashString(f);
+    a.suf1[i] = hashString(w.slice(-1));
+    a.suf2[i] = hashString(w.slice(-2));
+    a.suf3[i] = hashString(w.slice(-3));
+    a.suf4[i] = hashString(w.slice(-4));
+    a.pre1[i] = hashString(w.slice(0, 1));
+    a.pre2[i] = hashString(w.slice(0, 2));
+    a.shape[i] = hashString(wordShape(f));
+    const c = clusters?.get(w);
+    if (c !== undefined) [a.c1[i], a.c2[i], a.c3[i]] = clusterLevels(c);
+  }
+  return a;
+}
+
+/** Number of features `tagFeatures` writes at most. */
+export const TAG_FEATURES = 40;
+
+const at = (arr: Int32Array, i: number): number =>
+  i < 0 ? PAD[i + 2] : i >= arr.length ? PAD[i - arr.length + 2] : arr[i];
+
+/**
+ * Features of word `i` given the two previous tags (class ids, -1/-2 for none) into `keys`;
+ * returns how many.
+ */
+export function tagFeatures(a: WordAtoms, i: number, p1: number, p2: number, keys: Int32Array): number {
+  const w = a.word;
+  const w0 = w[i];
+  const wm1 = at(w, i - 1);
+  const wp1 = at(w, i + 1);
+  let k = 0;
+  keys[k++] = featureKey(1, 0);
+  keys[k++] = featureKey(2, w0);
+  keys[k++] = featureKey(3, a.suf1[i]);
+  keys[k++] = featureKey(4, a.suf2[i]);
+  keys[k++] = featureKey(5, a.suf3[i]);
+  keys[k++] = featureKey(6, a.suf4[i]);
+  keys[k++] = featureKey(7, a.pre1[i]);
+  keys[k++] = featureKey(8, a.pre2[i]);
+  keys[k++] = featureKey(9, a.shape[i]);
+  keys[k++] = featureKey(10, a.form[i]);
+  keys[k++] = featureKey(11, p1);
+  keys[k++] = featureKey(12, p1, p2);
+  keys[k++] = featureKey(13, p1, w0);
+  keys[k++] = featureKey(14, wm1);
+  keys[k++] = featureKey(15, at(a.suf3, i - 1));
+  keys[k++] = featureKey(16, at(w, i - 2));
+  keys[k++] = featureKey(17, wp1);
+  keys[k++] = featureKey(18, at(a.suf3, i + 1));
+  keys[k++] = featureKey(19, at(w, i + 2));
+  keys[k++] = featureKey(20, wm1, w0);
+  keys[k++] = featureKey(21, w0, wp1);
+  keys[k++] = featureKey(22, p1, wp1);
+  keys[k++] = featureKey(23, at(a.shape, i - 1), a.shape[i], at(a.shape, i + 1));
+  keys[k++] = featureKey(24, i === 0 ? 1 : 0, a.shape[i]);
+  keys[k++] = featureKey(25, p1, a.suf3[i]);
+  keys[k++] = featureKey(26, at(a.suf2, i + 1), at(a.suf2, i + 2));
+  keys[k++] = featureKey(27, at(a.shape, i + 1), wp1 === PAD[2] ? 1 : 0);
+  keys[k++] = featureKey(28, wm1, w0, wp1);
+  keys[k++] = featureKey(29, p2, wm1);
+  keys[k++] = featureKey(30, p1, at(a.suf1, i + 1));
+  const c3 = a.c3[i];
+  keys[k++] = featureKey(31, c3);
+  keys[k++] = featureKey(32, a.c2[i]);
+  keys[k++] = featureKey(33, a.c1[i], p1);
+  keys[k++] = featureKey(34, at(a.c3, i - 1));
+  keys[k++] = featureKey(35, at(a.c3, i + 1));
+  keys[k++] = featureKey(36, at(a.c2, i + 1), c3);
+  keys[k++] = featureKey(37, at(a.c2, i - 1), c3, p1);
+  keys[k++] = featureKey(38, c3, a.suf2[i]);
+  return k;
+}
+
+/** A trained tagger's tables. */
+export interface TaggerModel {
+  /** Class names, "UPOS|XPOS". */
+  classes: string[];
+  /** Lower-cased word → class, for frequent unambiguous words. */
+  dictionary: Map<string, number>;
+  /** Word clusters from unlabelled text. */
+  clusters: Clusters;
+  weights: Scorer;
+}
+
+/** Tag class ids for a sentence's atoms (greedy, left to right). */
+export function tagSentence(m: TaggerModel, a: WordAtoms): Int32Array {
+  const n = a.word.length;
+  const out = new Int32Array(n);
+  const keys = new Int32Array(TAG_FEATURES);
+  const scores = new Float32Array(m.classes.length);
+  let p1 = -1;
+  let p2 = -2;
+  for (let i = 0; i < n; i++) {
+    let c = m.dictionary.get(a.lower[i]);
+    if (c === undefined) {
+      const nk = tagFeatures(a, i, p1, p2, keys);
+      scores.fill(0);
+      m.weights.score(keys, nk, scores);
+      c = argmax(scores, scores.length);
+    }
+    out[i] = c;
+    p2 = p1;
+    p1 = c;
+  }
+  return out;
+}

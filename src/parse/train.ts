@@ -1,0 +1,418 @@
+/**
+ * Training the parser from a treebank: the tagger first (and jack-knifed tags, so the parser learns
+ * from tags as wrong as it will meet), then the transition classifier with a dynamic oracle and
+ * exploration (Goldberg & Nivre 2012), and the labeller on the arcs as they are made. Pure and
+ * seeded: the same treebank and options give the same model.
+ */
+import type { Clusters } from "./clusters.ts";
+import type { ConlluSentence } from "./conllu.ts";
+import {
+  LABEL_FEATURES,
+  labelFeatures,
+  PARSE_FEATURES,
+  type ParseInput,
+  parseFeatures,
+  parseInput,
+  RELABEL_FEATURES,
+  relabelFeatures,
+} from "./features.ts";
+import { lemmaOf, type ParserModel, siblings } from "./parser.ts";
+import { argmax, type HashedWeights, type SparseWeights, TrainWeights } from "./perceptron.ts";
+import { ParseState, TRANSITIONS, transitionCost } from "./state.ts";
+import {
+  TAG_FEATURES,
+  type TaggerModel,
+  tagFeatures,
+  tagSentence,
+  type WordAtoms,
+  wordAtoms,
+} from "./tagger.ts";
+
+export interface TrainOptions {
+  seed: number;
+  tagEpochs: number;
+  parseEpochs: number;
+  /** Folds for jack-knifed training tags (0: train the parser on gold tags). */
+  folds: number;
+  /** Probability of following the model's own (possibly wrong) transition after epoch 1. */
+  explore: number;
+  /** Share of sentences whose leaf hyphens are dropped, as Yalu's tokeniser drops them. */
+  dropHyphens: number;
+  /** Averaged weights smaller than this are pruned. */
+  prune: number;
+  /** The transition classifier's weights live in a hashed table of 2^bits rows. */
+  transitionBits: number;
+  /** Word clusters from unlabelled text (see clusters.ts); none by default. */
+  clusters: Clusters;
+  progress: (message: string) => void;
+}
+
+export const defaultTrainOptions: TrainOptions = {
+  seed: 1,
+  tagEpochs: 8,
+  parseEpochs: 15,
+  folds: 5,
+  explore: 0.9,
+  dropHyphens: 0.3,
+  prune: 1,
+  transitionBits: 20,
+  clusters: new Map(),
+  progress: () => {},
+};
+
+/** A sentence ready for training: classes and gold tree as ids. */
+export interface TrainSentence {
+  forms: string[];
+  atoms: WordAtoms;
+  tags: Int32Array;
+  heads: Int32Array;
+  labels: Int32Array;
+}
+
+/** A small seeded PRNG (mulberry32): uniform in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(xs: T[], rnd: () => number): T[] {
+  const a = xs.slice();
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
+/** True if the arc h → d crosses no other: every word between them descends from h. */
+function projectiveArc(heads: Int32Array, h: number, d: number): boolean {
+  const lo = Math.min(h, d);
+  const hi = Math.max(h, d);
+  for (let k = lo + 1; k < hi; k++) {
+    let a = k;
+    while (a !== h && a !== 0 && a !== -1) a = heads[a];
+    if (a !== h && h !== 0) return false;
+  }
+  return true;
+}
+
+/** Lift non-projective arcs to the grandparent until the tree is projective (heads 1-based). */
+export function projectivize(heads: Int32Array): Int32Array {
+  const out = heads.slice();
+  for (let guard = 0; guard < out.length * out.length; guard++) {
+    let worst = -1;
+    let span = Number.POSITIVE_INFINITY;
+    for (let d = 1; d < out.length; d++) {
+      const h = out[d];
+      if (h > 0 && !projectiveArc(out, h, d) && Math.abs(h - d) < span) {
+        span = Math.abs(h - d);
+        worst = d;
+      }
+    }
+    if (worst < 0) return out;
+    out[worst] = out[out[worst]];
+  }
+  return out;
+}
+
+/** Turn treebank sentences into training sentences, growing the class and label lists. */
+export function prepare(
+  sentences: readonly ConlluSentence[],
+  classes: string[],
+  labels: string[],
+  rnd: () => number,
+  dropHyphens: number,
+  clusters: Clusters,
+): TrainSentence[] {
+  const classIds = new Map(classes.map((c, i) => [c, i]));
+  const labelIds = new Map(labels.map((c, i) => [c, i]));
+  const id = (map: Map<string, number>, list: string[], key: string): number => {
+    let v = map.get(key);
+    if (v === undefined) {
+      v = list.length;
+      list.push(key);
+      map.set(key, v);
+    }
+    return v;
+  };
+  const out: TrainSentence[] = [];
+  for (const s of sentences) {
+    let words = s.words;
+    if (words.some((w) => w.head < 0)) continue;
+    if (rnd() < dropHyphens) {
+      const isLeaf = (i: number): boolean => !words.some((w) => w.head === words[i].id);
+      const drop = new Set(words.filter((w, i) => w.xpos === "HYPH" && isLeaf(i)).map((w) => w.id));
+      if (drop.size > 0) {
+        const renum = new Map<number, number>([[0, 0]]);
+        for (const w of words) if (!drop.has(w.id)) renum.set(w.id, renum.size);
+        words = words
+          .filter((w) => !drop.has(w.id))
+          .map((w) => ({ ...w, id: renum.get(w.id)!, head: renum.get(w.head)! }));
+      }
+    }
+    const n = words.length;
+    const heads = new Int32Array(n + 1);
+    const labs = new Int32Array(n + 1);
+    const tags = new Int32Array(n);
+    heads[0] = -1;
+    for (let i = 0; i < n; i++) {
+      heads[i + 1] = words[i].head;
+      labs[i + 1] = id(labelIds, labels, words[i].deprel);
+      tags[i] = id(classIds, classes, `${words[i].upos}|${words[i].xpos}`);
+    }
+    const forms = words.map((w) => w.form);
+    out.push({ forms, atoms: wordAtoms(forms, clusters), tags, heads: projectivize(heads), labels: labs });
+  }
+  return out;
+}
+
+/** Frequent, nearly unambiguous words and their class. */
+function tagDictionary(data: readonly TrainSentence[]): Map<string, number> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const s of data)
+    for (let i = 0; i < s.forms.length; i++) {
+      const w = s.atoms.lower[i];
+      const m = counts.get(w) ?? new Map<number, number>();
+      counts.set(w, m);
+      m.set(s.tags[i], (m.get(s.tags[i]) ?? 0) + 1);
+    }
+  const dict = new Map<string, number>();
+  for (const [w, m] of counts) {
+    let total = 0;
+    let best = -1;
+    let bestN = 0;
+    for (const [c, k] of m) {
+      total += k;
+      if (k > bestN) {
+        bestN = k;
+        best = c;
+      }
+    }
+    if (total >= 20 && bestN / total >= 0.99) dict.set(w, best);
+  }
+  return dict;
+}
+
+/** Train a tagger on `data` with `classes` tag classes. */
+export function trainTagger(
+  data: readonly TrainSentence[],
+  classes: string[],
+  opts: Pick<TrainOptions, "tagEpochs" | "prune" | "progress" | "clusters">,
+  rnd: () => number,
+): TaggerModel {
+  const w = new TrainWeights(classes.length);
+  const dictionary = tagDictionary(data);
+  const keys = new Int32Array(TAG_FEATURES);
+  const scores = new Float32Array(classes.length);
+  for (let epoch = 1; epoch <= opts.tagEpochs; epoch++) {
+    let right = 0;
+    let total = 0;
+    for (const s of shuffle(data as TrainSentence[], rnd)) {
+      let p1 = -1;
+      let p2 = -2;
+      for (let i = 0; i < s.forms.length; i++) {
+        const gold = s.tags[i];
+        let guess = dictionary.get(s.atoms.lower[i]);
+        if (guess === undefined) {
+          const nk = tagFeatures(s.atoms, i, p1, p2, keys);
+          scores.fill(0);
+          w.score(keys, nk, scores);
+          guess = argmax(scores, classes.length);
+          if (guess !== gold) {
+            w.update(keys, nk, gold, 1);
+            w.update(keys, nk, guess, -1);
+          }
+          w.tick++;
+        }
+        if (guess === gold) right++;
+        total++;
+        p2 = p1;
+        p1 = guess;
+      }
+    }
+    opts.progress(
+      `tagger epoch ${epoch}/${opts.tagEpochs}: train accuracy ${((100 * right) / total).toFixed(2)}%`,
+    );
+  }
+  return { classes, dictionary, clusters: opts.clusters, weights: w.average(opts.prune) };
+}
+
+/** Parser inputs for training sentences, with the given tags. */
+function inputs(data: readonly TrainSentence[], tags: Int32Array[], classUpos: Int32Array): ParseInput[] {
+  return data.map((s, i) => {
+    const t = tags[i];
+    const u = new Int32Array(t.length);
+    for (let k = 0; k < t.length; k++) u[k] = classUpos[t[k]];
+    return parseInput(s.atoms, t, u);
+  });
+}
+
+/** Train the transition classifier and the labeller. */
+export function trainParser(
+  data: readonly TrainSentence[],
+  xs: readonly ParseInput[],
+  nLabels: number,
+  root: number,
+  opts: Pick<TrainOptions, "parseEpochs" | "explore" | "prune" | "progress" | "transitionBits">,
+  rnd: () => number,
+): { transitions: HashedWeights; labeller: SparseWeights; relabeller: SparseWeights } {
+  const tw = new TrainWeights(TRANSITIONS, opts.transitionBits);
+  const lw = new TrainWeights(nLabels);
+  const rw = new TrainWeights(nLabels);
+  const rkeys = new Int32Array(RELABEL_FEATURES);
+  let relabelled = 0;
+  let relabelRight = 0;
+  const keys = new Int32Array(PARSE_FEATURES);
+  const lkeys = new Int32Array(LABEL_FEATURES);
+  const ts = new Float32Array(TRANSITIONS);
+  const ls = new Float32Array(nLabels);
+  const costs = new Int32Array(TRANSITIONS);
+  const order = data.map((_, i) => i);
+  for (let epoch = 1; epoch <= opts.parseEpochs; epoch++) {
+    let right = 0;
+    let total = 0;
+    for (const si of shuffle(order, rnd)) {
+      const s = data[si];
+      const x = xs[si];
+      const st = new ParseState(x.n);
+      while (!st.done) {
+        const nk = parseFeatures(x, st, keys);
+        ts.fill(0);
+        tw.score(keys, nk, ts);
+        let best = Number.POSITIVE_INFINITY;
+        for (let t = 0; t < TRANSITIONS; t++) {
+          costs[t] = st.valid(t) ? transitionCost(st, t, s.heads) : 1 << 20;
+          if (costs[t] < best) best = costs[t];
+        }
+        const pred = argmax(ts, TRANSITIONS, (t) => st.valid(t));
+        const gold = argmax(ts, TRANSITIONS, (t) => costs[t] === best);
+        if (costs[pred] > best) {
+          tw.update(keys, nk, gold, 1);
+          tw.update(keys, nk, pred, -1);
+        }
+        tw.tick++;
+        const next = epoch > 1 && rnd() < opts.explore ? pred : gold;
+        const arc = st.arc(next);
+        let label = -1;
+        if (arc && arc[0] === 0) label = root;
+        else if (arc) {
+          const [h, d] = arc;
+          const lk = labelFeatures(x, st, h, d, lkeys);
+          ls.fill(0);
+          lw.score(lkeys, lk, ls);
+          label = argmax(ls, nLabels, (c) => c !== root);
+          if (s.heads[d] === h) {
+            const g = s.labels[d];
+            if (label !== g) {
+              lw.update(lkeys, lk, g, 1);
+              lw.update(lkeys, lk, label, -1);
+            }
+            lw.tick++;
+            label = g;
+          }
+        }
+        st.apply(next, label);
+      }
+      for (let d = 1; d <= x.n; d++) if (st.heads[d] === s.heads[d]) right++;
+      total += x.n;
+      // The relabeller learns from the finished tree's correctly attached arcs.
+      const [prev, next] = siblings(st);
+      for (let d = 1; d <= x.n; d++) {
+        const h = st.heads[d];
+        if (h <= 0 || h !== s.heads[d]) continue;
+        const nk = relabelFeatures(x, st, h, d, prev, next, rkeys);
+        ls.fill(0);
+        rw.score(rkeys, nk, ls);
+        const guess = argmax(ls, nLabels, (c) => c !== root);
+        const g = s.labels[d];
+        if (guess !== g) {
+          rw.update(rkeys, nk, g, 1);
+          rw.update(rkeys, nk, guess, -1);
+        } else relabelRight++;
+        relabelled++;
+        rw.tick++;
+      }
+    }
+    opts.progress(
+      `parser epoch ${epoch}/${opts.parseEpochs}: train UAS (exploring) ${((100 * right) / total).toFixed(2)}%, relabelling ${((100 * relabelRight) / relabelled).toFixed(2)}%`,
+    );
+  }
+  return {
+    transitions: tw.averageHashed(),
+    labeller: lw.average(opts.prune),
+    relabeller: rw.average(opts.prune),
+  };
+}
+
+/** Most frequent lemma per (lower-cased form, XPOS), kept where the rules would get it wrong. */
+function lemmaTable(
+  sentences: readonly ConlluSentence[],
+  rule: (form: string, lower: string, xpos: string) => string,
+): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const s of sentences)
+    for (const w of s.words) {
+      if (w.xpos === "NNP" || w.xpos === "NNPS" || w.lemma === "_") continue;
+      const key = `${w.form.toLowerCase()}\t${w.xpos}`;
+      const m = counts.get(key) ?? new Map<string, number>();
+      counts.set(key, m);
+      m.set(w.lemma, (m.get(w.lemma) ?? 0) + 1);
+    }
+  const out = new Map<string, string>();
+  for (const [key, m] of counts) {
+    const best = [...m].sort((a, b) => b[1] - a[1])[0][0];
+    const [lower, xpos] = key.split("\t");
+    if (best !== rule(lower, lower, xpos)) out.set(key, best);
+  }
+  return out;
+}
+
+/** Train a whole parser model from treebank sentences. */
+export function trainModel(
+  sentences: readonly ConlluSentence[],
+  options: Partial<TrainOptions> = {},
+): ParserModel {
+  const opts = { ...defaultTrainOptions, ...options } satisfies TrainOptions;
+  const rnd = mulberry32(opts.seed);
+  const classes: string[] = [];
+  const labels: string[] = ["root"];
+  const data = prepare(sentences, classes, labels, rnd, opts.dropHyphens, opts.clusters);
+  const upos: string[] = [];
+  const classUpos = Int32Array.from(classes, (c) => {
+    const u = c.split("|")[0];
+    if (!upos.includes(u)) upos.push(u);
+    return upos.indexOf(u);
+  });
+  opts.progress(`${data.length} sentences, ${classes.length} tag classes, ${labels.length} labels`);
+  const tagger = trainTagger(data, classes, opts, rnd);
+  let tags: Int32Array[];
+  if (opts.folds > 1) {
+    tags = new Array(data.length);
+    for (let f = 0; f < opts.folds; f++) {
+      const train = data.filter((_, i) => i % opts.folds !== f);
+      const fold = trainTagger(train, classes, { ...opts, progress: () => {} }, rnd);
+      for (let i = f; i < data.length; i += opts.folds) tags[i] = tagSentence(fold, data[i].atoms);
+      opts.progress(`jack-knifed tags: fold ${f + 1}/${opts.folds}`);
+    }
+  } else tags = data.map((s) => s.tags);
+  const xs = inputs(data, tags, classUpos);
+  const { transitions, labeller, relabeller } = trainParser(data, xs, labels.length, 0, opts, rnd);
+  const model: ParserModel = {
+    tagger,
+    upos,
+    classUpos,
+    labels,
+    transitions,
+    labeller,
+    relabeller,
+    lemmas: new Map(),
+  };
+  const table = lemmaTable(sentences, (f, l, x) => lemmaOf(model, f, l, x));
+  for (const [k, v] of table) model.lemmas.set(k, v);
+  return model;
+}
