@@ -210,6 +210,25 @@ export class ActorMatcher {
     date: string | null,
     context: MentionContext = {},
   ): ActorMention[] {
+    const raw = this.#raw(tokens, text, base, date);
+    const first = raw[0];
+    const dateline =
+      context.datelineCountry ??
+      (first && !first.role && isDateline(tokens, first, text, base) ? first.country : null);
+    // A dateline gives context, not an actor ("OSLO -- A court convicted …" is the court's act).
+    const mentions = combine(raw, tokens, text, base, this.#standalone, dateline).filter(
+      (m) => m.via === "role" || !isDateline(tokens, m, text, base),
+    );
+    return placeContext(mentions, tokens, dateline);
+  }
+
+  /** Entities and role nouns of a sentence, left to right, before they are combined. */
+  #raw(
+    tokens: Token[],
+    text: string,
+    base: number,
+    date: string | null,
+  ): (ActorMention & { role?: string })[] {
     const raw: (ActorMention & { role?: string })[] = [];
     for (let i = 0; i < tokens.length; ) {
       const own = this.#root.next?.has(tokens[i].lower) ? this.#longest(tokens, i) : null;
@@ -252,7 +271,7 @@ export class ActorMatcher {
       }
       i = m.end;
     }
-    return placeContext(combine(raw, tokens, text, base, this.#standalone), tokens, context);
+    return raw;
   }
 
   /**
@@ -260,8 +279,8 @@ export class ActorMatcher {
    * or null: a caller coding a document passes it on to later sentences as `datelineCountry`.
    */
   dateline(tokens: Token[], text: string, base: number, date: string | null): string | null {
-    const m = this.find(tokens.slice(0, 8), text, base, date)[0];
-    return m && m.start === 0 && isDateline(tokens, m) ? m.country : null;
+    const m = this.#raw(tokens.slice(0, 8), text, base, date)[0];
+    return m && !m.role && isDateline(tokens, m, text, base) ? m.country : null;
   }
 }
 
@@ -281,32 +300,33 @@ const STANDALONE_ROLES: ReadonlySet<string> = new Set(["UAF", "REB", "INS", "CRM
 /** Prepositions that make a place the scene ("a hotel in Kabul"), not an actor. */
 const SCENE = new Set(["in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"]);
 
-/** A place mention at the head of a text, written in capitals and followed by "," or a dash. */
-function isDateline(tokens: Token[], m: ActorMention): boolean {
-  const words = tokens.slice(m.start, m.end);
-  return (
-    m.kind === "state" &&
-    words.every((t) => t.text === t.text.toUpperCase() && t.text.length > 1) &&
-    /^[,\-–—(]$/.test(tokens[m.end]?.text ?? "")
-  );
+/**
+ * A place mention heading a text, written in capitals and followed by a comma, bracket, colon or
+ * dash: a dateline ("KABUL, May 3 -", "THE HAGUE (AP) --").
+ */
+function isDateline(tokens: Token[], m: ActorMention, text: string, base: number): boolean {
+  if (m.kind !== "state" || !(m.start === 0 || (m.start === 1 && tokens[0].text === "THE"))) return false;
+  for (let k = m.start; k < m.end; k++)
+    if (tokens[k].text.length < 2 || tokens[k].text !== tokens[k].text.toUpperCase()) return false;
+  let i = tokens[m.end - 1].end - base;
+  while (text[i] === " ") i++;
+  return /[,(:\-–—]/.test(text[i] ?? "");
 }
 
-/** Mark places named as the scene and give agents without a country the scene's (or dateline's). */
-function placeContext(mentions: ActorMention[], tokens: Token[], context: MentionContext): ActorMention[] {
+/** Mark places named as the scene and give agents without a country the scene's, else the dateline's. */
+function placeContext(mentions: ActorMention[], tokens: Token[], dateline: string | null): ActorMention[] {
   const scene = new Set<string>();
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     if (m.kind !== "state" || !m.country) continue;
     let k = m.start - 1;
     if (tokens[k]?.lower === "the") k--;
-    const named = (k >= 0 && SCENE.has(tokens[k].lower)) || (m.start === 0 && isDateline(tokens, m));
-    // "in Kabul's police", "in China and Japan": not a bare scene.
-    if (!named || tokens[m.end]?.lower === "'s" || m.via === "role") continue;
+    // "in Kabul's police": not a bare scene.
+    if (k < 0 || !SCENE.has(tokens[k].lower) || tokens[m.end]?.lower === "'s" || m.via === "role") continue;
     mentions[i] = { ...m, code: m.country, location: true };
     scene.add(m.country);
   }
-  const country =
-    scene.size === 1 ? [...scene][0] : scene.size === 0 ? (context.datelineCountry ?? null) : null;
+  const country = scene.size === 1 ? [...scene][0] : scene.size === 0 ? dateline : null;
   if (!country) return mentions;
   // Only agents standing alone ("gunmen", "police"): a bare institution ("the army") still takes
   // the other side's country in the event (events.ts), as an appositive title would mislead here.
@@ -356,8 +376,12 @@ function headsClause(next: Token | undefined): boolean {
   return endsPhrase(next) || next!.lower.endsWith("ed") || AUXILIARY.has(next!.lower);
 }
 const AUXILIARY = new Set(
-  "is are was were has have had will would could can may might also reportedly allegedly then on".split(" "),
+  "is are was were has have had will would could can may might also reportedly allegedly then on said says told".split(
+    " ",
+  ),
 );
+
+const DETERMINER = new Set(["the", "a", "an"]);
 
 /** Institutions that, named without a country ("praised the army"), belong to the other side's. */
 const DOMESTIC: ReadonlySet<string> = new Set(["MIL", "COP", "JUD", "LEG"]);
@@ -370,6 +394,7 @@ function combine(
   text: string,
   base: number,
   standalone: ReadonlyMap<string, boolean>,
+  dateline: string | null,
 ): ActorMention[] {
   const out: ActorMention[] = [];
   const spanText = (s: number, e: number) => text.slice(tokens[s].start - base, tokens[e - 1].end - base);
@@ -433,8 +458,13 @@ function combine(
       .map((t) => t.lower)
       .join(" ");
     const alone = standalone.get(key);
+    const home = dateline ? { code: `${dateline}${m.role}`, country: dateline, via: "role" as const } : null;
     if (alone === false || (alone === true && headsClause(tokens[m.end]))) out.push({ ...m, country: null });
-    else if (DOMESTIC.has(m.role) && endsPhrase(tokens[m.end])) out.push({ ...m, country: null, bare: true });
+    else if (DOMESTIC.has(m.role) && endsPhrase(tokens[m.end]))
+      out.push(home ? { ...m, ...home } : { ...m, country: null, bare: true });
+    // Under a dateline, "the government", "a court" are the dateline country's.
+    else if (home && DETERMINER.has(tokens[m.start - 1]?.lower ?? "") && headsClause(tokens[m.end]))
+      out.push({ ...m, ...home });
   }
   return out;
 }

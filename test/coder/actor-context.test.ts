@@ -68,9 +68,13 @@ describe("agents without a country", () => {
   it("take the dateline's country, in its sentence and after it", () => {
     const first = "KABUL, May 3 - Gunmen attacked a checkpoint.";
     expect(matcher.dateline(tokenize(first), first, 0, "2024-05-03")).toBe("AFG");
-    expect(mentions(first)[1]).toBe("Gunmen:AFGUAF");
+    // The dateline itself is no actor.
+    expect(mentions(first)).toEqual(["Gunmen:AFGUAF"]);
     expect(mentions("Police said the attackers fled.", "2024-05-03", "AFG")).toEqual(["Police:AFGCOP"]);
     expect(matcher.dateline(tokenize("Gunmen attacked."), "Gunmen attacked.", 0, null)).toBeNull();
+    // A domestic institution under a dateline is the dateline country's.
+    expect(code("OSLO -- A court has convicted a Russian man of spying.")).toEqual(["NORJUD RUS 116"]);
+    expect(mentions("THE HAGUE (AP) -- The government said it would appeal.")).toContain("government:NLDGOV");
   });
 
   it("are not read off a noun modifying another ('terrorist attack', 'fighter planes')", () => {
