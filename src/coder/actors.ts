@@ -167,8 +167,11 @@ export class ActorMatcher {
       keys.push(`${keys[keys.length - 1]} ${tokens[j].lower}`);
     for (let n = keys.length; n > than - i && n > 0; n--) {
       const id = this.#phrases.get(keys[n - 1]);
-      if (id && capitalised(tokens, i, i + n))
-        return { end: i + n, claims: [{ entryId: id, via: "name", text: keys[n - 1] }] };
+      if (!id || !capitalised(tokens, i, i + n)) continue;
+      // One word of a longer name ("Amit Shah" is not the NGO Amit), unless a place ("Helmand Province").
+      if (n === 1 && UPPER_START.test(tokens[i + 1]?.text ?? "") && this.#source.entry(id)?.kind !== "state")
+        continue;
+      return { end: i + n, claims: [{ entryId: id, via: "name", text: keys[n - 1] }] };
     }
     return null;
   }

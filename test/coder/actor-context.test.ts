@@ -35,6 +35,11 @@ describe("actors from the generated Phoenix table", () => {
     expect(mentions("Fighting resumed in Helmand.")).toEqual(["Helmand:AFG@"]);
   });
 
+  it("does not read one word of a longer name as an organisation", () => {
+    // Phoenix knows an NGO called Amit; here it is a first name.
+    expect(mentions("Party chief Amit Shah spoke in Kolkata.")).toEqual(["Kolkata:IND@"]);
+  });
+
   it("keeps the hand-written registry first where both name an actor", () => {
     // Phoenix reads Kabul as AFG; the registry's capital stands for the government.
     expect(mentions("Kabul rejected the offer.")).toEqual(["Kabul:AFGGOV"]);
