@@ -142,12 +142,16 @@ for (const [f, rs] of claims) {
   drop(agree ? "form repeated by a later entry of the same country" : "form claimed by several countries");
 }
 // A one-word form that is also a word of other countries' names ("Abdullah", "Santiago") is
-// ambiguous on its own: kept only when every name using the word is of one country.
-const wordCountries = new Map<string, Set<string | null>>();
-for (const r of rows)
+// ambiguous on its own: kept only when every name using the word is of one country (names of
+// companies and NGOs, which have none, do not count: "California" stays with the United States).
+const wordCountries = new Map<string, Set<string>>();
+for (const r of rows) {
+  const country = countryOf(r);
+  if (country === null) continue;
   for (const f of r.forms)
     for (const w of new Set(f.split(" ")))
-      wordCountries.set(w, (wordCountries.get(w) ?? new Set()).add(countryOf(r)));
+      wordCountries.set(w, (wordCountries.get(w) ?? new Set()).add(country));
+}
 for (const r of rows) {
   const before = r.forms.length;
   r.forms = r.forms.filter((f) => f.includes(" ") || (wordCountries.get(f)?.size ?? 0) <= 1);

@@ -324,8 +324,9 @@ function placeContext(mentions: ActorMention[], tokens: Token[], dateline: strin
     if (m.kind !== "state" || !m.country) continue;
     let k = m.start - 1;
     if (tokens[k]?.lower === "the") k--;
-    // "in Kabul's police": not a bare scene.
-    if (k < 0 || !SCENE.has(tokens[k].lower) || tokens[m.end]?.lower === "'s" || m.via === "role") continue;
+    // "in Kabul's police", "in Kabul police headquarters" (a place with a role): not a bare scene.
+    const withRole = m.code !== m.country && m.via !== "capital";
+    if (k < 0 || !SCENE.has(tokens[k].lower) || tokens[m.end]?.lower === "'s" || withRole) continue;
     mentions[i] = { ...m, code: m.country, location: true };
     scene.add(m.country);
   }
