@@ -386,6 +386,10 @@ const AUXILIARY = new Set(
 );
 
 const DETERMINER = new Set(["the", "a", "an"]);
+/** Words before "opposition" that make it a stance, not a party ("with opposition", "fierce opposition"). */
+const NOUN_SENSE_BEFORE = new Set(
+  "with any strong stiff fierce growing little no much widespread public its their his her".split(" "),
+);
 
 /** Institutions that, named without a country ("praised the army"), belong to the other side's. */
 const DOMESTIC: ReadonlySet<string> = new Set(["MIL", "COP", "JUD", "LEG"]);
@@ -461,6 +465,13 @@ function combine(
       .slice(m.start, m.end)
       .map((t) => t.lower)
       .join(" ");
+    // "met with opposition from …", "strong opposition to …": the noun, not the opposition.
+    if (
+      m.role === "OPP" &&
+      (NOUN_SENSE_BEFORE.has(tokens[m.start - 1]?.lower ?? "") ||
+        /^(from|to)$/.test(tokens[m.end]?.lower ?? ""))
+    )
+      continue;
     const alone = standalone.get(key);
     const home = dateline ? { code: `${dateline}${m.role}`, country: dateline, via: "role" as const } : null;
     if (alone === false || (alone === true && headsClause(tokens[m.end]))) out.push({ ...m, country: null });

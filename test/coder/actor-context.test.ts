@@ -87,6 +87,12 @@ describe("agents without a country", () => {
     expect(mentions("Two fighter planes crashed.")).toEqual([]);
   });
 
+  it("read 'opposition' as a stance, not a party, where the words say so", () => {
+    expect(mentions("The plan met with opposition from Japan.")).toEqual(["Japan:JPN"]);
+    expect(mentions("Seoul faced strong opposition to the deal.")).toEqual(["Seoul:KORGOV"]);
+    expect(mentions("The opposition boycotted the vote.")).toEqual(["opposition:OPP"]);
+  });
+
   it("read a capital named as the scene as the state, not its government", () => {
     expect(mentions("Thousands marched in Beijing.")).toEqual(["Beijing:CHN@"]);
   });
