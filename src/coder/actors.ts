@@ -109,16 +109,20 @@ export class ActorMatcher {
         }
         continue;
       }
-      this.#add(f.text, {
+      const claim: Claim = {
         entryId: f.entryId,
         via: f.via,
         text: f.text,
         caseText: f.caseSensitive ? f.text : undefined,
         capital: f.needsCapital === true,
-      });
+      };
+      this.#add(f.text, claim);
+      // "Syrians", "Afghans", "South Koreans": the people of a demonym stand for their state.
+      if (f.via === "demonym" && !/[sh]$/.test(f.text)) this.#add(`${f.text}s`, claim, true);
     }
     for (const [role, words] of Object.entries(roles.roles)) for (const w of words) this.#add(w, { role });
-    for (const [text, role] of later) this.#add(text, { role }, true);
+    // Generated forms are the tokeniser's lower-case words joined by spaces already.
+    for (const [text, role] of later) this.#add(text, { role }, true, text.split(" "));
     this.#notAfter = roles.notActorAfter.map((w) => phraseKeys(w));
     this.#phrases = source.generatedForms?.() ?? new Map();
     for (const form of this.#phrases.keys()) {
@@ -130,9 +134,9 @@ export class ActorMatcher {
     }
   }
 
-  #add(text: string, claim: Claim, onlyIfFree = false): void {
-    // Generated forms are the tokeniser's lower-case words joined by spaces already.
-    let keys = onlyIfFree ? text.split(" ") : phraseKeys(text);
+  /** Add a form to the trie; `onlyIfFree`: only where no form or role noun is yet. */
+  #add(text: string, claim: Claim, onlyIfFree = false, words: string[] = phraseKeys(text)): void {
+    let keys = words;
     if (keys[0] === "the" && keys.length > 1) keys = keys.slice(1);
     if (keys.length === 0) return;
     let n = this.#root;

@@ -31,6 +31,7 @@ describe("actors from the generated Phoenix table", () => {
   it("reads lower-case words as words, not demonyms or places", () => {
     expect(mentions("The flag hung from a pole outside the station.")).toEqual([]);
     expect(mentions("A Pole was detained at the border.")).toEqual(["Pole:POL"]);
+    expect(mentions("Two Poles and three Afghans were detained.")).toEqual(["Poles:POL", "Afghans:AFG"]);
     expect(mentions("Water from the helmand river was low.")).toEqual([]);
     expect(mentions("Fighting resumed in Helmand.")).toEqual(["Helmand:AFG@"]);
   });
