@@ -49,11 +49,16 @@ export interface MentionContext {
   datelineCountry?: string | null;
 }
 
+/** A mention before combination: a role noun keeps its role code, and whether a table gave it. */
+type RawMention = ActorMention & { role?: string; table?: boolean };
+
 interface Claim {
   entryId?: string;
   via?: ResolvedVia;
   /** Role code of a role noun ("GOV"). */
   role?: string;
+  /** A role noun from a generated table: it needs a country written with it or stands alone. */
+  table?: boolean;
   caseText?: string;
   /** Matches only if the text has a capital (see {@link capitalised}). */
   capital?: boolean;
@@ -122,7 +127,7 @@ export class ActorMatcher {
     }
     for (const [role, words] of Object.entries(roles.roles)) for (const w of words) this.#add(w, { role });
     // Generated forms are the tokeniser's lower-case words joined by spaces already.
-    for (const [text, role] of later) this.#add(text, { role }, true, text.split(" "));
+    for (const [text, role] of later) this.#add(text, { role, table: true }, true, text.split(" "));
     this.#notAfter = roles.notActorAfter.map((w) => phraseKeys(w));
     this.#phrases = source.generatedForms?.() ?? new Map();
     for (const form of this.#phrases.keys()) {
@@ -230,13 +235,8 @@ export class ActorMatcher {
   }
 
   /** Entities and role nouns of a sentence, left to right, before they are combined. */
-  #raw(
-    tokens: Token[],
-    text: string,
-    base: number,
-    date: string | null,
-  ): (ActorMention & { role?: string })[] {
-    const raw: (ActorMention & { role?: string })[] = [];
+  #raw(tokens: Token[], text: string, base: number, date: string | null): RawMention[] {
+    const raw: RawMention[] = [];
     for (let i = 0; i < tokens.length; ) {
       const own = this.#root.next?.has(tokens[i].lower) ? this.#longest(tokens, i) : null;
       const m = this.#generated(tokens, i, own?.end ?? i) ?? own;
@@ -264,7 +264,8 @@ export class ActorMatcher {
           raw.push({ start: i, end: m.end, code: r.code, country: r.country, name, kind, via: r.via });
         }
       } else {
-        const role = m.claims.find((c) => c.role)!.role!;
+        const claim = m.claims.find((c) => c.role)!;
+        const role = claim.role!;
         raw.push({
           start: i,
           end: m.end,
@@ -274,6 +275,7 @@ export class ActorMatcher {
           kind: "agent",
           via: "title",
           role,
+          ...(claim.table ? { table: true } : {}),
         });
       }
       i = m.end;
@@ -401,7 +403,7 @@ const DOMESTIC: ReadonlySet<string> = new Set(["MIL", "COP", "JUD", "LEG"]);
 const NATIONAL: ReadonlySet<ActorEntry["kind"]> = new Set(["state"]);
 
 function combine(
-  raw: (ActorMention & { role?: string })[],
+  raw: RawMention[],
   tokens: Token[],
   text: string,
   base: number,
@@ -479,6 +481,9 @@ function combine(
     const alone = standalone.get(key);
     const home = dateline ? { code: `${dateline}${m.role}`, country: dateline, via: "role" as const } : null;
     if (alone === false || (alone === true && headsClause(tokens[m.end]))) out.push({ ...m, country: null });
+    // A generated role noun alone ("prison", "delegates") is too loose to stand for an institution;
+    // its military words ("military base", "government soldiers") are not.
+    else if (m.table && m.role !== "MIL") continue;
     else if (DOMESTIC.has(m.role) && endsPhrase(tokens[m.end]))
       out.push(home ? { ...m, ...home } : { ...m, country: null, bare: true });
     // Under a dateline, "the government", "a court" are the dateline country's.

@@ -88,6 +88,11 @@ describe("agents without a country", () => {
     expect(mentions("Two fighter planes crashed.")).toEqual([]);
   });
 
+  it("take a Phoenix role noun alone only for military words", () => {
+    expect(mentions("Japan sent aid to the prison.")).toEqual(["Japan:JPN"]);
+    expect(mentions("Rebels attacked a military base.")).toEqual(["Rebels:REB", "military base:MIL"]);
+  });
+
   it("read 'opposition' as a stance, not a party, where the words say so", () => {
     expect(mentions("The plan met with opposition from Japan.")).toEqual(["Japan:JPN"]);
     expect(mentions("Seoul faced strong opposition to the deal.")).toEqual(["Seoul:KORGOV"]);
