@@ -1,7 +1,9 @@
 import { rootOf } from "../model/taxonomy.ts";
+import type { Tree } from "../parse/index.ts";
 import type { ActorMention } from "./actors.ts";
 import type { DateMention } from "./dates.ts";
 import { codeForMood } from "./moods.ts";
+import { type TreeRoles, treeRoles } from "./parsed.ts";
 import { isPunct, type Token } from "./tokens.ts";
 import { CLAUSE_WORDS, type Trigger } from "./triggers.ts";
 
@@ -299,6 +301,7 @@ function pairsOf(
   t: Trigger,
   ctx: EventContext,
   earlier: RawEvent[],
+  read?: TreeRoles,
 ): { pairs: [ActorMention, ActorMention][]; sources: ActorMention[]; targets: ActorMention[] } {
   let sources = subject(tokens, mentions, t, ctx);
   // "X killed one soldier and wounded another": a verb coordinated with the previous event's verb
@@ -330,6 +333,11 @@ function pairsOf(
   if (t.passive) {
     targets = sources;
     sources = agent(tokens, mentions, t);
+  }
+  // The parse, where it can tell, overrules the linear reading.
+  if (read) {
+    if (read.sources) sources = read.sources;
+    targets = read.targets ?? targets.filter(read.keepTarget);
   }
   const pairs: [ActorMention, ActorMention][] = [];
   const pair = ctx.lastPair;
@@ -374,6 +382,7 @@ export function extractEvents(
   triggers: Trigger[],
   dates: DateMention[],
   ctx: EventContext,
+  tree?: Tree,
 ): RawEvent[] {
   const out: RawEvent[] = [];
   const appealTargets = new Set<number>();
@@ -382,10 +391,25 @@ export function extractEvents(
     // The preferred pattern first; a shorter one at the same head when it gives no event
     // ("fired missiles into the sea": no target, so the self-targeted missile-launch pattern).
     for (const pattern of [first.pattern, ...first.alternatives]) {
-      const t: Trigger = { ...first, pattern };
+      let t: Trigger = { ...first, pattern };
+      const read = tree ? treeRoles(tree, tokens, mentions, t) : null;
+      if (read?.skip) return;
+      if (read) t = { ...t, mood: read.mood, passive: read.passive };
       const code = codeForMood(pattern.code, t.mood);
       if (code === null) return;
-      const found = pairsOf(tokens, mentions, t, ctx, out);
+      const found = pairsOf(tokens, mentions, t, ctx, out, read ?? undefined);
+      if (read?.accusation) {
+        // "The US said Iran is defying the Council": the speaker's accusation, not the reported act.
+        const root = rootOf(code);
+        if (Number(root) >= 10 && found.pairs.length > 0) {
+          const evDates = datesOf(tokens, dates, t, triggers[k + 1]);
+          for (const speaker of read.accusation)
+            for (const [s] of found.pairs)
+              if (speaker.code !== s.code)
+                out.push({ source: speaker, target: s, code: "112", trigger: t, dates: evDates });
+        }
+        return;
+      }
       if (pattern === first.pattern && pattern.kind === "verb" && !t.passive && found.sources.length > 0)
         ctx.lastSource = found.sources[0];
       if (found.pairs.length === 0) continue;

@@ -1,6 +1,7 @@
 import type { Citation, Event } from "../model/event.ts";
 import { normalizeEvent } from "../model/normalize.ts";
 import { ActorRegistry } from "../model/registry.ts";
+import { loadParser, type ParserModel, parse, tree } from "../parse/index.ts";
 import { ActorMatcher, type ActorSource } from "./actors.ts";
 import { type DateContext, findDates } from "./dates.ts";
 import { type EventContext, extractEvents } from "./events.ts";
@@ -25,6 +26,11 @@ export interface NativeCoderOptions {
   origin: string;
   /** Sentences longer than this (characters) are not coded: tables, run-ons, binary junk. */
   maxSentenceLength: number;
+  /**
+   * The dependency parser that reads roles, frames and reported speech (default: the shipped
+   * model, loaded on first use); null codes from word order alone, as before the parser.
+   */
+  parser?: ParserModel | null;
 }
 
 /** A fresh context for a document dated `docDate` (YYYY-MM-DD or null). */
@@ -84,8 +90,9 @@ export class NativeCoder implements SentenceCoder {
     if (mentions.length === 0 && !pair) return [];
     const inActor = new Uint8Array(tokens.length);
     for (const m of mentions) inActor.fill(1, m.start, m.end);
-    // POS tagging (wink-nlp) is the expensive step: only for sentences that give events without it,
-    // to drop verb patterns read off nouns ("international support", "coal exports").
+    // Parsing is the expensive step: only for sentences that give events without it. Its tags
+    // drop verb patterns read off nouns ("international support", "coal exports"); its tree
+    // gives roles, frames and reported speech.
     const before = ctx.events.lastSource;
     const rough = extractEvents(
       tokens,
@@ -96,9 +103,18 @@ export class NativeCoder implements SentenceCoder {
     );
     if (rough.length === 0) return [];
     ctx.events.lastSource = before;
+    const parser = this.#opts.parser === undefined ? loadParser() : this.#opts.parser;
+    const words = parser
+      ? parse(
+          parser,
+          tokens.map((t) => t.text),
+        )
+      : null;
+    // Trigger words are checked against wink-nlp's tags, which read news headlines' verbs better
+    // than our web-trained tagger; the tree is our parser's.
     const tags = posTags(s.text, tokens);
     const triggers = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1, tags);
-    const raw = extractEvents(tokens, mentions, triggers, dates, ctx.events);
+    const raw = extractEvents(tokens, mentions, triggers, dates, ctx.events, words ? tree(words) : undefined);
     const out: Event[] = [];
     const seen = new Set<string>();
     for (const r of raw) {

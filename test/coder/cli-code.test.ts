@@ -41,8 +41,8 @@ describe("yalu code", () => {
       .map((l) => JSON.parse(l));
     expect(events.map((e) => `${e.source.code} ${e.target.code} ${e.cameo} ${e.date}`)).toEqual([
       "JPN RUS 111 2024-05-06",
-      "RUSGOV CHNGOV 057 2024-05-08",
       "CHNGOV RUSGOV 057 2024-05-08",
+      "RUSGOV CHNGOV 057 2024-05-08",
     ]);
     const sentence = "Japan condemned Russia on Monday.";
     expect(events[0].evidence).toMatchObject({

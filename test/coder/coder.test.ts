@@ -33,8 +33,8 @@ describe("NativeCoder: actors", () => {
 
   it("multiplies out coordinated actors", () => {
     expect(code("China and Russia vetoed a US-drafted resolution.")).toEqual([
-      "RUS USA 129 2024-05-15",
       "CHN USA 129 2024-05-15",
+      "RUS USA 129 2024-05-15",
     ]);
     expect(code("South Korea and Japan signed a military intelligence pact in 2016.").sort()).toEqual([
       "JPN KOR 057 2016",

@@ -1,0 +1,136 @@
+/**
+ * A trigger read against the dependency parse: its source and target actors, its frame (negated,
+ * refused, intended, threatened, hypothetical), whether it is generic, and whether it is only
+ * reported by an actor who says it (then the speaker's accusation is the event).
+ */
+import type { Tree } from "../parse/index.ts";
+import type { ActorMention } from "./actors.ts";
+import {
+  agentWord,
+  frameOf,
+  isGeneric,
+  isPassive,
+  mentionHead,
+  mentionsOf,
+  participleArgument,
+  partnerWords,
+  reportingVerb,
+  subjectWord,
+  TOPIC_VERBS,
+  targetWords,
+} from "./roles.ts";
+import type { Token } from "./tokens.ts";
+import type { Trigger } from "./triggers.ts";
+
+export interface TreeRoles {
+  /** Not an event: generic, or a verb the parse says is no verb. */
+  skip: boolean;
+  mood: Trigger["mood"];
+  passive: boolean;
+  /** Sources and targets the parse names; null where it cannot tell (the linear reading stays). */
+  sources: ActorMention[] | null;
+  targets: ActorMention[] | null;
+  /** For a linear target: is it attached to the trigger as an argument (not the topic's owner)? */
+  keepTarget: (m: ActorMention) => boolean;
+  /** Speakers whose report this event is (then only their accusation is coded). */
+  accusation: ActorMention[] | null;
+}
+
+/** Moods from weakest to strongest: where the word order and the tree disagree, the stronger wins. */
+const STRENGTH: Trigger["mood"][] = ["plain", "intent", "threat", "refusal", "hypothetical", "negated"];
+
+/** Roots whose targets may be places ("protest in Beijing", "shelling in Gaza"). */
+const PLACE_TARGET = /^(14|18|19|20)/;
+/** Relations along which a target attaches to its verb. */
+const ARGUMENT = new Set(["obj", "iobj", "obl", "conj", "appos", "compound", "flat", "nmod", "det"]);
+
+/** Read trigger `t` against the parse. */
+export function treeRoles(
+  tree: Tree,
+  tokens: Token[],
+  mentions: ActorMention[],
+  t: Trigger,
+): TreeRoles | null {
+  if (tree.words.length !== tokens.length) return null;
+  // An auxiliary or copula the pattern starts with ("has held talks") stands for its verb.
+  const v = /^(aux|cop)$/.test(tree.rel(t.start)) && tree.head(t.start) >= 0 ? tree.head(t.start) : t.start;
+  const heads = mentions.map((m) => mentionHead(tree, m));
+  // Meetings and talks are with their participants, not with the owner of their topic ("discussed
+  // China's role"); condemnation, praise, support and the rest reach the topic's owner
+  // ("condemned North Korea's missile launch").
+  const topicOwner = !/^04/.test(t.pattern.code);
+  const along = (w: number): boolean =>
+    (ARGUMENT.has(tree.rel(w)) || participleArgument(tree, w)) &&
+    (topicOwner || tree.words[w].deprel !== "nmod:poss");
+  const keepTarget = (m: ActorMention): boolean => {
+    let w = heads[mentions.indexOf(m)] ?? m.start;
+    for (let depth = 0; depth < 6; depth++) {
+      const h = tree.head(w);
+      if (h === v) return along(w);
+      if (h < 0 || !along(w)) return false;
+      w = h;
+    }
+    return false;
+  };
+  const noRead: TreeRoles = {
+    skip: false,
+    mood: t.mood,
+    passive: t.passive,
+    sources: null,
+    targets: null,
+    keepTarget: () => true,
+    accusation: null,
+  };
+  if (t.pattern.kind !== "verb") return noRead;
+  if (isGeneric(tree, v)) return { ...noRead, skip: true };
+  const frame = frameOf(tree, v);
+  const mood: Trigger["mood"] = STRENGTH.indexOf(frame) > STRENGTH.indexOf(t.mood) ? frame : t.mood;
+  const word = tree.words[v];
+  // "Forces backed by Djiboutian soldiers": a participle modifying its noun, with an agent.
+  const participle = word.deprel === "acl" && word.xpos === "VBN" && agentWord(tree, v) >= 0;
+  const passive =
+    t.passive ||
+    participle ||
+    (word.xpos === "VBN" && isPassive(tree, v) && tree.dependents(v, "aux:pass").length > 0);
+  const sw = subjectWord(tree, v);
+  const subject = sw >= 0 ? mentionsOf(tree, mentions, heads, sw) : [];
+  let sources: ActorMention[] | null = null;
+  let targets: ActorMention[] | null = null;
+  const places = PLACE_TARGET.test(t.pattern.code);
+  const objectMentions = (): ActorMention[] | null => {
+    for (const w of targetWords(tree, v, places)) {
+      const own = mentionsOf(tree, mentions, heads, w, topicOwner);
+      if (own.length > 0) return own;
+    }
+    return null;
+  };
+  // A pattern with slots ("backed * resolution against $") says itself where its target is.
+  const ownTarget = t.pattern.slots.length === 0;
+  if (passive) {
+    const a = agentWord(tree, v);
+    const agents = a >= 0 ? mentionsOf(tree, mentions, heads, a) : [];
+    if (agents.length > 0) sources = agents;
+    if (subject.length > 0 && agents.length > 0) targets = subject;
+  } else {
+    if (subject.length > 0) sources = subject;
+    if (TOPIC_VERBS.has(word.lemma.toLowerCase()))
+      targets = partnerWords(tree, v).flatMap((w) => mentionsOf(tree, mentions, heads, w, false));
+    else if (ownTarget) targets = objectMentions();
+  }
+  let accusation: ActorMention[] | null = null;
+  const rv = reportingVerb(tree, v);
+  if (rv >= 0) {
+    const speakerWord = subjectWord(tree, rv);
+    const speakers = speakerWord >= 0 ? mentionsOf(tree, mentions, heads, speakerWord) : [];
+    if (speakers.length > 0) accusation = speakers;
+  }
+  return {
+    skip: false,
+    mood,
+    passive,
+    sources,
+    targets,
+    keepTarget: ownTarget ? keepTarget : () => true,
+    accusation,
+  };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { NativeCoder } from "../../src/coder/native.ts";
+import type { Event } from "../../src/model/event.ts";
+
+// Each case is one of the error classes of the word-order coder, with a sentence of our own; the
+// parse-based reading must get it right.
+const coder = new NativeCoder();
+const linear = new NativeCoder({ parser: null });
+
+const brief = (e: Event): string => `${e.source.code} ${e.target.code} ${e.cameo}`;
+function code(text: string, c = coder): string[] {
+  return c.code({ id: "s", text, date: "2024-05-15", docId: "t", offset: 0 }).map(brief);
+}
+
+describe("NativeCoder reading the parse: direction and roles", () => {
+  it("reads a passive participle's agent as the source ('X backed by Y')", () => {
+    const s = "Somali troops backed by Kenyan soldiers entered the town.";
+    expect(code(s, linear)).toContain("SOMMIL KENMIL 051");
+    expect(code(s)).toEqual(["KENMIL SOMMIL 051"]);
+  });
+
+  it("does not take the topic of a meeting as its target", () => {
+    const s = "Japan met South Korea in Tokyo to discuss North Korea.";
+    expect(code(s, linear)).toContain("KOR PRK 040");
+    expect(code(s)).toEqual(["JPN KOR 040"]);
+    expect(code("China and Russia discussed Ukraine.").sort()).toEqual(["CHN RUS 040", "RUS CHN 040"]);
+    expect(code("Japan discussed trade with South Korea.")).toEqual(["JPN KOR 040"]);
+  });
+
+  it("still reaches the owner of what is condemned", () => {
+    expect(code("Japan's foreign ministry condemned North Korea's missile launch.")).toEqual([
+      "JPNGOV PRK 111",
+    ]);
+  });
+});
+
+describe("NativeCoder reading the parse: reported speech", () => {
+  it("codes the speaker's accusation, not the act an actor reports", () => {
+    const s = "The United States said Iran is defying the Security Council.";
+    expect(code(s, linear)).toContain("IRN IGOUNO 128");
+    expect(code(s)).toEqual(["USA IRN 112"]);
+  });
+
+  it("keeps an event reported by unnamed officials as fact", () => {
+    expect(code("Officials said Russian forces shelled Ukrainian positions on Monday.")).toEqual([
+      "RUSMIL UKR 194",
+    ]);
+  });
+});
+
+describe("NativeCoder reading the parse: negation and modality in words", () => {
+  it("codes no event under reluctance, 'supposed to', failure or negation", () => {
+    const reluctance = "Japan showed reluctance to endorse South Korea's plan.";
+    expect(code(reluctance, linear)).toEqual(["JPN KOR 051"]);
+    expect(code(reluctance)).toEqual([]);
+    const supposed = "Germany was supposed to sign the agreement with France.";
+    expect(code(supposed, linear)).toEqual(["DEU FRA 057"]);
+    expect(code(supposed)).toEqual([]);
+    expect(code("Turkey failed to reach a deal with Greece.")).toEqual([]);
+    expect(code("Russia did not immediately condemn the attack by Ukraine.")).toEqual([]);
+  });
+
+  it("keeps refusals, intents and threats as their own codes", () => {
+    expect(code("China refused to meet Japan's envoy.")).toEqual(["CHN JPNGOV 125"]);
+    expect(code("Pakistan plans to visit India.")).toEqual(["PAK IND 036"]);
+    expect(code("Iran threatened to attack Israel.")).toEqual(["IRN ISR 1384"]);
+  });
+});
+
+describe("NativeCoder reading the parse: generic statements", () => {
+  it("codes no dated event for habits and dispositions", () => {
+    const habit = "The United States has long opposed Chinese expansion.";
+    expect(code(habit, linear)).toEqual(["USA CHN 110"]);
+    expect(code(habit)).toEqual([]);
+    expect(code("Vietnam usually criticises China.")).toEqual([]);
+    expect(code("China is known for supporting North Korea.")).toEqual([]);
+  });
+});
+
+describe("NativeCoder reading the parse: coordination", () => {
+  it("gives one event per actor pair, in the order written", () => {
+    expect(code("Egypt and Jordan condemned Israel.")).toEqual(["EGY ISR 111", "JOR ISR 111"]);
+  });
+});
