@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { ActorEntry, ResolvedActor, ResolvedVia } from "../model/actor-types.ts";
-import { phraseKeys, type Token } from "./tokens.ts";
+import { isPunct, phraseKeys, type Token } from "./tokens.ts";
 
 /** What the matcher needs of the actor registry (src/model/registry.ts `ActorRegistry`). */
 export interface ActorSource {
@@ -89,8 +89,8 @@ export class ActorMatcher {
   /** Role nouns standing as actors without a country → whether they must end their phrase. */
   readonly #standalone: Map<string, boolean>;
   readonly #phrases: ReadonlyMap<string, string>;
-  /** First word of a generated form → most words of a form starting with it. */
-  readonly #phraseFirst = new Map<string, number>();
+  /** Every run of leading words of a generated form that is shorter than the form ("islamic state"). */
+  readonly #phrasePrefixes = new Set<string>();
 
   constructor(source: ActorSource, rolesYaml: string = readFileSync(ROLES_FILE, "utf8")) {
     this.#source = source;
@@ -130,13 +130,9 @@ export class ActorMatcher {
     for (const [text, role] of later) this.#add(text, { role, table: true }, true, text.split(" "));
     this.#notAfter = roles.notActorAfter.map((w) => phraseKeys(w));
     this.#phrases = source.generatedForms?.() ?? new Map();
-    for (const form of this.#phrases.keys()) {
-      const space = form.indexOf(" ");
-      const first = space < 0 ? form : form.slice(0, space);
-      let words = 1;
-      for (let k = space; k >= 0; k = form.indexOf(" ", k + 1)) words++;
-      if ((this.#phraseFirst.get(first) ?? 0) < words) this.#phraseFirst.set(first, words);
-    }
+    for (const form of this.#phrases.keys())
+      for (let k = form.indexOf(" "); k >= 0; k = form.indexOf(" ", k + 1))
+        this.#phrasePrefixes.add(form.slice(0, k));
   }
 
   /** Add a form to the trie; `onlyIfFree`: only where no form or role noun is yet. */
@@ -163,17 +159,28 @@ export class ActorMatcher {
 
   /** True if any token could start an actor (the cheap prefilter). */
   hasCandidate(tokens: Token[]): boolean {
-    for (const t of tokens) if (this.#root.next?.has(t.lower) || this.#phraseFirst.has(t.lower)) return true;
+    for (const t of tokens) if (this.#root.next?.has(t.lower) || this.#startsGenerated(t)) return true;
     return false;
+  }
+
+  /** True if a generated form may start at this token: its first word, capitalised or a particle ("al-"). */
+  #startsGenerated(t: Token): boolean {
+    // The lower-cased text differs in its first character exactly when that is a capital.
+    if (t.text.charCodeAt(0) === t.lower.charCodeAt(0) && (t.lower.length > 3 || !PARTICLES.has(t.lower)))
+      return false;
+    return this.#phrases.has(t.lower) || this.#phrasePrefixes.has(t.lower);
   }
 
   /** The longest generated form at token i, written with a capital, if longer than `than`. */
   #generated(tokens: Token[], i: number, than: number): { end: number; claims: Claim[] } | null {
-    const most = this.#phraseFirst.get(tokens[i].lower);
-    if (!most) return null;
+    if (!this.#startsGenerated(tokens[i])) return null;
     const keys = [tokens[i].lower];
-    for (let j = i + 1; j < Math.min(tokens.length, i + most); j++)
-      keys.push(`${keys[keys.length - 1]} ${tokens[j].lower}`);
+    // Words are added while they continue some form (forms are words only: punctuation ends them).
+    while (this.#phrasePrefixes.has(keys[keys.length - 1])) {
+      const next = tokens[i + keys.length];
+      if (!next || isPunct(next)) break;
+      keys.push(`${keys[keys.length - 1]} ${next.lower}`);
+    }
     for (let n = keys.length; n > than - i && n > 0; n--) {
       const id = this.#phrases.get(keys[n - 1]);
       if (!id || !capitalised(tokens, i, i + n)) continue;
@@ -192,15 +199,25 @@ export class ActorMatcher {
       const child = n.next?.get(tokens[j].lower);
       if (!child) break;
       n = child;
-      const ok = n.claims.filter(
-        (c) =>
-          (!c.capital || capitalised(tokens, i, j + 1)) &&
-          (!c.caseText ||
+      if (n.claims.length === 0) continue;
+      // The claims whose case the text satisfies (usually all of them: then no copy).
+      let ok = n.claims;
+      let copied = false;
+      for (let c = 0; c < n.claims.length; c++) {
+        const claim = n.claims[c];
+        const pass =
+          (!claim.capital || capitalised(tokens, i, j + 1)) &&
+          (!claim.caseText ||
             tokens
               .slice(i, j + 1)
               .map((t) => t.text)
-              .join(" ") === c.caseText),
-      );
+              .join(" ") === claim.caseText);
+        if (pass && copied) ok.push(claim);
+        else if (!pass && !copied) {
+          ok = n.claims.slice(0, c);
+          copied = true;
+        }
+      }
       if (ok.length > 0) best = { end: j + 1, claims: ok };
     }
     return best;
@@ -302,6 +319,23 @@ function capitalised(tokens: Token[], start: number, end: number): boolean {
   return false;
 }
 const UPPER_START = /^\p{Lu}/u;
+/** Lower-case words that open names ("al-Shabaab", "bin Laden"). */
+const PARTICLES = new Set([
+  "al",
+  "el",
+  "ad",
+  "ar",
+  "as",
+  "an",
+  "bin",
+  "ibn",
+  "de",
+  "del",
+  "la",
+  "le",
+  "van",
+  "von",
+]);
 
 /** Agents that stand as actors without a country ("gunmen", "terrorists", "police officers"). */
 const STANDALONE_ROLES: ReadonlySet<string> = new Set(["UAF", "REB", "INS", "CRM"]);
