@@ -241,12 +241,14 @@ export class ActorMatcher {
   ): ActorMention[] {
     const raw = this.#raw(tokens, text, base, date);
     const first = raw[0];
-    const dateline =
-      context.datelineCountry ??
-      (first && !first.role && isDateline(tokens, first, text, base) ? first.country : null);
-    // A dateline gives context, not an actor ("OSLO -- A court convicted …" is the court's act).
+    const headed = first && !first.role && isDateline(tokens, first, text, base);
+    const dateline = context.datelineCountry ?? (headed ? first.country : null);
+    // A dateline and its credit ("OSLO (Reuters) --") give context, not actors: "A court convicted …"
+    // is the court's act.
+    const credit = (m: ActorMention) =>
+      headed && m.start <= 6 && tokens[m.start - 1]?.text === "(" && tokens[m.end]?.text === ")";
     const mentions = combine(raw, tokens, text, base, this.#standalone, dateline).filter(
-      (m) => m.via === "role" || !isDateline(tokens, m, text, base),
+      (m) => (m.via === "role" || !isDateline(tokens, m, text, base)) && !credit(m),
     );
     return placeContext(mentions, tokens, dateline);
   }

@@ -74,8 +74,9 @@ describe("agents without a country", () => {
   it("take the dateline's country, in its sentence and after it", () => {
     const first = "KABUL, May 3 - Gunmen attacked a checkpoint.";
     expect(matcher.dateline(tokenize(first), first, 0, "2024-05-03")).toBe("AFG");
-    // The dateline itself is no actor.
+    // The dateline itself is no actor, nor its credit.
     expect(mentions(first)).toEqual(["Gunmen:AFGUAF"]);
+    expect(mentions("KABUL (Reuters) - Gunmen attacked a checkpoint.")).toEqual(["Gunmen:AFGUAF"]);
     expect(mentions("Police said the attackers fled.", "2024-05-03", "AFG")).toEqual(["Police:AFGCOP"]);
     expect(matcher.dateline(tokenize("Gunmen attacked."), "Gunmen attacked.", 0, null)).toBeNull();
     // A domestic institution under a dateline is the dateline country's.
