@@ -1,13 +1,13 @@
 /**
  * The parser model's file form: gzip of a magic line, a JSON header (tag classes, labels, tag
- * dictionary, lemma table) and each weight table as sorted key deltas, per-row pair counts, class
- * ids and weights quantised to 16 bits.
+ * dictionary, lemma table, word clusters) and each weight table as sorted key deltas, per-row pair
+ * counts, class ids and weights quantised to 8 bits (no loss of accuracy measured on EWT dev).
  */
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { ParserModel } from "./parser.ts";
 import { HashedWeights, SparseWeights } from "./perceptron.ts";
 
-const MAGIC = "YALU-PARSER 1\n";
+const MAGIC = "YALU-PARSER 2\n";
 
 interface Header {
   classes: string[];
@@ -34,11 +34,11 @@ function packWeights(w: SparseWeights): { bytes: Buffer[]; scale: number } {
   );
   let max = 0;
   for (const v of w.vals) max = Math.max(max, Math.abs(v));
-  const scale = max > 0 ? max / 32767 : 1;
+  const scale = max > 0 ? max / 127 : 1;
   const deltas = new Uint32Array(rows);
   const counts = new Uint8Array(rows);
   const cls = new Uint8Array(w.cls.length);
-  const vals = new Int16Array(w.vals.length);
+  const vals = new Int8Array(w.vals.length);
   let prev = 0;
   let p = 0;
   for (let r = 0; r < rows; r++) {
@@ -64,7 +64,6 @@ export function encodeModel(m: ParserModel, about: Record<string, unknown> = {})
     ["tagger", m.tagger.weights],
     ["transitions", m.transitions],
     ["labeller", m.labeller],
-    ["relabeller", m.relabeller],
   ] as const;
   const blocks: Buffer[] = [];
   const header: Header = {
@@ -107,7 +106,10 @@ export function decodeModel(bytes: Uint8Array): ParserModel & { about: Record<st
   } catch {
     throw new ModelError("not a gzip file");
   }
-  if (raw.subarray(0, MAGIC.length).toString() !== MAGIC) throw new ModelError("not a Yalu parser model");
+  const magic = raw.subarray(0, MAGIC.length).toString();
+  // Version 1 stored sparse weights in 16 bits, version 2 in 8.
+  const wide = magic === "YALU-PARSER 1\n";
+  if (magic !== MAGIC && !wide) throw new ModelError("not a Yalu parser model");
   let at = MAGIC.length;
   const len = raw.readUInt32LE(at);
   at += 4;
@@ -136,7 +138,9 @@ export function decodeModel(bytes: Uint8Array): ParserModel & { about: Record<st
     const deltas = new Uint32Array(take(t.rows * 4).buffer.slice(0));
     const counts = take(t.rows);
     const cls = new Uint8Array(take(t.pairs));
-    const q = new Int16Array(take(t.pairs * 2).buffer.slice(0));
+    const q = wide
+      ? new Int16Array(take(t.pairs * 2).buffer.slice(0))
+      : new Int8Array(take(t.pairs).buffer.slice(0));
     const keys = new Int32Array(t.rows);
     const starts = new Int32Array(t.rows + 1);
     let key = 0;
@@ -166,7 +170,6 @@ export function decodeModel(bytes: Uint8Array): ParserModel & { about: Record<st
     labels: header.labels,
     transitions: get("transitions"),
     labeller: get("labeller"),
-    relabeller: get("relabeller"),
     lemmas: new Map(header.lemmas),
     about: header.about,
   };

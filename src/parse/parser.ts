@@ -9,8 +9,6 @@ import {
   type ParseInput,
   parseFeatures,
   parseInput,
-  RELABEL_FEATURES,
-  relabelFeatures,
 } from "./features.ts";
 import type { Scorer } from "./perceptron.ts";
 import { ParseState, TRANSITIONS } from "./state.ts";
@@ -25,8 +23,6 @@ export interface ParserModel {
   labels: string[];
   transitions: Scorer;
   labeller: Scorer;
-  /** Relabels the finished tree's arcs with whole-tree features. */
-  relabeller: Scorer;
   /** "lower-cased form\tXPOS" → lemma, where the lemma is not the rule's. */
   lemmas: Map<string, string>;
 }
@@ -45,47 +41,11 @@ export interface ParsedWord {
 }
 
 /** Reusable buffers, so parsing a sentence allocates little. */
-const keys = new Int32Array(Math.max(PARSE_FEATURES, LABEL_FEATURES, RELABEL_FEATURES));
+const keys = new Int32Array(Math.max(PARSE_FEATURES, LABEL_FEATURES));
 const tscores = new Float32Array(TRANSITIONS);
 let lscores = new Float32Array(64);
 
 /** Run the transition classifier and labeller over `x`; the state holds the tree. */
-/** Each word's nearest left and right siblings in a finished tree (-1: none). */
-export function siblings(st: ParseState): [Int32Array, Int32Array] {
-  const n = st.n;
-  const prev = new Int32Array(n + 1).fill(-1);
-  const next = new Int32Array(n + 1).fill(-1);
-  const last = new Int32Array(n + 1).fill(-1);
-  for (let d = 1; d <= n; d++) {
-    const h = st.heads[d];
-    if (h < 0) continue;
-    prev[d] = last[h];
-    if (last[h] >= 0) next[last[h]] = d;
-    last[h] = d;
-  }
-  return [prev, next];
-}
-
-/** Relabel every non-root arc of the finished tree in `st`. */
-export function relabel(m: Pick<ParserModel, "relabeller" | "labels">, x: ParseInput, st: ParseState): void {
-  const nl = m.relabeller.classes;
-  const root = m.labels.indexOf("root");
-  if (lscores.length < nl) lscores = new Float32Array(nl);
-  const [prev, next] = siblings(st);
-  const labels = new Int32Array(st.labels);
-  for (let d = 1; d <= x.n; d++) {
-    const h = st.heads[d];
-    if (h <= 0) continue;
-    const nk = relabelFeatures(x, st, h, d, prev, next, keys);
-    lscores.fill(0, 0, nl);
-    m.relabeller.score(keys, nk, lscores);
-    let label = -1;
-    for (let c = 0; c < nl; c++) if (c !== root && (label < 0 || lscores[c] > lscores[label])) label = c;
-    labels[d] = label;
-  }
-  st.labels.set(labels);
-}
-
 export function parseTagged(
   m: Pick<ParserModel, "transitions" | "labeller" | "labels">,
   x: ParseInput,
@@ -144,8 +104,11 @@ export function lemmaOf(m: ParserModel, form: string, lower: string, xpos: strin
   const known = m.lemmas.get(`${lower}\t${xpos}`);
   if (known !== undefined) return known;
   if (xpos === "NNP" || xpos === "NNPS") return xpos === "NNPS" ? form.replace(/s$/, "") : form;
-  for (const [tag, suffix, by] of LEMMA_RULES)
-    if (tag.test(xpos) && suffix.test(lower)) return lower.replace(suffix, by);
+  const c = xpos.charCodeAt(0);
+  // Only nouns (N…), verbs (V…) and comparative adjectives (J…) inflect.
+  if (c === 78 || c === 86 || c === 74)
+    for (const [tag, suffix, by] of LEMMA_RULES)
+      if (tag.test(xpos) && suffix.test(lower)) return lower.replace(suffix, by);
   return /^\p{Lu}\p{Ll}/u.test(form) ? form : lower;
 }
 
@@ -172,7 +135,6 @@ export function parse(m: ParserModel, forms: readonly string[]): ParsedWord[] {
   const tags = tagSentence(m.tagger, atoms);
   const x = inputFor(m, atoms, tags);
   const st = parseTagged(m, x);
-  relabel(m, x, st);
   const out: ParsedWord[] = new Array(forms.length);
   const names = tagNames(m);
   for (let i = 0; i < forms.length; i++) {

@@ -13,10 +13,8 @@ import {
   type ParseInput,
   parseFeatures,
   parseInput,
-  RELABEL_FEATURES,
-  relabelFeatures,
 } from "./features.ts";
-import { lemmaOf, type ParserModel, siblings } from "./parser.ts";
+import { lemmaOf, type ParserModel } from "./parser.ts";
 import { argmax, type HashedWeights, type SparseWeights, TrainWeights } from "./perceptron.ts";
 import { ParseState, TRANSITIONS, transitionCost } from "./state.ts";
 import {
@@ -38,8 +36,10 @@ export interface TrainOptions {
   explore: number;
   /** Share of sentences whose leaf hyphens are dropped, as Yalu's tokeniser drops them. */
   dropHyphens: number;
-  /** Averaged weights smaller than this are pruned. */
+  /** Averaged transition weights smaller than this are pruned (sparse transitions only). */
   prune: number;
+  /** Averaged tagger and labeller weights smaller than this are pruned. */
+  tablePrune: number;
   /** The transition classifier's weights live in a hashed table of 2^bits rows. */
   transitionBits: number;
   /** Word clusters from unlabelled text (see clusters.ts); none by default. */
@@ -55,7 +55,8 @@ export const defaultTrainOptions: TrainOptions = {
   explore: 0.9,
   dropHyphens: 0.3,
   prune: 1,
-  transitionBits: 20,
+  tablePrune: 0.01,
+  transitionBits: 0,
   clusters: new Map(),
   progress: () => {},
 };
@@ -202,7 +203,7 @@ function tagDictionary(data: readonly TrainSentence[]): Map<string, number> {
 export function trainTagger(
   data: readonly TrainSentence[],
   classes: string[],
-  opts: Pick<TrainOptions, "tagEpochs" | "prune" | "progress" | "clusters">,
+  opts: Pick<TrainOptions, "tagEpochs" | "tablePrune" | "progress" | "clusters">,
   rnd: () => number,
 ): TaggerModel {
   const w = new TrainWeights(classes.length);
@@ -239,7 +240,7 @@ export function trainTagger(
       `tagger epoch ${epoch}/${opts.tagEpochs}: train accuracy ${((100 * right) / total).toFixed(2)}%`,
     );
   }
-  return { classes, dictionary, clusters: opts.clusters, weights: w.average(opts.prune) };
+  return { classes, dictionary, clusters: opts.clusters, weights: w.average(opts.tablePrune) };
 }
 
 /** Parser inputs for training sentences, with the given tags. */
@@ -258,15 +259,15 @@ export function trainParser(
   xs: readonly ParseInput[],
   nLabels: number,
   root: number,
-  opts: Pick<TrainOptions, "parseEpochs" | "explore" | "prune" | "progress" | "transitionBits">,
+  opts: Pick<
+    TrainOptions,
+    "parseEpochs" | "explore" | "prune" | "tablePrune" | "progress" | "transitionBits"
+  >,
   rnd: () => number,
-): { transitions: HashedWeights; labeller: SparseWeights; relabeller: SparseWeights } {
+): { transitions: HashedWeights | SparseWeights; labeller: SparseWeights } {
   const tw = new TrainWeights(TRANSITIONS, opts.transitionBits);
   const lw = new TrainWeights(nLabels);
-  const rw = new TrainWeights(nLabels);
-  const rkeys = new Int32Array(RELABEL_FEATURES);
-  let relabelled = 0;
-  let relabelRight = 0;
+
   const keys = new Int32Array(PARSE_FEATURES);
   const lkeys = new Int32Array(LABEL_FEATURES);
   const ts = new Float32Array(TRANSITIONS);
@@ -320,32 +321,14 @@ export function trainParser(
       }
       for (let d = 1; d <= x.n; d++) if (st.heads[d] === s.heads[d]) right++;
       total += x.n;
-      // The relabeller learns from the finished tree's correctly attached arcs.
-      const [prev, next] = siblings(st);
-      for (let d = 1; d <= x.n; d++) {
-        const h = st.heads[d];
-        if (h <= 0 || h !== s.heads[d]) continue;
-        const nk = relabelFeatures(x, st, h, d, prev, next, rkeys);
-        ls.fill(0);
-        rw.score(rkeys, nk, ls);
-        const guess = argmax(ls, nLabels, (c) => c !== root);
-        const g = s.labels[d];
-        if (guess !== g) {
-          rw.update(rkeys, nk, g, 1);
-          rw.update(rkeys, nk, guess, -1);
-        } else relabelRight++;
-        relabelled++;
-        rw.tick++;
-      }
     }
     opts.progress(
-      `parser epoch ${epoch}/${opts.parseEpochs}: train UAS (exploring) ${((100 * right) / total).toFixed(2)}%, relabelling ${((100 * relabelRight) / relabelled).toFixed(2)}%`,
+      `parser epoch ${epoch}/${opts.parseEpochs}: train UAS (exploring) ${((100 * right) / total).toFixed(2)}%`,
     );
   }
   return {
-    transitions: tw.averageHashed(),
-    labeller: lw.average(opts.prune),
-    relabeller: rw.average(opts.prune),
+    transitions: opts.transitionBits > 0 ? tw.averageHashed() : tw.average(opts.prune),
+    labeller: lw.average(opts.tablePrune),
   };
 }
 
@@ -401,7 +384,7 @@ export function trainModel(
     }
   } else tags = data.map((s) => s.tags);
   const xs = inputs(data, tags, classUpos);
-  const { transitions, labeller, relabeller } = trainParser(data, xs, labels.length, 0, opts, rnd);
+  const { transitions, labeller } = trainParser(data, xs, labels.length, 0, opts, rnd);
   const model: ParserModel = {
     tagger,
     upos,
@@ -409,7 +392,6 @@ export function trainModel(
     labels,
     transitions,
     labeller,
-    relabeller,
     lemmas: new Map(),
   };
   const table = lemmaTable(sentences, (f, l, x) => lemmaOf(model, f, l, x));
