@@ -2,13 +2,23 @@ import type { Citation, Event } from "../model/event.ts";
 import { normalizeEvent } from "../model/normalize.ts";
 import { ActorRegistry } from "../model/registry.ts";
 import { loadParser, type ParserModel, parse, tree } from "../parse/index.ts";
-import { ActorMatcher, type ActorSource } from "./actors.ts";
-import { type DateContext, findDates } from "./dates.ts";
-import { type EventContext, extractEvents } from "./events.ts";
+import { ActorMatcher, type ActorMention, type ActorSource } from "./actors.ts";
+import { type DateContext, type DateMention, findDates } from "./dates.ts";
+import { type EventContext, extractEvents, type RawEvent } from "./events.ts";
 import { defaultLexicon, type Lexicon } from "./lexicon.ts";
 import { posTags } from "./pos.ts";
-import { tokenize } from "./tokens.ts";
-import { findTriggers } from "./triggers.ts";
+import {
+  frameOf,
+  isGeneric,
+  mentionHead,
+  mentionsOf,
+  reportingVerb,
+  subjectWord,
+  targetWords,
+} from "./roles.ts";
+import { loadSense, predictSense, type SenseModel, TYPE_CODES } from "./sense.ts";
+import { type Token, tokenize } from "./tokens.ts";
+import { findTriggers, type Trigger } from "./triggers.ts";
 import type { SentenceCoder, SentenceInput } from "./types.ts";
 
 /** What carries over from one sentence of a document to the next. */
@@ -31,6 +41,8 @@ export interface NativeCoderOptions {
    * model, loaded on first use); null codes from word order alone, as before the parser.
    */
   parser?: ParserModel | null;
+  /** The learned event sense (default: the shipped model, on first use); null: the lexicon alone. */
+  sense?: SenseModel | null;
 }
 
 /** A fresh context for a document dated `docDate` (YYYY-MM-DD or null). */
@@ -80,7 +92,8 @@ export class NativeCoder implements SentenceCoder {
         break;
       }
     const pair = PAIR_RE.test(s.text);
-    if (!trigger || !(pair || this.#actors.hasCandidate(tokens))) {
+    const sense = this.#sense();
+    if (!(trigger || sense) || !(pair || this.#actors.hasCandidate(tokens))) {
       if (YEAR_HINT.test(s.text)) findDates(s.text, ctx.dates);
       return [];
     }
@@ -88,20 +101,17 @@ export class NativeCoder implements SentenceCoder {
     const when = dates[0]?.date ?? ctx.dates.docDate;
     const mentions = this.#actors.find(tokens, s.text, 0, when);
     if (mentions.length === 0 && !pair) return [];
+    if (!trigger) return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, []));
     const inActor = new Uint8Array(tokens.length);
     for (const m of mentions) inActor.fill(1, m.start, m.end);
     // Parsing is the expensive step: only for sentences that give events without it. Its tags
     // drop verb patterns read off nouns ("international support", "coal exports"); its tree
     // gives roles, frames and reported speech.
     const before = ctx.events.lastSource;
-    const rough = extractEvents(
-      tokens,
-      mentions,
-      findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1),
-      dates,
-      ctx.events,
-    );
-    if (rough.length === 0) return [];
+    const found = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1);
+    const rough = extractEvents(tokens, mentions, found, dates, ctx.events);
+    if (rough.length === 0)
+      return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, found));
     ctx.events.lastSource = before;
     const parser = this.#opts.parser === undefined ? loadParser() : this.#opts.parser;
     const words = parser
@@ -115,6 +125,17 @@ export class NativeCoder implements SentenceCoder {
     const tags = posTags(s.text, tokens);
     const triggers = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1, tags);
     const raw = extractEvents(tokens, mentions, triggers, dates, ctx.events, words ? tree(words) : undefined);
+    return this.#events(s, ctx, citation, end, raw);
+  }
+
+  /** Events of the sentence's raw events, each on its dates (else the document date). */
+  #events(
+    s: SentenceInput,
+    ctx: CoderContext,
+    citation: Citation | null,
+    end: number | undefined,
+    raw: Pick<RawEvent, "source" | "target" | "code" | "dates">[],
+  ): Event[] {
     const out: Event[] = [];
     const seen = new Set<string>();
     for (const r of raw) {
@@ -143,5 +164,61 @@ export class NativeCoder implements SentenceCoder {
       }
     }
     return out;
+  }
+
+  #sense(): SenseModel | null {
+    return this.#opts.sense === undefined ? loadSense() : this.#opts.sense;
+  }
+
+  /**
+   * A sentence naming two actors that the lexicon gives no event: its learned sense, when the
+   * model is sure enough, gives one event from the main verb's subject to its object (else the
+   * first two actors named), coded with its type's general CAMEO code.
+   */
+  #bySense(
+    tokens: Token[],
+    mentions: ActorMention[],
+    dates: DateMention[],
+    triggers: Trigger[],
+  ): Pick<RawEvent, "source" | "target" | "code" | "dates">[] {
+    const sense = this.#sense();
+    // Where the lexicon found event words and chose no event (negated, hypothetical, a passive
+    // without its agent), the sense does not overrule it.
+    if (triggers.some((t) => t.mood !== "plain" || t.passive)) return [];
+    const actors = mentions.filter((m) => !m.bare);
+    if (!sense || new Set(actors.map((m) => m.code)).size < 2) return [];
+    const parser = this.#opts.parser === undefined ? loadParser() : this.#opts.parser;
+    const words = parser
+      ? parse(
+          parser,
+          tokens.map((t) => t.text),
+        )
+      : null;
+    const { type, confidence } = predictSense(
+      sense,
+      tokens.map((t) => t.lower),
+      words,
+    );
+    if (confidence < sense.threshold) return [];
+    let source = actors[0];
+    let target =
+      actors.find((m) => m.code !== source.code && m.country !== source.country) ??
+      actors.find((m) => m.code !== source.code)!;
+    if (words) {
+      const t = tree(words);
+      const verbs = [t.root, ...triggers.map((x) => x.start)].filter((v) => v >= 0);
+      if (t.root < 0 || reportingVerb(t, t.root) >= 0) return [];
+      if (verbs.some((v) => frameOf(t, v) !== "plain" || isGeneric(t, v))) return [];
+      const heads = actors.map((m) => mentionHead(t, m));
+      const subj = t.root >= 0 ? subjectWord(t, t.root) : -1;
+      const who = subj >= 0 ? mentionsOf(t, actors, heads, subj) : [];
+      if (who.length > 0) {
+        source = who[0];
+        const objects = targetWords(t, t.root, true).flatMap((w) => mentionsOf(t, actors, heads, w));
+        target = objects.find((m) => m.code !== source.code) ?? actors.find((m) => m.code !== source.code)!;
+      }
+    }
+    if (!target || source.code === target.code) return [];
+    return [{ source, target, code: TYPE_CODES[type], dates: dates.slice(0, 1) }];
   }
 }
