@@ -91,6 +91,8 @@ export class ActorMatcher {
   readonly #phrases: ReadonlyMap<string, string>;
   /** Every run of leading words of a generated form that is shorter than the form ("islamic state"). */
   readonly #phrasePrefixes = new Set<string>();
+  /** The first word of every generated form. */
+  readonly #phraseFirst = new Set<string>();
 
   constructor(source: ActorSource, rolesYaml: string = readFileSync(ROLES_FILE, "utf8")) {
     this.#source = source;
@@ -130,9 +132,11 @@ export class ActorMatcher {
     for (const [text, role] of later) this.#add(text, { role, table: true }, true, text.split(" "));
     this.#notAfter = roles.notActorAfter.map((w) => phraseKeys(w));
     this.#phrases = source.generatedForms?.() ?? new Map();
-    for (const form of this.#phrases.keys())
-      for (let k = form.indexOf(" "); k >= 0; k = form.indexOf(" ", k + 1))
-        this.#phrasePrefixes.add(form.slice(0, k));
+    for (const form of this.#phrases.keys()) {
+      const space = form.indexOf(" ");
+      this.#phraseFirst.add(space < 0 ? form : form.slice(0, space));
+      for (let k = space; k >= 0; k = form.indexOf(" ", k + 1)) this.#phrasePrefixes.add(form.slice(0, k));
+    }
   }
 
   /** Add a form to the trie; `onlyIfFree`: only where no form or role noun is yet. */
@@ -165,29 +169,31 @@ export class ActorMatcher {
 
   /** True if a generated form may start at this token: its first word, capitalised or a particle ("al-"). */
   #startsGenerated(t: Token): boolean {
-    // The lower-cased text differs in its first character exactly when that is a capital.
-    if (t.text.charCodeAt(0) === t.lower.charCodeAt(0) && (t.lower.length > 3 || !PARTICLES.has(t.lower)))
-      return false;
-    return this.#phrases.has(t.lower) || this.#phrasePrefixes.has(t.lower);
+    if (!startsUpper(t) && (t.lower.length > 3 || !PARTICLES.has(t.lower))) return false;
+    return this.#phraseFirst.has(t.lower);
   }
 
-  /** The longest generated form at token i, written with a capital, if longer than `than`. */
+  /** The longest generated form at token i, written with a capital, if it ends after `than`. */
   #generated(tokens: Token[], i: number, than: number): { end: number; claims: Claim[] } | null {
     if (!this.#startsGenerated(tokens[i])) return null;
-    const keys = [tokens[i].lower];
-    // Words are added while they continue some form (forms are words only: punctuation ends them).
-    while (this.#phrasePrefixes.has(keys[keys.length - 1])) {
-      const next = tokens[i + keys.length];
+    // Words are added while they continue some form (forms are words only: punctuation ends them);
+    // the forms met on the way are the candidates, longest first.
+    let key = tokens[i].lower;
+    let found: [string, number][] | null = this.#phrases.has(key) ? [[key, 1]] : null;
+    for (let n = 1; this.#phrasePrefixes.has(key); n++) {
+      const next = tokens[i + n];
       if (!next || isPunct(next)) break;
-      keys.push(`${keys[keys.length - 1]} ${next.lower}`);
+      key = `${key} ${next.lower}`;
+      if (this.#phrases.has(key)) (found ??= []).push([key, n + 1]);
     }
-    for (let n = keys.length; n > than - i && n > 0; n--) {
-      const id = this.#phrases.get(keys[n - 1]);
-      if (!id || !capitalised(tokens, i, i + n)) continue;
+    for (let c = (found?.length ?? 0) - 1; c >= 0; c--) {
+      const [form, n] = found![c];
+      if (i + n <= than || !capitalised(tokens, i, i + n)) continue;
+      const id = this.#phrases.get(form)!;
       // One word of a longer name ("Amit Shah" is not the NGO Amit), unless a place ("Helmand Province").
-      if (n === 1 && UPPER_START.test(tokens[i + 1]?.text ?? "") && this.#source.entry(id)?.kind !== "state")
-        continue;
-      return { end: i + n, claims: [{ entryId: id, via: "name", text: keys[n - 1] }] };
+      const after = tokens[i + 1];
+      if (n === 1 && after && startsUpper(after) && this.#source.entry(id)?.kind !== "state") continue;
+      return { end: i + n, claims: [{ entryId: id, via: "name", text: form }] };
     }
     return null;
   }
@@ -258,7 +264,11 @@ export class ActorMatcher {
     const raw: RawMention[] = [];
     for (let i = 0; i < tokens.length; ) {
       const own = this.#root.next?.has(tokens[i].lower) ? this.#longest(tokens, i) : null;
-      const m = this.#generated(tokens, i, own?.end ?? i) ?? own;
+      // A generated form wins only by being longer ("Israel Defense Forces" over "Israel"): looked for
+      // only where the hand-written match, if any, is followed by a capitalised word.
+      const after = own ? tokens[own.end] : undefined;
+      const m =
+        (!own || (after && startsUpper(after)) ? this.#generated(tokens, i, own?.end ?? i) : null) ?? own;
       if (!m) {
         i++;
         continue;
@@ -317,10 +327,12 @@ export class ActorMatcher {
  * of several words some does ("al-Qaeda", "Islamic State").
  */
 function capitalised(tokens: Token[], start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (UPPER_START.test(tokens[k].text)) return true;
+  for (let k = start; k < end; k++) if (startsUpper(tokens[k])) return true;
   return false;
 }
-const UPPER_START = /^\p{Lu}/u;
+
+/** True if a token starts with a capital: its lower-cased text differs in the first character. */
+const startsUpper = (t: Token): boolean => t.text.charCodeAt(0) !== t.lower.charCodeAt(0);
 /** Lower-case words that open names ("al-Shabaab", "bin Laden"). */
 const PARTICLES = new Set([
   "al",
