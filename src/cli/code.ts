@@ -17,11 +17,22 @@ export interface CodeCommandOptions {
   db?: string;
   dictionaries?: string;
   skipBad?: boolean;
+  /** Also code clauses the lexicon is silent on by the learned event sense. */
+  sense?: boolean;
   /** The coded document's citation: URL, title, publication and publication date (YYYY-MM-DD). */
   url?: string;
   title?: string;
   publication?: string;
   published?: string;
+}
+
+/** Yalu's coder with the shipped learned event sense. */
+export async function senseCoder(): Promise<SentenceCoder> {
+  const { NativeCoder } = await import("../coder/native.ts");
+  const { loadSense } = await import("../coder/sense.ts");
+  const sense = loadSense();
+  if (!sense) throw new CliError("the learned event sense model is missing (npm run train:sense)");
+  return new NativeCoder({ sense });
 }
 
 export interface CodeIo {
@@ -120,6 +131,7 @@ export async function runCode(
   let coder: SentenceCoder | undefined;
   if (opts.dictionaries)
     coder = await (await import("../coder/petrarch/index.ts")).loadDictionaryCoder(opts.dictionaries);
+  else if (opts.sense) coder = await senseCoder();
   const bytes = file === "-" ? io.stdin : createReadStream(file, { highWaterMark: 256 * 1024 });
   const name = file === "-" ? "stdin" : file;
   const stats: StreamStats = {

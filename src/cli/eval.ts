@@ -15,6 +15,7 @@ import { CliError, usage } from "./error.ts";
 
 export interface EvalOptions {
   pred?: string;
+  sense?: boolean;
   dictionaries?: string;
   json?: boolean;
 }
@@ -42,6 +43,7 @@ async function coderFor(opts: EvalOptions): Promise<SentenceCoder> {
       );
     return coder;
   }
+  if (opts.sense) return (await import("./code.ts")).senseCoder();
   const { defaultCoder } = await import("../coder/document.ts");
   return defaultCoder();
 }

@@ -71,6 +71,7 @@ export function program(): Command {
     .option("--title <title>", "the document's title, for the citation")
     .option("--publication <name>", "where the document was published, for the citation")
     .option("--published <date>", "the document's publication date (YYYY-MM-DD), for the citation")
+    .option("--sense", "also code clauses the lexicon is silent on by the learned event sense (slower)")
     .option(
       "--skip-bad",
       "PETRARCH XML: skip malformed records, reporting each on stderr, instead of failing",
@@ -90,7 +91,8 @@ export function program(): Command {
       "code with PETRARCH/TABARI dictionaries (a directory, or directory/prefix)",
     )
     .option("--json", "print the report as JSON")
-    .action(async (gold: string, opts: { pred?: string; dictionaries?: string; json?: boolean }) => {
+    .option("--sense", "code with the learned event sense as well (see yalu code --sense)")
+    .action(async (gold: string, opts: import("./eval.ts").EvalOptions) => {
       const { runEval } = await import("./eval.ts");
       await runEval(gold, opts);
     });

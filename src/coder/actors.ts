@@ -184,7 +184,10 @@ export class ActorMatcher {
       const next = tokens[i + n];
       if (!next || isPunct(next)) break;
       key = `${key} ${next.lower}`;
-      if (this.#phrases.has(key)) (found ??= []).push([key, n + 1]);
+      if (this.#phrases.has(key)) {
+        found ??= [];
+        found.push([key, n + 1]);
+      }
     }
     for (let c = (found?.length ?? 0) - 1; c >= 0; c--) {
       const [form, n] = found![c];

@@ -87,7 +87,8 @@ export function treeRoles(
   const mood: Trigger["mood"] = STRENGTH.indexOf(frame) > STRENGTH.indexOf(t.mood) ? frame : t.mood;
   const word = tree.words[v];
   // "Forces backed by Djiboutian soldiers": a participle modifying its noun, with an agent.
-  const participle = word.deprel === "acl" && word.xpos === "VBN" && agentWord(tree, v) >= 0;
+  // A past participle with a "by" agent is passive even where the parse makes it the main verb.
+  const participle = word.xpos === "VBN" && agentWord(tree, v) >= 0;
   const passive =
     t.passive ||
     participle ||
