@@ -214,6 +214,12 @@ export class SparseWeights implements Scorer {
   readonly #slots: Int32Array;
   readonly #mask: number;
   readonly #pairs: Int32Array;
+  /**
+   * For three classes or fewer (the transition classifier), each slot holds its key and its
+   * weights side by side, [key, w0, w1, w2], so a lookup touches one place in memory.
+   */
+  readonly #inlineKeys: Int32Array | null = null;
+  readonly #inlineWeights: Float32Array | null = null;
   /** Weight of one unit of a packed 16-bit value. */
   readonly scale: number;
 
@@ -243,9 +249,26 @@ export class SparseWeights implements Scorer {
       this.#slots[i * 3 + 1] = starts[r];
       this.#slots[i * 3 + 2] = starts[r + 1] - starts[r];
     }
+    if (classes <= 3) {
+      const buffer = new ArrayBuffer(cap * 16);
+      const ik = new Int32Array(buffer);
+      const iw = new Float32Array(buffer);
+      for (let r = 0; r < keys.length; r++) {
+        let i = keys[r] & this.#mask;
+        while (ik[i * 4] !== 0) i = (i + 1) & this.#mask;
+        ik[i * 4] = keys[r];
+        for (let p = starts[r]; p < starts[r + 1]; p++) iw[i * 4 + 1 + cls[p]] = vals[p];
+      }
+      this.#inlineKeys = ik;
+      this.#inlineWeights = iw;
+    }
   }
 
   score(keys: Int32Array, n: number, out: Float32Array): void {
+    if (this.#inlineKeys) {
+      this.#scoreInline(keys, n, out);
+      return;
+    }
     const slots = this.#slots;
     const pairs = this.#pairs;
     const mask = this.#mask;
@@ -268,6 +291,34 @@ export class SparseWeights implements Scorer {
         i = (i + 1) & mask;
       }
     }
+  }
+
+  #scoreInline(keys: Int32Array, n: number, out: Float32Array): void {
+    const ik = this.#inlineKeys!;
+    const iw = this.#inlineWeights!;
+    const mask = this.#mask;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    for (let f = 0; f < n; f++) {
+      const key = keys[f];
+      let i = key & mask;
+      for (;;) {
+        const at = i * 4;
+        const k = ik[at];
+        if (k === key) {
+          a += iw[at + 1];
+          b += iw[at + 2];
+          c += iw[at + 3];
+          break;
+        }
+        if (k === 0) break;
+        i = (i + 1) & mask;
+      }
+    }
+    out[0] += a;
+    if (this.classes > 1) out[1] += b;
+    if (this.classes > 2) out[2] += c;
   }
 }
 
