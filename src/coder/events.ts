@@ -398,16 +398,20 @@ export function extractEvents(
       const code = codeForMood(pattern.code, t.mood);
       if (code === null) return;
       const found = pairsOf(tokens, mentions, t, ctx, out, read ?? undefined);
-      if (read?.accusation) {
-        // "The US said Iran is defying the Council": the speaker's accusation, not the reported act.
-        const root = rootOf(code);
-        if (Number(root) >= 10 && found.pairs.length > 0) {
-          const evDates = datesOf(tokens, dates, t, triggers[k + 1]);
-          for (const speaker of read.accusation)
-            for (const [s] of found.pairs)
-              if (speaker.code !== s.code)
-                out.push({ source: speaker, target: s, code: "112", trigger: t, dates: evDates });
-        }
+      // "The US said Iran is defying the Council": an actor reporting another's conflictual act is
+      // the speaker's accusation, not the act. A speaker reporting its own act ("the rebels said
+      // they will release…") or another's cooperative one states it: the act is coded.
+      const speakers = read?.accusation ?? [];
+      const codeRoot = rootOf(code);
+      const accused = found.pairs.filter(
+        ([s]) => speakers.length > 0 && !speakers.some((sp) => sp.country === s.country),
+      );
+      if (Number(codeRoot) >= 10 && accused.length > 0) {
+        const evDates = datesOf(tokens, dates, t, triggers[k + 1]);
+        for (const speaker of speakers)
+          for (const [s] of accused)
+            if (speaker.code !== s.code)
+              out.push({ source: speaker, target: s, code: "112", trigger: t, dates: evDates });
         return;
       }
       if (pattern === first.pattern && pattern.kind === "verb" && !t.passive && found.sources.length > 0)

@@ -12,7 +12,6 @@ import {
   isPassive,
   mentionHead,
   mentionsOf,
-  participleArgument,
   partnerWords,
   reportingVerb,
   subjectWord,
@@ -41,8 +40,6 @@ const STRENGTH: Trigger["mood"][] = ["plain", "intent", "threat", "refusal", "hy
 
 /** Roots whose targets may be places ("protest in Beijing", "shelling in Gaza"). */
 const PLACE_TARGET = /^(14|18|19|20)/;
-/** Relations along which a target attaches to its verb. */
-const ARGUMENT = new Set(["obj", "iobj", "obl", "conj", "appos", "compound", "flat", "nmod", "det"]);
 
 /** Read trigger `t` against the parse. */
 export function treeRoles(
@@ -59,18 +56,26 @@ export function treeRoles(
   // China's role"); condemnation, praise, support and the rest reach the topic's owner
   // ("condemned North Korea's missile launch").
   const topicOwner = !/^04/.test(t.pattern.code);
-  const along = (w: number): boolean =>
-    (ARGUMENT.has(tree.rel(w)) || participleArgument(tree, w)) &&
-    (topicOwner || tree.words[w].deprel !== "nmod:poss");
+  // A word-order target is dropped only on the parse's positive evidence: it is the owner of a
+  // meeting's topic, or it sits in another clause with a subject of its own ("met Japan, which
+  // criticised China"). Where the parse is no help (the path never reaches the verb), it stays.
   const keepTarget = (m: ActorMention): boolean => {
+    const path: number[] = [];
     let w = heads[mentions.indexOf(m)] ?? m.start;
-    for (let depth = 0; depth < 6; depth++) {
+    for (let depth = 0; depth < 8; depth++) {
+      path.push(w);
       const h = tree.head(w);
-      if (h === v) return along(w);
-      if (h < 0 || !along(w)) return false;
+      if (h < 0) return true;
+      if (h === v) break;
       w = h;
     }
-    return false;
+    if (tree.head(path[path.length - 1]) !== v) return true;
+    if (!topicOwner && path.some((x) => tree.words[x].deprel === "nmod:poss")) return false;
+    return !path
+      .slice(1)
+      .some(
+        (x) => tree.words[x].upos === "VERB" && tree.dependents(x, "nsubj").some((sj) => !path.includes(sj)),
+      );
   };
   const noRead: TreeRoles = {
     skip: false,
