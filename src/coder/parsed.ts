@@ -35,6 +35,10 @@ export interface TreeRoles {
   accusation: ActorMention[] | null;
 }
 
+/** Vessels and craft: as the subject of a visit or meeting, no actor visits. */
+const VEHICLES =
+  /^(ship|vessel|boat|warship|destroyer|frigate|submarine|carrier|freighter|tanker|aircraft|plane|jet|bomber|drone|helicopter|train|convoy|fleet|flotilla)s?$/i;
+
 /** Moods from weakest to strongest: where the word order and the tree disagree, the stronger wins. */
 const STRENGTH: Trigger["mood"][] = ["plain", "intent", "threat", "refusal", "hypothetical", "negated"];
 
@@ -99,6 +103,9 @@ export function treeRoles(
     participle ||
     (word.xpos === "VBN" && isPassive(tree, v) && tree.dependents(v, "aux:pass").length > 0);
   const sw = subjectWord(tree, v);
+  // A ship or plane that "arrived" or "visited" is no state visit or meeting.
+  if (/^04/.test(t.pattern.code) && sw >= 0 && VEHICLES.test(tree.words[sw].lemma))
+    return { ...noRead, skip: true };
   const subject = sw >= 0 ? mentionsOf(tree, mentions, heads, sw) : [];
   let sources: ActorMention[] | null = null;
   let targets: ActorMention[] | null = null;

@@ -77,6 +77,14 @@ describe("NativeCoder reading the parse: generic statements", () => {
   });
 });
 
+describe("NativeCoder reading the parse: word sense", () => {
+  it("reads a ship's arrival as no state visit, a minister's as one", () => {
+    expect(code("A Chinese navy ship arrived in Manila on Monday.", linear)).toEqual(["CHNMIL PHL 042"]);
+    expect(code("A Chinese navy ship arrived in Manila on Monday.")).toEqual([]);
+    expect(code("The Chinese foreign minister arrived in Pyongyang on Monday.")).toEqual(["CHNGOV PRK 042"]);
+  });
+});
+
 describe("NativeCoder reading the parse: coordination", () => {
   it("gives one event per actor pair, in the order written", () => {
     expect(code("Egypt and Jordan condemned Israel.")).toEqual(["EGY ISR 111", "JOR ISR 111"]);
