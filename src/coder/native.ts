@@ -25,6 +25,8 @@ import type { SentenceCoder, SentenceInput } from "./types.ts";
 export interface CoderContext {
   dates: DateContext;
   events: EventContext;
+  /** The country of the document's dateline ("KABUL -"), read from its first sentence; undefined until then. */
+  dateline?: string | null;
 }
 
 export interface NativeCoderOptions {
@@ -95,6 +97,9 @@ export class NativeCoder implements SentenceCoder {
   codeInContext(s: SentenceInput, ctx: CoderContext, citation: Citation | null, end?: number): Event[] {
     if (s.text.length > this.#opts.maxSentenceLength) return [];
     const tokens = tokenize(s.text);
+    // The first sentence tells the dateline, whose country later agents without one take.
+    if (ctx.dateline === undefined)
+      ctx.dateline = this.#actors.dateline(tokens, s.text, 0, ctx.dates.docDate);
     const lex = this.#opts.lexicon.byHead;
     let trigger = false;
     for (const t of tokens)
@@ -110,7 +115,7 @@ export class NativeCoder implements SentenceCoder {
     }
     const dates = findDates(s.text, ctx.dates);
     const when = dates[0]?.date ?? ctx.dates.docDate;
-    const mentions = this.#actors.find(tokens, s.text, 0, when);
+    const mentions = this.#actors.find(tokens, s.text, 0, when, { datelineCountry: ctx.dateline ?? null });
     if (mentions.length === 0 && !pair) return [];
     if (!trigger) return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, []));
     const inActor = new Uint8Array(tokens.length);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codeDocument } from "../../src/coder/document.ts";
 import { NativeCoder } from "../../src/coder/native.ts";
 import type { Event } from "../../src/model/event.ts";
 
@@ -88,5 +89,13 @@ describe("NativeCoder reading the parse: word sense", () => {
 describe("NativeCoder reading the parse: coordination", () => {
   it("gives one event per actor pair, in the order written", () => {
     expect(code("Egypt and Jordan condemned Israel.")).toEqual(["EGY ISR 111", "JOR ISR 111"]);
+  });
+});
+
+describe("NativeCoder: context across sentences", () => {
+  it("gives agents in later sentences the dateline's country", () => {
+    const doc = "KABUL - Gunmen stormed a hotel on Monday.\n\nPolice arrested two Pakistani men on Tuesday.";
+    const events = codeDocument(doc, { docDate: "2024-05-15", coder }).events.map(brief);
+    expect(events).toEqual(["AFGCOP PAK 173"]);
   });
 });
