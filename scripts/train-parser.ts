@@ -59,7 +59,6 @@ const options = {
   dropHyphens: num("drop-hyphens", defaultTrainOptions.dropHyphens),
   prune: num("prune", defaultTrainOptions.prune),
   tablePrune: num("table-prune", defaultTrainOptions.tablePrune),
-  transitionBits: num("transition-bits", defaultTrainOptions.transitionBits),
 };
 /** Documents of the unlabelled corpora, as plain text. */
 function* documents(): Generator<string> {

@@ -12,12 +12,17 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { NativeCoder } from "../src/coder/native.ts";
-import { encodeSense, type SenseExample, type SenseModel, trainSense } from "../src/coder/sense.ts";
+import {
+  encodeSense,
+  type SenseExample,
+  type SenseModel,
+  senseExample,
+  trainSense,
+} from "../src/coder/sense.ts";
 import { splitSentences } from "../src/coder/sentences.ts";
-import { tokenize } from "../src/coder/tokens.ts";
 import { codeGold, readGold, scoreEval } from "../src/eval/index.ts";
 import { CsvParser } from "../src/formats/csv-parse.ts";
-import { loadParser, parse } from "../src/parse/index.ts";
+import { loadParser } from "../src/parse/index.ts";
 import { mulberry32 } from "../src/parse/train.ts";
 
 const REF = "../shared/reference/eventdata";
@@ -35,17 +40,7 @@ const log = (m: string): void => {
 };
 
 const parser = loadParser();
-const example = (text: string, type: string): SenseExample => {
-  const tokens = tokenize(text);
-  return {
-    lower: tokens.map((t) => t.lower),
-    words: parse(
-      parser,
-      tokens.map((t) => t.text),
-    ),
-    type,
-  };
-};
+const example = (text: string, type: string) => senseExample(parser, text, type);
 
 const plvText = readFileSync(PLV, "utf8");
 const gold = readGold(plvText, PLV);

@@ -1,7 +1,7 @@
 import type { Citation, Event } from "../model/event.ts";
 import { normalizeEvent } from "../model/normalize.ts";
 import { ActorRegistry } from "../model/registry.ts";
-import { loadParser, type ParserModel, parse, tree } from "../parse/index.ts";
+import { loadParser, type ParsedWord, type ParserModel, parse, tree } from "../parse/index.ts";
 import { ActorMatcher, type ActorMention, type ActorSource } from "./actors.ts";
 import { type DateContext, type DateMention, findDates } from "./dates.ts";
 import { type EventContext, extractEvents, type RawEvent } from "./events.ts";
@@ -59,9 +59,6 @@ export function newContext(docDate: string | null): CoderContext {
 /** Main verbs that report speech rather than act: the sense does not code them. */
 const SAYING =
   /^(say|tell|state|add|note|announce|report|claim|stress|emphasize|emphasise|express|declare|write|quote|point)$/i;
-
-/** The share of the sense threshold a sentence's words alone must reach before it is parsed. */
-const SENSE_GATE = 0.5;
 
 /** "Both countries", "the two sides": the dyad of the previous event acts (see events.ts). */
 const PAIR_RE = /\b(?:both|two) (?:countries|sides|nations|governments|leaders|states)\b/i;
@@ -129,13 +126,7 @@ export class NativeCoder implements SentenceCoder {
     if (rough.length === 0)
       return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, found));
     ctx.events.lastSource = before;
-    const parser = this.#opts.parser === undefined ? loadParser() : this.#opts.parser;
-    const words = parser
-      ? parse(
-          parser,
-          tokens.map((t) => t.text),
-        )
-      : null;
+    const words = this.#parse(tokens);
     // Trigger words are checked against wink-nlp's tags, which read news headlines' verbs better
     // than our web-trained tagger; the tree is our parser's.
     const tags = posTags(s.text, tokens);
@@ -182,6 +173,17 @@ export class NativeCoder implements SentenceCoder {
     return out;
   }
 
+  /** The sentence's parse (null when the coder runs without a parser). */
+  #parse(tokens: Token[]): ParsedWord[] | null {
+    const parser = this.#opts.parser === undefined ? loadParser() : this.#opts.parser;
+    return parser
+      ? parse(
+          parser,
+          tokens.map((t) => t.text),
+        )
+      : null;
+  }
+
   #sense(): SenseModel | null {
     return this.#opts.sense ?? null;
   }
@@ -203,18 +205,12 @@ export class NativeCoder implements SentenceCoder {
     if (triggers.some((t) => t.mood !== "plain" || t.passive)) return [];
     const actors = mentions.filter((m) => !m.bare);
     if (!sense || new Set(actors.map((m) => m.code)).size < 2) return [];
-    const lower = tokens.map((t) => t.lower);
-    // Parsing is the costly part: a sentence whose words alone leave the model far from sure is
-    // not parsed (the parse adds the verbs' evidence, rarely enough to cross the threshold).
-    if (predictSense(sense, lower, null).confidence < SENSE_GATE * sense.threshold) return [];
-    const parser = this.#opts.parser === undefined ? loadParser() : this.#opts.parser;
-    const words = parser
-      ? parse(
-          parser,
-          tokens.map((t) => t.text),
-        )
-      : null;
-    const { type, confidence } = predictSense(sense, lower, words);
+    const words = this.#parse(tokens);
+    const { type, confidence } = predictSense(
+      sense,
+      tokens.map((t) => t.lower),
+      words,
+    );
     if (confidence < sense.threshold) return [];
     // Only a clause that reads as an act: a main verb (not a verb of saying) whose subject and
     // object are actors of different countries. Anything looser fires on every sentence that

@@ -9,8 +9,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { featureKey, hashString } from "../parse/hash.ts";
-import type { ParsedWord } from "../parse/index.ts";
+import { type ParsedWord, type ParserModel, parse } from "../parse/index.ts";
 import { argmax, SparseWeights, TrainWeights } from "../parse/perceptron.ts";
+import { tokenize } from "./tokens.ts";
 
 /** The CAMEO code an event of each PLOVER type is coded with when only its type is known. */
 export const TYPE_CODES: Readonly<Record<string, string>> = {
@@ -101,6 +102,19 @@ export interface SenseExample {
   lower: string[];
   words: ParsedWord[] | null;
   type: string;
+}
+
+/** A training example from raw text: tokenised as the coder does, parsed with `parser`. */
+export function senseExample(parser: ParserModel, text: string, type: string): SenseExample {
+  const tokens = tokenize(text);
+  return {
+    lower: tokens.map((t) => t.lower),
+    words: parse(
+      parser,
+      tokens.map((t) => t.text),
+    ),
+    type,
+  };
 }
 
 /** Train a sense model (seeded by the order of `examples`, which the caller shuffles). */

@@ -5,7 +5,7 @@
  */
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { ParserModel } from "./parser.ts";
-import { HashedWeights, SparseWeights } from "./perceptron.ts";
+import { SparseWeights } from "./perceptron.ts";
 
 const MAGIC = "YALU-PARSER 2\n";
 
@@ -17,7 +17,7 @@ interface Header {
   dictionary: [string, number][];
   clusters: [string, number][];
   lemmas: [string, string][];
-  tables: { name: string; classes: number; rows: number; pairs: number; scale: number; bits?: number }[];
+  tables: { name: string; classes: number; rows: number; pairs: number; scale: number }[];
   /** Free-form provenance: corpus, seed, epochs, date. */
   about: Record<string, unknown>;
 }
@@ -78,15 +78,6 @@ export function encodeModel(m: ParserModel, about: Record<string, unknown> = {})
     about,
   };
   for (const [name, w] of tables) {
-    if (w instanceof HashedWeights) {
-      let max = 0;
-      for (const v of w.w) max = Math.max(max, Math.abs(v));
-      const scale = max > 0 ? max / 32767 : 1;
-      const q = Int16Array.from(w.w, (v) => Math.round(v / scale));
-      header.tables.push({ name, classes: w.classes, rows: 0, pairs: q.length, scale, bits: w.bits });
-      blocks.push(Buffer.from(q.buffer));
-      continue;
-    }
     if (!(w instanceof SparseWeights)) throw new ModelError(`table ${name} is not averaged`);
     const { bytes, scale } = packWeights(w);
     header.tables.push({ name, classes: w.classes, rows: w.keys.length, pairs: w.cls.length, scale });
@@ -106,10 +97,7 @@ export function decodeModel(bytes: Uint8Array): ParserModel & { about: Record<st
   } catch {
     throw new ModelError("not a gzip file");
   }
-  const magic = raw.subarray(0, MAGIC.length).toString();
-  // Version 1 stored sparse weights in 16 bits, version 2 in 8.
-  const wide = magic === "YALU-PARSER 1\n";
-  if (magic !== MAGIC && !wide) throw new ModelError("not a Yalu parser model");
+  if (raw.subarray(0, MAGIC.length).toString() !== MAGIC) throw new ModelError("not a Yalu parser model");
   let at = MAGIC.length;
   const len = raw.readUInt32LE(at);
   at += 4;
@@ -121,26 +109,12 @@ export function decodeModel(bytes: Uint8Array): ParserModel & { about: Record<st
     at += n;
     return b;
   };
-  const weights = new Map<string, SparseWeights | HashedWeights>();
+  const weights = new Map<string, SparseWeights>();
   for (const t of header.tables) {
-    if (t.bits !== undefined) {
-      const q = new Int16Array(take(t.pairs * 2).buffer.slice(0));
-      weights.set(
-        t.name,
-        new HashedWeights(
-          t.classes,
-          t.bits,
-          Float32Array.from(q, (v) => v * t.scale),
-        ),
-      );
-      continue;
-    }
     const deltas = new Uint32Array(take(t.rows * 4).buffer.slice(0));
     const counts = take(t.rows);
     const cls = new Uint8Array(take(t.pairs));
-    const q = wide
-      ? new Int16Array(take(t.pairs * 2).buffer.slice(0))
-      : new Int8Array(take(t.pairs).buffer.slice(0));
+    const q = new Int8Array(take(t.pairs).buffer.slice(0));
     const keys = new Int32Array(t.rows);
     const starts = new Int32Array(t.rows + 1);
     let key = 0;
@@ -153,7 +127,7 @@ export function decodeModel(bytes: Uint8Array): ParserModel & { about: Record<st
     for (let i = 0; i < t.pairs; i++) vals[i] = q[i] * t.scale;
     weights.set(t.name, new SparseWeights(t.classes, keys, starts, cls, vals));
   }
-  const get = (name: string): SparseWeights | HashedWeights => {
+  const get = (name: string): SparseWeights => {
     const w = weights.get(name);
     if (!w) throw new ModelError(`model has no ${name} table`);
     return w;

@@ -70,12 +70,8 @@ export class TrainWeights implements Scorer {
   /** Update count, the perceptron's clock. */
   tick = 1;
 
-  /** With `hashBits`, a key's row is its low bits (a fixed table, collisions allowed). */
-  constructor(
-    readonly classes: number,
-    readonly hashBits = 0,
-  ) {
-    const cap = hashBits > 0 ? 1 << hashBits : 1 << 14;
+  constructor(readonly classes: number) {
+    const cap = 1 << 14;
     this.w = new Float32Array(cap * classes);
     this.total = new Float64Array(cap * classes);
     this.stamp = new Int32Array(cap * classes);
@@ -84,9 +80,8 @@ export class TrainWeights implements Scorer {
   score(keys: Int32Array, n: number, out: Float32Array): void {
     const c = this.classes;
     const w = this.w;
-    const mask = (1 << this.hashBits) - 1;
     for (let f = 0; f < n; f++) {
-      const row = this.hashBits > 0 ? keys[f] & mask : this.table.get(keys[f]);
+      const row = this.table.get(keys[f]);
       if (row < 0) continue;
       const base = row * c;
       for (let k = 0; k < c; k++) out[k] += w[base + k];
@@ -94,7 +89,6 @@ export class TrainWeights implements Scorer {
   }
 
   #row(key: number): number {
-    if (this.hashBits > 0) return key & ((1 << this.hashBits) - 1);
     let row = this.table.get(key);
     if (row >= 0) return row;
     row = this.rowCount++;
@@ -122,14 +116,6 @@ export class TrainWeights implements Scorer {
       this.stamp[i] = this.tick;
       this.w[i] += delta;
     }
-  }
-
-  /** The averaged weights of a hashed table. */
-  averageHashed(): HashedWeights {
-    const w = new Float32Array(this.w.length);
-    for (let i = 0; i < w.length; i++)
-      w[i] = (this.total[i] + (this.tick - this.stamp[i]) * this.w[i]) / this.tick;
-    return new HashedWeights(this.classes, this.hashBits, w);
   }
 
   /** The averaged weights, sparse; class weights with |w| < `prune` are dropped. */
@@ -165,43 +151,6 @@ export class TrainWeights implements Scorer {
       Uint8Array.from(cls),
       Float32Array.from(vals),
     );
-  }
-}
-
-/** Read-only weights of a fixed hashed table: a key's row is its low `bits` bits. */
-export class HashedWeights implements Scorer {
-  constructor(
-    readonly classes: number,
-    readonly bits: number,
-    readonly w: Float32Array,
-  ) {
-    if (w.length !== (1 << bits) * classes)
-      throw new Error(`hashed table of ${w.length} weights, expected ${(1 << bits) * classes}`);
-  }
-
-  score(keys: Int32Array, n: number, out: Float32Array): void {
-    const c = this.classes;
-    const w = this.w;
-    const mask = (1 << this.bits) - 1;
-    if (c === 3) {
-      let a = out[0];
-      let b = out[1];
-      let d = out[2];
-      for (let f = 0; f < n; f++) {
-        const base = (keys[f] & mask) * 3;
-        a += w[base];
-        b += w[base + 1];
-        d += w[base + 2];
-      }
-      out[0] = a;
-      out[1] = b;
-      out[2] = d;
-      return;
-    }
-    for (let f = 0; f < n; f++) {
-      const base = (keys[f] & mask) * c;
-      for (let k = 0; k < c; k++) out[k] += w[base + k];
-    }
   }
 }
 

@@ -15,7 +15,7 @@ import {
   parseInput,
 } from "./features.ts";
 import { lemmaOf, type ParserModel } from "./parser.ts";
-import { argmax, type HashedWeights, type SparseWeights, TrainWeights } from "./perceptron.ts";
+import { argmax, type SparseWeights, TrainWeights } from "./perceptron.ts";
 import { ParseState, TRANSITIONS, transitionCost } from "./state.ts";
 import {
   TAG_FEATURES,
@@ -40,8 +40,6 @@ export interface TrainOptions {
   prune: number;
   /** Averaged tagger and labeller weights smaller than this are pruned. */
   tablePrune: number;
-  /** The transition classifier's weights live in a hashed table of 2^bits rows. */
-  transitionBits: number;
   /** Word clusters from unlabelled text (see clusters.ts); none by default. */
   clusters: Clusters;
   progress: (message: string) => void;
@@ -56,7 +54,6 @@ export const defaultTrainOptions: TrainOptions = {
   dropHyphens: 0.3,
   prune: 1,
   tablePrune: 0.01,
-  transitionBits: 0,
   clusters: new Map(),
   progress: () => {},
 };
@@ -259,13 +256,10 @@ export function trainParser(
   xs: readonly ParseInput[],
   nLabels: number,
   root: number,
-  opts: Pick<
-    TrainOptions,
-    "parseEpochs" | "explore" | "prune" | "tablePrune" | "progress" | "transitionBits"
-  >,
+  opts: Pick<TrainOptions, "parseEpochs" | "explore" | "prune" | "tablePrune" | "progress">,
   rnd: () => number,
-): { transitions: HashedWeights | SparseWeights; labeller: SparseWeights } {
-  const tw = new TrainWeights(TRANSITIONS, opts.transitionBits);
+): { transitions: SparseWeights; labeller: SparseWeights } {
+  const tw = new TrainWeights(TRANSITIONS);
   const lw = new TrainWeights(nLabels);
 
   const keys = new Int32Array(PARSE_FEATURES);
@@ -327,7 +321,7 @@ export function trainParser(
     );
   }
   return {
-    transitions: opts.transitionBits > 0 ? tw.averageHashed() : tw.average(opts.prune),
+    transitions: tw.average(opts.prune),
     labeller: lw.average(opts.tablePrune),
   };
 }

@@ -1,27 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  decodeSense,
-  encodeSense,
-  predictSense,
-  type SenseExample,
-  trainSense,
-} from "../../src/coder/sense.ts";
-import { tokenize } from "../../src/coder/tokens.ts";
-import { loadParser, parse } from "../../src/parse/index.ts";
+import { decodeSense, encodeSense, predictSense, senseExample, trainSense } from "../../src/coder/sense.ts";
+import { loadParser } from "../../src/parse/index.ts";
 import { mulberry32 } from "../../src/parse/train.ts";
 
 const parser = loadParser();
-const example = (text: string, type: string): SenseExample => {
-  const tokens = tokenize(text);
-  return {
-    lower: tokens.map((t) => t.lower),
-    words: parse(
-      parser,
-      tokens.map((t) => t.text),
-    ),
-    type,
-  };
-};
+const example = (text: string, type: string) => senseExample(parser, text, type);
 
 // A toy set of our own: three types told apart by their verbs.
 const TRAIN = [
