@@ -92,6 +92,7 @@ function template(date: string, source: Actor, target: Actor, cameo: string): Ev
     plover: null,
     description: null,
     origin: "gdelt",
+    confidence: null,
     evidence: { docId: "", sentence: null, start: null, end: null, citation: null },
   };
 }

@@ -19,11 +19,34 @@ export interface CodeCommandOptions {
   skipBad?: boolean;
   /** Also code clauses the lexicon is silent on by the learned event sense. */
   sense?: boolean;
+  /** Keep only events whose confidence is at least this (0–1). */
+  minConfidence?: string;
   /** The coded document's citation: URL, title, publication and publication date (YYYY-MM-DD). */
   url?: string;
   title?: string;
   publication?: string;
   published?: string;
+}
+
+/**
+ * The `--min-confidence` flag as a number, or undefined when absent. The dictionary coder gives no
+ * confidence, so the flag is refused with `--dictionaries`.
+ */
+export function minConfidenceOf(opts: { minConfidence?: string; dictionaries?: string }): number | undefined {
+  if (opts.minConfidence === undefined) return undefined;
+  const p = Number(opts.minConfidence);
+  if (opts.minConfidence.trim() === "" || !(p >= 0 && p <= 1))
+    throw usage(`invalid --min-confidence "${opts.minConfidence}" (a number from 0 to 1)`);
+  if (opts.dictionaries)
+    throw usage(
+      "--min-confidence cannot be used with --dictionaries: the dictionary coder gives no confidence",
+    );
+  return p;
+}
+
+/** The events of `events` as confident as `min` (all of them when `min` is undefined). */
+export function confident(events: Event[], min: number | undefined): Event[] {
+  return min === undefined ? events : events.filter((e) => e.confidence !== null && e.confidence >= min);
 }
 
 /** Yalu's coder with the shipped learned event sense. */
@@ -117,6 +140,7 @@ export async function runCode(
   if (opts.docDate !== undefined && datePrecisionOf(opts.docDate) !== "day")
     throw usage(`invalid --doc-date "${opts.docDate}" (expected YYYY-MM-DD)`);
   const citation = documentCitation(opts);
+  const min = minConfidenceOf(opts);
   let size = 0;
   if (file !== "-") {
     try {
@@ -176,7 +200,8 @@ export async function runCode(
       onBad: opts.skipBad ? onBad : null,
       ...(coder ? { coder } : {}),
     });
-    for await (const events of run) {
+    for await (const all of run) {
+      const events = confident(all, min);
       if (events.length === 0) continue;
       cite(events, citation);
       if (store) {

@@ -18,6 +18,7 @@ export interface EvalOptions {
   sense?: boolean;
   dictionaries?: string;
   json?: boolean;
+  minConfidence?: string;
 }
 
 async function readText(path: string, what: string): Promise<string> {
@@ -75,9 +76,14 @@ export async function runEval(
       } else if (r.unmatched > 0)
         note = ` (${r.unmatched} predictions matched no gold unit and were ignored)`;
     } else {
+      const { confident, minConfidenceOf } = await import("./code.ts");
+      const min = minConfidenceOf(opts);
       const coder = await coderFor(opts);
-      predictions = codeGold(gold, coder);
-      note = ` (coded by ${coder.name})`;
+      predictions = codeGold(
+        gold,
+        min === undefined ? coder : { name: coder.name, code: (s) => confident(coder.code(s), min) },
+      );
+      note = ` (coded by ${coder.name}${min === undefined ? "" : `, confidence ≥ ${min}`})`;
     }
     const report = scoreEval(gold, predictions, outside);
     if (opts.json) write(`${JSON.stringify(reportJson(report), null, 2)}\n`);

@@ -72,6 +72,7 @@ export function program(): Command {
     .option("--publication <name>", "where the document was published, for the citation")
     .option("--published <date>", "the document's publication date (YYYY-MM-DD), for the citation")
     .option("--sense", "also code clauses the lexicon is silent on by the learned event sense (slower)")
+    .option("--min-confidence <p>", "keep only events whose confidence is at least p (0–1)")
     .option(
       "--skip-bad",
       "PETRARCH XML: skip malformed records, reporting each on stderr, instead of failing",
@@ -92,6 +93,7 @@ export function program(): Command {
     )
     .option("--json", "print the report as JSON")
     .option("--sense", "code with the learned event sense as well (see yalu code --sense)")
+    .option("--min-confidence <p>", "score only the coded events whose confidence is at least p (0–1)")
     .action(async (gold: string, opts: import("./eval.ts").EvalOptions) => {
       const { runEval } = await import("./eval.ts");
       await runEval(gold, opts);

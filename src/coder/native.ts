@@ -3,6 +3,7 @@ import { normalizeEvent } from "../model/normalize.ts";
 import { ActorRegistry } from "../model/registry.ts";
 import { loadParser, type ParsedWord, type ParserModel, parse, tree } from "../parse/index.ts";
 import { ActorMatcher, type ActorMention, type ActorSource } from "./actors.ts";
+import { type CodingEvidence, type ConfidenceModel, confidenceOf, loadConfidence } from "./confidence.ts";
 import { type DateContext, type DateMention, findDates } from "./dates.ts";
 import { type EventContext, extractEvents, type RawEvent } from "./events.ts";
 import { defaultLexicon, type Lexicon } from "./lexicon.ts";
@@ -49,7 +50,18 @@ export interface NativeCoderOptions {
    * on KCNA) for a small gain (PLV held-out macro-F1 +0.5).
    */
   sense?: SenseModel | null;
+  /**
+   * The model that gives each event its confidence (default: data/lexicon/confidence.json, see
+   * confidence.ts); null leaves events' confidence null.
+   */
+  confidence?: ConfidenceModel | null;
 }
+
+/** A raw event of the lexicon (with its trigger) or of the sense (without). */
+type Coded = Pick<RawEvent, "source" | "target" | "code" | "dates"> & { trigger?: Trigger };
+
+/** Ways an actor is implied rather than named. */
+const IMPLIED = new Set(["demonym", "capital", "role"]);
 
 /** A fresh context for a document dated `docDate` (YYYY-MM-DD or null). */
 export function newContext(docDate: string | null): CoderContext {
@@ -90,6 +102,21 @@ export class NativeCoder implements SentenceCoder {
     return this.codeInContext(sentence, newContext(sentence.date), null);
   }
 
+  /** The events of a sentence, each with the evidence it was coded on (what its confidence weighs). */
+  explain(sentence: SentenceInput): { event: Event; evidence: CodingEvidence }[] {
+    this.#collect = [];
+    try {
+      const events = this.code(sentence);
+      const evidence = this.#collect;
+      return events.map((event, i) => ({ event, evidence: evidence[i] }));
+    } finally {
+      this.#collect = null;
+    }
+  }
+
+  /** While `explain` runs: the evidence of each event coded, in order. */
+  #collect: CodingEvidence[] | null = null;
+
   /** Code a sentence of a document, carrying dates and subjects over in `ctx`. */
   codeInContext(s: SentenceInput, ctx: CoderContext, citation: Citation | null, end?: number): Event[] {
     if (s.text.length > this.#opts.maxSentenceLength) return [];
@@ -114,7 +141,8 @@ export class NativeCoder implements SentenceCoder {
     const when = dates[0]?.date ?? ctx.dates.docDate;
     const mentions = this.#actors.find(tokens, s.text, 0, when, { datelineCountry: ctx.dateline ?? null });
     if (mentions.length === 0 && !pair) return [];
-    if (!trigger) return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, []));
+    if (!trigger)
+      return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, []), mentions);
     const inActor = new Uint8Array(tokens.length);
     for (const m of mentions) inActor.fill(1, m.start, m.end);
     // Parsing is the expensive step: only for sentences that give events without it. Its tags
@@ -124,7 +152,7 @@ export class NativeCoder implements SentenceCoder {
     const found = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1);
     const rough = extractEvents(tokens, mentions, found, dates, ctx.events);
     if (rough.length === 0)
-      return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, found));
+      return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, found), mentions);
     ctx.events.lastSource = before;
     const words = this.#parse(tokens);
     // Trigger words are checked against wink-nlp's tags, which read news headlines' verbs better
@@ -132,7 +160,7 @@ export class NativeCoder implements SentenceCoder {
     const tags = posTags(s.text, tokens);
     const triggers = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1, tags);
     const raw = extractEvents(tokens, mentions, triggers, dates, ctx.events, words ? tree(words) : undefined);
-    return this.#events(s, ctx, citation, end, raw);
+    return this.#events(s, ctx, citation, end, raw, mentions);
   }
 
   /** Events of the sentence's raw events, each on its dates (else the document date). */
@@ -141,11 +169,22 @@ export class NativeCoder implements SentenceCoder {
     ctx: CoderContext,
     citation: Citation | null,
     end: number | undefined,
-    raw: Pick<RawEvent, "source" | "target" | "code" | "dates">[],
+    raw: Coded[],
+    mentions: ActorMention[],
   ): Event[] {
     const out: Event[] = [];
     const seen = new Set<string>();
+    const model = this.#opts.confidence === undefined ? loadConfidence() : this.#opts.confidence;
     for (const r of raw) {
+      const evidence: CodingEvidence = {
+        code: r.code,
+        sense: !r.trigger,
+        phrase: (r.trigger?.pattern.slots.length ?? 0) > 0,
+        noun: r.trigger?.pattern.kind === "noun",
+        carried: !mentions.includes(r.source),
+        implied: IMPLIED.has(r.source.via) || IMPLIED.has(r.target.via),
+      };
+      const confidence = model ? confidenceOf(model, evidence) : null;
       const eventDates =
         r.dates.length > 0 ? r.dates.map((d) => d.date) : ctx.dates.docDate ? [ctx.dates.docDate] : [];
       for (const date of eventDates) {
@@ -156,6 +195,7 @@ export class NativeCoder implements SentenceCoder {
           target: { code: r.target.code, country: r.target.country, name: r.target.name },
           cameo: r.code,
           origin: this.#opts.origin,
+          confidence,
           evidence: {
             docId: s.docId,
             sentence: s.text,
@@ -167,6 +207,7 @@ export class NativeCoder implements SentenceCoder {
         if (!seen.has(e.id)) {
           seen.add(e.id);
           out.push(e);
+          this.#collect?.push(evidence);
         }
       }
     }

@@ -81,6 +81,7 @@ export function buildEvent(f: EventFields): Event {
     plover: ploverOf(f.cameo),
     description: null,
     origin: f.origin,
+    confidence: null,
     evidence: { docId: f.docId, sentence: null, start: null, end: null, citation: f.citation },
   } satisfies Omit<Event, "id">;
   return { id: eventId(base), ...base };

@@ -27,6 +27,7 @@ export const FLAT_COLUMNS = [
   "citation_title",
   "citation_date",
   "citation_url",
+  "confidence",
 ] as const;
 
 export type FlatColumn = (typeof FLAT_COLUMNS)[number];
@@ -62,6 +63,7 @@ export function toFlat(e: Event): FlatValue[] {
     c?.title ?? null,
     c?.date ?? null,
     c?.url ?? null,
+    e.confidence,
   ];
 }
 
@@ -92,6 +94,7 @@ const PATHS: Record<FlatColumn, string> = {
   citation_title: "evidence.citation.title",
   citation_date: "evidence.citation.date",
   citation_url: "evidence.citation.url",
+  confidence: "confidence",
 };
 const COLUMN_OF = new Map(Object.entries(PATHS).map(([col, path]) => [path, col]));
 
@@ -143,5 +146,6 @@ export function fromFlat(
   if (s("date_precision") !== null) input.datePrecision = s("date_precision");
   if (s("goldstein") !== null) input.goldstein = num(s("goldstein"));
   if (has("plover")) input.plover = s("plover");
+  if (s("confidence") !== null) input.confidence = num(s("confidence"));
   return input;
 }

@@ -8,6 +8,7 @@ import { badRow, defaultReadOptions, type ReadOptions } from "./options.ts";
 const TYPES: Partial<Record<FlatColumn, string>> = {
   quad_class: "INTEGER",
   goldstein: "DOUBLE",
+  confidence: "DOUBLE",
   start_offset: "INTEGER",
   end_offset: "INTEGER",
 };

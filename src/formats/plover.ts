@@ -68,6 +68,7 @@ export function fromPlover(record: unknown): unknown {
     plover: type ?? null,
     description: str(r.description),
     origin: str(r.origin) ?? "plover",
+    ...(r.confidence !== undefined && r.confidence !== null ? { confidence: r.confidence } : {}),
     evidence: {
       docId: ours ? (r.docId ?? null) : str(r.id),
       sentence: typeof r.text === "string" ? r.text : null,
@@ -139,6 +140,7 @@ export function ploverRecord(e: Event) {
     goldstein: e.goldstein,
     description: e.description,
     origin: e.origin,
+    confidence: e.confidence,
     publicationDate: e.publicationDate,
     docId: ev.docId,
     start: ev.start,

@@ -61,6 +61,12 @@ export interface Event {
   description: string | null;
   /** Where the event came from: "yalu", "gdelt", "icews", "coder", a file name. */
   origin: string | null;
+  /**
+   * For machine-coded events, the coder's estimate in [0, 1] that the event is right (its code's
+   * root, source and target): the share of events coded on the same evidence that were right on
+   * labelled news (see docs/coding.md, "Confidence"). Null for curated and imported events.
+   */
+  confidence: number | null;
   evidence: Evidence;
 }
 
@@ -159,6 +165,7 @@ export const eventInputSchema = z.object({
   plover: z.string().nullable().optional(),
   description: z.string().nullable().optional(),
   origin: z.string().nullable().optional(),
+  confidence: z.number().min(0).max(1).nullable().optional(),
   evidence: evidenceSchema.optional(),
 });
 

@@ -55,6 +55,7 @@ export function normalizeEvent(input: unknown, options: Partial<NormalizeOptions
     plover: e.plover === undefined ? ploverOf(e.cameo) : e.plover,
     description: e.description ?? null,
     origin: e.origin ?? null,
+    confidence: e.confidence ?? null,
     evidence,
   } satisfies Omit<Event, "id">;
   return { id: e.id ?? eventId(base), ...base } as Event;

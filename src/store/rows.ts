@@ -31,6 +31,7 @@ export function rowToEvent(r: Row): Event {
     plover: s(r.plover),
     description: s(r.description),
     origin: s(r.origin),
+    confidence: n(r.confidence),
     evidence: {
       docId: s(r.doc_id),
       sentence: s(r.sentence),

@@ -77,7 +77,7 @@ describe("a malformed row names file, line and column", () => {
     const { events, bad: errors } = await read(path, undefined, true);
     expect(events).toHaveLength(1);
     expect(errors).toEqual([
-      "events.csv:2: expected 25 columns, found 11",
+      "events.csv:2: expected 26 columns, found 11",
       'events.csv:4: column cameo: CAMEO code must be 2 to 4 digits, got "99x"',
     ]);
   });

@@ -19,6 +19,7 @@ export function fixtureEvents(): Event[] {
   return [
     ev("2013-02-12", "CHNGOV", "PRKGOV", "112", {
       origin: "coder",
+      confidence: 0.73,
       evidence: {
         docId: "doc-1",
         sentence: "China firmly opposed the nuclear test conducted by the DPRK.",

@@ -1,6 +1,6 @@
 import { ClickHouseNode } from "./node.ts";
 import { quote } from "./quote.ts";
-import { distributedTables, localTables } from "./schema.ts";
+import { ADDED_COLUMNS, distributedTables, localTables } from "./schema.ts";
 import type { ClickHouseLocation } from "./url.ts";
 
 /** The node Yalu talks to and every shard node (the entry node among them), with the cluster name. */
@@ -49,9 +49,23 @@ export async function ensureSchema(t: Topology, db: string): Promise<void> {
   await Promise.all(
     t.shards.map(async (node) => {
       for (const sql of localTables(db)) await node.command(sql);
-      if (t.cluster) for (const sql of distributedTables(db, t.cluster)) await node.command(sql);
+      await addColumns(node, db, "events_local");
+      if (!t.cluster) return;
+      for (const sql of distributedTables(db, t.cluster)) await node.command(sql);
+      await addColumns(node, db, "events");
     }),
   );
+}
+
+/** Add the columns of later releases that `table` lacks (a table created by an earlier release). */
+async function addColumns(node: ClickHouseNode, db: string, table: string): Promise<void> {
+  const rows = await node.rows<{ name: string }>(
+    `SELECT name FROM system.columns WHERE database = ${quote(db)} AND table = ${quote(table)}`,
+  );
+  const have = new Set(rows.map((r) => r.name));
+  for (const [name, type, after] of ADDED_COLUMNS)
+    if (!have.has(name))
+      await node.command(`ALTER TABLE ${db}.${table} ADD COLUMN ${name} ${type} AFTER ${after}`);
 }
 
 /** The table a reader names: the Distributed table in a cluster, the local table on one node. */

@@ -86,6 +86,7 @@ export function eventToTsv(e: Event, index: number, batch: number): string {
     field(c?.title),
     field(c?.date),
     field(c?.url),
+    e.confidence == null ? "\\N" : String(e.confidence),
     String(batch),
   ];
   return `${values.join("\t")}\n`;

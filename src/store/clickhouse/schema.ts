@@ -35,6 +35,8 @@ export const EVENT_COLUMNS = [
   ["citation_title", "Nullable(String)"],
   ["citation_date", "Nullable(String)"],
   ["citation_url", "Nullable(String)"],
+  // Added after the first release (see `migrations`).
+  ["confidence", "Nullable(Float64)"],
 ] as const;
 
 export const EVENT_COLUMN_NAMES = EVENT_COLUMNS.map(([name]) => name).join(", ");
@@ -66,6 +68,14 @@ export function localTables(db: string): string[] {
     `CREATE TABLE IF NOT EXISTS ${db}.import_versions (version UInt64) ENGINE = MergeTree ORDER BY version`,
   ];
 }
+
+/**
+ * Columns added after the first release, each with the column it follows: tables created by an
+ * earlier release get them on open (see cluster.ts; ClickHouse 18 has no `ADD COLUMN IF NOT EXISTS`).
+ */
+export const ADDED_COLUMNS: readonly (readonly [name: string, type: string, after: string])[] = [
+  ["confidence", "Nullable(Float64)", "citation_url"],
+];
 
 /** Statements creating the Distributed tables over the local ones on cluster `cluster`. */
 export function distributedTables(db: string, cluster: string): string[] {

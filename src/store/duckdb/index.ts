@@ -18,7 +18,7 @@ import { Serial } from "./lock.ts";
 import { mergeStaging } from "./merge.ts";
 import { rowObjects } from "./objects.ts";
 import { rowToEvent, SELECT_EVENT } from "./rows.ts";
-import { CREATE_SCHEMA, CREATE_STAGING, SCHEMA_VERSION } from "./schema.ts";
+import { CREATE_SCHEMA, CREATE_STAGING, MIGRATIONS, SCHEMA_VERSION } from "./schema.ts";
 import { READ_STAGING, stagingRow } from "./stage.ts";
 import { compactSummary, ensureSummary, summarize, summaryAnswers } from "./summary.ts";
 import { DIRECTIONS, Params, pageClause, selection } from "./where.ts";
@@ -77,7 +77,7 @@ export async function openDuckDBStore(path: string): Promise<DuckDBStore> {
   }
   const read = await instance.connect();
   const write = await instance.connect();
-  for (const sql of CREATE_SCHEMA) await write.run(sql);
+  for (const sql of [...CREATE_SCHEMA, ...MIGRATIONS]) await write.run(sql);
   await ensureSummary(write);
   await write.run("INSERT OR IGNORE INTO meta VALUES ('schema_version', $1)", [SCHEMA_VERSION]);
   return new DuckDBStore(path, instance, read, write);

@@ -32,6 +32,9 @@ export const EVENT_COLUMNS = [
   ["citation_title", "VARCHAR"],
   ["citation_date", "VARCHAR"],
   ["citation_url", "VARCHAR"],
+  // Added after the first release: last, so that `ALTER TABLE … ADD COLUMN` (see MIGRATIONS) keeps
+  // old files in the same column order as new ones.
+  ["confidence", "DOUBLE"],
 ] as const;
 
 const columns = EVENT_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ");
@@ -50,6 +53,9 @@ export const CREATE_SCHEMA = [
     PRIMARY KEY (indicator, subject, series, period))`,
   "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
 ];
+
+/** Statements bringing a store file written by an earlier release up to this schema. */
+export const MIGRATIONS = ["ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE"];
 
 /** The staging table's columns: the event columns, then `seq`, the event's position in the import. */
 export const STAGING_COLUMNS = [

@@ -59,6 +59,7 @@ export function stagingRow(e: Event, seq: number): string {
     field(c?.title),
     field(c?.date),
     field(c?.url),
+    field(e.confidence),
     seq,
   ].join(",");
 }
