@@ -127,6 +127,44 @@ const QUANTITY = new Set([
   "members",
   "delegation",
 ]);
+/** People and groups named by what they are of ("a member of Hezbollah", "the sons of Mubarak"): the "of" names the actor. */
+const MEMBER_NOUNS = new Set([
+  "member",
+  "son",
+  "sons",
+  "daughter",
+  "daughters",
+  "wife",
+  "husband",
+  "family",
+  "relatives",
+  "leader",
+  "leaders",
+  "head",
+  "chief",
+  "supporters",
+  "official",
+  "officials",
+  "representative",
+  "representatives",
+  "envoy",
+  "spokesman",
+  "spokeswoman",
+  "citizen",
+  "citizens",
+  "nationals",
+  "soldiers",
+  "fighters",
+  "militants",
+  "troops",
+  "forces",
+  "staff",
+  "employees",
+  "activists",
+  "followers",
+  "allies",
+  "ambassador",
+]);
 /** The inflection of a verb form, to tell coordinated verbs ("killed … and wounded") from others. */
 const verbShape = (w: string): string =>
   w.endsWith("ing") ? "ing" : w.endsWith("ed") ? "ed" : w.endsWith("s") ? "s" : "";
@@ -234,6 +272,7 @@ function object(
     const k = skipDet(tokens, m.start);
     // "dozens of protesters", "a group of soldiers": the "of" heads a quantity, not a place.
     if (tokens[k]?.lower === "of" && QUANTITY.has(tokens[k - 1]?.lower ?? "")) return true;
+    if (tokens[k]?.lower === "of" && MEMBER_NOUNS.has(tokens[k - 1]?.lower ?? "")) return true;
     // "the island nation of Nauru", "the Republic of Korea": the "of" names the actor.
     if (tokens[k]?.lower === "of" && STATE_NOUNS.has(tokens[k - 1]?.lower ?? "")) return true;
     return !(k >= after && k >= 0 && LOCATION_PREPS.has(tokens[k].lower) && tokens[m.end]?.lower !== "'s");

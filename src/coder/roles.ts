@@ -157,7 +157,11 @@ const PLACE_CASES = /^(in|at|near|inside|within|during|throughout|across|around|
  * only when `places` is set (attacks, protests: "protest in Beijing").
  */
 export function targetWords(t: Tree, v: number, places: boolean): number[] {
-  const objects = t.dependents(v, "obj", "iobj");
+  let objects = t.dependents(v, "obj", "iobj");
+  // "called Saudi Arabia's King Salman" misread as a small clause ("called him a liar" has its
+  // object): a nominal complement without an object is the object.
+  if (objects.length === 0)
+    objects = t.dependents(v, "xcomp").filter((c) => /^(PROPN|NOUN|PRON)$/.test(t.words[c].upos));
   const obliques: number[] = [];
   const where: number[] = [];
   for (const c of t.dependents(v, "obl")) {

@@ -332,12 +332,16 @@ function moodOf(tokens: Token[], t: Match, headline = false): Pick<Trigger, "moo
   return { mood, passive };
 }
 
-/** True for a headline in title case ("Russian Party Leader Pays Visit to DPRK Embassy"). */
-function isHeadline(tokens: Token[]): boolean {
+/**
+ * True for a headline in title case ("Russian Party Leader Pays Visit to DPRK Embassy"). Actors'
+ * names are not counted: a sentence full of names ("Prime Minister Theresa May held talks with
+ * Irish premier Leo Varadkar at Downing Street") is running text.
+ */
+function isHeadline(tokens: Token[], inActor: (i: number) => boolean): boolean {
   let words = 0;
   let capitalised = 0;
-  for (const t of tokens) {
-    if (t.text.length <= 3 || !/^\p{L}/u.test(t.text)) continue;
+  for (const [i, t] of tokens.entries()) {
+    if (t.text.length <= 3 || !/^\p{L}/u.test(t.text) || inActor(i)) continue;
     words++;
     if (/^\p{Lu}/u.test(t.text)) capitalised++;
   }
@@ -358,7 +362,7 @@ export function findTriggers(
 ): Trigger[] {
   const found: Trigger[] = [];
   let covered = 0;
-  const headline = isHeadline(tokens);
+  const headline = isHeadline(tokens, inActor);
   for (let i = 0; i < tokens.length; i++) {
     const ps = lexicon.byHead.get(tokens[i].lower);
     // A head inside a longer pattern already found belongs to it ("imposed new sanctions on").
@@ -372,6 +376,9 @@ export function findTriggers(
     for (const p of ps) {
       if (p.kind === "verb" && tag && NOT_VERB.has(tag) && !(tag === "ADJ" && p.participle)) continue;
       if (p.kind === "noun" && (tag === "VERB" || tag === "AUX")) continue;
+      // "has hosted … for talks": "have" before a participle is an auxiliary, not "have talks".
+      if (p.lemma === "have" && (pos ? pos[i + 1] === "VERB" : /ed$/.test(tokens[i + 1]?.lower ?? "")))
+        continue;
       if (p.kind === "verb" && prev && GERUND_AFTER.has(prev) && tokens[i].lower.endsWith("ing")) continue;
       if (p.kind === "verb" && prev && NOUN_DETERMINERS.has(prev) && !tokens[i].lower.endsWith("ed"))
         continue;

@@ -44,6 +44,32 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Britain's Theresa May has held talks with Ireland.")).not.toEqual([]);
   });
 
+  it("does not take a sentence full of names for a headline (whose capitalised 'May' is a modal)", () => {
+    expect(
+      code(
+        "Britain's Prime Minister Theresa May has held talks with Irish premier Leo Varadkar at Downing Street.",
+      ),
+    ).toContain("GBRELI IRLGOV 040");
+  });
+
+  it("reads 'has hosted … for talks' as hosting, not as 'have talks'", () => {
+    expect(
+      code("The Japanese prime minister has hosted the Indian prime minister for talks in Tokyo."),
+    ).toEqual(["JPNGOV INDGOV 043"]);
+  });
+
+  it("takes the group of 'a member of X' as the target", () => {
+    expect(code("Turkish police arrested a member of Hezbollah on Monday.")).toEqual(["TURCOP LBNREB 173"]);
+    expect(code("Egyptian police detained the sons of former president Hosni Mubarak.")).toEqual([
+      "EGYCOP EGYELI 173",
+    ]);
+  });
+
+  it("codes a bare agreement as intent to cooperate, an agreed act as that act's intent", () => {
+    expect(code("Sudan agreed with Egypt on the use of the Nile waters.")).toContain("SDN EGY 030");
+    expect(code("China and Russia agreed to sign a trade deal.").some((c) => c.endsWith(" 030"))).toBe(false);
+  });
+
   it("takes 'the island nation of X' as the actor X", () => {
     expect(code("Indonesia established diplomatic ties with the island nation of Nauru.")).toEqual([
       "IDN NRU 054",

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { codeDocument } from "../../src/coder/document.ts";
 import { NativeCoder } from "../../src/coder/native.ts";
+import { targetWords } from "../../src/coder/roles.ts";
 import type { Event } from "../../src/model/event.ts";
+import { type ParsedWord, tree } from "../../src/parse/index.ts";
 
 // Each case is one of the error classes of the word-order coder, with a sentence of our own; the
 // parse-based reading must get it right.
@@ -97,5 +99,34 @@ describe("NativeCoder: context across sentences", () => {
     const doc = "KABUL - Gunmen stormed a hotel on Monday.\n\nPolice arrested two Pakistani men on Tuesday.";
     const events = codeDocument(doc, { docDate: "2024-05-15", coder }).events.map(brief);
     expect(events).toEqual(["AFGCOP PAK 173"]);
+  });
+});
+
+describe("roles read off a misparse", () => {
+  it("takes a nominal complement of a verb without an object as its object ('called X' read as 'named X')", () => {
+    // "Trump called Kishida", parsed as a small clause: called --xcomp--> Kishida, no obj.
+    const w = (id: number, form: string, upos: string, head: number, deprel: string): ParsedWord => ({
+      id,
+      form,
+      lemma: form.toLowerCase(),
+      upos,
+      xpos: "",
+      head,
+      deprel,
+    });
+    const words = [
+      w(1, "Trump", "PROPN", 0, "root"),
+      w(2, "called", "VERB", 1, "acl"),
+      w(3, "Kishida", "PROPN", 2, "xcomp"),
+    ];
+    expect(targetWords(tree(words), 1, false)).toEqual([2]);
+    // With an object, the complement is a predicate ("called him a liar"), not a target.
+    const withObj = [
+      w(1, "Trump", "PROPN", 2, "nsubj"),
+      w(2, "called", "VERB", 0, "root"),
+      w(3, "him", "PRON", 2, "obj"),
+      w(4, "liar", "NOUN", 2, "xcomp"),
+    ];
+    expect(targetWords(tree(withObj), 1, false)).toEqual([2]);
   });
 });
