@@ -16,6 +16,7 @@ import { differenceSensitivity, sensitivity } from "../forecast/sensitivity.ts";
 import { ForecastInputError } from "../forecast/validate.ts";
 import { loadForecastFile } from "../formats/forecast-input.ts";
 import { CliError, usage } from "./error.ts";
+import { parseFilters } from "./options.ts";
 
 /** The shipped scenarios (data/scenarios). */
 export const SCENARIO_DIR = fileURLToPath(new URL("../../data/scenarios/", import.meta.url));
@@ -189,14 +190,13 @@ async function deriveReport(scenario: Scenario, opts: ForecastCommandOptions): P
     .map((a) => ({ name: a.name, code: scenario.codes[a.name] }));
   if (actors.length === 0)
     throw new CliError(`scenario ${scenario.name} gives no actor codes to derive from`);
+  // The same date rules as `yalu events --from --to`, checked before the store is opened.
+  const { from, to } = parseFilters({ from: opts.from, to: opts.to });
   const { openStore } = await import("../store/open.ts");
   const store = await openStore(opts.db);
   let rows: DerivedInput[];
   try {
-    rows = await deriveInputs(store, actors, {
-      ...(opts.from ? { from: opts.from } : {}),
-      ...(opts.to ? { to: opts.to } : {}),
-    });
+    rows = await deriveInputs(store, actors, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
   } finally {
     await store.close();
   }

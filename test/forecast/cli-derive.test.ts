@@ -53,6 +53,12 @@ describe("yalu forecast", () => {
       expect(err).toBeInstanceOf(CliError);
       expect((err as CliError).exitCode).toBe(2);
     }
+    // --derive's dates follow the event filters' rules, checked before any store is opened.
+    const dates = await capture("china-dprk", { derive: true, from: "2019-07", to: "2019-06" }).catch(
+      (e: unknown) => e,
+    );
+    expect(dates).toBeInstanceOf(CliError);
+    expect((dates as CliError).message).toBe('invalid --to "2019-06": before --from "2019-07"');
     const missing = await capture("no-such-scenario", {}).catch((e: unknown) => e);
     expect((missing as Error).message).toContain("china-dprk");
   });

@@ -4,7 +4,7 @@ import { loadLeverage, loadNetwork, loadPhases, loadSeries } from "../../analysi
 import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest } from "../error.ts";
-import { bucket, dyad, filterShape, int, num, parseQuery, toEventQuery } from "../params.ts";
+import { bucket, dyadCode, filterShape, num, parseQuery, toEventQuery, whole } from "../params.ts";
 import { checkActors } from "./actors.ts";
 
 export { canonicalQuery } from "../cached.ts";
@@ -33,11 +33,11 @@ export function analysisRoutes(deps: Deps): Hono {
       const f = parseQuery(
         {
           ...filterShape,
-          dyad,
+          dyad: dyadCode,
           bucket: bucket.optional(),
           penalty: num(0, 1000).optional(),
           threshold: num(0, 20).optional(),
-          minSize: int(1, 100).optional(),
+          minSize: whole(1, 100).optional(),
         },
         c.req.query(),
       );
@@ -56,7 +56,7 @@ export function analysisRoutes(deps: Deps): Hono {
         {
           ...filterShape,
           level: z.enum(["country", "code"], { message: "must be country or code" }).optional(),
-          limit: int(1, 5000).optional(),
+          limit: whole(1, 5000).optional(),
         },
         c.req.query(),
       );
@@ -68,7 +68,7 @@ export function analysisRoutes(deps: Deps): Hono {
   app.get(
     "/indicators",
     cachedJson(deps, "indicators", async (c) => {
-      const f = parseQuery({ dyad }, c.req.query());
+      const f = parseQuery({ dyad: dyadCode }, c.req.query());
       await checkActors(deps, f);
       return loadLeverage(deps.reader, f.dyad.a, f.dyad.b, await deps.names(f.dyad.b));
     }),

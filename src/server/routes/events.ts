@@ -4,7 +4,7 @@ import { cameoName } from "../../model/taxonomy.ts";
 import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest, HttpError } from "../error.ts";
-import { filterShape, pageShape, parseQuery, toEventQuery } from "../params.ts";
+import { apiPageShape, filterShape, parseQuery, toEventQuery } from "../params.ts";
 import { checkActors } from "./actors.ts";
 
 /** Default page size of /api/events. */
@@ -16,7 +16,7 @@ export function eventRoutes(deps: Deps): Hono {
   app.get(
     "/",
     cachedJson(deps, "events", async (c) => {
-      const f = parseQuery({ ...filterShape, ...pageShape }, c.req.query());
+      const f = parseQuery({ ...filterShape, ...apiPageShape }, c.req.query());
       await checkActors(deps, f);
       const query = toEventQuery({ ...f, limit: f.limit ?? DEFAULT_LIMIT, offset: f.offset ?? 0 });
       const [events, total] = await Promise.all([

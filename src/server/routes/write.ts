@@ -5,7 +5,7 @@ import { EventValidationError, normalizeEvent } from "../../model/normalize.ts";
 import { requireToken } from "../auth.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest } from "../error.ts";
-import { bool, parseQuery } from "../params.ts";
+import { flag, parseQuery } from "../params.ts";
 
 /** Most events one import may carry. */
 export const MAX_IMPORT = 100_000;
@@ -100,7 +100,7 @@ export function writeRoutes(deps: Deps): Hono {
   app.post(
     "/code",
     async (c, next) => {
-      const { store } = parseQuery({ store: bool.optional() }, c.req.query());
+      const { store } = parseQuery({ store: flag.optional() }, c.req.query());
       if (store) return guard(c, next);
       await next();
     },

@@ -1,0 +1,183 @@
+import { z } from "zod";
+import { dateEnd, datePrecisionOf, dateStart, type QuadClass } from "../model/event.ts";
+import type { EventQuery } from "./store.ts";
+
+/**
+ * The one schema of event filters, shared by the CLI (`yalu events --dyad CHN-PRK`) and the API
+ * (`/api/events?dyad=CHN-PRK`). Both edges hand it strings under the same names (flag = parameter)
+ * and only map its failure, a {@link FilterIssue}, to their own error.
+ */
+
+const ACTOR = "[A-Z][A-Z0-9]{2,29}";
+const upper = z.string().transform((s) => s.trim().toUpperCase());
+
+/** An actor code prefix ("CHN", "PRKGOV"), upper-cased. */
+export const actorCode = upper.pipe(
+  z.string().regex(new RegExp(`^${ACTOR}$`), "expected an actor code of 3 to 30 letters or digits, e.g. CHN"),
+);
+
+/**
+ * Two actor codes joined by "-" ("CHN-PRK"). "CHN,PRK", the CLI's old form, is accepted as an alias:
+ * actor codes hold neither character, so the two cannot be confused.
+ */
+export const dyadCode = upper
+  .pipe(
+    z
+      .string()
+      .regex(new RegExp(`^${ACTOR}[-,]${ACTOR}$`), 'expected two actor codes joined by "-", e.g. CHN-PRK'),
+  )
+  .transform((s) => {
+    const [a, b] = s.split(/[-,]/);
+    return { a, b };
+  });
+
+/** A date of year, month or day precision: "2019", "2019-06", "2019-06-30". */
+export const eventDate = z.string().refine((s) => datePrecisionOf(s) !== null, {
+  message: "expected a date YYYY, YYYY-MM or YYYY-MM-DD",
+});
+
+/** A whole number within bounds, given as digits. */
+export const whole = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, "expected a whole number")
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+/** "true"/"false"/"1"/"0" (API) or a bare flag's `true` (CLI). */
+export const flag = z.union(
+  [z.boolean(), z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1")],
+  { error: "expected true or false" },
+);
+
+/** Longest list a filter takes. */
+export const MAX_ITEMS = 50;
+/** Longest text search. */
+export const MAX_TEXT = 200;
+
+/** A comma-separated list whose every item passes `ok`; a bad item is named in the message. */
+const list = (ok: (item: string) => boolean, what: string) =>
+  z
+    .string()
+    .transform((s) => s.split(",").map((x) => x.trim()))
+    .pipe(
+      z
+        .array(z.string().refine(ok, { error: (iss) => `"${String(iss.input)}" is not ${what}` }))
+        .max(MAX_ITEMS, `at most ${MAX_ITEMS} values`),
+    );
+
+const isRoot = (s: string) => /^\d{2}$/.test(s) && Number(s) >= 1 && Number(s) <= 20;
+
+/** What events to match: each field a flag of `yalu events` and a parameter of `/api/events`. */
+export const filterShape = {
+  dyad: dyadCode.optional(),
+  directed: flag.optional(),
+  actor: actorCode.optional(),
+  source: actorCode.optional(),
+  target: actorCode.optional(),
+  root: list(isRoot, "a CAMEO root 01 to 20").optional(),
+  cameo: list((s) => /^\d{2,4}$/.test(s) && isRoot(s.slice(0, 2)), "a CAMEO code, e.g. 043").optional(),
+  quad: list((s) => /^[1-4]$/.test(s), "a quad class 1 to 4").optional(),
+  from: eventDate.optional(),
+  to: eventDate.optional(),
+  text: z.string().max(MAX_TEXT, `at most ${MAX_TEXT} characters`).optional(),
+};
+
+/** Which of the matching events: a page in date order. The API bounds `limit` further. */
+export const pageShape = {
+  limit: whole(1, 999_999_999).optional(),
+  offset: whole(0, 999_999_999).optional(),
+  order: z.enum(["asc", "desc"], { error: "expected asc or desc" }).optional(),
+};
+
+/** Validated filters (and, where the shape has them, page fields). */
+export type Filters = z.output<z.ZodObject<typeof filterShape>> & z.output<z.ZodObject<typeof pageShape>>;
+
+/**
+ * What is wrong with the input: the parameter (= flag) at fault and a message that names
+ * parameters through the edge's `name` (`--to` on the CLI, `to` in the API).
+ */
+export interface FilterIssue {
+  parameter: string;
+  message: (name: (parameter: string) => string) => string;
+}
+
+/** Checks across fields, run after each field is valid. */
+function crossCheck(f: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const { from, to } = f;
+  // Dates are intervals: 2019-06 to 2019 is June to December; only a start after the end is empty.
+  if (typeof from === "string" && typeof to === "string" && datePrecisionOf(from) && datePrecisionOf(to)) {
+    if (dateStart(from) > dateEnd(to)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: "",
+        params: { kind: "from-after-to", from, to },
+      });
+    }
+  }
+  if (f.directed !== undefined && f.dyad === undefined) {
+    ctx.addIssue({ code: "custom", path: ["directed"], message: "", params: { kind: "directed-no-dyad" } });
+  }
+}
+
+const quote = (v: unknown) => JSON.stringify(String(v).slice(0, 60));
+
+function issueOf(issue: z.core.$ZodIssue, input: Record<string, unknown>): FilterIssue {
+  if (issue.code === "unrecognized_keys") {
+    const parameter = issue.keys[0];
+    return { parameter, message: () => `unknown parameter ${quote(parameter)}` };
+  }
+  const parameter = issue.path.length ? String(issue.path[0]) : "";
+  const params = issue.code === "custom" ? (issue.params as { kind?: string } | undefined) : undefined;
+  if (params?.kind === "from-after-to") {
+    return {
+      parameter,
+      message: (name) =>
+        `invalid ${name("to")} ${quote(input.to)}: before ${name("from")} ${quote(input.from)}`,
+    };
+  }
+  if (params?.kind === "directed-no-dyad") {
+    return { parameter, message: (name) => `${name("directed")} needs ${name("dyad")}` };
+  }
+  return {
+    parameter,
+    message: (name) => `invalid ${name(parameter)} ${quote(input[parameter])}: ${issue.message}`,
+  };
+}
+
+/**
+ * Validate raw filters (strings, as flags and query parameters arrive) against a shape, usually
+ * `{ ...filterShape, ...pageShape }` plus an edge's own fields. With `strict`, unknown names are
+ * refused. Returns the typed values, or the first issue for the edge to report.
+ * @example validateFilters(filterShape, { dyad: "CHN-PRK", from: "2019-06", to: "2019" })
+ */
+export function validateFilters<S extends z.ZodRawShape>(
+  shape: S,
+  input: Record<string, unknown>,
+  options: { strict?: boolean } = {},
+): { ok: true; value: z.output<z.ZodObject<S>> } | { ok: false; issue: FilterIssue } {
+  const object = options.strict ? z.strictObject(shape) : z.object(shape);
+  const r = object.superRefine(crossCheck).safeParse(input);
+  if (r.success) return { ok: true, value: r.data as z.output<z.ZodObject<S>> };
+  return { ok: false, issue: issueOf(r.error.issues[0], input) };
+}
+
+/** The store query of validated filters. */
+export function toEventQuery(f: Partial<Filters>): EventQuery {
+  return {
+    dyad: f.dyad ? { ...f.dyad, directed: f.directed ?? false } : undefined,
+    actor: f.actor,
+    source: f.source,
+    target: f.target,
+    root: f.root,
+    cameo: f.cameo,
+    quadClass: f.quad?.map(Number) as QuadClass[] | undefined,
+    from: f.from,
+    to: f.to,
+    text: f.text,
+    limit: f.limit,
+    offset: f.offset,
+    order: f.order,
+  };
+}
