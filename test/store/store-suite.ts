@@ -1,10 +1,19 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Event } from "../../src/model/event.ts";
+import { dateEnd, dateStart, type Event } from "../../src/model/event.ts";
 import type { EventQuery, IndicatorPoint, Store } from "../../src/store/store.ts";
 import { fixtureEvents } from "./fixtures.ts";
 
 const ids = (events: Event[]) => events.map((e) => e.id);
-const byDate = (events: Event[]) => ids(events);
+/** Ids in the stores' order (`ORDER BY date_start, date_end, id`): first day, then last day, then id. */
+const byDate = (events: Event[]) =>
+  ids(
+    [...events].sort(
+      (x, y) =>
+        dateStart(x.date).localeCompare(dateStart(y.date)) ||
+        dateEnd(x.date).localeCompare(dateEnd(y.date)) ||
+        (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+    ),
+  );
 /** Engines may sum floats in any order: compare Goldstein sums to 6 decimals. */
 const rounded = <T extends { goldsteinSum: number }>(rows: T[]) =>
   rows.map((r) => ({ ...r, goldsteinSum: Math.round(r.goldsteinSum * 1e6) / 1e6 }));
@@ -15,7 +24,9 @@ const rounded = <T extends { goldsteinSum: number }>(rows: T[]) =>
  */
 export function describeStoreSuite(name: string, open: () => Promise<Store>): void {
   const all = fixtureEvents();
-  const pick = (pred: (e: Event) => boolean) => byDate(all.filter(pred));
+  // The query tests import the events in reverse, so every expected list is sorted here, not given.
+  const imported = [...all].reverse();
+  const pick = (pred: (e: Event) => boolean) => byDate(imported.filter(pred));
 
   describe(`${name}: import`, () => {
     let store: Store;
@@ -53,7 +64,7 @@ export function describeStoreSuite(name: string, open: () => Promise<Store>): vo
         throw new Error("bad row 3");
       }
       await expect(store.importEvents(failing())).rejects.toThrow("bad row 3");
-      expect(ids(await store.queryEvents({}))).toEqual(ids(all.slice(0, 2)));
+      expect(ids(await store.queryEvents({}))).toEqual(byDate(all.slice(0, 2)));
     });
 
     it("leaves the store unchanged when the engine rejects the third event", async () => {
@@ -75,15 +86,21 @@ export function describeStoreSuite(name: string, open: () => Promise<Store>): vo
     const q = async (query: EventQuery) => ids(await store.queryEvents(query));
     beforeAll(async () => {
       store = await open();
-      await store.importEvents([...all].reverse());
+      await store.importEvents(imported);
     });
     afterAll(async () => {
       await store.close();
     });
 
     it("returns events as imported, in date order", async () => {
-      expect(await store.queryEvents({})).toEqual(all);
-      expect(await q({ order: "desc" })).toEqual(ids(all).reverse());
+      const events = await store.queryEvents({});
+      expect(ids(events)).toEqual(byDate(imported));
+      expect(ids(events)).not.toEqual(ids(imported));
+      const starts = events.map((e) => dateStart(e.date));
+      expect(starts).toEqual([...starts].sort());
+      // Every field round-trips (the fixture lists its events in date order).
+      expect(events).toEqual(all);
+      expect(await q({ order: "desc" })).toEqual(byDate(imported).reverse());
     });
 
     it("gets one event by id", async () => {
@@ -156,10 +173,11 @@ export function describeStoreSuite(name: string, open: () => Promise<Store>): vo
     });
 
     it("pages with limit and offset", async () => {
-      expect(await q({ limit: 3 })).toEqual(ids(all).slice(0, 3));
-      expect(await q({ limit: 3, offset: 3 })).toEqual(ids(all).slice(3, 6));
-      expect(await q({ offset: 8 })).toEqual(ids(all).slice(8));
-      expect(await q({ order: "desc", limit: 2 })).toEqual(ids(all).reverse().slice(0, 2));
+      const sorted = byDate(imported);
+      expect(await q({ limit: 3 })).toEqual(sorted.slice(0, 3));
+      expect(await q({ limit: 3, offset: 3 })).toEqual(sorted.slice(3, 6));
+      expect(await q({ offset: 8 })).toEqual(sorted.slice(8));
+      expect(await q({ order: "desc", limit: 2 })).toEqual([...sorted].reverse().slice(0, 2));
       expect(await q({ limit: 0 })).toEqual([]);
     });
 
