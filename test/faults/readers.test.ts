@@ -11,10 +11,41 @@ import { fixtureEvents } from "../store/fixtures.ts";
 
 const N = 3_000;
 
-/** N distinct events, yielded slowly (a pause every 300) so readers run while the batch is open. */
-async function* slowEvents(): AsyncGenerator<Event> {
+/**
+ * Reads done by the reading loop; the writer's events wait on it, so reads interleave with the open
+ * batch by construction rather than by sleeping on the clock.
+ */
+class Reads {
+  count = 0;
+  private stopped = false;
+  private waiting: (() => void)[] = [];
+  /** A read finished. */
+  done(): void {
+    this.count++;
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+  /** The loop stopped reading: nothing waits for it any more. */
+  stop(): void {
+    this.stopped = true;
+    this.done();
+  }
+  /** Resolves after the next read; rejects if the reads stall (they must not wait for the batch). */
+  next(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const stall = setTimeout(() => reject(new Error("reads stalled during the import")), 30_000);
+      this.waiting.push(() => {
+        clearTimeout(stall);
+        resolve();
+      });
+    });
+  }
+}
+
+/** N distinct events, pausing every 300 until one more read is done, so readers run while the batch is open. */
+async function* slowEvents(reads: Reads): AsyncGenerator<Event> {
   for (let i = 0; i < N; i++) {
-    if (i % 300 === 0) await new Promise((r) => setTimeout(r, 100));
+    if (i % 300 === 0) await reads.next();
     yield normalizeEvent({
       date: `2020-01-${String((i % 28) + 1).padStart(2, "0")}`,
       source: { code: "CHNGOV" },
@@ -38,19 +69,20 @@ async function readersSeeOldOrNew(writer: Store, reader: Store): Promise<void> {
   const counts = new Set<number>();
   const years = new Set<string>();
   let done = false;
-  const importing = writer.importEvents(slowEvents()).finally(() => {
+  const reads = new Reads();
+  const importing = writer.importEvents(slowEvents(reads)).finally(() => {
     done = true;
   });
-  let reads = 0;
-  while (!done && reads < 10_000) {
+  while (!done && reads.count < 10_000) {
     counts.add(await reader.countEvents({}));
     years.add(await yearsOf());
-    reads++;
+    reads.done();
   }
+  reads.stop();
   expect(await importing).toEqual({ inserted: N, duplicates: 0 });
   const newYears = await yearsOf();
   counts.add(await reader.countEvents({}));
-  expect(reads).toBeGreaterThan(2);
+  expect(reads.count).toBeGreaterThanOrEqual(N / 300);
   expect(newYears).not.toBe(oldYears);
   expect([...counts].filter((n) => n !== base.length && n !== base.length + N)).toEqual([]);
   expect([...years].filter((y) => y !== oldYears && y !== newYears)).toEqual([]);
