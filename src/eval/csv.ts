@@ -1,32 +1,4 @@
-/** Minimal CSV/TSV splitting (RFC 4180 quotes) for gold and prediction files. */
-
-/** Split one line into fields; `"…"` quotes may hold the separator and doubled quotes. */
-export function splitRow(line: string, sep: string): string[] {
-  const out: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === sep) {
-      out.push(field);
-      field = "";
-    } else field += c;
-  }
-  out.push(field);
-  return out.map((f) => f.trim());
-}
-
-/** The separator of a header line: tab if it has one, else comma. */
-export function separatorOf(header: string): string {
-  return header.includes("\t") ? "\t" : ",";
-}
+/** Column helpers for gold and prediction files (CSV or TSV, split by formats/csv-parse.ts). */
 
 /** Index of the first header column named one of `names` (case-insensitive), or -1. */
 export function column(header: string[], names: string[]): number {

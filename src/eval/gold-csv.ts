@@ -1,5 +1,6 @@
+import { delimiterOf, splitCsvLine } from "../formats/csv-parse.ts";
 import { datePrecisionOf } from "../model/event.ts";
-import { eventColumns, separatorOf, splitRow } from "./csv.ts";
+import { eventColumns } from "./csv.ts";
 import { type Gold, GoldError, type GoldUnit } from "./types.ts";
 
 /** CAMEO codes, and the validation dictionaries' lettered variants ("174K"). */
@@ -17,15 +18,15 @@ function validDate(s: string): boolean {
  */
 export function readCsvGold(text: string, file: string): Gold {
   const lines = text.split(/\r?\n/);
-  const header = splitRow(lines[0] ?? "", separatorOf(lines[0] ?? ""));
-  const sep = separatorOf(lines[0] ?? "");
+  const delimiter = delimiterOf(lines[0] ?? "");
+  const header = splitCsvLine(lines[0] ?? "", { delimiter, trim: true });
   const col = eventColumns(header);
   for (const k of ["date", "source", "target", "code"] as const)
     if (col[k] === -1) throw new GoldError(`CSV header has no "${k}" column`, file, 1);
   const byKey = new Map<string, GoldUnit>();
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].trim() === "") continue;
-    const f = splitRow(lines[i], sep);
+    const f = splitCsvLine(lines[i], { delimiter, trim: true });
     const date = f[col.date] ?? "";
     const id = col.id !== -1 ? f[col.id] : "";
     const key = id || date;

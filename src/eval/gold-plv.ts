@@ -1,6 +1,9 @@
+import { splitCsvLine } from "../formats/csv-parse.ts";
 import { PLOVER_TYPES } from "./classes.ts";
-import { column, splitRow } from "./csv.ts";
+import { column } from "./csv.ts";
 import { type Gold, GoldError, type GoldUnit } from "./types.ts";
+
+const splitTsv = (line: string) => splitCsvLine(line, { delimiter: "\t", trim: true });
 
 /** Where a PLV header's columns are (-1 when absent). */
 function plvColumns(header: string[]) {
@@ -17,7 +20,7 @@ function plvColumns(header: string[]) {
 /** True if a header line is the PLV TSV's (`gold_root` and `sentence` columns, tab-separated). */
 export function isPlvHeader(line: string): boolean {
   if (!line.includes("\t")) return false;
-  const col = plvColumns(splitRow(line, "\t"));
+  const col = plvColumns(splitTsv(line));
   return col.type !== -1 && col.text !== -1;
 }
 
@@ -29,7 +32,7 @@ export function isPlvHeader(line: string): boolean {
  */
 export function readPlvGold(text: string, file: string): Gold {
   const lines = text.split(/\r?\n/);
-  const col = plvColumns(splitRow(lines[0] ?? "", "\t"));
+  const col = plvColumns(splitTsv(lines[0] ?? ""));
   for (const k of ["id", "type", "text"] as const)
     if (col[k] === -1)
       throw new GoldError(
@@ -41,7 +44,7 @@ export function readPlvGold(text: string, file: string): Gold {
   const seen = new Set<string>();
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].trim() === "") continue;
-    const f = splitRow(lines[i], "\t");
+    const f = splitTsv(lines[i]);
     const id = f[col.id] ?? "";
     const name = `row "${id}"`;
     if (id === "" || seen.has(id))

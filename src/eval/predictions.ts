@@ -1,4 +1,5 @@
-import { eventColumns, separatorOf, splitRow } from "./csv.ts";
+import { delimiterOf, splitCsvLine } from "../formats/csv-parse.ts";
+import { eventColumns } from "./csv.ts";
 import { type EvalEvent, type Gold, GoldError } from "./types.ts";
 
 /**
@@ -91,13 +92,13 @@ export function readPredictions(
     });
     return { predictions, unmatched, outside };
   }
-  const sep = separatorOf(first);
-  const header = splitRow(first, sep);
+  const delimiter = delimiterOf(first);
+  const header = splitCsvLine(first, { delimiter, trim: true });
   const col = eventColumns(header);
   if (col.code === -1) throw new GoldError('prediction CSV header has no "code" column', file, 1);
   for (let i = lines.indexOf(first) + 1; i < lines.length; i++) {
     if (lines[i].trim() === "") continue;
-    const f = splitRow(lines[i], sep);
+    const f = splitCsvLine(lines[i], { delimiter, trim: true });
     const key = pick(keys, [f[col.id], f[col.date]], col.text !== -1 ? f[col.text] : null);
     const e: EvalEvent = {
       source: f[col.source] || null,

@@ -38,11 +38,38 @@ export class CsvParser {
     return record;
   }
 
+  /** End of input: the record still open (an unterminated quoted field runs to here), or null. */
+  close(): (string | null)[] | null {
+    if (!this.inQuotes && this.field === "" && this.fields.length === 0) return null;
+    this.inQuotes = false;
+    this.end();
+    const record = this.fields;
+    this.fields = [];
+    return record;
+  }
+
   private end(): void {
     this.fields.push(this.field === "" && !this.quoted ? null : this.field);
     this.field = "";
     this.quoted = false;
   }
+}
+
+/**
+ * Split one line of a CSV or TSV file into its fields, the one splitter of every line-based reader
+ * (KTAB, expected-utility tables, indicators, gold files): `"…"` quotes may hold the delimiter and
+ * doubled quotes; an unterminated quote runs to the end of the line; empty fields are "".
+ * @example splitCsvLine('"Korea, Republic of", 60', { trim: true }) // ["Korea, Republic of", "60"]
+ */
+export function splitCsvLine(line: string, options: { delimiter?: string; trim?: boolean } = {}): string[] {
+  const parser = new CsvParser(options.delimiter ?? ",");
+  const fields = (parser.push(line) ?? parser.close() ?? []).map((f) => f ?? "");
+  return options.trim ? fields.map((f) => f.trim()) : fields;
+}
+
+/** The delimiter of a header line: tab if it has one, else comma. */
+export function delimiterOf(header: string): string {
+  return header.includes("\t") ? "\t" : ",";
 }
 
 /** One CSV field: null → empty, "" → `""`; quoted when it holds a quote, delimiter or line break. */

@@ -6,7 +6,7 @@ import {
   type RawInput,
   validateInput,
 } from "../forecast/validate.ts";
-import { CsvParser } from "./csv-parse.ts";
+import { splitCsvLine } from "./csv-parse.ts";
 
 /**
  * KTAB SMP scenario readers (SPEC §1.6): CSV (name, description, #actors, #dims; a header row;
@@ -15,8 +15,8 @@ import { CsvParser } from "./csv-parse.ts";
  */
 
 /** One KTAB CSV line as trimmed cells, trailing empty cells (KTAB's final commas) dropped. */
-function splitCsvLine(line: string): string[] {
-  const out = (new CsvParser().push(line) ?? []).map((c) => (c ?? "").trim());
+function ktabCells(line: string): string[] {
+  const out = splitCsvLine(line, { trim: true });
   while (out.length > 0 && out[out.length - 1] === "") out.pop();
   return out;
 }
@@ -28,9 +28,7 @@ export function readKtabCsv(text: string, file = "<csv>"): ForecastInput {
 
 export function parseKtabCsv(text: string, file = "<csv>"): RawInput {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const rows = lines
-    .map((l, i) => ({ cells: splitCsvLine(l), line: i + 1 }))
-    .filter((r) => r.cells.length > 0);
+  const rows = lines.map((l, i) => ({ cells: ktabCells(l), line: i + 1 })).filter((r) => r.cells.length > 0);
   if (rows.length < 2) throw new ForecastInputError("expected a scenario line and a header line", file, 1);
   const [head, header, ...body] = rows;
   const declaredActors = Number(head.cells[2]);

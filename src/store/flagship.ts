@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { CsvParser } from "../formats/csv-parse.ts";
+import { splitCsvLine } from "../formats/csv-parse.ts";
 import type { Event } from "../model/event.ts";
 import { normalizeEvent } from "../model/normalize.ts";
 import type { ImportResult, IndicatorPoint, Store } from "./store.ts";
@@ -39,7 +39,7 @@ export function parseIndicatorCsv(text: string, file = "trade.csv"): IndicatorPo
   const points: IndicatorPoint[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (!lines[i].trim()) continue;
-    const f = (new CsvParser().push(lines[i]) ?? []).map((v) => v ?? "");
+    const f = splitCsvLine(lines[i]);
     if (f.length !== 9) throw new Error(`${file}:${i + 1}: expected 9 columns, found ${f.length}`);
     const [indicator, subject, series, period, value, unit, source, url, note] = f;
     const v = Number(value);

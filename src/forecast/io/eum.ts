@@ -1,15 +1,18 @@
+import { delimiterOf, splitCsvLine } from "../../formats/csv-parse.ts";
 import type { EuActor } from "../eu.ts";
 import { ForecastInputError } from "../validate.ts";
 
 /**
- * Read an expected-utility input table (tab- or comma-separated): a header naming the columns
+ * Read an expected-utility input table (tab- or comma-separated, as the header is; quoted fields may
+ * hold the delimiter, e.g. "Korea, Republic of"): a header naming the columns
  * x (position), c (capability) and s (salience, 0–1), one actor per row with its name first.
  */
 export function readEuTable(text: string, file = "<eu>"): EuActor[] {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const split = (l: string) => l.split(l.includes("\t") ? "\t" : ",").map((c) => c.trim());
   const headerAt = lines.findIndex((l) => l.trim() !== "");
   if (headerAt < 0) throw new ForecastInputError("empty input", file, 1);
+  const delimiter = delimiterOf(lines[headerAt]);
+  const split = (l: string) => splitCsvLine(l, { delimiter, trim: true });
   const header = split(lines[headerAt]).map((h) => h.toLowerCase());
   const col = (names: string[], what: string) => {
     const i = header.findIndex((h) => names.includes(h));
