@@ -28,7 +28,10 @@ export const bucket = z.enum(["day", "month", "quarter", "year"], {
 export { dyadCode, filterShape, flag, toEventQuery, whole };
 
 /** Paging of /api/events: the store's page fields, a page at most {@link MAX_LIMIT} events. */
-export const apiPageShape = { ...pageShape, limit: whole(1, MAX_LIMIT).optional() };
+export const apiPageShape = {
+  ...pageShape,
+  limit: whole(1, MAX_LIMIT).describe(`At most this many events (≤ ${MAX_LIMIT}).`).optional(),
+};
 
 /**
  * Validate query parameters against a shape with the store's filter schema; unknown parameters are

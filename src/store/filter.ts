@@ -70,24 +70,41 @@ const isRoot = (s: string) => /^\d{2}$/.test(s) && Number(s) >= 1 && Number(s) <
 
 /** What events to match: each field a flag of `yalu events` and a parameter of `/api/events`. */
 export const filterShape = {
-  dyad: dyadCode.optional(),
-  directed: flag.optional(),
-  actor: actorCode.optional(),
-  source: actorCode.optional(),
-  target: actorCode.optional(),
-  root: list(isRoot, "a CAMEO root 01 to 20").optional(),
-  cameo: list((s) => /^\d{2,4}$/.test(s) && isRoot(s.slice(0, 2)), "a CAMEO code, e.g. 043").optional(),
-  quad: list((s) => /^[1-4]$/.test(s), "a quad class 1 to 4").optional(),
-  from: eventDate.optional(),
-  to: eventDate.optional(),
-  text: z.string().max(MAX_TEXT, `at most ${MAX_TEXT} characters`).optional(),
+  dyad: dyadCode
+    .describe('Two actor codes joined by "-", e.g. CHN-PRK (CHN,PRK is an alias): events between them.')
+    .optional(),
+  directed: flag.describe("With dyad: only events from the first actor to the second.").optional(),
+  actor: actorCode.describe("Events with this actor (code prefix) on either side, e.g. PRK.").optional(),
+  source: actorCode.describe("Only events with this source actor (code prefix), e.g. CHNGOV.").optional(),
+  target: actorCode.describe("Only events with this target actor (code prefix).").optional(),
+  root: list(isRoot, "a CAMEO root 01 to 20")
+    .describe("Comma-separated CAMEO roots 01 to 20, e.g. 04,16.")
+    .optional(),
+  cameo: list((s) => /^\d{2,4}$/.test(s) && isRoot(s.slice(0, 2)), "a CAMEO code, e.g. 043")
+    .describe("Comma-separated CAMEO code prefixes, e.g. 042,043.")
+    .optional(),
+  quad: list((s) => /^[1-4]$/.test(s), "a quad class 1 to 4")
+    .describe("Comma-separated quad classes 1 to 4, e.g. 3,4.")
+    .optional(),
+  from: eventDate.describe("Events overlapping from this date on: YYYY, YYYY-MM or YYYY-MM-DD.").optional(),
+  to: eventDate
+    .describe("Events overlapping up to this date: YYYY, YYYY-MM or YYYY-MM-DD; not before from.")
+    .optional(),
+  text: z
+    .string()
+    .max(MAX_TEXT, `at most ${MAX_TEXT} characters`)
+    .describe("Case-insensitive text in sentence, description or citation title.")
+    .optional(),
 };
 
 /** Which of the matching events: a page in date order. The API bounds `limit` further. */
 export const pageShape = {
-  limit: whole(1, 999_999_999).optional(),
-  offset: whole(0, 999_999_999).optional(),
-  order: z.enum(["asc", "desc"], { error: "expected asc or desc" }).optional(),
+  limit: whole(1, 999_999_999).describe("At most this many events.").optional(),
+  offset: whole(0, 999_999_999).describe("Skip the first this many events.").optional(),
+  order: z
+    .enum(["asc", "desc"], { error: "expected asc or desc" })
+    .describe("Date order: asc (default) or desc.")
+    .optional(),
 };
 
 /** Validated filters (and, where the shape has them, page fields). */
@@ -102,7 +119,7 @@ export interface FilterIssue {
   message: (name: (parameter: string) => string) => string;
 }
 
-/** Checks across fields, run after each field is valid. */
+/** Checks across fields. Zod runs them even after a field failed; that field's issue comes first. */
 function crossCheck(f: Record<string, unknown>, ctx: z.RefinementCtx): void {
   const { from, to } = f;
   // Dates are intervals: 2019-06 to 2019 is June to December; only a start after the end is empty.
@@ -112,7 +129,7 @@ function crossCheck(f: Record<string, unknown>, ctx: z.RefinementCtx): void {
         code: "custom",
         path: ["to"],
         message: "",
-        params: { kind: "from-after-to", from, to },
+        params: { kind: "from-after-to" },
       });
     }
   }
