@@ -17,6 +17,8 @@ export interface FilterFlags {
   from?: string;
   to?: string;
   text?: string;
+  machine?: boolean | string;
+  minConfidence?: string;
   limit?: string;
   offset?: string;
   order?: string;
@@ -36,6 +38,11 @@ export function withFilters(cmd: Command): Command {
     .option("--from <date>", "events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     .option("--to <date>", "events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     .option("--text <words>", "case-insensitive text search over sentence, description and citation title")
+    .option(
+      "--machine [true|false]",
+      "only machine-coded events (with a confidence), or with false only the others",
+    )
+    .option("--min-confidence <p>", "only machine-coded events whose confidence is at least p (0-1)")
     .option("--limit <n>", "at most n events")
     .option("--offset <n>", "skip the first n events")
     .option("--order <order>", "date order: asc or desc", "asc");
@@ -50,7 +57,8 @@ const FILTER_FLAGS = [...Object.keys(filterShape), ...Object.keys(pageShape)] as
 export function parseFilters(f: FilterFlags): EventQuery {
   const input = Object.fromEntries(FILTER_FLAGS.filter((k) => f[k] !== undefined).map((k) => [k, f[k]]));
   const r = validateFilters({ ...filterShape, ...pageShape }, input);
-  if (!r.ok) throw usage(r.issue.message((name) => `--${name}`));
+  if (!r.ok)
+    throw usage(r.issue.message((name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
   return toEventQuery(r.value);
 }
 

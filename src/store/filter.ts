@@ -95,6 +95,17 @@ export const filterShape = {
     .max(MAX_TEXT, `at most ${MAX_TEXT} characters`)
     .describe("Case-insensitive text in sentence, description or citation title.")
     .optional(),
+  machine: flag
+    .describe(
+      "true: only machine-coded events (they carry a confidence); false: only curated and imported ones.",
+    )
+    .optional(),
+  minConfidence: z
+    .string()
+    .regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?|\.\d{1,6})$/, "expected a number from 0 to 1")
+    .transform(Number)
+    .describe("Only machine-coded events whose confidence is at least this (0 to 1).")
+    .optional(),
 };
 
 /** Which of the matching events: a page in date order. The API bounds `limit` further. */
@@ -193,6 +204,8 @@ export function toEventQuery(f: Partial<Filters>): EventQuery {
     from: f.from,
     to: f.to,
     text: f.text,
+    machine: f.machine,
+    minConfidence: f.minConfidence,
     limit: f.limit,
     offset: f.offset,
     order: f.order,

@@ -25,6 +25,13 @@ export interface EventQuery {
   to?: string;
   /** Case-insensitive text search over evidence sentence, description and citation title. */
   text?: string;
+  /**
+   * True: only machine-coded events (those with a confidence, coded by `yalu code`); false: only
+   * the others (curated and imported).
+   */
+  machine?: boolean;
+  /** Only machine-coded events whose confidence is at least this (0–1). */
+  minConfidence?: number;
   /** Ordering by date; default ascending. */
   order?: "asc" | "desc";
   limit?: number;

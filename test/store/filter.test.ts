@@ -46,6 +46,15 @@ const cases: Case[] = [
     query: { text: "summit", limit: 10, offset: 5, order: "desc" },
   },
 
+  // Machine-coded events apart: bare flag (CLI) or true/false, and a confidence bound.
+  { filters: { machine: true }, query: { machine: true } },
+  { filters: { machine: "false" }, query: { machine: false } },
+  { filters: { minConfidence: "0.6" }, query: { minConfidence: 0.6 } },
+  {
+    filters: { minConfidence: "1.5" },
+    refused: { parameter: "minConfidence", message: /expected a number from 0 to 1/ },
+  },
+
   { filters: { root: "99" }, refused: { parameter: "root", message: /"99" is not a CAMEO root 01 to 20/ } },
   { filters: { root: "04,21" }, refused: { parameter: "root", message: /"21" is not a CAMEO root/ } },
   { filters: { root: "00" }, refused: { parameter: "root", message: /"00" is not a CAMEO root/ } },
@@ -85,7 +94,9 @@ type Outcome = { query: EventQuery } | { parameter: string; message: string };
 
 /** The CLI edge: `yalu events` flags through commander, then its filter parsing. */
 function viaCli(filters: Case["filters"]): Outcome {
-  const args = Object.entries(filters).flatMap(([k, v]) => (v === true ? [`--${k}`] : [`--${k}`, v]));
+  // Flags are the parameters in kebab case (minConfidence → --min-confidence).
+  const kebab = (k: string) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const args = Object.entries(filters).flatMap(([k, v]) => (v === true ? [kebab(k)] : [kebab(k), v]));
   const flags = withFilters(new Command("events").exitOverride()).parse(args, { from: "user" }).opts();
   try {
     return { query: parseFilters(flags as FilterFlags) };
@@ -93,8 +104,9 @@ function viaCli(filters: Case["filters"]): Outcome {
     if (!(err instanceof CliError)) throw err;
     expect(err.exitCode).toBe(2);
     // The CLI names flags (--to) where the API names parameters (to); the message is otherwise one.
-    const flag = /--(\w+)/.exec(err.message)?.[1] ?? "";
-    return { parameter: flag, message: err.message.replace(/--(\w+)/g, "$1") };
+    const camel = (f: string) => f.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    const flag = camel(/--([\w-]+)/.exec(err.message)?.[1] ?? "");
+    return { parameter: flag, message: err.message.replace(/--([\w-]+)/g, (_, f: string) => camel(f)) };
   }
 }
 

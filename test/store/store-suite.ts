@@ -134,6 +134,23 @@ export function describeStoreSuite(name: string, open: () => Promise<Store>): vo
       expect(await q({ actor: "%" })).toEqual([]);
     });
 
+    it("keeps machine-coded events (those with a confidence) apart, and filters by confidence", async () => {
+      const machine = pick((e) => e.confidence !== null);
+      expect(machine.length).toBeGreaterThan(0);
+      expect(await q({ machine: true })).toEqual(machine);
+      expect(await q({ machine: false })).toEqual(pick((e) => e.confidence === null));
+      expect(await q({ minConfidence: 0.7 })).toEqual(
+        pick((e) => e.confidence !== null && e.confidence >= 0.7),
+      );
+      expect(await q({ minConfidence: 0.8 })).toEqual(
+        pick((e) => e.confidence !== null && e.confidence >= 0.8),
+      );
+      expect(await store.countEvents({ machine: true, dyad: { a: "CHN", b: "PRK" } })).toBe(
+        pick((e) => e.confidence !== null && /^(CHN.*PRK|PRK.*CHN)/.test(`${e.source.code} ${e.target.code}`))
+          .length,
+      );
+    });
+
     it("filters by CAMEO prefix, root and quad class", async () => {
       expect(await q({ cameo: ["04"] })).toEqual(pick((e) => e.root === "04"));
       expect(await q({ cameo: ["043", "163"] })).toEqual(pick((e) => e.cameo === "043" || e.cameo === "163"));

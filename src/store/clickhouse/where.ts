@@ -1,4 +1,5 @@
 import { dateEnd, datePrecisionOf, dateStart } from "../../model/event.ts";
+import { confidenceBound } from "../duckdb/where.ts";
 import type { EventQuery } from "../store.ts";
 import { integer, likePrefix, quote } from "./quote.ts";
 
@@ -48,6 +49,8 @@ export function conditions(q: EventQuery): string {
   if (q.quadClass?.length) c.push(`quad_class IN (${quadClasses(q.quadClass)})`);
   if (q.from !== undefined) c.push(`date_end >= ${quote(bound(q.from, "from", "start"))}`);
   if (q.to !== undefined) c.push(`date_start <= ${quote(bound(q.to, "to", "end"))}`);
+  if (q.machine !== undefined) c.push(`confidence IS ${q.machine ? "NOT " : ""}NULL`);
+  if (q.minConfidence !== undefined) c.push(`confidence >= ${confidenceBound(q.minConfidence)}`);
   if (q.text !== undefined && q.text !== "") {
     const t = quote(String(q.text));
     const has = (column: string) => `positionCaseInsensitiveUTF8(ifNull(${column}, ''), ${t}) > 0`;

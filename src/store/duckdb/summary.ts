@@ -85,6 +85,8 @@ export function summaryAnswers(q: EventQuery, bucket: Bucket): boolean {
     !q.cameo?.length &&
     !q.root?.length &&
     (q.text === undefined || q.text === "") &&
+    q.machine === undefined &&
+    q.minConfidence === undefined &&
     [q.actor, q.source, q.target, q.dyad?.a, q.dyad?.b].every(countryPrefix) &&
     wholeMonths(q.from, "from") &&
     wholeMonths(q.to, "to")

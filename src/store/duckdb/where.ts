@@ -17,6 +17,13 @@ function bound(value: string, name: string, edge: "start" | "end"): string {
   return edge === "start" ? dateStart(value) : dateEnd(value);
 }
 
+/** A query's confidence bound, validated: a number from 0 to 1. */
+export function confidenceBound(value: number): number {
+  if (!(typeof value === "number" && value >= 0 && value <= 1))
+    throw new Error(`invalid minConfidence ${value} (a number from 0 to 1)`);
+  return value;
+}
+
 /** Printable ASCII whose last character can be incremented: safe for a byte-order range. */
 const RANGE_SAFE = /^[\x20-\x7d]+$/;
 
@@ -50,6 +57,8 @@ function conditions(q: EventQuery, p: Params): string[] {
   if (q.quadClass?.length) c.push(`quad_class IN (${q.quadClass.map((r) => p.add(r)).join(", ")})`);
   if (q.from !== undefined) c.push(`date_end >= CAST(${p.add(bound(q.from, "from", "start"))} AS DATE)`);
   if (q.to !== undefined) c.push(`date_start <= CAST(${p.add(bound(q.to, "to", "end"))} AS DATE)`);
+  if (q.machine !== undefined) c.push(`confidence IS ${q.machine ? "NOT " : ""}NULL`);
+  if (q.minConfidence !== undefined) c.push(`confidence >= ${p.add(confidenceBound(q.minConfidence))}`);
   if (q.text !== undefined && q.text !== "") {
     const t = p.add(q.text.toLowerCase());
     c.push(
