@@ -28,7 +28,16 @@ export interface CoderContext {
   events: EventContext;
   /** The country of the document's dateline ("KABUL -"), read from its first sentence; undefined until then. */
   dateline?: string | null;
+  /** The explicit date of the last dated event, and how many sentences ago it was coded. */
+  recent?: { date: string; age: number } | null;
 }
+
+/**
+ * A sentence that opens by naming an event already reported ("The drills involved …", "The talks
+ * ended …"): without a date of its own it takes that event's date, not the document's.
+ */
+const ANAPHORIC =
+  /^(?:the|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|tests?|launch(?:es)?|attacks?|(?:air ?)?strikes?|meetings?|summit|talks|visit|trip|incident|clash(?:es)?|bombings?|explosions?|blasts?|shootings?|raids?|parade|ceremony|vote)\b/i;
 
 export interface NativeCoderOptions {
   /** The actor registry (default: `ActorRegistry.default()`). */
@@ -122,6 +131,7 @@ export class NativeCoder implements SentenceCoder {
   /** Code a sentence of a document, carrying dates and subjects over in `ctx`. */
   codeInContext(s: SentenceInput, ctx: CoderContext, citation: Citation | null, end?: number): Event[] {
     if (s.text.length > this.#opts.maxSentenceLength) return [];
+    if (ctx.recent) ctx.recent = ctx.recent.age >= 2 ? null : { ...ctx.recent, age: ctx.recent.age + 1 };
     const tokens = tokenize(s.text);
     // The first sentence tells the dateline, whose country later agents without one take.
     if (ctx.dateline === undefined)
@@ -187,8 +197,16 @@ export class NativeCoder implements SentenceCoder {
         implied: IMPLIED.has(r.source.via) || IMPLIED.has(r.target.via),
       };
       const confidence = model ? confidenceOf(model, evidence) : null;
+      const anaphoric = r.dates.length === 0 && ctx.recent && ANAPHORIC.test(s.text.trimStart());
       const eventDates =
-        r.dates.length > 0 ? r.dates.map((d) => d.date) : ctx.dates.docDate ? [ctx.dates.docDate] : [];
+        r.dates.length > 0
+          ? r.dates.map((d) => d.date)
+          : anaphoric && ctx.recent
+            ? [ctx.recent.date]
+            : ctx.dates.docDate
+              ? [ctx.dates.docDate]
+              : [];
+      if (r.dates.length > 0) ctx.recent = { date: r.dates[0].date, age: 0 };
       for (const date of eventDates) {
         const e = normalizeEvent({
           date,

@@ -63,7 +63,21 @@ export function treeRoles(
   // A word-order target is dropped only on the parse's positive evidence: it is the owner of a
   // meeting's topic, or it sits in another clause with a subject of its own ("met Japan, which
   // criticised China"). Where the parse is no help (the path never reaches the verb), it stays.
+  const rv = reportingVerb(tree, v);
+  // "North Korea fired two missiles on Sunday, Seoul's military said": an attribution after a
+  // past act is the wire's way of naming its source, not an accusation; the act is coded, and the
+  // source is no target of it.
+  const attribution = rv > v && tree.words[v].xpos === "VBD";
+  const inAttribution = (m: ActorMention): boolean => {
+    let w = heads[mentions.indexOf(m)] ?? m.start;
+    for (let depth = 0; depth < 8 && w >= 0 && w !== v; depth++) {
+      if (w === rv) return true;
+      w = tree.head(w);
+    }
+    return false;
+  };
   const keepTarget = (m: ActorMention): boolean => {
+    if (attribution && inAttribution(m)) return false;
     const path: number[] = [];
     let w = heads[mentions.indexOf(m)] ?? m.start;
     for (let depth = 0; depth < 8; depth++) {
@@ -131,8 +145,7 @@ export function treeRoles(
     else if (ownTarget) targets = objectMentions();
   }
   let accusation: ActorMention[] | null = null;
-  const rv = reportingVerb(tree, v);
-  if (rv >= 0) {
+  if (rv >= 0 && !attribution) {
     const speakerWord = subjectWord(tree, rv);
     const speakers = speakerWord >= 0 ? mentionsOf(tree, mentions, heads, speakerWord) : [];
     if (speakers.length > 0) accusation = speakers;
@@ -143,7 +156,7 @@ export function treeRoles(
     passive,
     sources,
     targets,
-    keepTarget: ownTarget ? keepTarget : () => true,
+    keepTarget: ownTarget ? keepTarget : (m) => !(attribution && inAttribution(m)),
     accusation,
   };
 }

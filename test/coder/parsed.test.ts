@@ -44,6 +44,17 @@ describe("NativeCoder reading the parse: reported speech", () => {
     expect(code(s)).toEqual(["USA IRN 112"]);
   });
 
+  it("takes a wire's closing attribution of a past act as its source, neither accuser nor target", () => {
+    const s = "Chinese troops killed three Indian soldiers in the Galwan valley, the Indian army said.";
+    expect(code(s)).toEqual(["CHNMIL INDMIL 190"]);
+    const missiles =
+      "North Korea fired two ballistic missiles into the sea on Sunday, Japan's defence ministry said.";
+    expect(code(missiles, linear).some((c) => c.includes("JPN"))).toBe(true);
+    expect(code(missiles).some((c) => c.includes("JPN"))).toBe(false);
+    // A claim about the present stays the speaker's accusation, wherever the attribution stands.
+    expect(code("Iran is defying the Security Council, the United States said.")).toEqual(["USA IRN 112"]);
+  });
+
   it("keeps an event reported by unnamed officials as fact", () => {
     expect(code("Officials said Russian forces shelled Ukrainian positions on Monday.")).toEqual([
       "RUSMIL UKR 194",
@@ -91,6 +102,26 @@ describe("NativeCoder reading the parse: word sense", () => {
 describe("NativeCoder reading the parse: coordination", () => {
   it("gives one event per actor pair, in the order written", () => {
     expect(code("Egypt and Jordan condemned Israel.")).toEqual(["EGY ISR 111", "JOR ISR 111"]);
+  });
+});
+
+describe("NativeCoder: dates", () => {
+  it("reads 'on May 12' after 'fired missiles' as a time, not a target", () => {
+    expect(
+      code("North Korea fired two ballistic missiles on May 12, the South Korean military said."),
+    ).toEqual(["PRK PRK 150"]);
+  });
+
+  it("dates a sentence opening with an event just reported ('The drills …') by that event", () => {
+    const doc =
+      "China and Russia held joint naval drills in the Sea of Japan on May 14.\n\n" +
+      "The drills involved Chinese and Russian warships and were condemned by Japan.\n\nJapan protested to China.";
+    const events = codeDocument(doc, { docDate: "2024-05-20", coder }).events;
+    const dated = (code: string) => events.filter((e) => e.cameo === code).map((e) => e.date);
+    expect(dated("062")).toEqual(["2024-05-14", "2024-05-14"]);
+    // "The drills …" takes the drills' date; a sentence that does not open with them, the document's.
+    expect(dated("111")).toEqual(["2024-05-14", "2024-05-14"]);
+    expect(dated("114")).toEqual(["2024-05-20"]);
   });
 });
 
