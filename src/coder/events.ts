@@ -165,6 +165,26 @@ const MEMBER_NOUNS = new Set([
   "allies",
   "ambassador",
 ]);
+/** Things asked or offered, whose "from" names who asked or offered ("a request from Tokyo"). */
+const PROPOSAL_NOUNS = new Set([
+  "request",
+  "requests",
+  "offer",
+  "offers",
+  "proposal",
+  "proposals",
+  "demand",
+  "demands",
+  "call",
+  "calls",
+  "invitation",
+  "appeal",
+  "plea",
+  "bid",
+  "ultimatum",
+  "plan",
+  "initiative",
+]);
 /** The inflection of a verb form, to tell coordinated verbs ("killed … and wounded") from others. */
 const verbShape = (w: string): string =>
   w.endsWith("ing") ? "ing" : w.endsWith("ed") ? "ed" : w.endsWith("s") ? "s" : "";
@@ -273,6 +293,8 @@ function object(
     // "dozens of protesters", "a group of soldiers": the "of" heads a quantity, not a place.
     if (tokens[k]?.lower === "of" && QUANTITY.has(tokens[k - 1]?.lower ?? "")) return true;
     if (tokens[k]?.lower === "of" && MEMBER_NOUNS.has(tokens[k - 1]?.lower ?? "")) return true;
+    // "rejected an offer from the Afghan government": the "from" names whose offer it is.
+    if (tokens[k]?.lower === "from" && PROPOSAL_NOUNS.has(tokens[k - 1]?.lower ?? "")) return true;
     // "the island nation of Nauru", "the Republic of Korea": the "of" names the actor.
     if (tokens[k]?.lower === "of" && STATE_NOUNS.has(tokens[k - 1]?.lower ?? "")) return true;
     return !(k >= after && k >= 0 && LOCATION_PREPS.has(tokens[k].lower) && tokens[m.end]?.lower !== "'s");

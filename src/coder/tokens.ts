@@ -1,7 +1,8 @@
 /**
  * A fast tokeniser with character offsets. Words joined by hyphens or dashes are split ("Jong-un"
  * → "Jong", "un"; "US-China" → "US", "China") so actor names match whichever way they are written;
- * possessive "'s" and negative "n't" are tokens of their own.
+ * possessive "'s" and negative "n't" are tokens of their own; a title's abbreviation before a name
+ * ("Mr. Erdogan", "Gen. Haftar") keeps its full stop, as in the UD treebank.
  */
 
 export interface Token {
@@ -13,7 +14,7 @@ export interface Token {
 }
 
 const TOKEN_RE =
-  /(?:\p{Lu}\.){2,}|\p{L}+(?=n['’]t\b)|n['’]t\b|['’]s\b|\p{N}+(?:[.,:]\p{N}+)*(?:st|nd|rd|th|s)?\b|[\p{L}\p{M}\p{N}]+(?:['’](?![st]\b)\p{L}+)*|[^\s\p{L}\p{M}\p{N}\-–‐‑]/gu;
+  /(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|Col|Gov|Prof|Sgt|Capt|Maj|Adm|Pres)\.(?=\s+\p{Lu})|(?:\p{Lu}\.){2,}|\p{L}+(?=n['’]t\b)|n['’]t\b|['’]s\b|\p{N}+(?:[.,:]\p{N}+)*(?:st|nd|rd|th|s)?\b|[\p{L}\p{M}\p{N}]+(?:['’](?![st]\b)\p{L}+)*|[^\s\p{L}\p{M}\p{N}\-–‐‑]/gu;
 
 /** Tokens of `text`; offsets are relative to `text` plus `base`. */
 export function tokenize(text: string, base = 0): Token[] {

@@ -65,6 +65,11 @@ describe("NativeCoder: general news verbs and phrases", () => {
     ]);
   });
 
+  it("takes the asker of a request or offer as the target of its refusal", () => {
+    expect(code("Germany rejected a request by Mr. Erdogan to hold a rally.")).toContain("DEU TURGOV 110");
+    expect(code("The Taliban rejected an offer from the Afghan government.")).toEqual(["AFGREB AFGGOV 121"]);
+  });
+
   it("codes a bare agreement as intent to cooperate, an agreed act as that act's intent", () => {
     expect(code("Sudan agreed with Egypt on the use of the Nile waters.")).toContain("SDN EGY 030");
     expect(code("China and Russia agreed to sign a trade deal.").some((c) => c.endsWith(" 030"))).toBe(false);
