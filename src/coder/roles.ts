@@ -288,7 +288,11 @@ export function frameOf(t: Tree, v: number): Frame {
     t
       .children(w)
       .some((c) => (t.rel(c) === "advmod" || t.rel(c) === "det") && NEGATORS.test(t.words[c].form));
-  if (negated(v)) return "negated";
+  // "will not accept refugees", "won't lift the ban": a negated future is a refusal.
+  if (negated(v))
+    return t.children(v).some((c) => t.rel(c) === "aux" && /^(will|wo|would|shall)$/i.test(t.words[c].form))
+      ? "refusal"
+      : "negated";
   if (
     t
       .children(v)

@@ -325,7 +325,9 @@ function moodOf(tokens: Token[], t: Match, headline = false): Pick<Trigger, "moo
   for (let k = 1; k <= 6; k++) {
     const w = before(k);
     if (w === undefined) break;
-    if (NEGATION.has(w)) return { mood: "negated", passive };
+    // "will not accept refugees", "won't lift the ban": a negated future is a refusal.
+    if (NEGATION.has(w))
+      return { mood: /^(will|wo|would|shall|'ll)$/.test(before(k + 1) ?? "") ? "refusal" : "negated", passive };
     // A capitalised "May" or "Will" inside the sentence is a name or a month, not a modal
     // ("Theresa May has held talks").
     const modal = headline || t.start - k === 0 || !/^\p{Lu}/u.test(tokens[t.start - k].text);

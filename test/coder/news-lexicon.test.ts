@@ -66,8 +66,14 @@ describe("NativeCoder: general news verbs and phrases", () => {
   });
 
   it("takes the asker of a request or offer as the target of its refusal", () => {
-    expect(code("Germany rejected a request by Mr. Erdogan to hold a rally.")).toContain("DEU TURGOV 110");
+    expect(code("Germany rejected a request by Mr. Erdogan to hold a rally.")).toContain("DEU TURGOV 120");
     expect(code("The Taliban rejected an offer from the Afghan government.")).toEqual(["AFGREB AFGGOV 121"]);
+  });
+
+  it("reads a negated future as a refusal ('will not lift the ban'), a negated past as no event", () => {
+    expect(code("France won't lift the ban on British beef.")).toEqual(["FRA GBR 124"]);
+    expect(code("France will not lift the ban on British beef.")).toEqual(["FRA GBR 124"]);
+    expect(code("Japan did not meet China.")).toEqual([]);
   });
 
   it("codes a bare agreement as intent to cooperate, an agreed act as that act's intent", () => {
