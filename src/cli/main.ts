@@ -27,7 +27,7 @@ export function program(): Command {
     .description("serve the HTTP API and the dashboard (writes need $YALU_TOKEN)")
     .option(dbOption, dbHelp)
     .option("--port <n>", "port (default: $PORT, else 8080)")
-    .option("--host <host>", "interface to listen on (default: 127.0.0.1)")
+    .option("--host <host>", "interface to listen on (default: $HOST, else 127.0.0.1)")
     .option("--no-web", "serve the API only")
     .action(async (opts) => (await import("./serve.ts")).runServe(opts));
 

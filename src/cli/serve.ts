@@ -1,29 +1,39 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { startServer } from "../server/serve.ts";
+import { WEB_DIST } from "../server/static.ts";
 import { openStore } from "../store/open.ts";
-import { usage } from "./error.ts";
+import { CliError, usage } from "./error.ts";
 
 export interface ServeCommandOptions {
   db?: string;
   port?: string;
   host?: string;
-  /** Serve the API only, without building or serving the dashboard. */
+  /** Serve the API only, without the dashboard. */
   web?: boolean;
 }
 
-/** `yalu serve [--db PATH] [--port N] [--host H] [--no-web]`: the API and dashboard until interrupted. */
+/**
+ * `yalu serve [--db PATH] [--port N] [--host H] [--no-web]` (what `npm start` runs): the API and the
+ * dashboard built by `npm run build`, on `$PORT`/`$HOST` unless given, until interrupted.
+ */
 export async function runServe(opts: ServeCommandOptions): Promise<void> {
-  const port = Number(opts.port ?? process.env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usage(`invalid port "${opts.port}"`);
+  const given = opts.port ?? process.env.PORT ?? "8080";
+  const port = Number(given);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usage(`invalid port "${given}"`);
   let webRoot: string | null = null;
   if (opts.web !== false) {
-    const { ensureWebBuild } = await import("../server/build.ts");
-    webRoot = await ensureWebBuild();
+    if (!existsSync(join(WEB_DIST, "index.html")))
+      throw new CliError(
+        "the dashboard is not built: run `npm run build` (or serve the API alone: --no-web)",
+      );
+    webRoot = WEB_DIST;
   }
   const store = await openStore(opts.db);
   const server = await startServer({
     store,
     port,
-    host: opts.host ?? "127.0.0.1",
+    host: opts.host ?? process.env.HOST ?? "127.0.0.1",
     webRoot,
     token: process.env.YALU_TOKEN,
   });

@@ -1,6 +1,10 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
+
+/** Where `npm run build` puts the dashboard; found the same from src/server and dist/server. */
+export const WEB_DIST = fileURLToPath(new URL("../../dist/web/", import.meta.url));
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureWebBuild } from "../../src/server/build.ts";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
+import { WEB_DIST } from "../../src/server/static.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
 
@@ -28,9 +28,8 @@ describe.skipIf(!hasChromium && !inCI)("dashboard in headless Chromium", () => {
     if (!hasChromium) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium`);
     mkdirSync(OUT, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), "yalu-e2e-"));
-    const webRoot = await ensureWebBuild(() => {});
     store = await openStore(join(dir, "e2e.duckdb"), { flagship: true });
-    server = await startServer({ store, port: 0, host: "127.0.0.1", webRoot, log: () => {} });
+    server = await startServer({ store, port: 0, host: "127.0.0.1", webRoot: WEB_DIST, log: () => {} });
     context = await chromium.launchPersistentContext(join(dir, "profile"), {
       executablePath: CHROMIUM,
       headless: true,
