@@ -1,6 +1,5 @@
 import { Command, CommanderError } from "commander";
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./error.ts";
-import { withFilters } from "./options.ts";
 
 /**
  * Build the `yalu` program. Each subcommand's module is imported only when that command runs,
@@ -120,25 +119,27 @@ export function program(): Command {
     .option(dbOption, dbHelp)
     .action(async (files: string[], opts) => (await import("./import.ts")).runImport(files, opts));
 
-  withFilters(
-    p
-      .command("export")
-      .description("export events, filtered, to a file or stdout")
-      .option(
-        "--format <format>",
-        "gdelt1, gdelt2, icews, plover, csv, jsonl or parquet (default: by --out, else jsonl)",
-      )
-      .option("--out <file>", "output file (.gz/.zip compress text formats; default: stdout)")
-      .option(dbOption, dbHelp),
-  ).action(async (opts) => (await import("./export.ts")).runExport(opts));
+  p.command("export")
+    .description("export events, filtered, to a file or stdout")
+    .option(
+      "--format <format>",
+      "gdelt1, gdelt2, icews, plover, csv, jsonl or parquet (default: by --out, else jsonl)",
+    )
+    .option("--out <file>", "output file (.gz/.zip compress text formats; default: stdout)")
+    .option(dbOption, dbHelp)
+    .action(async (opts) => (await import("./export.ts")).runExport(opts));
 
-  withFilters(
-    p
-      .command("events")
-      .description("list events: a table, or JSON Lines with --json")
-      .option("--json", "print JSON Lines of the event JSON form")
-      .option(dbOption, dbHelp),
-  ).action(async (opts) => (await import("./events.ts")).runEvents(opts));
+  p.command("events")
+    .description("list events: a table, or JSON Lines with --json")
+    .option("--json", "print JSON Lines of the event JSON form")
+    .option(dbOption, dbHelp)
+    .action(async (opts) => (await import("./events.ts")).runEvents(opts));
+
+  // The filter flags of export and events are added once one of them is chosen (`yalu events …`,
+  // `yalu help export`), so other commands, --version and --help never load the filters (and zod).
+  p.hook("preSubcommand", async (_, sub) => {
+    if (sub.name() === "export" || sub.name() === "events") (await import("./options.ts")).withFilters(sub);
+  });
 
   p.command("stats")
     .description("what the record holds: events, dates, actors, roots, origins, indicators")
