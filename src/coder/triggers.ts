@@ -327,7 +327,10 @@ function moodOf(tokens: Token[], t: Match, headline = false): Pick<Trigger, "moo
     if (w === undefined) break;
     // "will not accept refugees", "won't lift the ban": a negated future is a refusal.
     if (NEGATION.has(w))
-      return { mood: /^(will|wo|would|shall|'ll)$/.test(before(k + 1) ?? "") ? "refusal" : "negated", passive };
+      return {
+        mood: /^(will|wo|would|shall|'ll)$/.test(before(k + 1) ?? "") ? "refusal" : "negated",
+        passive,
+      };
     // A capitalised "May" or "Will" inside the sentence is a name or a month, not a modal
     // ("Theresa May has held talks").
     const modal = headline || t.start - k === 0 || !/^\p{Lu}/u.test(tokens[t.start - k].text);
