@@ -293,8 +293,9 @@ function object(
     // "dozens of protesters", "a group of soldiers": the "of" heads a quantity, not a place.
     if (tokens[k]?.lower === "of" && QUANTITY.has(tokens[k - 1]?.lower ?? "")) return true;
     if (tokens[k]?.lower === "of" && MEMBER_NOUNS.has(tokens[k - 1]?.lower ?? "")) return true;
-    // "rejected an offer from the Afghan government": the "from" names whose offer it is.
-    if (tokens[k]?.lower === "from" && PROPOSAL_NOUNS.has(tokens[k - 1]?.lower ?? "")) return true;
+    // "rejected an offer from the Afghan government", "the demands of India": whose offer it is.
+    if (/^(from|of)$/.test(tokens[k]?.lower ?? "") && PROPOSAL_NOUNS.has(tokens[k - 1]?.lower ?? ""))
+      return true;
     // "the island nation of Nauru", "the Republic of Korea": the "of" names the actor.
     if (tokens[k]?.lower === "of" && STATE_NOUNS.has(tokens[k - 1]?.lower ?? "")) return true;
     return !(k >= after && k >= 0 && LOCATION_PREPS.has(tokens[k].lower) && tokens[m.end]?.lower !== "'s");

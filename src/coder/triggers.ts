@@ -396,6 +396,8 @@ export function findTriggers(
       if (p.lemma === "have" && (pos ? pos[i + 1] === "VERB" : /ed$/.test(tokens[i + 1]?.lower ?? "")))
         continue;
       if (p.kind === "verb" && prev && GERUND_AFTER.has(prev) && tokens[i].lower.endsWith("ing")) continue;
+      // After "to" a verb is an infinitive: "conceded to demands" holds a noun.
+      if (p.kind === "verb" && prev === "to" && tokens[i].lower !== p.lemma) continue;
       if (p.kind === "verb" && prev && NOUN_DETERMINERS.has(prev) && !tokens[i].lower.endsWith("ed"))
         continue;
       if (
@@ -428,6 +430,8 @@ export function findTriggers(
     // Only a bare verb governs the next ("threatened to impose"); one with an object does not
     // ("summoned the ambassador to protest").
     if (!next || next.start <= t.start || t.pattern.slots.some((s) => s.gap)) return true;
+    // Only an infinitive is governed ("agreed to meet"); "conceded to demands" ends in a noun.
+    if (next.pattern.kind !== "verb" || tokens[next.start].lower !== next.pattern.lemma) return true;
     const toAt = tokens[t.end]?.lower === "to" ? t.end : tokens[t.end - 1]?.lower === "to" ? t.end - 1 : -1;
     return !(toAt !== -1 && next.start <= toAt + 2 && next.start > toAt);
   });

@@ -76,6 +76,11 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Japan did not meet China.")).toEqual([]);
   });
 
+  it("yields to demands ('conceded to demands', 'accepted the demands'): the 'to' before a noun governs nothing", () => {
+    expect(code("Nepal's government conceded to demands from India.")).toEqual(["NPLGOV IND 080"]);
+    expect(code("Nepal's government accepted the demands of India.")).toEqual(["NPLGOV IND 080"]);
+  });
+
   it("codes a bare agreement as intent to cooperate, an agreed act as that act's intent", () => {
     expect(code("Sudan agreed with Egypt on the use of the Nile waters.")).toContain("SDN EGY 030");
     expect(code("China and Russia agreed to sign a trade deal.").some((c) => c.endsWith(" 030"))).toBe(false);
