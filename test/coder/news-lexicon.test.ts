@@ -81,6 +81,11 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Nepal's government accepted the demands of India.")).toEqual(["NPLGOV IND 080"]);
   });
 
+  it("codes lending and loaning as economic aid", () => {
+    expect(code("Japan loaned 500 million dollars to Vietnam.")).toEqual(["JPN VNM 071"]);
+    expect(code("China lent Laos two billion dollars.")).toEqual(["CHN LAO 071"]);
+  });
+
   it("codes a bare agreement as intent to cooperate, an agreed act as that act's intent", () => {
     expect(code("Sudan agreed with Egypt on the use of the Nile waters.")).toContain("SDN EGY 030");
     expect(code("China and Russia agreed to sign a trade deal.").some((c) => c.endsWith(" 030"))).toBe(false);
