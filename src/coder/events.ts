@@ -457,6 +457,16 @@ export function extractEvents(
       const read = tree ? treeRoles(tree, tokens, mentions, t) : null;
       if (read?.skip) return;
       if (read) t = { ...t, mood: read.mood, passive: read.passive };
+      if (read?.demand) {
+        // The speaker's demand of the actor who must act (the embedded subject), not the act.
+        const found = pairsOf(tokens, mentions, { ...t, mood: "plain" }, ctx, out, read);
+        const evDates = datesOf(tokens, dates, t, triggers[k + 1]);
+        for (const speaker of read.demand.speakers)
+          for (const s of found.sources)
+            if (speaker.country !== s.country)
+              out.push({ source: speaker, target: s, code: read.demand.code, trigger: t, dates: evDates });
+        return;
+      }
       const code = codeForMood(pattern.code, t.mood);
       if (code === null) return;
       const found = pairsOf(tokens, mentions, t, ctx, out, read ?? undefined);

@@ -83,6 +83,8 @@ export function newContext(docDate: string | null): CoderContext {
 const SAYING =
   /^(say|tell|state|add|note|announce|report|claim|stress|emphasize|emphasise|express|declare|write|quote|point)$/i;
 
+const MUST = /\b(?:must|should|ought)\b/i;
+
 /** "Both countries", "the two sides": the dyad of the previous event acts (see events.ts). */
 const PAIR_RE = /\b(?:both|two) (?:countries|sides|nations|governments|leaders|states)\b/i;
 const YEAR_HINT = /\b(?:1\d|20)\d\d\b/;
@@ -163,7 +165,9 @@ export class NativeCoder implements SentenceCoder {
     const before = ctx.events.lastSource;
     const found = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1);
     const rough = extractEvents(tokens, mentions, found, dates, ctx.events);
-    if (rough.length === 0)
+    // "X said Y must …": no event by word order, but the parse may read a demand.
+    const demand = found.some((t) => t.mood === "hypothetical") && MUST.test(s.text);
+    if (rough.length === 0 && !demand)
       return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, found), mentions);
     ctx.events.lastSource = before;
     const words = this.#parse(tokens);

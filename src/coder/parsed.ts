@@ -33,6 +33,11 @@ export interface TreeRoles {
   keepTarget: (m: ActorMention) => boolean;
   /** Speakers whose report this event is (then only their accusation is coded). */
   accusation: ActorMention[] | null;
+  /**
+   * "The US said China must release them": speakers who say another actor must or should act make a
+   * demand (100) or an appeal (020) of it; the act itself is not coded.
+   */
+  demand?: { speakers: ActorMention[]; code: "100" | "020" } | null;
 }
 
 /** Vessels and craft: as the subject of a visit or meeting, no actor visits. */
@@ -103,6 +108,7 @@ export function treeRoles(
     targets: null,
     keepTarget: () => true,
     accusation: null,
+    demand: null,
   };
   if (t.pattern.kind !== "verb") return noRead;
   if (isGeneric(tree, v)) return { ...noRead, skip: true };
@@ -145,10 +151,16 @@ export function treeRoles(
     else if (ownTarget) targets = objectMentions();
   }
   let accusation: ActorMention[] | null = null;
+  let demand: TreeRoles["demand"] = null;
   if (rv >= 0 && !attribution) {
     const speakerWord = subjectWord(tree, rv);
     const speakers = speakerWord >= 0 ? mentionsOf(tree, mentions, heads, speakerWord) : [];
-    if (speakers.length > 0) accusation = speakers;
+    const must = tree
+      .children(v)
+      .map((c) => (tree.rel(c) === "aux" ? tree.words[c].form.toLowerCase() : ""))
+      .find((f) => /^(must|should|ought)$/.test(f));
+    if (speakers.length > 0 && must) demand = { speakers, code: must === "must" ? "100" : "020" };
+    else if (speakers.length > 0) accusation = speakers;
   }
   return {
     skip: false,
@@ -158,5 +170,6 @@ export function treeRoles(
     targets,
     keepTarget: ownTarget ? keepTarget : (m) => !(attribution && inAttribution(m)),
     accusation,
+    demand,
   };
 }

@@ -55,6 +55,11 @@ describe("NativeCoder reading the parse: reported speech", () => {
     expect(code("Iran is defying the Security Council, the United States said.")).toEqual(["USA IRN 112"]);
   });
 
+  it("reads 'X said Y must (should) act' as X's demand (appeal) of Y, not Y's act", () => {
+    expect(code("The United States said China must release the activists.")).toEqual(["USA CHN 100"]);
+    expect(code("China must release the activists.")).toEqual([]);
+  });
+
   it("keeps an event reported by unnamed officials as fact", () => {
     expect(code("Officials said Russian forces shelled Ukrainian positions on Monday.")).toEqual([
       "RUSMIL UKR 194",
