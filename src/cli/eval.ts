@@ -19,6 +19,8 @@ export interface EvalOptions {
   dictionaries?: string;
   json?: boolean;
   minConfidence?: string;
+  /** Skip malformed gold records, reporting each on stderr, instead of failing. */
+  skipBad?: boolean;
 }
 
 async function readText(path: string, what: string): Promise<string> {
@@ -61,7 +63,13 @@ export async function runEval(
 ): Promise<void> {
   const text = await readText(goldPath, "gold file");
   try {
-    const gold = readGold(text, goldPath);
+    let skipped = 0;
+    const onBad = (err: GoldError): void => {
+      skipped++;
+      process.stderr.write(`yalu: ${err.message}: skipped\n`);
+    };
+    const gold = readGold(text, goldPath, opts.skipBad ? { onBad } : {});
+    if (skipped > 0) process.stderr.write(`yalu: ${skipped} malformed gold records skipped\n`);
     if (gold.units.length === 0) throw new CliError(`no gold records in "${goldPath}"`);
     let predictions: Predictions;
     let outside: EvalEvent[] = [];

@@ -93,6 +93,7 @@ export function program(): Command {
     .option("--json", "print the report as JSON")
     .option("--sense", "code with the learned event sense as well (see yalu code --sense)")
     .option("--min-confidence <p>", "score only the coded events whose confidence is at least p (0–1)")
+    .option("--skip-bad", "skip malformed gold records, reporting each on stderr, instead of failing")
     .action(async (gold: string, opts: import("./eval.ts").EvalOptions) => {
       const { runEval } = await import("./eval.ts");
       await runEval(gold, opts);

@@ -1,17 +1,18 @@
-import { type Gold, GoldError, type GoldUnit } from "./types.ts";
+import { badRecords, type Gold, GoldError, type GoldOptions, type GoldUnit } from "./types.ts";
 
 /**
  * ConfliBERT `cameo_class` TSV: `sentence<TAB>label` with labels 0–4 (see classes.ts for the
  * mapping). Each line is a unit keyed "line N" with one class-only event.
  */
-export function readConflibertGold(text: string, file: string): Gold {
+export function readConflibertGold(text: string, file: string, opts: GoldOptions = {}): Gold {
+  const bad = badRecords(opts);
   const units: GoldUnit[] = [];
   text.split(/\r?\n/).forEach((l, i) => {
     if (l.trim() === "") return;
     const tab = l.lastIndexOf("\t");
     const label = tab === -1 ? "" : l.slice(tab + 1).trim();
     if (!/^[0-4]$/.test(label))
-      throw new GoldError(`line ${i + 1}: label must be 0-4, found "${label}"`, file, i + 1);
+      return bad(new GoldError(`line ${i + 1}: label must be 0-4, found "${label}"`, file, i + 1));
     units.push({
       key: `line ${i + 1}`,
       text: l.slice(0, tab).trim(),

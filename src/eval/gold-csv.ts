@@ -1,7 +1,7 @@
 import { delimiterOf, splitCsvLine } from "../formats/csv-parse.ts";
 import { datePrecisionOf } from "../model/event.ts";
 import { eventColumns } from "./csv.ts";
-import { type Gold, GoldError, type GoldUnit } from "./types.ts";
+import { badRecords, type Gold, GoldError, type GoldOptions, type GoldUnit } from "./types.ts";
 
 /** CAMEO codes, and the validation dictionaries' lettered variants ("174K"). */
 export const CAMEO_RE = /^(\d{2,4}|\d{3,4}[A-Za-z])$/;
@@ -16,7 +16,8 @@ function validDate(s: string): boolean {
  * CSV with a header naming `date`, `source`, `target` and `code` (or `cameo`, `eventcode`);
  * optional `id`/`sentence_id` and `text` columns group rows into sentences, else rows group by date.
  */
-export function readCsvGold(text: string, file: string): Gold {
+export function readCsvGold(text: string, file: string, opts: GoldOptions = {}): Gold {
+  const bad = badRecords(opts);
   const lines = text.split(/\r?\n/);
   const delimiter = delimiterOf(lines[0] ?? "");
   const header = splitCsvLine(lines[0] ?? "", { delimiter, trim: true });
@@ -31,9 +32,15 @@ export function readCsvGold(text: string, file: string): Gold {
     const id = col.id !== -1 ? f[col.id] : "";
     const key = id || date;
     const name = id ? `row "${id}"` : `row ${i + 1}`;
-    if (!validDate(date)) throw new GoldError(`${name}: invalid date "${date}"`, file, i + 1);
+    if (!validDate(date)) {
+      bad(new GoldError(`${name}: invalid date "${date}"`, file, i + 1));
+      continue;
+    }
     const code = f[col.code] ?? "";
-    if (!CAMEO_RE.test(code)) throw new GoldError(`${name}: invalid CAMEO code "${code}"`, file, i + 1);
+    if (!CAMEO_RE.test(code)) {
+      bad(new GoldError(`${name}: invalid CAMEO code "${code}"`, file, i + 1));
+      continue;
+    }
     let unit = byKey.get(key);
     if (!unit) {
       unit = {

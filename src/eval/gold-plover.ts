@@ -1,5 +1,12 @@
 import { CAMEO_RE } from "./gold-csv.ts";
-import { type EvalEvent, type Gold, GoldError, type GoldUnit } from "./types.ts";
+import {
+  badRecords,
+  type EvalEvent,
+  type Gold,
+  GoldError,
+  type GoldOptions,
+  type GoldUnit,
+} from "./types.ts";
 
 function actorField(v: unknown): string | null {
   if (typeof v === "string") return v.trim() || null;
@@ -19,7 +26,8 @@ function str(v: unknown): string | null {
  * PLOVER type (`event_type`, `plover`). Records sharing an id form one unit; a record with
  * no event fields is a sentence without events.
  */
-export function readPloverGold(text: string, file: string): Gold {
+export function readPloverGold(text: string, file: string, opts: GoldOptions = {}): Gold {
+  const bad = badRecords(opts);
   const records: { value: unknown; line: number }[] = [];
   const trimmed = text.trimStart();
   if (trimmed.startsWith("[")) {
@@ -38,7 +46,7 @@ export function readPloverGold(text: string, file: string): Gold {
       try {
         records.push({ value: JSON.parse(l), line: i + 1 });
       } catch {
-        throw new GoldError("invalid JSON line", file, i + 1);
+        bad(new GoldError("invalid JSON line", file, i + 1));
       }
     });
   }
@@ -46,13 +54,13 @@ export function readPloverGold(text: string, file: string): Gold {
   let hasCodes = false;
   records.forEach(({ value, line }, i) => {
     if (!value || typeof value !== "object" || Array.isArray(value))
-      throw new GoldError(`record ${i + 1} is not an object`, file, line);
+      return bad(new GoldError(`record ${i + 1} is not an object`, file, line));
     const r = value as Record<string, unknown>;
     const key = str(r.sentence_id) ?? str(r.id) ?? str(r.event_id) ?? str(r.doc_id) ?? `record ${i + 1}`;
     const code = str(r.cameo) ?? str(r.code) ?? str(r.eventcode) ?? str(r.event_code);
     const plover = str(r.event_type) ?? str(r.plover) ?? str(r.type);
     if (code !== null && !CAMEO_RE.test(code))
-      throw new GoldError(`record "${key}": invalid CAMEO code "${code}"`, file, line);
+      return bad(new GoldError(`record "${key}": invalid CAMEO code "${code}"`, file, line));
     let unit = byKey.get(key);
     if (!unit) {
       const text = str(r.text) ?? str(r.sentence) ?? str(r.event_text);

@@ -1,7 +1,7 @@
 import { splitCsvLine } from "../formats/csv-parse.ts";
 import { PLOVER_TYPES } from "./classes.ts";
 import { column } from "./csv.ts";
-import { type Gold, GoldError, type GoldUnit } from "./types.ts";
+import { badRecords, type Gold, GoldError, type GoldOptions, type GoldUnit } from "./types.ts";
 
 const splitTsv = (line: string) => splitCsvLine(line, { delimiter: "\t", trim: true });
 
@@ -30,7 +30,8 @@ export function isPlvHeader(line: string): boolean {
  * PLOVER type (`gold_root`, in PLOVER's 2018 taxonomy: YIELD for CONCEDE and RETREAT), its quad
  * class (`gold_penta`, 1–4 in the ICEWS convention) and the source and target spans as written.
  */
-export function readPlvGold(text: string, file: string): Gold {
+export function readPlvGold(text: string, file: string, opts: GoldOptions = {}): Gold {
+  const bad = badRecords(opts);
   const lines = text.split(/\r?\n/);
   const col = plvColumns(splitTsv(lines[0] ?? ""));
   for (const k of ["id", "type", "text"] as const)
@@ -47,17 +48,26 @@ export function readPlvGold(text: string, file: string): Gold {
     const f = splitTsv(lines[i]);
     const id = f[col.id] ?? "";
     const name = `row "${id}"`;
-    if (id === "" || seen.has(id))
-      throw new GoldError(id ? `${name}: duplicate id` : `row ${i + 1}: no id`, file, i + 1);
+    if (id === "" || seen.has(id)) {
+      bad(new GoldError(id ? `${name}: duplicate id` : `row ${i + 1}: no id`, file, i + 1));
+      continue;
+    }
     seen.add(id);
     const type = (f[col.type] ?? "").toUpperCase();
-    if (!PLOVER_TYPES.has(type))
-      throw new GoldError(`${name}: unknown PLOVER type "${f[col.type]}"`, file, i + 1);
+    if (!PLOVER_TYPES.has(type)) {
+      bad(new GoldError(`${name}: unknown PLOVER type "${f[col.type]}"`, file, i + 1));
+      continue;
+    }
     const quad = col.quad === -1 ? "" : (f[col.quad] ?? "");
-    if (quad !== "" && !/^[1-4]$/.test(quad))
-      throw new GoldError(`${name}: gold_penta must be 1-4, found "${quad}"`, file, i + 1);
+    if (quad !== "" && !/^[1-4]$/.test(quad)) {
+      bad(new GoldError(`${name}: gold_penta must be 1-4, found "${quad}"`, file, i + 1));
+      continue;
+    }
     const sentence = f[col.text] ?? "";
-    if (sentence === "") throw new GoldError(`${name}: empty sentence`, file, i + 1);
+    if (sentence === "") {
+      bad(new GoldError(`${name}: empty sentence`, file, i + 1));
+      continue;
+    }
     const span = (c: number) => (c === -1 ? null : f[c] || null);
     units.push({
       key: id,

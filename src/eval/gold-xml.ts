@@ -1,11 +1,14 @@
 import { PetrarchXmlError, readPetrarchXml } from "../formats/petrarch-xml.ts";
-import { type Gold, GoldError, type GoldUnit } from "./types.ts";
+import { badRecords, type Gold, GoldError, type GoldOptions, type GoldUnit } from "./types.ts";
 
 /** PETRARCH XML: each `<Sentence>` is a unit; its `<EventCoding>`s are the gold events. */
-export function readXmlGold(text: string, file: string): Gold {
+export function readXmlGold(text: string, file: string, opts: GoldOptions = {}): Gold {
+  const bad = badRecords(opts);
   const units: GoldUnit[] = [];
+  const asGold = (err: PetrarchXmlError) =>
+    new GoldError(err.message.replace(`${file}:${err.line}: `, ""), file, err.line);
   try {
-    for (const r of readPetrarchXml(text, file)) {
+    for (const r of readPetrarchXml(text, file, opts.onBad ? { onBad: (err) => bad(asGold(err)) } : {})) {
       units.push({
         key: r.id,
         text: r.text,
@@ -22,8 +25,7 @@ export function readXmlGold(text: string, file: string): Gold {
       });
     }
   } catch (err) {
-    if (err instanceof PetrarchXmlError)
-      throw new GoldError(err.message.replace(`${file}:${err.line}: `, ""), file, err.line);
+    if (err instanceof PetrarchXmlError) throw asGold(err);
     throw err;
   }
   return { format: "petrarch-xml", units, hasCodes: true, sentenceLabels: false, quadScheme: "gdelt" };

@@ -47,6 +47,19 @@ export interface Gold {
 }
 
 /** A malformed gold or prediction record; the message names the file, line and id. */
+/** How a gold reader treats a malformed record: by default it throws; with `onBad` it reports and skips it. */
+export interface GoldOptions {
+  onBad?: ((err: GoldError) => void) | null;
+}
+
+/** The reporter of malformed records under `opts`: throws the error unless `onBad` takes it. */
+export function badRecords(opts: GoldOptions): (err: GoldError) => void {
+  return (err) => {
+    if (!opts.onBad) throw err;
+    opts.onBad(err);
+  };
+}
+
 export class GoldError extends Error {
   constructor(
     message: string,
