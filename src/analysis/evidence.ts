@@ -15,6 +15,8 @@ export interface EvidenceEvent {
   description: string | null;
   sentence: string | null;
   citation: Citation | null;
+  /** Set on machine-coded events only: the coder's confidence (see the event model). */
+  confidence: number | null;
 }
 
 export function toEvidence(e: Event): EvidenceEvent {
@@ -30,6 +32,7 @@ export function toEvidence(e: Event): EvidenceEvent {
     description: e.description,
     sentence: e.evidence.sentence,
     citation: e.evidence.citation,
+    confidence: e.confidence,
   };
 }
 

@@ -106,6 +106,8 @@ describe.skipIf(!hasChromium && !inCI)("dashboard in headless Chromium", () => {
     await citation.waitFor();
     expect(await citation.textContent()).toMatch(/Source: .+/);
     expect(await page.locator("[data-testid=event-detail] h3").textContent()).toContain("2018-03");
+    // The curated record's events are not marked machine-coded.
+    expect(await page.locator("[data-testid=event-detail] [data-testid=event-machine]").count()).toBe(0);
     await shot("dashboard-dyad-1280.png");
 
     // Keyboard: a mark takes focus and Enter opens its detail.
@@ -131,6 +133,10 @@ describe.skipIf(!hasChromium && !inCI)("dashboard in headless Chromium", () => {
       /^[1-9]\d* events coded \(preview/,
     );
     expect(await page.locator("#view-code [data-testid=event-detail]").count()).toBeGreaterThan(0);
+    // Machine-coded events stand apart from the curated record, each with its confidence.
+    expect(await page.locator("#view-code [data-testid=event-machine]").first().textContent()).toMatch(
+      /^Machine-coded · confidence (0|1|0\.\d+) /,
+    );
 
     // Forecast: the shipped variant runs against its base; the difference and the movers show.
     await page.goto(`${server.url}#forecast`);

@@ -23,6 +23,7 @@ export interface Event {
   quadClass: 1 | 2 | 3 | 4;
   goldstein: number;
   description: string | null;
+  confidence: number | null;
   evidence: { sentence: string | null; citation: Citation | null };
 }
 
@@ -58,6 +59,7 @@ export interface EvidenceEvent {
   description: string | null;
   sentence: string | null;
   citation: Citation | null;
+  confidence: number | null;
 }
 
 export interface Phase {

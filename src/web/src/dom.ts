@@ -59,6 +59,14 @@ export function eventCard(e: EvidenceEvent & { quadClass?: number }): HTMLElemen
     "article",
     { class: "event-card", "data-testid": "event-detail", "data-id": e.id },
     h("h3", {}, `${e.date} · ${e.source} → ${e.target}`),
+    // Machine-coded events stand apart from the curated record, with the coder's confidence.
+    e.confidence === null || e.confidence === undefined
+      ? null
+      : h(
+          "p",
+          { class: "machine", "data-testid": "event-machine" },
+          `Machine-coded · confidence ${e.confidence} (the share of events coded on such evidence that were right on labelled news)`,
+        ),
     h(
       "p",
       { class: "meta" },

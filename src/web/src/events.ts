@@ -14,13 +14,15 @@ export function asEvidence(e: Event, action: string | null = null): EvidenceEven
     description: e.description,
     sentence: e.evidence.sentence,
     citation: e.evidence.citation,
+    confidence: e.confidence,
   };
 }
 
 /** One line naming an event, for lists and labels. */
 export function eventLabel(e: Event): string {
   const who = `${e.source.name ?? e.source.code} → ${e.target.name ?? e.target.code}`;
-  return `${e.date} · ${who} · ${e.description ?? e.evidence.sentence ?? `CAMEO ${e.cameo}`}`;
+  const machine = e.confidence === null ? "" : ` · machine-coded (${e.confidence})`;
+  return `${e.date} · ${who} · ${e.description ?? e.evidence.sentence ?? `CAMEO ${e.cameo}`}${machine}`;
 }
 
 export const QUAD_COLORS = ["#2b8a3e", "#1c7ed6", "#f08c00", "#c92a2a"];
