@@ -81,6 +81,15 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Nepal's government accepted the demands of India.")).toEqual(["NPLGOV IND 080"]);
   });
 
+  it("codes a curfew or state of emergency on one's own country, deported persons as 174", () => {
+    expect(code("Indian authorities have imposed a curfew in parts of Kashmir.")).toEqual([
+      "INDGOV IND 1723",
+    ]);
+    expect(code("Thailand declared a state of emergency in Bangkok on Tuesday.")).toEqual(["THA THA 1724"]);
+    expect(code("US authorities have deported an Irish businessman.")).toEqual(["USAGOV IRLBUS 174"]);
+    expect(code("Russia expelled two British diplomats.")).toEqual(["RUS GBRGOV 164"]);
+  });
+
   it("codes lending and loaning as economic aid", () => {
     expect(code("Japan loaned 500 million dollars to Vietnam.")).toEqual(["JPN VNM 071"]);
     expect(code("China lent Laos two billion dollars.")).toEqual(["CHN LAO 071"]);
