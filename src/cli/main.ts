@@ -1,5 +1,14 @@
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./error.ts";
+
+/** The package's version, from package.json (two folders up from src/cli and from dist/cli alike). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
 
 /**
  * Build the `yalu` program. Each subcommand's module is imported only when that command runs,
@@ -8,7 +17,7 @@ import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./error.ts";
 export function program(): Command {
   const p = new Command("yalu")
     .description("Relations between states from text: code events, keep the record, measure, forecast.")
-    .version("0.1.0")
+    .version(packageVersion())
     .exitOverride()
     .showHelpAfterError();
   const dbOption = "--db <path>";
