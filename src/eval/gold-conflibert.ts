@@ -11,8 +11,10 @@ export function readConflibertGold(text: string, file: string, opts: GoldOptions
     if (l.trim() === "") return;
     const tab = l.lastIndexOf("\t");
     const label = tab === -1 ? "" : l.slice(tab + 1).trim();
-    if (!/^[0-4]$/.test(label))
-      return bad(new GoldError(`line ${i + 1}: label must be 0-4, found "${label}"`, file, i + 1));
+    if (!/^[0-4]$/.test(label)) {
+      bad(new GoldError(`line ${i + 1}: label must be 0-4, found "${label}"`, file, i + 1));
+      return;
+    }
     units.push({
       key: `line ${i + 1}`,
       text: l.slice(0, tab).trim(),

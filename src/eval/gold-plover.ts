@@ -53,14 +53,18 @@ export function readPloverGold(text: string, file: string, opts: GoldOptions = {
   const byKey = new Map<string, GoldUnit>();
   let hasCodes = false;
   records.forEach(({ value, line }, i) => {
-    if (!value || typeof value !== "object" || Array.isArray(value))
-      return bad(new GoldError(`record ${i + 1} is not an object`, file, line));
+    if (!value || typeof value !== "object" || Array.isArray(value)) {
+      bad(new GoldError(`record ${i + 1} is not an object`, file, line));
+      return;
+    }
     const r = value as Record<string, unknown>;
     const key = str(r.sentence_id) ?? str(r.id) ?? str(r.event_id) ?? str(r.doc_id) ?? `record ${i + 1}`;
     const code = str(r.cameo) ?? str(r.code) ?? str(r.eventcode) ?? str(r.event_code);
     const plover = str(r.event_type) ?? str(r.plover) ?? str(r.type);
-    if (code !== null && !CAMEO_RE.test(code))
-      return bad(new GoldError(`record "${key}": invalid CAMEO code "${code}"`, file, line));
+    if (code !== null && !CAMEO_RE.test(code)) {
+      bad(new GoldError(`record "${key}": invalid CAMEO code "${code}"`, file, line));
+      return;
+    }
     let unit = byKey.get(key);
     if (!unit) {
       const text = str(r.text) ?? str(r.sentence) ?? str(r.event_text);
