@@ -9,9 +9,7 @@
 // long after the import's last commit every path answers from the new data version.
 // Both modes first request every path once (warm-up, not measured), and report the server's
 // event-loop delay over the measured load (with its longest stalls). `--cpu-prof DIR` writes a V8
-// CPU profile of the server child to DIR. The server favours its JS thread over its other threads
-// as `npm start` does (src/server/priority.ts); `--no-favour` leaves them equal. Goal: p99 < 100 ms,
-// 0 errors.
+// CPU profile of the server child to DIR. Goal: p99 < 100 ms, 0 errors.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { EventEmitter } from "node:events";
@@ -24,7 +22,6 @@ import { parseArgs } from "node:util";
 import { readGdelt } from "../src/formats/gdelt.ts";
 import { isCameoCode } from "../src/model/taxonomy.ts";
 import { createApp } from "../src/server/app.ts";
-import { favourMainThread } from "../src/server/priority.ts";
 import { startServer } from "../src/server/serve.ts";
 import { openDuckDBStore } from "../src/store/duckdb/index.ts";
 import { generateGdelt2 } from "./synthetic.ts";
@@ -49,7 +46,6 @@ const { values } = parseArgs({
     mixed: { type: "boolean", default: false },
     "import-n": { type: "string", default: "300000" },
     "cpu-prof": { type: "string" },
-    "no-favour": { type: "boolean", default: false },
   },
 });
 
@@ -65,8 +61,6 @@ async function serveChild(db: string): Promise<void> {
     log: () => {},
     token,
   });
-  // As `npm start` does, unless --no-favour (to compare): requests before DuckDB's threads.
-  if (!values["no-favour"]) favourMainThread();
   process.stdout.write(`${server.url}\n`);
   // Event-loop delay between two SIGUSR2 (sent as the measured load starts and ends): how long
   // the server's one JS thread kept requests waiting, apart from the CPU the machine gave it.
@@ -180,15 +174,7 @@ async function main(): Promise<void> {
     const prof = values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", values["cpu-prof"]] : [];
     child = spawn(
       process.execPath,
-      [
-        ...prof,
-        "--import",
-        "tsx",
-        new URL(import.meta.url).pathname,
-        "--serve",
-        db,
-        ...(values["no-favour"] ? ["--no-favour"] : []),
-      ],
+      [...prof, "--import", "tsx", new URL(import.meta.url).pathname, "--serve", db],
       {
         stdio: ["ignore", "pipe", "inherit"],
         env: { ...process.env, YALU_BENCH_TOKEN: values.mixed ? token : "" },

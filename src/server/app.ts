@@ -1,10 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { Hono, type MiddlewareHandler } from "hono";
 import type { Store } from "../store/store.ts";
-import { CachedReader, type CacheOptions } from "./cache.ts";
+import { AnswerCache, type CacheOptions } from "./cache.ts";
 import type { CodeDocument, Deps } from "./deps.ts";
 import { HttpError, onError } from "./error.ts";
-import { FastLane } from "./lane.ts";
 import { stateNames } from "./names.ts";
 import { openApiDocument } from "./openapi.ts";
 import { actorRoutes } from "./routes/actors.ts";
@@ -24,12 +23,8 @@ export interface AppOptions {
   mounts: Record<string, Hono>;
   /** The built dashboard (dist/web), or null to serve the API only. */
   webRoot: string | null;
+  /** Bounds of the cache of GET answers, and its clock. */
   cache: Partial<CacheOptions>;
-  /**
-   * Serve cached GET answers before the middleware (see {@link FastLane}) while `admits()`; only
-   * for middleware that just add fixed headers to them and enforce limits, like `hardening()`'s.
-   */
-  fastLane: { admits: () => boolean } | null;
   /** The brief's claims file for GET /api/check/brief. */
   briefClaims: string;
   /** The coder behind POST /api/code (default: src/coder's codeDocument, loaded on first use). */
@@ -42,7 +37,6 @@ const defaults: Omit<AppOptions, "store"> = {
   mounts: {},
   webRoot: null,
   cache: {},
-  fastLane: null,
   briefClaims: fileURLToPath(new URL("../../data/claims/brief.yaml", import.meta.url)),
   log: (m) => process.stderr.write(`${m}\n`),
 };
@@ -66,13 +60,13 @@ async function loadCoder(): Promise<CodeDocument> {
  * Extend it with `middleware` (run first, in order) and `mounts`.
  * @example const app = createApp({ store: await openStore(), token: process.env.YALU_TOKEN });
  */
-export function createApp(options: Partial<AppOptions> & { store: Store }): Hono & { reader: CachedReader } {
+export function createApp(options: Partial<AppOptions> & { store: Store }): Hono & { cache: AnswerCache } {
   const opts = { ...defaults, ...options } satisfies AppOptions;
-  const reader = new CachedReader(opts.store, opts.cache);
+  const cache = new AnswerCache(opts.cache);
   const known = new Map<string, Promise<boolean>>();
   const deps: Deps = {
     store: opts.store,
-    reader,
+    cache,
     token: opts.token || undefined,
     names: stateNames,
     briefClaims: opts.briefClaims,
@@ -80,7 +74,7 @@ export function createApp(options: Partial<AppOptions> & { store: Store }): Hono
     requireActor: async (code, parameter) => {
       let hit = known.get(code);
       if (!hit) {
-        hit = reader.countEvents({ actor: code }).then((n) => n > 0);
+        hit = opts.store.countEvents({ actor: code }).then((n) => n > 0);
         known.set(code, hit);
       }
       if (!(await hit)) {
@@ -89,7 +83,6 @@ export function createApp(options: Partial<AppOptions> & { store: Store }): Hono
       }
     },
   };
-  if (opts.fastLane) deps.lane = new FastLane(reader, opts.fastLane.admits);
   const app = new Hono();
   for (const m of opts.middleware) app.use("*", m);
   app.onError(onError(opts.log));
@@ -103,6 +96,5 @@ export function createApp(options: Partial<AppOptions> & { store: Store }): Hono
   for (const [path, sub] of Object.entries(opts.mounts)) app.route(path, sub);
   if (opts.webRoot) serveWeb(app, opts.webRoot);
   app.notFound((c) => c.json(new HttpError(404, `no route ${c.req.method} ${c.req.path}`).body(), 404));
-  if (deps.lane) app.fetch = deps.lane.wrap(app.fetch);
-  return Object.assign(app, { reader });
+  return Object.assign(app, { cache });
 }

@@ -1,20 +1,19 @@
-import type { Reader } from "../analysis/load.ts";
-import type { Event } from "../model/event.ts";
-import type { AggregateRow, Bucket, DyadRow, EventQuery, IndicatorPoint, Store } from "../store/store.ts";
+import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 
 export interface CacheOptions {
-  /** Entries kept (least recently used are dropped first); 0 turns caching off. */
+  /** Answers kept (least recently used dropped first); 0 turns caching off. */
   entries: number;
-  /** Bytes of cached response bodies kept, and the largest body cached at all. */
+  /** Bytes of answer bodies kept, and the largest body cached at all. */
   maxBytes: number;
   maxBody: number;
   /**
-   * How long (ms) the first request for an answer made stale by a write waits for the fresh one
-   * before it is served the stale one; later requests never wait while that refresh runs.
+   * How long (ms) the request that finds an answer stale waits for its refresh before it is served
+   * the stale one (a quick refresh is then seen at once); other requests meanwhile never wait.
    */
   revalidateWait: number;
-  /** Background refreshes of stale answers run at once (the rest queue, oldest first). */
-  refreshes: number;
+  /** The clock (ms since the epoch), for `Age`. */
+  now: () => number;
 }
 
 const defaults: CacheOptions = {
@@ -22,70 +21,62 @@ const defaults: CacheOptions = {
   maxBytes: 64 * 2 ** 20,
   maxBody: 4 * 2 ** 20,
   revalidateWait: 50,
-  refreshes: 1,
+  now: Date.now,
 };
 
-/** A cached answer with the data version it was computed at and when. */
-export interface Answer<T> {
-  value: T;
+/** An encoded JSON answer with the data version it was computed at, and when. */
+export interface Answer {
+  body: Uint8Array;
+  /** Strong validator of the body. */
+  etag: string;
   /** The data version the computation started at: the answer reflects it or a later one. */
   version: number;
   /** When the computation started (ms since the epoch). */
   at: number;
-  /** Whether a write has committed since (a fresh answer is being computed). */
-  stale: boolean;
-}
-
-interface Entry {
-  version: number;
-  at: number;
-  /** The answer, settled or in flight. */
-  promise: Promise<unknown>;
-  settled: { value: unknown } | null;
-  /** The single refresh computing this key's answer at a later version, if any. */
-  refresh: Promise<unknown> | null;
-  bytes: number;
-  /** Whether the answer still holds after an import (see {@link CachedReader.invalidate}). */
+  /** The answer depends only on stored events (e.g. one event by id), so an import keeps it current. */
   keepOnImport: boolean;
 }
 
-/** Stable key of a query: keys sorted, undefined dropped, so equal queries share an entry. */
-export function queryKey(method: string, ...args: unknown[]): string {
-  return `${method}:${JSON.stringify(args, (_k, v) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v)
-            .filter(([, x]) => x !== undefined)
-            .sort(([a], [b]) => a.localeCompare(b)),
-        )
-      : v,
-  )}`;
+/** What computes an answer's value (serialised as JSON). */
+interface Job {
+  compute: () => Promise<unknown>;
+  keepOnImport: boolean;
 }
 
 /**
- * A read-through cache in front of the store's query methods, keyed by the normalised query, and
- * of derived answers ({@link memo}). The server is the database's only writer (DuckDB locks the
- * file), so it knows when the data change: each committed write bumps the data {@link version}.
+ * The server's cache of encoded JSON answers (an LRU bounded by entries and bytes), keyed by the
+ * request, each answer stamped with the data version it was computed at. The server is the
+ * database's only writer, so it counts its committed writes: {@link written} bumps the version.
  *
- * Query results are served only at the current version. Memoised answers (whole responses) are
- * served stale-while-revalidate: after a write, readers keep getting the last answer (computed
- * from one committed state) while ONE refresh per key computes the new one in the background, so
- * reads never queue behind a write or a burst of recomputation. Concurrent identical requests
- * share one computation.
+ * An answer from an older version is stale: the request that finds it gets it at once while ONE
+ * refresh computes the new answer (lru-cache's stale-while-refetch), so reads never queue behind a
+ * write. A request that asks for `fresh` waits for an answer at the current version. Concurrent
+ * identical requests share one computation; failures are not cached (a failed refresh keeps the
+ * old answer).
  */
-export class CachedReader implements Reader {
-  private readonly entries = new Map<string, Entry>();
-  private totalBytes = 0;
-  private readonly opts: CacheOptions;
+export class AnswerCache {
   private dataVersion = 0;
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  /** The version after the last write that was not an import (see {@link written}). */
+  private changed = 0;
+  private readonly lru: LRUCache<string, Answer, Job> | null;
+  private readonly encoder = new TextEncoder();
+  private readonly revalidateWait: number;
+  readonly now: () => number;
 
-  constructor(
-    private readonly store: Store,
-    options: Partial<CacheOptions> = {},
-  ) {
-    this.opts = { ...defaults, ...options } satisfies CacheOptions;
+  constructor(options: Partial<CacheOptions> = {}) {
+    const o = { ...defaults, ...options } satisfies CacheOptions;
+    this.now = o.now;
+    this.revalidateWait = o.revalidateWait;
+    this.lru =
+      o.entries > 0
+        ? new LRUCache<string, Answer, Job>({
+            max: o.entries,
+            maxSize: o.maxBytes,
+            maxEntrySize: o.maxBody,
+            sizeCalculation: (a) => Math.max(1, a.body.byteLength),
+            fetchMethod: (_key, _stale, { context }) => this.compute(context),
+          })
+        : null;
   }
 
   /** The data version: how many writes this server has committed since it started. */
@@ -93,221 +84,81 @@ export class CachedReader implements Reader {
     return this.dataVersion;
   }
 
+  /** Answers held. */
+  get size(): number {
+    return this.lru?.size ?? 0;
+  }
+
   /**
-   * Mark every cached answer stale (after a committed write); returns the new version. After an
-   * `"import"` (events added, none changed: the store skips ids it holds) the settled answers
-   * memoised as `keepOnImport` still hold, so they move to the new version as they are.
+   * Note a committed write; returns the new version. An `"import"` adds events and changes none (the
+   * store skips ids it holds), so answers marked `keepOnImport` stay current across it.
    */
-  invalidate(write: "import" | "any" = "any"): number {
-    const previous = this.dataVersion++;
-    if (write === "import")
-      for (const entry of this.entries.values())
-        if (entry.keepOnImport && entry.settled && entry.version === previous)
-          entry.version = this.dataVersion;
+  written(write: "import" | "any" = "any"): number {
+    this.dataVersion++;
+    if (write === "any") this.changed = this.dataVersion;
     return this.dataVersion;
   }
 
-  /** Drop every entry. */
-  clear(): void {
-    this.entries.clear();
-    this.totalBytes = 0;
+  /** Whether an answer reflects the current data. */
+  current(a: Answer): boolean {
+    return a.version === this.dataVersion || (a.keepOnImport && a.version >= this.changed);
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
-  /** Start `load` as a new entry for `key` at the current version. */
-  private start<T>(key: string, load: () => Promise<T>, keepOnImport = false): Entry {
-    const old = this.entries.get(key);
-    if (old) this.drop(key);
-    const entry: Entry = {
-      version: this.dataVersion,
-      at: Date.now(),
-      promise: load(),
-      settled: null,
-      refresh: null,
-      bytes: 0,
-      keepOnImport,
-    };
-    this.entries.set(key, entry);
-    entry.promise.then(
-      (value) => {
-        if (this.entries.get(key) !== entry) return;
-        entry.settled = { value };
-        this.account(key, entry, value);
-      },
-      () => {
-        if (this.entries.get(key) === entry) this.drop(key);
-      },
-    );
-    while (this.entries.size > this.opts.entries) this.drop(this.entries.keys().next().value!);
-    return entry;
-  }
-
-  /** Count a settled body's bytes; drop it if too big, and the oldest entries past the budget. */
-  private account(key: string, entry: Entry, value: unknown): void {
-    this.totalBytes -= entry.bytes;
-    entry.bytes = 0;
-    if (value instanceof Uint8Array) {
-      if (value.byteLength > this.opts.maxBody) {
-        this.drop(key);
-        return;
-      }
-      entry.bytes = value.byteLength;
-      this.totalBytes += entry.bytes;
-    }
-    while (this.totalBytes > this.opts.maxBytes && this.entries.size)
-      this.drop(this.entries.keys().next().value!);
-  }
-
-  private drop(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.entries.delete(key);
-    this.totalBytes -= entry.bytes;
-  }
-
-  private touch(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-  }
-
-  /** A query result at the current version (never stale). */
-  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    if (this.opts.entries <= 0) return load();
-    const hit = this.entries.get(key);
-    if (hit && hit.version === this.dataVersion) {
-      this.touch(key, hit);
-      return hit.promise as Promise<T>;
-    }
-    return this.start(key, load).promise as Promise<T>;
-  }
-
-  /** Run a background refresh when a slot is free (at most `refreshes` at once). */
-  private async slot<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.opts.refreshes) await new Promise<void>((r) => this.waiting.push(r));
-    this.running++;
-    try {
-      return await task();
-    } finally {
-      this.running--;
-      this.waiting.shift()?.();
-    }
-  }
-
-  /** Refresh a stale entry once: the new answer replaces it when it lands (errors keep the old). */
-  private revalidate(key: string, entry: Entry, load: () => Promise<unknown>): Promise<unknown> {
-    let version = this.dataVersion;
-    let at = Date.now();
-    const refresh = this.slot(() => {
-      // The answer reflects the data as of when it starts (it may have queued behind others).
-      version = this.dataVersion;
-      at = Date.now();
-      return load();
-    });
-    entry.refresh = refresh;
-    refresh.then(
-      (value) => {
-        entry.refresh = null;
-        if (this.entries.get(key) !== entry || entry.version > version) return;
-        entry.version = version;
-        entry.at = at;
-        entry.promise = refresh;
-        entry.settled = { value };
-        this.account(key, entry, value);
-      },
-      () => {
-        entry.refresh = null;
-      },
-    );
-    return refresh;
+  /** The version an answer stands for: the current one when it is current. */
+  versionOf(a: Answer): number {
+    return this.current(a) ? this.dataVersion : a.version;
   }
 
   /**
-   * Cache any derived value (e.g. a serialised response) under a key built with {@link queryKey},
-   * stale-while-revalidate across writes; see {@link answer} for the version it reflects.
+   * The answer under `key`, computing it with `compute` (its value serialised as JSON) when there
+   * is none; a stale one while its refresh runs, unless `fresh`.
    */
-  async memo<T>(key: string, load: () => Promise<T>): Promise<T> {
-    return (await this.answer(key, load)).value;
-  }
-
-  /**
-   * Like {@link memo}, with the data version and time the answer was computed at. After a write,
-   * the first request for a key starts its refresh and waits up to `revalidateWait` ms for it;
-   * every other request meanwhile gets the previous answer at once. A request with `fresh` set
-   * waits for an answer at the current version. `keepOnImport`: the answer depends only on events
-   * already stored (e.g. one event by id), so an import leaves it current.
-   */
-  async answer<T>(
+  async answer(
     key: string,
-    load: () => Promise<T>,
-    fresh = false,
-    keepOnImport = false,
-  ): Promise<Answer<T>> {
-    const k = `memo:${key}`;
-    if (this.opts.entries <= 0)
-      return { value: await load(), version: this.dataVersion, at: Date.now(), stale: false };
-    let entry = this.entries.get(k);
-    if (!entry || (fresh && entry.version < this.dataVersion)) entry = this.start(k, load, keepOnImport);
-    else {
-      this.touch(k, entry);
-      // Stale and settled: refresh once; only the request that starts the refresh waits (briefly).
-      // Stale and still in flight (started before the write): its answer is the old or the new state.
-      if (entry.version < this.dataVersion && entry.settled && !entry.refresh)
-        await within(this.revalidate(k, entry, load), this.opts.revalidateWait);
-    }
-    const value = (await entry.promise) as T;
-    return { value, version: entry.version, at: entry.at, stale: entry.version < this.dataVersion };
+    compute: () => Promise<unknown>,
+    options: { fresh?: boolean; keepOnImport?: boolean } = {},
+  ): Promise<Answer> {
+    const context: Job = { compute, keepOnImport: options.keepOnImport ?? false };
+    if (!this.lru) return this.compute(context);
+    const fresh = options.fresh ?? false;
+    const held = this.lru.peek(key);
+    const status: LRUCache.Status<string, Answer, Job> = {};
+    let a = await this.lru.fetch(key, {
+      context,
+      forceRefresh: held !== undefined && !this.current(held),
+      allowStale: !fresh,
+      // A failed refresh keeps the old answer; a failed first computation is not kept.
+      allowStaleOnFetchRejection: held !== undefined,
+      status,
+    });
+    // This request started the refresh of a stale answer: give the refresh a moment.
+    if (status.fetch === "refresh" && a === held && this.revalidateWait > 0)
+      a = (await within(this.lru.fetch(key, { context, allowStale: false }), this.revalidateWait)) ?? a;
+    // A refresh already running when the request came may have started before the last write.
+    if (fresh && a && !this.current(a))
+      a = await this.lru.fetch(key, { context, forceRefresh: true, allowStale: false });
+    if (!a) throw new Error(`no answer for ${key}`);
+    return a;
   }
 
-  /**
-   * The settled answer under `key` ({@link answer}'s key) when a request may take it without
-   * waiting or starting work: a fresh one, or a stale one whose refresh is already running.
-   * Otherwise null (ask {@link answer}).
-   */
-  peek<T>(key: string): Answer<T> | null {
-    const k = `memo:${key}`;
-    const entry = this.entries.get(k);
-    if (!entry?.settled || (entry.version < this.dataVersion && !entry.refresh)) return null;
-    this.touch(k, entry);
-    const value = entry.settled.value as T;
-    return { value, version: entry.version, at: entry.at, stale: entry.version < this.dataVersion };
-  }
-
-  aggregate(query: EventQuery, bucket: Bucket): Promise<AggregateRow[]> {
-    return this.cached(queryKey("aggregate", query, bucket), () => this.store.aggregate(query, bucket));
-  }
-
-  queryEvents(query: EventQuery): Promise<Event[]> {
-    return this.cached(queryKey("events", query), () => this.store.queryEvents(query));
-  }
-
-  countEvents(query: EventQuery): Promise<number> {
-    return this.cached(queryKey("count", query), () => this.store.countEvents(query));
-  }
-
-  dyads(query: EventQuery, limit: number): Promise<DyadRow[]> {
-    return this.cached(queryKey("dyads", query, limit), () => this.store.dyads(query, limit));
-  }
-
-  indicators(filter: { indicator?: string; subject?: string }): Promise<IndicatorPoint[]> {
-    return this.cached(queryKey("indicators", filter), () => this.store.indicators(filter));
-  }
-
-  getEvent(id: string): Promise<Event | null> {
-    return this.cached(queryKey("event", id), () => this.store.getEvent(id));
+  private async compute(job: Job): Promise<Answer> {
+    const version = this.dataVersion;
+    const at = this.now();
+    const body = this.encoder.encode(JSON.stringify(await job.compute()));
+    const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+    return { body, etag, version, at, keepOnImport: job.keepOnImport };
   }
 }
 
-/** Wait for `p` (ignoring its failure) or `ms`, whichever comes first. */
-async function within(p: Promise<unknown>, ms: number): Promise<void> {
+/** `p`'s value, or undefined if it fails or takes longer than `ms`. */
+async function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    p.catch(() => undefined),
-    new Promise((r) => {
-      timer = setTimeout(r, ms);
-    }),
-  ]);
-  clearTimeout(timer);
+  const late = new Promise<undefined>((r) => {
+    timer = setTimeout(() => r(undefined), ms);
+  });
+  try {
+    return await Promise.race([p.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

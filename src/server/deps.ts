@@ -1,7 +1,6 @@
 import type { Event } from "../model/event.ts";
 import type { Store } from "../store/store.ts";
-import type { CachedReader } from "./cache.ts";
-import type { FastLane } from "./lane.ts";
+import type { AnswerCache } from "./cache.ts";
 
 /** Text → events, as the coder provides it (`codeDocument` of src/coder). */
 export type CodeDocument = (
@@ -9,10 +8,10 @@ export type CodeDocument = (
   options: { docId?: string; docDate?: string },
 ) => Promise<{ events: Event[] }> | { events: Event[] };
 
-/** What the routes share: the store, the cached reader in front of it, and the write settings. */
+/** What the routes share: the store, the cache of answers, and the write settings. */
 export interface Deps {
   store: Store;
-  reader: CachedReader;
+  cache: AnswerCache;
   /** Bearer token for write endpoints; undefined disables writes. */
   token: string | undefined;
   /** Names and aliases of a state as written in text ("DPRK"), for the UN-vote indicator. */
@@ -20,8 +19,6 @@ export interface Deps {
   /** The brief's claims file. */
   briefClaims: string;
   coder: () => Promise<CodeDocument>;
-  /** Where cached GET answers learn their request targets, when the app has a fast lane. */
-  lane?: FastLane;
   /** Refuse an actor that has no events in the record (404 naming the parameter). */
   requireActor: (code: string, parameter: string) => Promise<void>;
 }

@@ -1,10 +1,8 @@
-import { Hono, type MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
-import { targetOf } from "./cached.ts";
 import { HttpError } from "./error.ts";
-import type { FastLane } from "./lane.ts";
 
 export interface HardeningOptions {
   /** Largest request body in bytes on POST /api/import (JSON Lines of up to 100,000 events). */
@@ -58,39 +56,9 @@ export function corsOptions(origins: string[]): Parameters<typeof cors>[0] {
 /** 414 for a URL longer than `max` characters (path and query as sent). */
 function urlLimit(max: number): MiddlewareHandler {
   return async (c, next) => {
-    if (targetOf(c.req.url).length > max) throw reject(414, `request url longer than ${max} characters`);
-    await next();
-  };
-}
-
-/**
- * Hono's `secureHeaders`, set before the route runs rather than after: headers set on a finished
- * response make Hono rebuild it (a stream over a copy of the body) once per header, which cost
- * more than the rest of a cached answer. The headers are the ones `secureHeaders` gives (asked
- * once).
- */
-function securityHeaders(options: Parameters<typeof secureHeaders>[0]): MiddlewareHandler {
-  const probe = new Hono();
-  probe.use(secureHeaders(options));
-  probe.get("/", (c) => c.body(null, 204));
-  let headers: Promise<[string, string][]> | undefined;
-  return async (c, next) => {
-    headers ??= Promise.resolve(probe.request("/")).then((res) => [...res.headers]);
-    for (const [name, value] of await headers) c.header(name, value);
-    await next();
-  };
-}
-
-/**
- * Hono's `cors` for preflights and listed origins; for every other request only what it adds
- * there (`Vary: Origin`), set before the route runs for the same reason as {@link securityHeaders}.
- */
-function corsHeaders(origins: string[]): MiddlewareHandler {
-  const full = cors(corsOptions(origins));
-  return async (c, next) => {
-    const origin = c.req.header("origin");
-    if (c.req.method === "OPTIONS" || (origin && origins.includes(origin))) return full(c, next);
-    c.header("Vary", "Origin", { append: true });
+    const url = c.req.url;
+    if (url.length - url.indexOf("/", url.indexOf("//") + 2) > max)
+      throw reject(414, `request url longer than ${max} characters`);
     await next();
   };
 }
@@ -109,10 +77,10 @@ function bodyLimits(o: HardeningOptions): MiddlewareHandler {
   };
 }
 
-/** 429 once `max` requests are in flight: a flood is turned away before it reaches the store. */
-function inFlightLimit(max: number): MiddlewareHandler & { admits: () => boolean } {
+/** 429 with Retry-After once `max` requests are in flight: a flood is turned away before the store. */
+function inFlightLimit(max: number): MiddlewareHandler {
   let active = 0;
-  const limit: MiddlewareHandler = async (c, next) => {
+  return async (c, next) => {
     if (active >= max) {
       c.header("Retry-After", "1");
       throw reject(429, `too many requests in flight (limit ${max}); retry shortly`);
@@ -124,29 +92,21 @@ function inFlightLimit(max: number): MiddlewareHandler & { admits: () => boolean
       active--;
     }
   };
-  return Object.assign(limit, { admits: () => active < max });
 }
 
-/** The hardening middleware, and whether a request answered without them is within the limits. */
-export type Hardening = MiddlewareHandler[] & {
-  /** False while the in-flight limit is reached (see {@link FastLane}). */
-  admits: () => boolean;
-};
-
 /**
- * The server's defensive middleware, in order: request limits (in-flight, URL, body), then
- * conservative security headers and CORS (same-origin unless origins are listed).
+ * The server's defensive middleware, in order: conservative security headers and CORS
+ * (same-origin unless origins are listed), on every answer, refusals included; then request
+ * limits (in flight, URL, body).
  * @example createApp({ store, middleware: hardening({ corsOrigins: ["https://example.org"] }) })
  */
-export function hardening(options: Partial<HardeningOptions> = {}): Hardening {
+export function hardening(options: Partial<HardeningOptions> = {}): MiddlewareHandler[] {
   const o = { ...defaults, ...options } satisfies HardeningOptions;
-  const inFlight = inFlightLimit(o.maxInFlight);
-  const middleware = [
-    inFlight,
+  return [
+    secureHeaders(SECURITY_HEADERS),
+    cors(corsOptions(o.corsOrigins)),
+    inFlightLimit(o.maxInFlight),
     urlLimit(o.maxUrlLength),
     bodyLimits(o),
-    securityHeaders(SECURITY_HEADERS),
-    corsHeaders(o.corsOrigins),
   ];
-  return Object.assign(middleware, { admits: inFlight.admits });
 }

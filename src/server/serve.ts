@@ -22,11 +22,8 @@ export interface RunningServer {
 /** Start the API and dashboard on `host:port` (port 0 picks a free one); resolves once listening. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const mounts = { "/api/forecast": forecastRoutes(), ...options.mounts };
-  const guard = hardening();
-  const middleware = [...guard, ...(options.middleware ?? [])];
-  // Cached answers skip the middleware only when they are hardening's alone.
-  const fastLane = options.middleware?.length ? null : guard;
-  const app = createApp({ fastLane, ...options, middleware, mounts });
+  const middleware = [...hardening(), ...(options.middleware ?? [])];
+  const app = createApp({ ...options, middleware, mounts });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host },

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { loadActors } from "../../analysis/load.ts";
+import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
 
 /** Check every actor named in validated filters against the record (unknown → 404 naming the parameter). */
@@ -20,6 +21,9 @@ export async function checkActors(
 /** GET /api/actors: countries and organisations by event volume, for pickers. */
 export function actorRoutes(deps: Deps): Hono {
   const app = new Hono();
-  app.get("/", async (c) => c.json({ actors: await loadActors(deps.reader) }));
+  app.get(
+    "/",
+    cachedJson(deps.cache, "actors", async () => ({ actors: await loadActors(deps.store) })),
+  );
   return app;
 }

@@ -7,29 +7,27 @@ import { badRequest } from "../error.ts";
 import { bucket, dyadCode, filterShape, num, parseQuery, toEventQuery, whole } from "../params.ts";
 import { checkActors } from "./actors.ts";
 
-export { canonicalQuery } from "../cached.ts";
-
 /** GET /api/series, /api/phases, /api/network, /api/indicators, /api/stats. */
 export function analysisRoutes(deps: Deps): Hono {
   const app = new Hono();
 
   app.get(
     "/series",
-    cachedJson(deps, "series", async (c) => {
+    cachedJson(deps.cache, "series", async (c) => {
       const f = parseQuery({ ...filterShape, bucket: bucket.optional() }, c.req.query());
       await checkActors(deps, f);
       const b = f.bucket ?? "month";
       return {
         bucket: b,
         dyad: f.dyad ? `${f.dyad.a}-${f.dyad.b}` : null,
-        points: await loadSeries(deps.reader, toEventQuery(f), b),
+        points: await loadSeries(deps.store, toEventQuery(f), b),
       };
     }),
   );
 
   app.get(
     "/phases",
-    cachedJson(deps, "phases", async (c) => {
+    cachedJson(deps.cache, "phases", async (c) => {
       const f = parseQuery(
         {
           ...filterShape,
@@ -44,14 +42,14 @@ export function analysisRoutes(deps: Deps): Hono {
       await checkActors(deps, f);
       const b = f.bucket ?? "year";
       const options = { penalty: f.penalty, threshold: f.threshold, minSize: f.minSize };
-      const r = await loadPhases(deps.reader, toEventQuery(f), b, options);
+      const r = await loadPhases(deps.store, toEventQuery(f), b, options);
       return { dyad: `${f.dyad.a}-${f.dyad.b}`, ...r };
     }),
   );
 
   app.get(
     "/network",
-    cachedJson(deps, "network", async (c) => {
+    cachedJson(deps.cache, "network", async (c) => {
       const f = parseQuery(
         {
           ...filterShape,
@@ -61,16 +59,16 @@ export function analysisRoutes(deps: Deps): Hono {
         c.req.query(),
       );
       await checkActors(deps, f);
-      return loadNetwork(deps.reader, toEventQuery(f), f.level ?? "country", f.limit ?? 500);
+      return loadNetwork(deps.store, toEventQuery(f), f.level ?? "country", f.limit ?? 500);
     }),
   );
 
   app.get(
     "/indicators",
-    cachedJson(deps, "indicators", async (c) => {
+    cachedJson(deps.cache, "indicators", async (c) => {
       const f = parseQuery({ dyad: dyadCode }, c.req.query());
       await checkActors(deps, f);
-      return loadLeverage(deps.reader, f.dyad.a, f.dyad.b, await deps.names(f.dyad.b));
+      return loadLeverage(deps.store, f.dyad.a, f.dyad.b, await deps.names(f.dyad.b));
     }),
   );
 

@@ -36,7 +36,7 @@ export function checkRoutes(deps: Deps): Hono {
       }
       return parseClaims(data);
     });
-    return c.json({ results: await checkClaims(deps.reader, claims) });
+    return c.json({ results: await checkClaims(deps.store, claims) });
   });
   app.get("/brief", async (c) => {
     let text: string;
@@ -46,7 +46,7 @@ export function checkRoutes(deps: Deps): Hono {
       throw new HttpError(404, "no brief claims file");
     }
     const claims = claimsOf(() => parseClaimsText(text));
-    return c.json({ file: "data/claims/brief.yaml", results: await checkClaims(deps.reader, claims) });
+    return c.json({ file: "data/claims/brief.yaml", results: await checkClaims(deps.store, claims) });
   });
   return app;
 }

@@ -15,13 +15,13 @@ export function eventRoutes(deps: Deps): Hono {
   const app = new Hono();
   app.get(
     "/",
-    cachedJson(deps, "events", async (c) => {
+    cachedJson(deps.cache, "events", async (c) => {
       const f = parseQuery({ ...filterShape, ...apiPageShape }, c.req.query());
       await checkActors(deps, f);
       const query = toEventQuery({ ...f, limit: f.limit ?? DEFAULT_LIMIT, offset: f.offset ?? 0 });
       const [events, total] = await Promise.all([
-        deps.reader.queryEvents(query),
-        deps.reader.countEvents({ ...query, limit: undefined, offset: undefined, order: undefined }),
+        deps.store.queryEvents(query),
+        deps.store.countEvents({ ...query, limit: undefined, offset: undefined, order: undefined }),
       ]);
       return { total, limit: query.limit, offset: query.offset, events };
     }),
@@ -29,13 +29,13 @@ export function eventRoutes(deps: Deps): Hono {
   app.get(
     "/:id",
     cachedJson(
-      deps,
+      deps.cache,
       "event",
       async (c) => {
         const id = c.req.param("id") ?? "";
         if (!/^[A-Za-z0-9._:-]{1,100}$/.test(id))
           throw badRequest(`invalid event id ${JSON.stringify(id.slice(0, 60))}`, "id");
-        const event = await deps.reader.getEvent(id);
+        const event = await deps.store.getEvent(id);
         if (!event) throw new HttpError(404, `no event "${id}"`, "id");
         return { event, action: cameoName(event.cameo) ?? null, evidence: toEvidence(event) };
       },

@@ -93,7 +93,7 @@ export function writeRoutes(deps: Deps): Hono {
     if (!events.length) throw badRequest("no events in the body", "body");
     // The store turns each event into a staging row as it iterates: slice that work too.
     const result = await deps.store.importEvents(inSlices(events));
-    const version = deps.reader.invalidate("import");
+    const version = deps.cache.written("import");
     return c.json(result, 200, { "X-Yalu-Data-Version": String(version) });
   });
 
@@ -119,7 +119,7 @@ export function writeRoutes(deps: Deps): Hono {
       const store = c.req.query("store") === "true" || c.req.query("store") === "1";
       if (!store) return c.json({ events, stored: null });
       const result = await deps.store.importEvents(events);
-      const version = deps.reader.invalidate("import");
+      const version = deps.cache.written("import");
       return c.json({ events, stored: result }, 200, { "X-Yalu-Data-Version": String(version) });
     },
   );
