@@ -86,8 +86,12 @@ export function createApp(options: Partial<AppOptions> & { store: Store }): Hono
   const app = new Hono();
   for (const m of opts.middleware) app.use("*", m);
   app.onError(onError(opts.log));
-  const openApi = openApiDocument(Object.keys(opts.mounts));
-  app.get("/openapi.json", (c) => c.json(openApi));
+  // Built on first request, once every route is mounted.
+  let openApi: object | undefined;
+  app.get("/openapi.json", (c) => {
+    openApi ??= openApiDocument(app);
+    return c.json(openApi);
+  });
   app.route("/api/events", eventRoutes(deps));
   app.route("/api/actors", actorRoutes(deps));
   app.route("/api/check", checkRoutes(deps));

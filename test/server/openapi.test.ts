@@ -69,6 +69,45 @@ describe("GET /openapi.json", () => {
     expect(res.status).toBe(200);
   });
 
+  it("states each route's query parameters from the schema the route validates with", async () => {
+    const { body } = await t.get("/openapi.json");
+    // Every $ref points into the document.
+    const refs = JSON.stringify(body).match(/"\$ref":"#\/[^"]+"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) {
+      const path = ref.slice(10, -1).split("/");
+      expect(
+        path.reduce((o: any, k) => o?.[k], body),
+        ref,
+      ).toBeDefined();
+    }
+    let checked = 0;
+    for (const [path, ops] of Object.entries<any>(body.paths)) {
+      const op = ops.get;
+      if (!op || path.includes("{")) continue;
+      const query = op.parameters.filter((p: any) => p.in === "query");
+      const sample = (p: any) => p.schema.example ?? p.schema.enum?.[0] ?? (p.schema.pattern ? "1" : "x");
+      // What the route needs, from the documented examples.
+      const needed = query.filter((p: any) => p.required);
+      const base = needed.map((p: any) => `${p.name}=${encodeURIComponent(sample(p))}&`).join("");
+      if (needed.length) expect((await t.app.request(path)).status, `${path} without its needs`).toBe(400);
+      // The route refuses an undocumented parameter, and takes each documented one.
+      const refused = await t.app.request(`${path}?${base}undocumented=1`);
+      const refusal = ((await refused.json()) as any).error;
+      if (query.length) {
+        expect(refusal?.message, path).toBe('unknown parameter "undocumented"');
+        expect(refusal?.parameter, path).toBe("undocumented");
+      }
+      for (const p of query.filter((p: any) => !p.required)) {
+        const res = await t.app.request(`${path}?${base}${p.name}=${encodeURIComponent(sample(p))}`);
+        const message = res.status === 200 ? "" : ((await res.json()) as any).error.message;
+        expect(message, `${path} ${p.name}`).not.toMatch(/unknown parameter/);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
   it("leaves the forecast routes out of an app that does not mount them", async () => {
     const bare = await flagshipApp();
     try {

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { loadActors } from "../../analysis/load.ts";
 import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
+import { documented } from "../openapi.ts";
 
 /** Check every actor named in validated filters against the record (unknown → 404 naming the parameter). */
 export async function checkActors(
@@ -23,6 +24,10 @@ export function actorRoutes(deps: Deps): Hono {
   const app = new Hono();
   app.get(
     "/",
+    documented({
+      summary: "Countries and organisations by event volume",
+      answer: "{ actors: [{ code, events }] }",
+    }),
     cachedJson(deps.cache, "actors", async () => ({ actors: await loadActors(deps.store) })),
   );
   return app;

@@ -4,8 +4,41 @@ import { loadLeverage, loadNetwork, loadPhases, loadSeries } from "../../analysi
 import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest } from "../error.ts";
+import { documented } from "../openapi.ts";
 import { bucket, dyadCode, filterShape, num, parseQuery, toEventQuery, whole } from "../params.ts";
 import { checkActors } from "./actors.ts";
+
+/** A dyad the route needs. */
+const theDyad = dyadCode.meta({ description: 'Two actor codes joined by "-".', example: "CHN-PRK" });
+
+const seriesQuery = {
+  ...filterShape,
+  bucket: bucket.optional().meta({ description: "Period bucket (default month)." }),
+};
+
+const phasesQuery = {
+  ...filterShape,
+  dyad: theDyad,
+  bucket: bucket.optional().meta({ description: "Period bucket (default year)." }),
+  penalty: num(0, 1000)
+    .optional()
+    .meta({ description: "Penalty per changepoint in units of σ² (default 2·ln n)." }),
+  threshold: num(0, 20)
+    .optional()
+    .meta({ description: "Change in mean Goldstein labelled warming/cooling (default 1)." }),
+  minSize: whole(1, 100).optional().meta({ description: "Fewest non-empty buckets per phase (default 1)." }),
+};
+
+const networkQuery = {
+  ...filterShape,
+  level: z
+    .enum(["country", "code"], { message: "must be country or code" })
+    .optional()
+    .meta({ description: "Nodes: countries (default) or actor codes." }),
+  limit: whole(1, 5000).optional().meta({ description: "Largest dyads read (default 500)." }),
+};
+
+const indicatorsQuery = { dyad: theDyad };
 
 /** GET /api/series, /api/phases, /api/network, /api/indicators, /api/stats. */
 export function analysisRoutes(deps: Deps): Hono {
@@ -13,8 +46,13 @@ export function analysisRoutes(deps: Deps): Hono {
 
   app.get(
     "/series",
+    documented({
+      summary: "Counts per quad class, Goldstein sum and mean, net cooperation per period: a→b, b→a and both",
+      query: seriesQuery,
+      answer: "{ bucket, dyad, points: [{ period, start, end, both, ab, ba }] }",
+    }),
     cachedJson(deps.cache, "series", async (c) => {
-      const f = parseQuery({ ...filterShape, bucket: bucket.optional() }, c.req.query());
+      const f = parseQuery(seriesQuery, c.req.query());
       await checkActors(deps, f);
       const b = f.bucket ?? "month";
       return {
@@ -27,18 +65,13 @@ export function analysisRoutes(deps: Deps): Hono {
 
   app.get(
     "/phases",
+    documented({
+      summary: "Phases and turning points of a dyad (PELT, Gaussian change in mean Goldstein, BIC penalty)",
+      query: phasesQuery,
+      answer: "{ dyad, model, phases, turningPoints, series }",
+    }),
     cachedJson(deps.cache, "phases", async (c) => {
-      const f = parseQuery(
-        {
-          ...filterShape,
-          dyad: dyadCode,
-          bucket: bucket.optional(),
-          penalty: num(0, 1000).optional(),
-          threshold: num(0, 20).optional(),
-          minSize: whole(1, 100).optional(),
-        },
-        c.req.query(),
-      );
+      const f = parseQuery(phasesQuery, c.req.query());
       await checkActors(deps, f);
       const b = f.bucket ?? "year";
       const options = { penalty: f.penalty, threshold: f.threshold, minSize: f.minSize };
@@ -49,15 +82,14 @@ export function analysisRoutes(deps: Deps): Hono {
 
   app.get(
     "/network",
+    documented({
+      summary:
+        "Actor network for the filters: nodes with degree, weighted degree, betweenness, eigenvector centrality",
+      query: networkQuery,
+      answer: "{ level, nodes, edges }",
+    }),
     cachedJson(deps.cache, "network", async (c) => {
-      const f = parseQuery(
-        {
-          ...filterShape,
-          level: z.enum(["country", "code"], { message: "must be country or code" }).optional(),
-          limit: whole(1, 5000).optional(),
-        },
-        c.req.query(),
-      );
+      const f = parseQuery(networkQuery, c.req.query());
       await checkActors(deps, f);
       return loadNetwork(deps.store, toEventQuery(f), f.level ?? "country", f.limit ?? 500);
     }),
@@ -65,17 +97,29 @@ export function analysisRoutes(deps: Deps): Hono {
 
   app.get(
     "/indicators",
+    documented({
+      summary: "Leverage indicators of a dyad: trade, UN Security Council votes, contacts, conflictual share",
+      query: indicatorsQuery,
+      answer: "{ dyad, trade, resolutions, members, contacts, conflict }",
+    }),
     cachedJson(deps.cache, "indicators", async (c) => {
-      const f = parseQuery({ dyad: dyadCode }, c.req.query());
+      const f = parseQuery(indicatorsQuery, c.req.query());
       await checkActors(deps, f);
       return loadLeverage(deps.store, f.dyad.a, f.dyad.b, await deps.names(f.dyad.b));
     }),
   );
 
-  app.get("/stats", async (c) => {
-    if (Object.keys(c.req.query()).length) throw badRequest("stats takes no parameters");
-    return c.json(await deps.store.stats());
-  });
+  app.get(
+    "/stats",
+    documented({
+      summary: "Record statistics",
+      answer: "{ events, firstDate, lastDate, actors, byRoot, byOrigin, indicators }",
+    }),
+    async (c) => {
+      if (Object.keys(c.req.query()).length) throw badRequest("stats takes no parameters");
+      return c.json(await deps.store.stats());
+    },
+  );
 
   return app;
 }

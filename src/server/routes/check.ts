@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { Hono } from "hono";
+import { z } from "zod";
 import { checkClaims } from "../../analysis/check.ts";
-import { ClaimError, parseClaims, parseClaimsText } from "../../analysis/claims.ts";
+import { ClaimError, claimSchema, parseClaims, parseClaimsText } from "../../analysis/claims.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest, HttpError } from "../error.ts";
+import { documented } from "../openapi.ts";
 
 /** Most claims one request may check. */
 export const MAX_CLAIMS = 200;
@@ -23,30 +25,48 @@ function claimsOf(parse: () => ReturnType<typeof parseClaims>) {
 /** POST /api/check (JSON list or `{claims}`, or YAML with a YAML content type) and GET /api/check/brief. */
 export function checkRoutes(deps: Deps): Hono {
   const app = new Hono();
-  app.post("/", async (c) => {
-    const type = c.req.header("content-type") ?? "";
-    const text = await c.req.text();
-    const claims = claimsOf(() => {
-      if (/yaml/i.test(type)) return parseClaimsText(text);
-      let data: unknown;
+  app.post(
+    "/",
+    documented({
+      summary: "Check claims: supported, contradicted or not enough data, with numbers and evidence",
+      body: {
+        "application/json": z.union([z.array(claimSchema), z.object({ claims: z.array(claimSchema) })]),
+        "application/yaml": z.string().meta({ description: "A claims file (data/claims/*.yaml)." }),
+      },
+      answer: "{ results: [{ claim, statement, verdict, rule, numbers, evidence }] }",
+    }),
+    async (c) => {
+      const type = c.req.header("content-type") ?? "";
+      const text = await c.req.text();
+      const claims = claimsOf(() => {
+        if (/yaml/i.test(type)) return parseClaimsText(text);
+        let data: unknown;
+        try {
+          data = JSON.parse(text);
+        } catch {
+          throw badRequest("body must be JSON (or YAML with Content-Type: application/yaml)", "claims");
+        }
+        return parseClaims(data);
+      });
+      return c.json({ results: await checkClaims(deps.store, claims) });
+    },
+  );
+  app.get(
+    "/brief",
+    documented({
+      summary: "The seed brief's claims (data/claims/brief.yaml), checked",
+      answer: "{ file, results }",
+    }),
+    async (c) => {
+      let text: string;
       try {
-        data = JSON.parse(text);
+        text = await readFile(deps.briefClaims, "utf8");
       } catch {
-        throw badRequest("body must be JSON (or YAML with Content-Type: application/yaml)", "claims");
+        throw new HttpError(404, "no brief claims file");
       }
-      return parseClaims(data);
-    });
-    return c.json({ results: await checkClaims(deps.store, claims) });
-  });
-  app.get("/brief", async (c) => {
-    let text: string;
-    try {
-      text = await readFile(deps.briefClaims, "utf8");
-    } catch {
-      throw new HttpError(404, "no brief claims file");
-    }
-    const claims = claimsOf(() => parseClaimsText(text));
-    return c.json({ file: "data/claims/brief.yaml", results: await checkClaims(deps.store, claims) });
-  });
+      const claims = claimsOf(() => parseClaimsText(text));
+      return c.json({ file: "data/claims/brief.yaml", results: await checkClaims(deps.store, claims) });
+    },
+  );
   return app;
 }

@@ -1,22 +1,32 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import { toEvidence } from "../../analysis/evidence.ts";
 import { cameoName } from "../../model/taxonomy.ts";
 import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest, HttpError } from "../error.ts";
+import { documented } from "../openapi.ts";
 import { apiPageShape, filterShape, parseQuery, toEventQuery } from "../params.ts";
 import { checkActors } from "./actors.ts";
 
 /** Default page size of /api/events. */
 export const DEFAULT_LIMIT = 100;
 
+/** The query of GET /api/events: the event filters and a page. */
+const eventsQuery = { ...filterShape, ...apiPageShape };
+
 /** GET /api/events (filtered, paged) and GET /api/events/:id (one event with its evidence), cached. */
 export function eventRoutes(deps: Deps): Hono {
   const app = new Hono();
   app.get(
     "/",
+    documented({
+      summary: "Events under the filters, paged",
+      query: eventsQuery,
+      answer: "{ total, limit, offset, events }",
+    }),
     cachedJson(deps.cache, "events", async (c) => {
-      const f = parseQuery({ ...filterShape, ...apiPageShape }, c.req.query());
+      const f = parseQuery(eventsQuery, c.req.query());
       await checkActors(deps, f);
       const query = toEventQuery({ ...f, limit: f.limit ?? DEFAULT_LIMIT, offset: f.offset ?? 0 });
       const [events, total] = await Promise.all([
@@ -28,6 +38,11 @@ export function eventRoutes(deps: Deps): Hono {
   );
   app.get(
     "/:id",
+    documented({
+      summary: "One event with its evidence (sentence, description, citation)",
+      path: { id: z.string().meta({ description: "Event id." }) },
+      answer: "{ event, action, evidence }",
+    }),
     cachedJson(
       deps.cache,
       "event",

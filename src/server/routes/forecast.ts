@@ -11,6 +11,7 @@ import { differenceSensitivity, sensitivity } from "../../forecast/sensitivity.t
 import { ForecastInputError } from "../../forecast/validate.ts";
 import { loadForecastFile } from "../../formats/forecast-input.ts";
 import { badRequest, HttpError, onError } from "../error.ts";
+import { documented } from "../openapi.ts";
 
 /**
  * Forecast API, mounted at /api/forecast:
@@ -30,6 +31,12 @@ const defaults: ForecastRoutesOptions = {
 };
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const nameParam = {
+  name: z.string().regex(NAME).meta({
+    description: "A shipped scenario's name (file name in data/scenarios without extension).",
+    example: "china-dprk",
+  }),
+};
 const parameterShape = Object.fromEntries(
   Object.entries(PARAMETER_VALUES).map(([k, v]) => [
     k,
@@ -52,29 +59,48 @@ const euShape = z
   .strict();
 const sdString = z
   .string()
-  .regex(/^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/, "sd must be position,salience,capability, e.g. 5,5,0.1");
+  .regex(/^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/, "sd must be position,salience,capability, e.g. 5,5,0.1")
+  .meta({ description: "With mc: standard deviations of the perturbation (position,salience,capability)." });
+const seedString = z
+  .string()
+  .regex(/^\d{1,20}$/, "seed must be a non-negative integer")
+  .meta({ description: "Seed of the stochastic parts and the Monte Carlo." });
 const runQuery = z.object({
   model: z.enum(["smp", "eu"]).default("smp"),
-  vs: z.string().regex(NAME, "vs must be a scenario name").optional(),
-  mc: z.coerce.number().int("mc must be a whole number").min(1).max(1000).optional(),
-  seed: z
+  vs: z
     .string()
-    .regex(/^\d{1,20}$/, "seed must be a non-negative integer")
-    .optional(),
+    .regex(NAME, "vs must be a scenario name")
+    .optional()
+    .meta({ description: "Compare with this scenario (default: the scenario's own base)." }),
+  mc: z.coerce
+    .number()
+    .int("mc must be a whole number")
+    .min(1)
+    .max(1000)
+    .optional()
+    .meta({ description: "Monte Carlo runs (bounded by runs × actors³)." }),
+  seed: seedString.optional(),
   sd: sdString.optional(),
-  trace: z.enum(["true", "false"]).default("true"),
+  trace: z.enum(["true", "false"]).default("true").meta({ description: "Include the turn-by-turn trace." }),
 });
+/** The run's query as documented: the repeatable `param` is read apart from the rest. */
+const runQueryDoc = {
+  ...runQuery.shape,
+  param: z
+    .array(z.string().regex(/^\w+:\w+$/))
+    .optional()
+    .meta({ description: "An SMP parameter as name:value, repeatable, e.g. votingRule:PropCbc." }),
+};
 const runBody = z
   .object({
-    scenario: z.record(z.string(), z.unknown()),
+    scenario: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "A Yalu scenario: actors, dimensions, rationale." }),
     model: z.enum(["smp", "eu"]).default("smp"),
     parameters: z.object(parameterShape).strict().optional(),
     eu: euShape.optional(),
     mc: z.number().int().min(1).max(1000).optional(),
-    seed: z
-      .string()
-      .regex(/^\d{1,20}$/, "seed must be a non-negative integer")
-      .optional(),
+    seed: seedString.optional(),
     sd: sdString.optional(),
   })
   .strict();
@@ -145,6 +171,9 @@ const paired = (a: Scenario, b: Scenario) =>
   a.input.actors.map((x) => x.name).join() === b.input.actors.map((x) => x.name).join() &&
   a.input.dimensions.join() === b.input.dimensions.join();
 
+const FORECAST_ANSWER =
+  "{ scenario, model, actors, dimensions, outcome, expected, baselines, finalPositions, turns, …, rationale; with a base: base, difference; with mc: sensitivity (and differenceSensitivity when paired) }";
+
 export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Hono {
   const opts = { ...defaults, ...partial } satisfies ForecastRoutesOptions;
   const app = new Hono();
@@ -170,84 +199,116 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
     }
   };
 
-  app.get("/scenarios", async (c) => {
-    const list = await Promise.all(names().map((n) => load(n, "name")));
-    return c.json({
-      scenarios: list.map((s, i) => ({
-        name: names()[i],
-        title: s.name,
+  app.get(
+    "/scenarios",
+    documented({
+      summary: "Shipped bargaining scenarios",
+      answer: "{ scenarios: [{ name, title, description, base, dimensions, actors }] }",
+    }),
+    async (c) => {
+      const list = await Promise.all(names().map((n) => load(n, "name")));
+      return c.json({
+        scenarios: list.map((s, i) => ({
+          name: names()[i],
+          title: s.name,
+          description: s.description,
+          base: s.base?.name ?? null,
+          dimensions: s.dimensions,
+          actors: s.input.actors.map((a) => a.name),
+        })),
+      });
+    },
+  );
+
+  app.get(
+    "/scenarios/:name",
+    documented({
+      summary: "One scenario's inputs (actors with position, salience, capability) and their rationale",
+      path: nameParam,
+      answer: "{ name, description, base, dimensions, actors, rationale, overrides }",
+    }),
+    async (c) => {
+      const s = await load(c.req.param("name"), "name");
+      return c.json({
+        name: s.name,
         description: s.description,
         base: s.base?.name ?? null,
         dimensions: s.dimensions,
-        actors: s.input.actors.map((a) => a.name),
-      })),
-    });
-  });
+        actors: s.input.actors,
+        rationale: s.rationale,
+        overrides: s.overrides,
+      });
+    },
+  );
 
-  app.get("/scenarios/:name", async (c) => {
-    const s = await load(c.req.param("name"), "name");
-    return c.json({
-      name: s.name,
-      description: s.description,
-      base: s.base?.name ?? null,
-      dimensions: s.dimensions,
-      actors: s.input.actors,
-      rationale: s.rationale,
-      overrides: s.overrides,
-    });
-  });
+  app.get(
+    "/scenarios/:name/run",
+    documented({
+      summary: "Run a shipped scenario: KTAB SMP or BDM expected utility, with baselines",
+      path: nameParam,
+      query: runQueryDoc,
+      answer: FORECAST_ANSWER,
+    }),
+    async (c) => {
+      const q = runQuery.safeParse(c.req.query());
+      if (!q.success) throw firstIssue(q.error);
+      const params: Record<string, string> = {};
+      for (const p of c.req.queries("param") ?? []) {
+        const m = /^(\w+):(\w+)$/.exec(p);
+        const allowed = m ? (PARAMETER_VALUES as Record<string, readonly string[]>)[m[1]] : undefined;
+        if (!m || !allowed?.includes(m[2]))
+          throw badRequest(`invalid param "${p}" (name:value, e.g. votingRule:PropCbc)`, "param");
+        params[m[1]] = m[2];
+      }
+      const scenario = await load(c.req.param("name"), "name");
+      const base = q.data.vs ? await load(q.data.vs, "vs") : scenario.base;
+      const options: ForecastOptions = {
+        model: q.data.model,
+        parameters: params as Partial<SmpParameters>,
+        trace: q.data.trace === "true",
+        ...(q.data.seed ? { seed: q.data.seed } : {}),
+      };
+      checkWork(q.data.mc, scenario.input.actors.length);
+      const mc = q.data.mc ? { runs: q.data.mc, seed: q.data.seed, sd: q.data.sd } : undefined;
+      return c.json(run(scenario, base, options, mc));
+    },
+  );
 
-  app.get("/scenarios/:name/run", async (c) => {
-    const q = runQuery.safeParse(c.req.query());
-    if (!q.success) throw firstIssue(q.error);
-    const params: Record<string, string> = {};
-    for (const p of c.req.queries("param") ?? []) {
-      const m = /^(\w+):(\w+)$/.exec(p);
-      const allowed = m ? (PARAMETER_VALUES as Record<string, readonly string[]>)[m[1]] : undefined;
-      if (!m || !allowed?.includes(m[2]))
-        throw badRequest(`invalid param "${p}" (name:value, e.g. votingRule:PropCbc)`, "param");
-      params[m[1]] = m[2];
-    }
-    const scenario = await load(c.req.param("name"), "name");
-    const base = q.data.vs ? await load(q.data.vs, "vs") : scenario.base;
-    const options: ForecastOptions = {
-      model: q.data.model,
-      parameters: params as Partial<SmpParameters>,
-      trace: q.data.trace === "true",
-      ...(q.data.seed ? { seed: q.data.seed } : {}),
-    };
-    checkWork(q.data.mc, scenario.input.actors.length);
-    const mc = q.data.mc ? { runs: q.data.mc, seed: q.data.seed, sd: q.data.sd } : undefined;
-    return c.json(run(scenario, base, options, mc));
-  });
-
-  app.post("/run", async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw badRequest("body must be JSON");
-    }
-    const b = runBody.safeParse(body);
-    if (!b.success) throw firstIssue(b.error);
-    let scenario: Scenario;
-    try {
-      scenario = parseScenario(JSON.stringify(b.data.scenario, null, 2), "scenario");
-    } catch (err) {
-      if (err instanceof ForecastInputError)
-        throw badRequest(err.message.replace(/^scenario:\d+: /, ""), "scenario");
-      throw err;
-    }
-    const options: ForecastOptions = {
-      model: b.data.model,
-      parameters: (b.data.parameters ?? {}) as Partial<SmpParameters>,
-      eu: { ...DEFAULT_EU_OPTIONS, ...b.data.eu },
-      ...(b.data.seed ? { seed: b.data.seed } : {}),
-    };
-    checkWork(b.data.mc, scenario.input.actors.length);
-    const mc = b.data.mc ? { runs: b.data.mc, seed: b.data.seed, sd: b.data.sd } : undefined;
-    return c.json(run(scenario, undefined, options, mc));
-  });
+  app.post(
+    "/run",
+    documented({
+      summary: "Run a posted scenario (Yalu scenario form)",
+      body: { "application/json": runBody },
+      answer: FORECAST_ANSWER,
+    }),
+    async (c) => {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        throw badRequest("body must be JSON");
+      }
+      const b = runBody.safeParse(body);
+      if (!b.success) throw firstIssue(b.error);
+      let scenario: Scenario;
+      try {
+        scenario = parseScenario(JSON.stringify(b.data.scenario, null, 2), "scenario");
+      } catch (err) {
+        if (err instanceof ForecastInputError)
+          throw badRequest(err.message.replace(/^scenario:\d+: /, ""), "scenario");
+        throw err;
+      }
+      const options: ForecastOptions = {
+        model: b.data.model,
+        parameters: (b.data.parameters ?? {}) as Partial<SmpParameters>,
+        eu: { ...DEFAULT_EU_OPTIONS, ...b.data.eu },
+        ...(b.data.seed ? { seed: b.data.seed } : {}),
+      };
+      checkWork(b.data.mc, scenario.input.actors.length);
+      const mc = b.data.mc ? { runs: b.data.mc, seed: b.data.seed, sd: b.data.sd } : undefined;
+      return c.json(run(scenario, undefined, options, mc));
+    },
+  );
 
   return app;
 }

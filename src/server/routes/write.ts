@@ -5,10 +5,15 @@ import { EventValidationError, normalizeEvent } from "../../model/normalize.ts";
 import { requireToken } from "../auth.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest } from "../error.ts";
+import { documented } from "../openapi.ts";
 import { flag, parseQuery } from "../params.ts";
 
 /** Most events one import may carry. */
 export const MAX_IMPORT = 100_000;
+
+const codeQuery = {
+  store: flag.optional().meta({ description: "Store the coded events (needs the token)." }),
+};
 
 const codeBody = z.object({
   text: z.string().min(1, "text is empty").max(200_000, "text is longer than 200,000 characters"),
@@ -88,22 +93,40 @@ export function writeRoutes(deps: Deps): Hono {
   const app = new Hono();
   const guard = requireToken(deps.token);
 
-  app.post("/import", guard, async (c) => {
-    const events = await parseJsonl(await c.req.text());
-    if (!events.length) throw badRequest("no events in the body", "body");
-    // The store turns each event into a staging row as it iterates: slice that work too.
-    const result = await deps.store.importEvents(inSlices(events));
-    const version = deps.cache.written("import");
-    return c.json(result, 200, { "X-Yalu-Data-Version": String(version) });
-  });
+  app.post(
+    "/import",
+    guard,
+    documented({
+      summary: "Import events (JSON Lines); needs the bearer token",
+      body: { "application/x-ndjson": z.string().meta({ description: "One event per line." }) },
+      token: true,
+      errors: [413],
+      answer: "{ inserted, duplicates }",
+    }),
+    async (c) => {
+      const events = await parseJsonl(await c.req.text());
+      if (!events.length) throw badRequest("no events in the body", "body");
+      // The store turns each event into a staging row as it iterates: slice that work too.
+      const result = await deps.store.importEvents(inSlices(events));
+      const version = deps.cache.written("import");
+      return c.json(result, 200, { "X-Yalu-Data-Version": String(version) });
+    },
+  );
 
   app.post(
     "/code",
     async (c, next) => {
-      const { store } = parseQuery({ store: flag.optional() }, c.req.query());
+      const { store } = parseQuery(codeQuery, c.req.query());
       if (store) return guard(c, next);
       await next();
     },
+    documented({
+      summary: "Code text into events (preview); with store=true also store them (needs the bearer token)",
+      query: codeQuery,
+      body: { "application/json": codeBody },
+      errors: [401, 403, 413, 501],
+      answer: "{ events, stored }",
+    }),
     async (c) => {
       let raw: unknown;
       try {
