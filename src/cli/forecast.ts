@@ -1,18 +1,17 @@
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { compareScenarios, comparisonJson } from "../forecast/compare.ts";
 import { type DerivedInput, deriveInputs } from "../forecast/derive.ts";
 import type { EuOptions } from "../forecast/eu.ts";
-import { type ForecastOptions, forecast } from "../forecast/forecast.ts";
+import type { ForecastOptions } from "../forecast/forecast.ts";
 import { PARAMETER_VALUES, resolveParameters } from "../forecast/params.ts";
 import {
-  outcomeJson,
   renderDifference,
   renderDifferenceSensitivity,
   renderOutcome,
   renderSensitivity,
 } from "../forecast/report.ts";
 import type { Scenario } from "../forecast/scenario.ts";
-import { differenceSensitivity, sensitivity } from "../forecast/sensitivity.ts";
 import { ForecastInputError } from "../forecast/validate.ts";
 import { loadForecastFile } from "../formats/forecast-input.ts";
 import { CliError, usage } from "./error.ts";
@@ -131,57 +130,35 @@ export async function forecastCommand(
     return;
   }
   const base = opts.vs !== undefined ? await load(opts.vs) : scenario.base;
-  const f = forecast(scenario.input, options);
-  const g = base ? forecast(base.input, options) : undefined;
-  let mc: ReturnType<typeof sensitivity> | undefined;
-  let mcDiff: ReturnType<typeof differenceSensitivity> | undefined;
+  let mc: (typeof sd & { runs: number; seed?: string }) | undefined;
   if (opts.mc !== undefined) {
     const runs = Number(opts.mc);
     if (!Number.isInteger(runs) || runs < 1)
       throw usage(`invalid --mc "${opts.mc}" (expected a positive integer)`);
-    const spec = { runs, ...(opts.seed ? { seed: opts.seed } : {}), ...sd };
-    mc = sensitivity(scenario.input, spec, options);
-    const paired =
-      base &&
-      base.input.actors.map((a) => a.name).join() === scenario.input.actors.map((a) => a.name).join() &&
-      base.input.dimensions.join() === scenario.input.dimensions.join();
-    if (base && paired) mcDiff = differenceSensitivity(scenario.input, base.input, spec, options);
+    mc = { runs, ...(opts.seed ? { seed: opts.seed } : {}), ...sd };
   }
+  const c = compareScenarios(scenario, base, options, mc);
   if (opts.json) {
-    out(
-      JSON.stringify({
-        ...outcomeJson(f, scenario),
-        ...(g && base ? { base: outcomeJson(g, base), difference: diffJson(f, g) } : {}),
-        ...(mc ? { sensitivity: mc } : {}),
-        ...(mcDiff ? { differenceSensitivity: mcDiff } : {}),
-      }),
-    );
+    out(JSON.stringify(comparisonJson(c)));
     return;
   }
   const log =
     opts.log === true ? "full" : opts.log === false || scenario.input.actors.length > 12 ? "none" : "movers";
-  out(renderOutcome(f, scenario, log));
-  if (g && base) {
+  out(renderOutcome(c.forecast, scenario, log));
+  if (c.base) {
     out("");
-    out(renderOutcome(g, base, "none"));
+    out(renderOutcome(c.base.forecast, c.base.scenario, "none"));
     out("");
-    out(renderDifference(f, g, [scenario.name, base.name]));
+    out(renderDifference(c.forecast, c.base.forecast, [scenario.name, c.base.scenario.name]));
   }
-  if (mc) {
+  if (c.sensitivity) {
     out("");
-    out(renderSensitivity(mc));
+    out(renderSensitivity(c.sensitivity));
   }
-  if (mcDiff && base) {
+  if (c.differenceSensitivity && c.base) {
     out("");
-    out(renderDifferenceSensitivity(mcDiff, [scenario.name, base.name]));
+    out(renderDifferenceSensitivity(c.differenceSensitivity, [scenario.name, c.base.scenario.name]));
   }
-}
-
-function diffJson(f: ReturnType<typeof forecast>, g: ReturnType<typeof forecast>) {
-  return {
-    outcome: f.outcome.map((x, k) => x - g.outcome[k]),
-    expected: f.expected.map((x, k) => x - g.expected[k]),
-  };
 }
 
 async function deriveReport(scenario: Scenario, opts: ForecastCommandOptions): Promise<string> {

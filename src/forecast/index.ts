@@ -1,5 +1,6 @@
 /** Bargaining forecasts: KTAB's SMP, BDM's expected utility, baselines, scenarios, sensitivity. */
 export { type Baselines, baselines, weightedMean, weightedMedian } from "./baselines.ts";
+export { type Comparison, compareScenarios, comparisonJson, paired } from "./compare.ts";
 export { DEFAULT_DERIVE, type DerivedInput, deriveInputs } from "./derive.ts";
 export { DEFAULT_EU_OPTIONS, type EuActor, type EuOptions, type EuResult, runEu } from "./eu.ts";
 export { difference, type ForecastOptions, type ForecastOutcome, forecast } from "./forecast.ts";

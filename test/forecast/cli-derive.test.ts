@@ -6,6 +6,7 @@ import { CliError } from "../../src/cli/error.ts";
 import { forecastCommand } from "../../src/cli/forecast.ts";
 import { deriveInputs } from "../../src/forecast/derive.ts";
 import { normalizeEvent } from "../../src/model/normalize.ts";
+import { forecastRoutes } from "../../src/server/routes/forecast.ts";
 import { openStore } from "../../src/store/open.ts";
 
 async function capture(arg: string, opts: Parameters<typeof forecastCommand>[1]): Promise<string> {
@@ -31,6 +32,19 @@ describe("yalu forecast", () => {
     expect(typeof j.turns[0].probabilities.China).toBe("number");
     expect(j.base.scenario).toBe("china-dprk-secondary-sanctions");
     expect(j.difference.outcome).toHaveLength(3);
+  });
+
+  it("--json is the API's answer to the same run: one comparison of scenario and base", async () => {
+    const cli = JSON.parse(
+      await capture("china-dprk-secondary-sanctions", { json: true, mc: "2", seed: "3" }),
+    );
+    const res = await forecastRoutes().request("/scenarios/china-dprk-secondary-sanctions/run?mc=2&seed=3");
+    expect(res.status).toBe(200);
+    const api = await res.json();
+    expect(cli.base.scenario).toBe("china-dprk");
+    expect(cli.differenceSensitivity.shareHigher).toHaveLength(3);
+    expect(cli.difference.finalPositions.China).toHaveLength(3);
+    expect(cli).toEqual(api);
   });
 
   it("--model eu, --mc and --param work; bad flags are usage errors", async () => {

@@ -2,12 +2,11 @@ import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { z } from "zod";
+import { compareScenarios, comparisonJson } from "../../forecast/compare.ts";
 import { DEFAULT_EU_OPTIONS } from "../../forecast/eu.ts";
-import { difference, type ForecastOptions, forecast } from "../../forecast/forecast.ts";
+import type { ForecastOptions } from "../../forecast/forecast.ts";
 import { PARAMETER_VALUES, type SmpParameters } from "../../forecast/params.ts";
-import { outcomeJson } from "../../forecast/report.ts";
 import { parseScenario, type Scenario } from "../../forecast/scenario.ts";
-import { differenceSensitivity, sensitivity } from "../../forecast/sensitivity.ts";
 import { ForecastInputError } from "../../forecast/validate.ts";
 import { loadForecastFile } from "../../formats/forecast-input.ts";
 import { badRequest, HttpError, onError } from "../error.ts";
@@ -132,44 +131,10 @@ function checkWork(runs: number | undefined, actors: number) {
   }
 }
 
-function run(
-  scenario: Scenario,
-  base: Scenario | undefined,
-  options: ForecastOptions,
-  mc?: { runs: number; seed?: string; sd?: string },
-) {
-  const f = forecast(scenario.input, options);
-  const g = base ? forecast(base.input, options) : undefined;
-  const diff = g ? difference(f, g) : undefined;
-  return {
-    ...outcomeJson(f, scenario),
-    rationale: scenario.rationale,
-    ...(g && base
-      ? {
-          base: outcomeJson(g, base),
-          difference: {
-            ...diff,
-            finalPositions: Object.fromEntries(f.actors.map((a, i) => [a, diff!.finalPositions[i]])),
-          },
-        }
-      : {}),
-    ...(mc ? { sensitivity: sensitivity(scenario.input, mcSpec(mc), options) } : {}),
-    ...(mc && base && paired(scenario, base)
-      ? { differenceSensitivity: differenceSensitivity(scenario.input, base.input, mcSpec(mc), options) }
-      : {}),
-  };
+/** The Monte Carlo spec of validated `mc`, `seed` and `sd` parameters, if runs are asked for. */
+function mcSpec(runs: number | undefined, seed: string | undefined, sd: string | undefined) {
+  return runs ? { runs, ...(seed ? { seed } : {}), ...sdSpec(sd) } : undefined;
 }
-
-const mcSpec = (mc: { runs: number; seed?: string; sd?: string }) => ({
-  runs: mc.runs,
-  ...(mc.seed ? { seed: mc.seed } : {}),
-  ...sdSpec(mc.sd),
-});
-
-/** Same actors and dimensions in the same order: the paired Monte Carlo applies. */
-const paired = (a: Scenario, b: Scenario) =>
-  a.input.actors.map((x) => x.name).join() === b.input.actors.map((x) => x.name).join() &&
-  a.input.dimensions.join() === b.input.dimensions.join();
 
 const FORECAST_ANSWER =
   "{ scenario, model, actors, dimensions, outcome, expected, baselines, finalPositions, turns, …, rationale; with a base: base, difference; with mc: sensitivity (and differenceSensitivity when paired) }";
@@ -269,8 +234,8 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
         ...(q.data.seed ? { seed: q.data.seed } : {}),
       };
       checkWork(q.data.mc, scenario.input.actors.length);
-      const mc = q.data.mc ? { runs: q.data.mc, seed: q.data.seed, sd: q.data.sd } : undefined;
-      return c.json(run(scenario, base, options, mc));
+      const mc = mcSpec(q.data.mc, q.data.seed, q.data.sd);
+      return c.json(comparisonJson(compareScenarios(scenario, base, options, mc)));
     },
   );
 
@@ -305,8 +270,8 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
         ...(b.data.seed ? { seed: b.data.seed } : {}),
       };
       checkWork(b.data.mc, scenario.input.actors.length);
-      const mc = b.data.mc ? { runs: b.data.mc, seed: b.data.seed, sd: b.data.sd } : undefined;
-      return c.json(run(scenario, undefined, options, mc));
+      const mc = mcSpec(b.data.mc, b.data.seed, b.data.sd);
+      return c.json(comparisonJson(compareScenarios(scenario, undefined, options, mc)));
     },
   );
 
