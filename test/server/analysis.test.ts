@@ -1,5 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API response bodies are untyped JSON in tests
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stateNames } from "../../src/server/names.ts";
 import { flagshipApp, type TestApp } from "./helpers.ts";
 
 let t: TestApp;
@@ -112,5 +114,14 @@ describe("GET /api/actors and /api/stats", () => {
     const stats = (await t.get("/api/stats")).body;
     expect(stats.events).toBeGreaterThan(100);
     expect(stats.firstDate < "1950").toBe(true);
+  });
+});
+
+describe("state names for the vote indicator", () => {
+  it("come from the actor registry: name, then aliases", async () => {
+    const names = await stateNames("PRK");
+    expect(names[0]).toBe("North Korea");
+    expect(names).toEqual(expect.arrayContaining(["DPRK", "Democratic People's Republic of Korea"]));
+    expect(await stateNames("XXX")).toEqual([]);
   });
 });
