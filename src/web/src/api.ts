@@ -1,136 +1,19 @@
-/** The API's JSON shapes as the dashboard uses them (kept here: browser code has its own types). */
+/** The dashboard's client of the API: the JSON shapes are the server's own types (`import type`, erased in the build). */
 
-export interface Citation {
-  publication: string | null;
-  title: string | null;
-  date: string | null;
-  url: string | null;
-}
+import type { ClaimResult } from "../../analysis/check.ts";
+import type { EvidenceEvent } from "../../analysis/evidence.ts";
+import type { Leverage } from "../../analysis/leverage.ts";
+import type { Network } from "../../analysis/network.ts";
+import type { PhaseResult } from "../../analysis/phases.ts";
+import type { SeriesPoint } from "../../analysis/series.ts";
+import type { Citation, Event } from "../../model/event.ts";
 
-export interface Actor {
-  code: string;
-  country: string | null;
-  name: string | null;
-}
+export type { Citation, ClaimResult, Event, EvidenceEvent, Leverage, SeriesPoint };
 
-export interface Event {
-  id: string;
-  date: string;
-  source: Actor;
-  target: Actor;
-  cameo: string;
-  root: string;
-  quadClass: 1 | 2 | 3 | 4;
-  goldstein: number;
-  description: string | null;
-  confidence: number | null;
-  evidence: { sentence: string | null; citation: Citation | null };
-}
-
-export interface Cell {
-  count: number;
-  q1: number;
-  q2: number;
-  q3: number;
-  q4: number;
-  goldsteinSum: number;
-  goldsteinMean: number | null;
-  netCooperation: number;
-  conflictShare: number | null;
-}
-
-export interface SeriesPoint {
-  period: string;
-  start: string;
-  end: string;
-  both: Cell;
-  ab: Cell | null;
-  ba: Cell | null;
-}
-
-export interface EvidenceEvent {
-  id: string;
-  date: string;
-  source: string;
-  target: string;
-  cameo: string;
-  action: string | null;
-  goldstein: number;
-  description: string | null;
-  sentence: string | null;
-  citation: Citation | null;
-  confidence: number | null;
-}
-
-export interface Phase {
-  from: string;
-  to: string;
-  start: string;
-  end: string;
-  goldsteinMean: number;
-  change: number | null;
-  label: "warming" | "cooling" | "stable";
-  totals: Cell;
-  evidence: EvidenceEvent[];
-}
-
-export interface PhasesResponse {
-  dyad: string;
-  model: { method: string; cost: string; bucket: string; sigma: number; penalty: number; threshold: number };
-  phases: Phase[];
-  turningPoints: { period: string; date: string; change: number; label: string }[];
-  series: SeriesPoint[];
-}
-
-export interface NetworkResponse {
-  nodes: {
-    id: string;
-    degree: number;
-    weightedDegree: number;
-    goldsteinSum: number;
-    betweenness: number;
-    eigenvector: number;
-  }[];
-  edges: {
-    source: string;
-    target: string;
-    count: number;
-    goldsteinMean: number;
-    cooperation: number;
-    conflict: number;
-  }[];
-}
-
-export interface Leverage {
-  dyad: string;
-  trade: {
-    period: string;
-    value: number;
-    unit: string;
-    series: string;
-    source: string | null;
-    url: string | null;
-  }[];
-  resolutions: {
-    resolution: string;
-    date: string;
-    votes: Record<string, string>;
-    unanimous: boolean;
-    evidence: EvidenceEvent[];
-  }[];
-  members: string[];
-  contacts: { year: string; visits: number; meetings: number; intentToMeet: number; summits: number }[];
-  conflict: { year: string; events: number; conflictShare: number | null }[];
-}
-
-export interface ClaimResult {
-  claim: Record<string, unknown>;
-  statement: string;
-  verdict: "supported" | "contradicted" | "not enough data";
-  rule: string;
-  numbers: Record<string, number | string | null>;
-  evidence: EvidenceEvent[];
-}
+/** GET /api/phases. */
+export type PhasesResponse = PhaseResult & { dyad: string; series: SeriesPoint[] };
+/** GET /api/network. */
+export type NetworkResponse = Network;
 
 /** An API error, with the message and parameter the server named. */
 export class ApiError extends Error {
