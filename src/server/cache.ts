@@ -48,9 +48,10 @@ interface Job {
  * request, each answer stamped with the data version it was computed at. The server is the
  * database's only writer, so it counts its committed writes: {@link written} bumps the version.
  *
- * An answer from an older version is stale: the request that finds it gets it at once while ONE
- * refresh computes the new answer (lru-cache's stale-while-refetch), so reads never queue behind a
- * write. A request that asks for `fresh` waits for an answer at the current version. Concurrent
+ * An answer from an older version is stale: the request that finds it starts ONE refresh (lru-cache's
+ * stale-while-refetch) and waits for it up to `revalidateWait` ms; every other request meanwhile
+ * gets the stale answer at once, so reads never queue behind a write. A request that asks for
+ * `fresh` waits for an answer at the current version. Concurrent
  * identical requests share one computation; failures are not cached (a failed refresh keeps the
  * old answer).
  */
