@@ -418,7 +418,10 @@ function pairsOf(
   } else {
     for (const s of sources) for (const tg of targets) pairs.push([s, tg]);
   }
-  // Within one country, only role to role ("PRKGOV → PRKOPP"), not an actor to its own country.
+  // A bare institution ("the army") takes the other side's country. Within one country an actor
+  // may act on its own state or institutions ("German police opened an investigation into a former
+  // Germany defender", "Pakistan rejected allegations that the Pakistan army …"): domestic events,
+  // which news is full of, are coded; only an actor and itself are not.
   const adopt = (role: ActorMention, other: ActorMention): ActorMention | null =>
     other.country && !other.bare
       ? { ...role, code: `${other.country}${role.code}`, country: other.country, bare: false }
@@ -426,11 +429,7 @@ function pairsOf(
   const resolved = pairs
     .map(([s, tg]) => [s.bare ? adopt(s, tg) : s, tg.bare ? adopt(tg, s) : tg] as const)
     .filter((p): p is [ActorMention, ActorMention] => p[0] !== null && p[1] !== null);
-  const kept = resolved.filter(
-    ([s, tg]) =>
-      s.code !== tg.code &&
-      !(s.country !== null && s.country === tg.country && (s.code === s.country || tg.code === tg.country)),
-  );
+  const kept = resolved.filter(([s, tg]) => s.code !== tg.code);
   return { pairs: kept, sources, targets };
 }
 

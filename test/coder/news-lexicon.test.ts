@@ -90,6 +90,13 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Russia expelled two British diplomats.")).toEqual(["RUS GBRGOV 164"]);
   });
 
+  it("codes domestic events: an institution acting on its own state, or a state on its own institution", () => {
+    expect(code("German police launched an investigation into a former Germany defender.")).toEqual([
+      "DEUCOP DEU 090",
+    ]);
+    expect(code("Thailand arrested Thai opposition leaders on Monday.")).toContain("THA THAOPP 173");
+  });
+
   it("codes lending and loaning as economic aid", () => {
     expect(code("Japan loaned 500 million dollars to Vietnam.")).toEqual(["JPN VNM 071"]);
     expect(code("China lent Laos two billion dollars.")).toEqual(["CHN LAO 071"]);
