@@ -8,6 +8,8 @@ export interface ExportFlags extends FilterFlags {
   db?: string;
   format?: string;
   out?: string;
+  /** CSV for Excel: a UTF-8 byte order mark and CRLF line ends. */
+  excel?: boolean;
 }
 
 const BY_EXTENSION: [RegExp, FormatName][] = [
@@ -27,9 +29,12 @@ export async function runExport(flags: ExportFlags): Promise<void> {
   const format =
     parseFormat(flags.format) ?? BY_EXTENSION.find(([re]) => flags.out && re.test(flags.out))?.[1] ?? "jsonl";
   if (format === "parquet" && !flags.out) throw usage("--format parquet needs --out FILE");
+  if (flags.excel && format !== "csv") throw usage(`--excel is for CSV, not --format ${format}`);
   const store = await openStore(flags.db);
   try {
-    const n = await writeEvents(pages(store, query), format, flags.out);
+    const n = await writeEvents(pages(store, query), format, flags.out, undefined, {
+      excel: flags.excel,
+    });
     if (flags.out) process.stderr.write(`yalu: wrote ${n} events to ${flags.out}\n`);
   } finally {
     await store.close();

@@ -136,6 +136,7 @@ export function program(): Command {
       "gdelt1, gdelt2, icews, plover, csv, jsonl or parquet (default: by --out, else jsonl)",
     )
     .option("--out <file>", "output file (.gz/.zip compress text formats; default: stdout)")
+    .option("--excel", "CSV for Excel: UTF-8 byte order mark and CRLF line ends (non-ASCII names read right)")
     .option(dbOption, dbHelp)
     .action(async (opts) => (await import("./export.ts")).runExport(opts));
 

@@ -63,10 +63,25 @@ function withValue(reason: string, get: (c: FlatColumn) => unknown, column: stri
   return reason.includes(`"${v}"`) ? reason : `${reason}, got "${v}"`;
 }
 
+export interface CsvWriteOptions {
+  /**
+   * For Excel: start with a UTF-8 byte order mark (without it Excel reads the file as the system's
+   * code page and garbles non-ASCII names) and end records with CRLF, as RFC 4180 and Excel do.
+   */
+  excel: boolean;
+}
+
 /** Write events as Yalu CSV (header + one line per event). */
 export async function writeCsv(
   events: AsyncIterable<Event> | Iterable<Event>,
   sink: TextSink,
+  options: Partial<CsvWriteOptions> = {},
 ): Promise<number> {
-  return writeLines(events, sink, (e) => toFlat(e).map(csvField).join(","), FLAT_COLUMNS.join(","));
+  const { excel } = { excel: false, ...options } satisfies CsvWriteOptions;
+  const row = (e: Event) => toFlat(e).map(csvField).join(",");
+  const header = FLAT_COLUMNS.join(",");
+  if (!excel) return writeLines(events, sink, row, header);
+  // writeLines ends each line with LF; the CR goes before it.
+  await sink.write("\uFEFF");
+  return writeLines(events, sink, (e) => `${row(e)}\r`, `${header}\r`);
 }

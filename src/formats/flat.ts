@@ -1,4 +1,5 @@
-import type { Event } from "../model/event.ts";
+import { type DatePrecision, datePrecisionOf, type Event } from "../model/event.ts";
+import { atPrecision, periodStart } from "./dates.ts";
 
 /** Yalu's flat event columns (CSV header, Parquet columns), one per field of the event. */
 export const FLAT_COLUMNS = [
@@ -33,13 +34,16 @@ export const FLAT_COLUMNS = [
 export type FlatColumn = (typeof FLAT_COLUMNS)[number];
 export type FlatValue = string | number | null;
 
-/** The event's values in `FLAT_COLUMNS` order. */
+/**
+ * The event's values in `FLAT_COLUMNS` order. The date is always a day (a month or year is its
+ * first day) so that readers parse the column as dates; `date_precision` says what it stands for.
+ */
 export function toFlat(e: Event): FlatValue[] {
   const ev = e.evidence;
   const c = ev.citation;
   return [
     e.id,
-    e.date,
+    periodStart(e.date),
     e.datePrecision,
     e.publicationDate,
     e.source.code,
@@ -103,6 +107,16 @@ export function flatColumnOf(path: string): string {
   return COLUMN_OF.get(path) ?? path;
 }
 
+/**
+ * The date column back at its precision: `2006-01-01` with `month` is `2006-01`. Dates written at
+ * their precision (`2006-01`, older files) are kept; a mismatch is left for validation to name.
+ */
+function flatDate(date: FlatValue, precision: FlatValue): FlatValue {
+  if (typeof date !== "string" || precision === "day" || datePrecisionOf(date) !== "day") return date;
+  if (precision !== "month" && precision !== "year") return date;
+  return atPrecision(date, precision satisfies DatePrecision) ?? date;
+}
+
 /** A number column: kept as text when it is not a number, so validation names the bad value. */
 function num(v: FlatValue): FlatValue {
   if (v === null || typeof v === "number") return v;
@@ -126,7 +140,7 @@ export function fromFlat(
     url: s("citation_url"),
   };
   const input: Record<string, unknown> = {
-    date: s("date"),
+    date: flatDate(s("date"), s("date_precision")),
     publicationDate: s("publication_date"),
     source: { code: s("source_code"), country: s("source_country"), name: s("source_name") },
     target: { code: s("target_code"), country: s("target_country"), name: s("target_name") },

@@ -1,5 +1,6 @@
-import type { Event } from "../model/event.ts";
+import { type Event, eventId } from "../model/event.ts";
 import { buildEvent, FieldError, orNull } from "./build.ts";
+import { atPrecision, fractionDate, periodStart, precisionOfFraction } from "./dates.ts";
 import { FormatError } from "./error.ts";
 import { readLines } from "./lines.ts";
 import { badRow, defaultReadOptions, type ReadOptions } from "./options.ts";
@@ -55,16 +56,30 @@ const FIELD_COLUMN: Record<string, string> = {
 };
 
 /**
- * SQLDATE → model date. GDELT dates are days (YYYYMMDD); Yalu's writer marks month and year
- * precision with zero day / month (YYYYMM00, YYYY0000) so they survive a round trip.
+ * SQLDATE → model date. GDELT dates are days (YYYYMMDD). Yalu writes a month- or year-precision
+ * date as its first day, its precision in FractionDate's decimals (see `fractionDate`); older Yalu
+ * files marked it with a zero day / month (YYYYMM00, YYYY0000), still read.
  */
-function sqlDate(s: string): string {
+function sqlDate(s: string, fraction: string | undefined): string {
   if (!/^\d{8}$/.test(s)) throw new FieldError("date", `invalid date "${s}"`);
   const [y, m, d] = [s.slice(0, 4), s.slice(4, 6), s.slice(6, 8)];
   if (m === "00" && d === "00") return y;
   if (d === "00") return `${y}-${m}`;
-  return `${y}-${m}-${d}`;
+  const day = `${y}-${m}-${d}`;
+  return atPrecision(day, precisionOfFraction(fraction)) ?? day;
 }
+
+/**
+ * GLOBALEVENTID for an event: GDELT's own for an event imported from GDELT, else a stable integer
+ * from the event id (its first 48 bits: at most 15 digits, exact in Excel, R and pandas).
+ */
+export function globalEventId(e: Event): string {
+  const docId = e.evidence.docId;
+  if (e.origin === "gdelt" && docId !== null && /^\d{1,18}$/.test(docId)) return docId;
+  return derivedId(e.id);
+}
+
+const derivedId = (id: string) => String(Number.parseInt(id.slice(0, 12), 16));
 
 function dateAdded(s: string): string | null {
   if (s === "") return null;
@@ -79,17 +94,23 @@ function parseRow(f: string[], I: Record<string, number>): Event {
     throw new FieldError("goldstein", `invalid Goldstein score "${g}"`);
   }
   const url = I.SOURCEURL === undefined ? null : orNull(f[I.SOURCEURL]);
-  return buildEvent({
-    date: sqlDate(f[I.SQLDATE]),
+  const bare = buildEvent({
+    date: sqlDate(f[I.SQLDATE], f[I.FractionDate]),
     publicationDate: dateAdded(f[I.DATEADDED]),
     source: { code: f[I.Actor1Code], country: orNull(f[I.Actor1CountryCode]), name: orNull(f[I.Actor1Name]) },
     target: { code: f[I.Actor2Code], country: orNull(f[I.Actor2CountryCode]), name: orNull(f[I.Actor2Name]) },
     cameo: f[I.EventCode],
     goldstein,
     origin: "gdelt",
-    docId: orNull(f[I.GLOBALEVENTID]),
+    docId: null,
     citation: url === null ? null : { publication: null, title: null, date: null, url },
   });
+  // GLOBALEVENTID is the document id, unless it is the one Yalu's writer derived from this very
+  // event's id (see `globalEventId`): then the event reads back as it was written.
+  const gid = orNull(f[I.GLOBALEVENTID]);
+  if (gid === null || derivedId(bare.id) === gid) return bare;
+  const withDoc = { ...bare, evidence: { ...bare.evidence, docId: gid } };
+  return { ...withDoc, id: eventId(withDoc) };
 }
 
 /**
@@ -135,14 +156,12 @@ export function gdeltRow(e: Event, version: 1 | 2): string {
   const cols = version === 1 ? GDELT1_COLUMNS : GDELT2_COLUMNS;
   const I = version === 1 ? I1 : I2;
   const f: string[] = new Array(cols.length).fill("");
-  const [y, m = "00", d = "00"] = e.date.split("-");
-  const day = new Date(Date.UTC(Number(y), Math.max(Number(m), 1) - 1, Math.max(Number(d), 1)));
-  const dayOfYear = (day.getTime() - Date.UTC(Number(y), 0, 1)) / 86_400_000 + 1;
-  f[I.GLOBALEVENTID] = e.evidence.docId ?? "";
-  f[I.SQLDATE] = `${y}${m}${d}`;
-  f[I.MonthYear] = `${y}${m}`;
-  f[I.Year] = y;
-  f[I.FractionDate] = (Number(y) + dayOfYear / 365).toFixed(4);
+  const day = periodStart(e.date);
+  f[I.GLOBALEVENTID] = globalEventId(e);
+  f[I.SQLDATE] = day.replaceAll("-", "");
+  f[I.MonthYear] = day.slice(0, 4) + day.slice(5, 7);
+  f[I.Year] = day.slice(0, 4);
+  f[I.FractionDate] = fractionDate(e.date, e.datePrecision);
   for (const [n, a] of [
     [1, e.source],
     [2, e.target],

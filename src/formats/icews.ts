@@ -1,5 +1,7 @@
-import type { Actor, Event } from "../model/event.ts";
+import type { Actor, DatePrecision, Event } from "../model/event.ts";
+import { cameoName } from "../model/taxonomy.ts";
 import { buildEvent, FieldError } from "./build.ts";
+import { atPrecision, periodStart } from "./dates.ts";
 import { FormatError } from "./error.ts";
 import { countryCode, countryName, roleOfSectors, sectorOfRole } from "./icews-codes.ts";
 import { readLines } from "./lines.ts";
@@ -30,16 +32,37 @@ export const ICEWS_COLUMNS = [
   "Longitude",
 ] as const;
 
-const I = Object.fromEntries(ICEWS_COLUMNS.map((c, i) => [c, i])) as Record<
-  (typeof ICEWS_COLUMNS)[number],
+/**
+ * The column Yalu adds after ICEWS's 20: `day`, `month` or `year`. A month- or year-precision
+ * Event Date is written as the period's first day (`2006-01-01`), which R, pandas and Excel parse.
+ */
+export const ICEWS_PRECISION_COLUMN = "Date Precision";
+
+const I = Object.fromEntries([...ICEWS_COLUMNS, ICEWS_PRECISION_COLUMN].map((c, i) => [c, i])) as Record<
+  (typeof ICEWS_COLUMNS)[number] | typeof ICEWS_PRECISION_COLUMN,
   number
 >;
+const PRECISIONS: readonly string[] = ["day", "month", "year"];
+
+/** The Event Date at the precision of Yalu's extra column (absent in ICEWS's own files: as written). */
+function eventDate(f: string[]): string {
+  const date = f[I["Event Date"]];
+  const precision = f[I[ICEWS_PRECISION_COLUMN]];
+  if (precision === undefined || precision === "" || precision === "day") return date;
+  if (!PRECISIONS.includes(precision))
+    throw new FieldError("datePrecision", `invalid date precision "${precision}"`);
+  const at = atPrecision(date, precision as DatePrecision);
+  if (at === null)
+    throw new FieldError("date", `invalid date "${date}": not the first day of a ${precision}`);
+  return at;
+}
 const FIELD_COLUMN: Record<string, string> = {
   date: "Event Date",
   "source.code": "Source Country",
   "target.code": "Target Country",
   cameo: "CAMEO Code",
   goldstein: "Intensity",
+  datePrecision: ICEWS_PRECISION_COLUMN,
 };
 const na = (s: string) => (s === "" || s === "NA" ? null : s);
 
@@ -68,8 +91,8 @@ export async function* readIcews(path: string, options: Partial<ReadOptions> = {
     line++;
     if (text === "" || (line === 1 && text.startsWith("Event ID"))) continue;
     const f = text.split("\t");
-    if (f.length !== ICEWS_COLUMNS.length) {
-      badRow(new FormatError(name, line, null, `expected 20 columns, found ${f.length}`), opts);
+    if (f.length !== ICEWS_COLUMNS.length && f.length !== ICEWS_COLUMNS.length + 1) {
+      badRow(new FormatError(name, line, null, `expected 20 or 21 columns, found ${f.length}`), opts);
       continue;
     }
     const source = actor(f, "Source");
@@ -86,7 +109,7 @@ export async function* readIcews(path: string, options: Partial<ReadOptions> = {
       }
       const publication = na(f[I.Publisher]);
       yield buildEvent({
-        date: f[I["Event Date"]],
+        date: eventDate(f),
         publicationDate: null,
         source,
         target,
@@ -110,17 +133,20 @@ function actorColumns(a: Actor): string[] {
   return [clean(a.name), sectorOfRole(a.code.slice(3, 6)), countryName(country) ?? country];
 }
 
-/** One ICEWS row for an event (location columns are NA: Yalu has no event location). */
+/**
+ * One ICEWS row for an event: Event Text is the CAMEO event name, as in ICEWS; location columns
+ * are NA (Yalu has no event location); then Yalu's date precision column.
+ */
 export function icewsRow(e: Event, n: number): string {
   const [sn, ss, sc] = actorColumns(e.source);
   const [tn, ts, tc] = actorColumns(e.target);
   return [
     String(n),
-    e.date,
+    periodStart(e.date),
     sn,
     ss,
     sc,
-    clean(e.description),
+    clean(cameoName(e.cameo) ?? null),
     e.cameo,
     String(e.goldstein),
     tn,
@@ -130,14 +156,20 @@ export function icewsRow(e: Event, n: number): string {
     "",
     clean(e.evidence.citation?.publication ?? null),
     ...["NA", "NA", "NA", "NA", "NA", "NA"],
+    e.datePrecision,
   ].join("\t");
 }
 
-/** Write events as an ICEWS event file (header + tab-delimited rows). */
+/** Write events as an ICEWS event file (header + tab-delimited rows, with Yalu's precision column). */
 export async function writeIcews(
   events: AsyncIterable<Event> | Iterable<Event>,
   sink: TextSink,
 ): Promise<number> {
   let n = 0;
-  return writeLines(events, sink, (e) => icewsRow(e, ++n), ICEWS_COLUMNS.join("\t"));
+  return writeLines(
+    events,
+    sink,
+    (e) => icewsRow(e, ++n),
+    [...ICEWS_COLUMNS, ICEWS_PRECISION_COLUMN].join("\t"),
+  );
 }

@@ -1,6 +1,6 @@
 import type { Writable } from "node:stream";
 import type { Event } from "../model/event.ts";
-import { readCsv, writeCsv } from "./csv.ts";
+import { type CsvWriteOptions, readCsv, writeCsv } from "./csv.ts";
 import { detectFormat } from "./detect.ts";
 import { readGdelt, writeGdelt } from "./gdelt.ts";
 import { readIcews, writeIcews } from "./icews.ts";
@@ -10,6 +10,7 @@ import { openOutput } from "./output.ts";
 import { readParquet, writeParquet } from "./parquet.ts";
 import { readPlover, writePlover } from "./plover.ts";
 
+export type { CsvWriteOptions } from "./csv.ts";
 export { detectFormat } from "./detect.ts";
 export { FormatError } from "./error.ts";
 export { FORMATS, type FormatName, type ReadOptions } from "./options.ts";
@@ -41,13 +42,15 @@ export async function* readEvents(
 
 /**
  * Write events in a format to `out` (a file; `.gz`/`.zip` compress text formats) or to `stdout`.
- * Parquet needs a file. Returns the number of events written.
+ * Parquet needs a file. `csv` options (Excel's byte order mark) apply to CSV only. Returns the
+ * number of events written.
  */
 export async function writeEvents(
   events: AsyncIterable<Event> | Iterable<Event>,
   format: FormatName,
   out?: string,
   stdout?: Writable,
+  csv: Partial<CsvWriteOptions> = {},
 ): Promise<number> {
   if (format === "parquet") {
     if (out === undefined) throw new Error("parquet output needs a file (--out)");
@@ -59,7 +62,7 @@ export async function writeEvents(
       return await writeGdelt(events, sink, format === "gdelt1" ? 1 : 2);
     if (format === "icews") return await writeIcews(events, sink);
     if (format === "plover") return await writePlover(events, sink);
-    if (format === "csv") return await writeCsv(events, sink);
+    if (format === "csv") return await writeCsv(events, sink, csv);
     return await writeJsonl(events, sink);
   } finally {
     await sink.close();

@@ -37,12 +37,20 @@ export function openInput(path: string, onBytes?: (bytes: number) => void): Read
   return out;
 }
 
-/** The lines of a file (without line endings), streamed; a final empty line is not yielded. */
+/**
+ * The lines of a file (without line endings, LF or CRLF, and without a leading UTF-8 byte order
+ * mark, as Excel writes), streamed; a final empty line is not yielded.
+ */
 export async function* readLines(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
   const stream = openInput(path, onBytes);
   stream.setEncoding("utf8");
   let rest = "";
-  for await (const chunk of stream as AsyncIterable<string>) {
+  let first = true;
+  for await (let chunk of stream as AsyncIterable<string>) {
+    if (first && chunk.length > 0) {
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      first = false;
+    }
     const parts = (rest + chunk).split("\n");
     rest = parts.pop()!;
     for (const line of parts) yield line.endsWith("\r") ? line.slice(0, -1) : line;
