@@ -2,8 +2,9 @@ import { readFile } from "node:fs/promises";
 import type { ClaimResult } from "../analysis/check.ts";
 import { checkClaims } from "../analysis/check.ts";
 import { ClaimError, parseClaimsText } from "../analysis/claims.ts";
-import { openStore } from "../store/open.ts";
 import { CliError, usage } from "./error.ts";
+import { openRecord } from "./record.ts";
+import { ServedRecord } from "./served.ts";
 
 export interface CheckCommandOptions {
   db?: string;
@@ -72,9 +73,13 @@ export async function runCheck(file: string, opts: CheckCommandOptions): Promise
     if (err instanceof ClaimError) throw new CliError(`${file}: ${err.message}`);
     throw err;
   }
-  const store = await openStore(opts.db);
+  const store = await openRecord(opts.db);
   try {
-    const results = await checkClaims(store, claims);
+    // Through a running server, its /api/check runs the same checks on the record it holds.
+    const results =
+      store instanceof ServedRecord
+        ? (await store.post<{ results: ClaimResult[] }>("/api/check", text, "application/yaml")).results
+        : await checkClaims(store, claims);
     process.stdout.write(opts.json ? `${JSON.stringify(results, null, 2)}\n` : `${resultTable(results)}\n`);
   } finally {
     await store.close();

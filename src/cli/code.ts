@@ -166,7 +166,7 @@ export async function runCode(
     format: null,
     docDate: null,
   };
-  const store = opts.store ? await (await import("../store/open.ts")).openStore(opts.db) : null;
+  const store = opts.store ? await (await import("./record.ts")).openRecord(opts.db) : null;
   const progress = file !== "-" && (io.stderr as { isTTY?: boolean }).isTTY === true && size > 1_000_000;
   let read = 0;
   const counted = async function* () {

@@ -1,8 +1,8 @@
 import type { Event } from "../model/event.ts";
 import { cameoName } from "../model/taxonomy.ts";
-import { openStore } from "../store/open.ts";
 import { type FilterFlags, parseFilters } from "./options.ts";
 import { pages } from "./pages.ts";
+import { openRecord } from "./record.ts";
 
 export interface EventsFlags extends FilterFlags {
   db?: string;
@@ -37,7 +37,7 @@ export function table(header: string[], rows: string[][]): string {
 /** `yalu events [filters] [--json]`: list events as a table, or as JSON Lines with --json. */
 export async function runEvents(flags: EventsFlags): Promise<void> {
   const query = parseFilters(flags);
-  const store = await openStore(flags.db);
+  const store = await openRecord(flags.db);
   try {
     if (flags.json) {
       for await (const e of pages(store, query)) process.stdout.write(`${JSON.stringify(e)}\n`);

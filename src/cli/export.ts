@@ -1,8 +1,8 @@
 import { type FormatName, writeEvents } from "../formats/index.ts";
-import { openStore } from "../store/open.ts";
 import { usage } from "./error.ts";
 import { type FilterFlags, parseFilters, parseFormat } from "./options.ts";
 import { pages } from "./pages.ts";
+import { openRecord } from "./record.ts";
 
 export interface ExportFlags extends FilterFlags {
   db?: string;
@@ -30,7 +30,7 @@ export async function runExport(flags: ExportFlags): Promise<void> {
     parseFormat(flags.format) ?? BY_EXTENSION.find(([re]) => flags.out && re.test(flags.out))?.[1] ?? "jsonl";
   if (format === "parquet" && !flags.out) throw usage("--format parquet needs --out FILE");
   if (flags.excel && format !== "csv") throw usage(`--excel is for CSV, not --format ${format}`);
-  const store = await openStore(flags.db);
+  const store = await openRecord(flags.db);
   try {
     const n = await writeEvents(pages(store, query), format, flags.out, undefined, {
       excel: flags.excel,

@@ -2,10 +2,11 @@ import { existsSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { type FormatError, readEvents } from "../formats/index.ts";
 import type { Event } from "../model/event.ts";
-import { openStore } from "../store/open.ts";
 import { CliError } from "./error.ts";
 import { parseFormat } from "./options.ts";
 import { Progress } from "./progress.ts";
+import { openRecord } from "./record.ts";
+import { ServedRecord } from "./served.ts";
 
 export interface ImportFlags {
   db?: string;
@@ -46,9 +47,20 @@ export async function runImport(files: string[], flags: ImportFlags): Promise<vo
       }
     }
   }
-  const store = await openStore(flags.db);
+  /** The events again, quietly: the first pass has reported every skipped and bad row. */
+  async function* again(): AsyncGenerator<Event> {
+    const quiet = { skipBad: options.skipBad, onBad: () => {}, onSkip: () => {} };
+    for (const file of files) yield* readEvents(file, format, quiet);
+  }
+  const store = await openRecord(flags.db);
   try {
-    const result = await store.importEvents(all());
+    let result: Awaited<ReturnType<typeof store.importEvents>>;
+    if (store instanceof ServedRecord) {
+      // Through the running server an import is sent in batches, each its own transaction: read
+      // every file through first, so a bad row still stores nothing; then send.
+      for await (const _ of all());
+      result = await store.importEvents(again());
+    } else result = await store.importEvents(all());
     progress.done();
     for (const [what, n] of skipped) process.stderr.write(`yalu: not imported, ${n} rows (${what})\n`);
     if (bad) process.stderr.write(`yalu: skipped ${bad} malformed rows\n`);

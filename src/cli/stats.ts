@@ -1,10 +1,10 @@
 import { ROOTS } from "../model/taxonomy.ts";
-import { openStore } from "../store/open.ts";
 import { table } from "./events.ts";
+import { openRecord } from "./record.ts";
 
 /** `yalu stats [--json]`: what the record holds. */
 export async function runStats(flags: { db?: string; json?: boolean }): Promise<void> {
-  const store = await openStore(flags.db);
+  const store = await openRecord(flags.db);
   try {
     const s = await store.stats();
     if (flags.json) {

@@ -5,6 +5,7 @@ import type { Store } from "../store/store.ts";
 import { type AppOptions, createApp } from "./app.ts";
 import { hardening } from "./hardening.ts";
 import { forecastRoutes } from "./routes/forecast.ts";
+import { announce } from "./sidecar.ts";
 
 export interface ServeOptions extends Partial<Omit<AppOptions, "store">> {
   store: Store;
@@ -19,7 +20,10 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** Start the API and dashboard on `host:port` (port 0 picks a free one); resolves once listening. */
+/**
+ * Start the API and dashboard on `host:port` (port 0 picks a free one); resolves once listening.
+ * A DuckDB file's server is announced beside it (`sidecar.ts`) until `close()`, for the CLI.
+ */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const mounts = { "/api/forecast": forecastRoutes(), ...options.mounts };
   const middleware = [...hardening(), ...(options.middleware ?? [])];
@@ -29,10 +33,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       { fetch: app.fetch, port: options.port, hostname: options.host },
       (info: AddressInfo) => {
         const host = info.address.includes(":") ? `[${info.address}]` : info.address;
+        const url = `http://${host === "127.0.0.1" || host === "[::1]" ? "localhost" : host}:${info.port}/`;
+        const withdraw = announce(options.store.location, url);
         resolve({
-          url: `http://${host === "127.0.0.1" || host === "[::1]" ? "localhost" : host}:${info.port}/`,
+          url,
           app,
-          close: () => new Promise<void>((done) => server.close(() => done())),
+          close: () => {
+            withdraw();
+            return new Promise<void>((done) => server.close(() => done()));
+          },
         });
       },
     );

@@ -109,6 +109,17 @@ describe("yalu import, events, export, stats", () => {
     await b.close();
   });
 
+  it("exports CSV for Excel with --excel (BOM, CRLF), to stdout too; --excel is for CSV only", async () => {
+    const r = await yalu("export", "--format", "csv", "--excel", "--db", db);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith("\uFEFFid,date,date_precision,")).toBe(true);
+    const records = r.stdout.slice(1).split("\r\n");
+    expect(records.at(-1)).toBe("");
+    expect(records.slice(0, -1)).toHaveLength(3);
+    const bad = await yalu("export", "--format", "gdelt2", "--excel", "--db", db);
+    expect([bad.code, bad.stderr]).toEqual([2, "yalu: --excel is for CSV, not --format gdelt2\n"]);
+  });
+
   it("prints stats as JSON", async () => {
     const r = await yalu("stats", "--json", "--db", db);
     expect(JSON.parse(r.stdout)).toMatchObject({

@@ -1,0 +1,182 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sidecarPath } from "../../src/server/sidecar.ts";
+import { gdeltLine } from "../formats/gdelt-lines.ts";
+
+// `yalu serve` holds a real DuckDB file while the CLI, in other processes, reads and imports.
+const dir = mkdtempSync(join(tmpdir(), "yalu-shared-"));
+const db = join(dir, "record.duckdb");
+const TOKEN = "test-token-123";
+let server: ChildProcess;
+let url: string;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function yalu(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["bin/yalu.js", ...args],
+      {
+        env: { ...process.env, YALU_DB: join(dir, "unused.duckdb"), YALU_TOKEN: "", ...env },
+        timeout: 120_000,
+      },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Start `yalu serve` on the database; resolves with its URL once it prints it. */
+function serve(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ["bin/yalu.js", "serve", "--db", db, "--port", "0", "--no-web"], {
+    env: { ...process.env, YALU_TOKEN: TOKEN },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (d) => {
+      out += d;
+      const m = /(http:\/\/\S+)\n/.exec(out);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
+
+const row = (id: string, date: string, a: string, b: string, cameo: string) =>
+  gdeltLine({ GLOBALEVENTID: id, SQLDATE: date, Actor1Code: a, Actor2Code: b, EventCode: cameo }, 2);
+
+const file = (name: string, lines: string[]) => {
+  const path = join(dir, name);
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return path;
+};
+
+const stats = async () => {
+  const r = await yalu(["stats", "--json", "--db", db]);
+  expect(r.stderr).toBe("");
+  return JSON.parse(r.stdout) as { events: number; location: string };
+};
+
+beforeAll(async () => {
+  ({ child: server, url } = await serve());
+}, 120_000);
+afterAll(async () => {
+  if (server.exitCode === null) {
+    server.kill("SIGTERM");
+    await exited(server);
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the CLI beside a running server on the same DuckDB file", () => {
+  it("the server announces itself beside the database", () => {
+    const note = JSON.parse(readFileSync(sidecarPath(db), "utf8"));
+    expect(note).toMatchObject({ url, pid: server.pid, database: db });
+  });
+
+  it("reads and imports through the server's API, at once, losing nothing", async () => {
+    const a = file("a.CSV", [
+      row("1", "20130212", "CHNGOV", "PRKGOV", "112"),
+      row("2", "20180326", "PRK", "CHN", "042"),
+    ]);
+    const b = file("b.CSV", [row("3", "20190620", "CHNGOV", "PRKGOV", "042")]);
+    const env = { YALU_TOKEN: TOKEN };
+    const [ia, ib, s] = await Promise.all([
+      yalu(["import", a, "--db", db], env),
+      yalu(["import", b, "--db", db], env),
+      yalu(["stats", "--db", db]),
+    ]);
+    expect([ia.code, ia.stdout, ia.stderr]).toEqual([0, "inserted 2, duplicates 0\n", ""]);
+    expect([ib.code, ib.stdout]).toEqual([0, "inserted 1, duplicates 0\n"]);
+    expect(s.code).toBe(0);
+    expect(s.stdout).toContain(`through yalu serve, process ${server.pid}`);
+    expect((await stats()).events).toBe(3);
+
+    const events = await yalu(["events", "--dyad", "CHN-PRK", "--from", "2018", "--json", "--db", db]);
+    expect(events.code).toBe(0);
+    const dates = events.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).date);
+    expect(dates).toEqual(["2018-03-26", "2019-06-20"]);
+    const table = await yalu(["events", "--actor", "USA", "--db", db]);
+    expect(table.stdout).toMatch(/^0 events$/m);
+
+    const out = join(dir, "out.csv");
+    const exp = await yalu(["export", "--out", out, "--db", db]);
+    expect(exp.code).toBe(0);
+    expect(readFileSync(out, "utf8").trim().split("\n")).toHaveLength(4);
+
+    const claims = file("claims.yaml", ["- {dyad: CHN-PRK, period: 2013, claim: deteriorated}"]);
+    const check = await yalu(["check", claims, "--json", "--db", db]);
+    expect([check.code, check.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(check.stdout)).toHaveLength(1);
+  }, 120_000);
+
+  it("a write without the token fails naming the server and the two ways out; a bad row stores nothing", async () => {
+    const c = file("c.CSV", [row("4", "20200101", "CHN", "PRK", "042")]);
+    const r = await yalu(["import", c, "--db", db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`held by yalu serve (process ${server.pid}) at ${url}`);
+    expect(r.stderr).toContain("YALU_TOKEN");
+    expect(r.stderr).toContain("stop the server");
+    const wrong = await yalu(["import", c, "--db", db], { YALU_TOKEN: "nope" });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("missing or wrong bearer token");
+
+    const bad = file("bad.CSV", [
+      row("5", "20200102", "CHN", "PRK", "042"),
+      row("6", "20200103", "CHN", "PRK", "99x"),
+    ]);
+    const b = await yalu(["import", bad, "--db", db], { YALU_TOKEN: TOKEN });
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain('invalid CAMEO code "99x"');
+    expect((await stats()).events).toBe(3);
+  }, 120_000);
+
+  it("a file locked by a process that announced no server: a message naming it", async () => {
+    const note = readFileSync(sidecarPath(db), "utf8");
+    unlinkSync(sidecarPath(db));
+    try {
+      const r = await yalu(["stats", "--db", db]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`the database ${db} is in use by process ${server.pid}`);
+      expect(r.stderr).toContain("stop that process");
+    } finally {
+      writeFileSync(sidecarPath(db), note);
+    }
+  }, 60_000);
+
+  it("after the server stops, its note is gone and the CLI opens the file with everything in it", async () => {
+    server.kill("SIGTERM");
+    await exited(server);
+    expect(existsSync(sidecarPath(db))).toBe(false);
+    const s = await stats();
+    expect(s).toMatchObject({ events: 3, location: db });
+  }, 60_000);
+
+  it("a note left by a killed server is stale: detected by its process, removed", async () => {
+    const dead = spawn(process.execPath, ["-e", ""]);
+    await exited(dead);
+    writeFileSync(
+      sidecarPath(db),
+      JSON.stringify({ url: "http://localhost:1/", pid: dead.pid, database: db }),
+    );
+    expect((await stats()).events).toBe(3);
+    expect(existsSync(sidecarPath(db))).toBe(false);
+  }, 60_000);
+});
