@@ -152,6 +152,26 @@ export function program(): Command {
     if (sub.name() === "export" || sub.name() === "events") (await import("./options.ts")).withFilters(sub);
   });
 
+  withFilters(
+    p
+      .command("phases")
+      .description("phases and turning points of a dyad's relationship (as /api/phases): a table, or --json")
+      .option("--bucket <bucket>", "period of the series: day, month, quarter or year", "year")
+      .option("--penalty <p>", "PELT penalty per phase (default: from the series)")
+      .option("--threshold <points>", "smallest change in mean Goldstein called warming or cooling", "1")
+      .option("--min-size <n>", "fewest periods in a phase", "1")
+      .option("--json", "print the full answer as JSON")
+      .option(dbOption, dbHelp),
+    false,
+  ).action(async (opts) => (await import("./phases.ts")).runPhases(opts));
+
+  p.command("indicators")
+    .description("a dyad's leverage indicators (as /api/indicators): trade, UN votes, contacts, conflict")
+    .requiredOption("--dyad <a-b>", "two actor codes, e.g. CHN-PRK (trade is the a-b series)")
+    .option("--json", "print the full answer as JSON")
+    .option(dbOption, dbHelp)
+    .action(async (opts) => (await import("./indicators.ts")).runIndicators(opts));
+
   p.command("stats")
     .description("what the record holds: events, dates, actors, roots, origins, indicators")
     .option("--json", "print JSON")

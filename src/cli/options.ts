@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { z } from "zod";
 import { FORMATS, type FormatName } from "../formats/options.ts";
 import { filterShape, pageShape, toEventQuery, validateFilters } from "../store/filter.ts";
 import type { EventQuery } from "../store/store.ts";
@@ -24,9 +25,12 @@ export interface FilterFlags {
   order?: string;
 }
 
-/** Declare the filter flags on a command. */
-export function withFilters(cmd: Command): Command {
-  return cmd
+/**
+ * Declare the filter flags on a command; `page: false` leaves out --limit, --offset and --order
+ * (commands that summarise all matching events, such as `yalu phases`).
+ */
+export function withFilters(cmd: Command, page = true): Command {
+  cmd
     .option("--dyad <a-b>", "two actor codes (prefixes), e.g. CHN-PRK; both directions unless --directed")
     .option("--directed", "with --dyad: only events from the first actor to the second")
     .option("--actor <code>", "events with this actor (code prefix) on either side")
@@ -42,24 +46,39 @@ export function withFilters(cmd: Command): Command {
       "--machine [true|false]",
       "only machine-coded events (with a confidence), or with false only the others",
     )
-    .option("--min-confidence <p>", "only machine-coded events whose confidence is at least p (0-1)")
+    .option("--min-confidence <p>", "only machine-coded events whose confidence is at least p (0-1)");
+  if (!page) return cmd;
+  return cmd
     .option("--limit <n>", "at most n events")
     .option("--offset <n>", "skip the first n events")
     .option("--order <order>", "date order: asc or desc", "asc");
 }
 
-const FILTER_FLAGS = [...Object.keys(filterShape), ...Object.keys(pageShape)] as (keyof FilterFlags)[];
+/** The flag of a schema field: minConfidence → --min-confidence. */
+export const flagName = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/**
+ * Validate flags against a shape of the store's filter schema (the API's parameters have the same
+ * names); a bad value is a usage error naming the flag. Flags outside the shape are not read.
+ */
+export function parseFlags<S extends z.ZodRawShape>(shape: S, flags: object): z.output<z.ZodObject<S>> {
+  const given = flags as Record<string, unknown>;
+  const input = Object.fromEntries(
+    Object.keys(shape)
+      .filter((k) => given[k] !== undefined)
+      .map((k) => [k, given[k]]),
+  );
+  const r = validateFilters(shape, input);
+  if (!r.ok) throw usage(r.issue.message(flagName));
+  return r.value;
+}
 
 /**
  * Validate the filter flags into an `EventQuery` with the store's filter schema (the API's too);
  * a bad value is a usage error naming the flag.
  */
 export function parseFilters(f: FilterFlags): EventQuery {
-  const input = Object.fromEntries(FILTER_FLAGS.filter((k) => f[k] !== undefined).map((k) => [k, f[k]]));
-  const r = validateFilters({ ...filterShape, ...pageShape }, input);
-  if (!r.ok)
-    throw usage(r.issue.message((name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
-  return toEventQuery(r.value);
+  return toEventQuery(parseFlags({ ...filterShape, ...pageShape }, f));
 }
 
 /** Validate a --format value. */

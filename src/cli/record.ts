@@ -29,3 +29,38 @@ export async function openRecord(location: string | undefined): Promise<Store> {
     );
   }
 }
+
+/** An actor the record has no events of is an error naming the flag (as the API's 404 names it). */
+export async function requireActors(store: Store, codes: string[], flag: string): Promise<void> {
+  for (const code of codes) {
+    if ((await store.countEvents({ actor: code })) === 0)
+      throw new CliError(`unknown actor "${code}" (${flag}): no events in the record`);
+  }
+}
+
+/** The flags of a shape as the API's query parameters (same names, as strings). */
+export function apiParams(shape: object, flags: object): Record<string, string> {
+  const given = flags as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(shape)
+      .filter((k) => given[k] !== undefined)
+      .map((k) => [k, String(given[k])]),
+  );
+}
+
+/**
+ * An analysis answer from the record: the running server's route when it holds the database (the
+ * same computation, on the record it holds), else `local` on the database itself.
+ */
+export async function analyse<T>(
+  location: string | undefined,
+  route: { path: string; params: Record<string, string> },
+  local: (store: Store) => Promise<T>,
+): Promise<T> {
+  const store = await openRecord(location);
+  try {
+    return store instanceof ServedRecord ? await store.get<T>(route.path, route.params) : await local(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,9 +1,12 @@
-import { z } from "zod";
+import type { z } from "zod";
 import {
+  bucket,
   dyadCode,
   filterShape,
   flag,
+  num,
   pageShape,
+  phaseShape,
   toEventQuery,
   validateFilters,
   whole,
@@ -14,18 +17,8 @@ import { badRequest } from "./error.ts";
 /** Most events one page may hold. */
 export const MAX_LIMIT = 1000;
 
-export const num = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,6}(\.\d{1,6})?$/, "must be a number")
-    .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
-export const bucket = z.enum(["day", "month", "quarter", "year"], {
-  message: "must be day, month, quarter or year",
-});
-
 /** The store's event filters (`store/filter.ts`), as /api/events, /api/series and /api/network take them. */
-export { dyadCode, filterShape, flag, toEventQuery, whole };
+export { bucket, dyadCode, filterShape, flag, num, phaseShape, toEventQuery, whole };
 
 /** Paging of /api/events: the store's page fields, a page at most {@link MAX_LIMIT} events. */
 export const apiPageShape = {

@@ -118,6 +118,36 @@ export const pageShape = {
     .optional(),
 };
 
+/** A number within bounds, given as digits with an optional fraction ("2.5"). */
+export const num = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}(\.\d{1,6})?$/, "must be a number")
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+/** A series' period length. */
+export const bucket = z.enum(["day", "month", "quarter", "year"], {
+  message: "must be day, month, quarter or year",
+});
+
+/**
+ * Phases of a dyad: the event filters with the dyad required, and the phase model's parameters;
+ * `/api/phases` parameters and `yalu phases` flags alike.
+ */
+export const phaseShape = {
+  ...filterShape,
+  dyad: dyadCode.meta({ description: 'Two actor codes joined by "-".', example: "CHN-PRK" }),
+  bucket: bucket.optional().meta({ description: "Period bucket (default year)." }),
+  penalty: num(0, 1000)
+    .optional()
+    .meta({ description: "Penalty per changepoint in units of σ² (default 2·ln n)." }),
+  threshold: num(0, 20)
+    .optional()
+    .meta({ description: "Change in mean Goldstein labelled warming/cooling (default 1)." }),
+  minSize: whole(1, 100).optional().meta({ description: "Fewest non-empty buckets per phase (default 1)." }),
+};
+
 /** Validated filters (and, where the shape has them, page fields). */
 export type Filters = z.output<z.ZodObject<typeof filterShape>> & z.output<z.ZodObject<typeof pageShape>>;
 

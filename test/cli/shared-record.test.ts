@@ -1,10 +1,11 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sidecarPath } from "../../src/server/sidecar.ts";
 import { gdeltLine } from "../formats/gdelt-lines.ts";
+import { yalu } from "./yalu.ts";
 
 // `yalu serve` holds a real DuckDB file while the CLI, in other processes, reads and imports.
 const dir = mkdtempSync(join(tmpdir(), "yalu-shared-"));
@@ -12,29 +13,15 @@ const db = join(dir, "record.duckdb");
 const TOKEN = "test-token-123";
 let server: ChildProcess;
 let url: string;
+/** `yalu phases` and `yalu indicators` answers through the server, to compare with the file's own. */
+const served: string[] = [];
+const analyses = [
+  ["phases", "--dyad", "CHN-PRK", "--json", "--db"],
+  ["indicators", "--dyad", "CHN-PRK", "--json", "--db"],
+];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function yalu(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["bin/yalu.js", ...args],
-      {
-        env: { ...process.env, YALU_DB: join(dir, "unused.duckdb"), YALU_TOKEN: "", ...env },
-        timeout: 120_000,
-      },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}) =>
+  yalu(args, { YALU_DB: join(dir, "unused.duckdb"), ...env });
 
 /** Start `yalu serve` on the database; resolves with its URL once it prints it. */
 function serve(): Promise<{ child: ChildProcess; url: string }> {
@@ -66,7 +53,7 @@ const file = (name: string, lines: string[]) => {
 };
 
 const stats = async () => {
-  const r = await yalu(["stats", "--json", "--db", db]);
+  const r = await run(["stats", "--json", "--db", db]);
   expect(r.stderr).toBe("");
   return JSON.parse(r.stdout) as { events: number; location: string };
 };
@@ -96,9 +83,9 @@ describe("the CLI beside a running server on the same DuckDB file", () => {
     const b = file("b.CSV", [row("3", "20190620", "CHNGOV", "PRKGOV", "042")]);
     const env = { YALU_TOKEN: TOKEN };
     const [ia, ib, s] = await Promise.all([
-      yalu(["import", a, "--db", db], env),
-      yalu(["import", b, "--db", db], env),
-      yalu(["stats", "--db", db]),
+      run(["import", a, "--db", db], env),
+      run(["import", b, "--db", db], env),
+      run(["stats", "--db", db]),
     ]);
     expect([ia.code, ia.stdout, ia.stderr]).toEqual([0, "inserted 2, duplicates 0\n", ""]);
     expect([ib.code, ib.stdout]).toEqual([0, "inserted 1, duplicates 0\n"]);
@@ -106,35 +93,41 @@ describe("the CLI beside a running server on the same DuckDB file", () => {
     expect(s.stdout).toContain(`through yalu serve, process ${server.pid}`);
     expect((await stats()).events).toBe(3);
 
-    const events = await yalu(["events", "--dyad", "CHN-PRK", "--from", "2018", "--json", "--db", db]);
+    const events = await run(["events", "--dyad", "CHN-PRK", "--from", "2018", "--json", "--db", db]);
     expect(events.code).toBe(0);
     const dates = events.stdout
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l).date);
     expect(dates).toEqual(["2018-03-26", "2019-06-20"]);
-    const table = await yalu(["events", "--actor", "USA", "--db", db]);
+    const table = await run(["events", "--actor", "USA", "--db", db]);
     expect(table.stdout).toMatch(/^0 events$/m);
 
     const out = join(dir, "out.csv");
-    const exp = await yalu(["export", "--out", out, "--db", db]);
+    const exp = await run(["export", "--out", out, "--db", db]);
     expect(exp.code).toBe(0);
     expect(readFileSync(out, "utf8").trim().split("\n")).toHaveLength(4);
 
     const claims = file("claims.yaml", ["- {dyad: CHN-PRK, period: 2013, claim: deteriorated}"]);
-    const check = await yalu(["check", claims, "--json", "--db", db]);
+    const check = await run(["check", claims, "--json", "--db", db]);
     expect([check.code, check.stderr]).toEqual([0, ""]);
     expect(JSON.parse(check.stdout)).toHaveLength(1);
+
+    for (const args of analyses) {
+      const r = await run([...args, db]);
+      expect([r.code, r.stderr]).toEqual([0, ""]);
+      served.push(r.stdout);
+    }
   }, 120_000);
 
   it("a write without the token fails naming the server and the two ways out; a bad row stores nothing", async () => {
     const c = file("c.CSV", [row("4", "20200101", "CHN", "PRK", "042")]);
-    const r = await yalu(["import", c, "--db", db]);
+    const r = await run(["import", c, "--db", db]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`held by yalu serve (process ${server.pid}) at ${url}`);
     expect(r.stderr).toContain("YALU_TOKEN");
     expect(r.stderr).toContain("stop the server");
-    const wrong = await yalu(["import", c, "--db", db], { YALU_TOKEN: "nope" });
+    const wrong = await run(["import", c, "--db", db], { YALU_TOKEN: "nope" });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("missing or wrong bearer token");
 
@@ -142,7 +135,7 @@ describe("the CLI beside a running server on the same DuckDB file", () => {
       row("5", "20200102", "CHN", "PRK", "042"),
       row("6", "20200103", "CHN", "PRK", "99x"),
     ]);
-    const b = await yalu(["import", bad, "--db", db], { YALU_TOKEN: TOKEN });
+    const b = await run(["import", bad, "--db", db], { YALU_TOKEN: TOKEN });
     expect(b.code).toBe(1);
     expect(b.stderr).toContain('invalid CAMEO code "99x"');
     expect((await stats()).events).toBe(3);
@@ -152,7 +145,7 @@ describe("the CLI beside a running server on the same DuckDB file", () => {
     const note = readFileSync(sidecarPath(db), "utf8");
     unlinkSync(sidecarPath(db));
     try {
-      const r = await yalu(["stats", "--db", db]);
+      const r = await run(["stats", "--db", db]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`the database ${db} is in use by process ${server.pid}`);
       expect(r.stderr).toContain("stop that process");
@@ -167,6 +160,9 @@ describe("the CLI beside a running server on the same DuckDB file", () => {
     expect(existsSync(sidecarPath(db))).toBe(false);
     const s = await stats();
     expect(s).toMatchObject({ events: 3, location: db });
+    // Phases and indicators through the server were those of the file itself.
+    expect(JSON.parse(served[0]).phases.length).toBeGreaterThan(0);
+    for (const [i, args] of analyses.entries()) expect((await run([...args, db])).stdout).toBe(served[i]);
   }, 60_000);
 
   it("a note left by a killed server is stale: detected by its process, removed", async () => {

@@ -5,7 +5,7 @@ import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest } from "../error.ts";
 import { documented } from "../openapi.ts";
-import { bucket, dyadCode, filterShape, num, parseQuery, toEventQuery, whole } from "../params.ts";
+import { bucket, dyadCode, filterShape, parseQuery, phaseShape, toEventQuery, whole } from "../params.ts";
 import { checkActors } from "./actors.ts";
 
 /** A dyad the route needs. */
@@ -16,18 +16,8 @@ const seriesQuery = {
   bucket: bucket.optional().meta({ description: "Period bucket (default month)." }),
 };
 
-const phasesQuery = {
-  ...filterShape,
-  dyad: theDyad,
-  bucket: bucket.optional().meta({ description: "Period bucket (default year)." }),
-  penalty: num(0, 1000)
-    .optional()
-    .meta({ description: "Penalty per changepoint in units of σ² (default 2·ln n)." }),
-  threshold: num(0, 20)
-    .optional()
-    .meta({ description: "Change in mean Goldstein labelled warming/cooling (default 1)." }),
-  minSize: whole(1, 100).optional().meta({ description: "Fewest non-empty buckets per phase (default 1)." }),
-};
+/** The phases' parameters: one schema with `yalu phases` (store/filter.ts). */
+const phasesQuery = phaseShape;
 
 const networkQuery = {
   ...filterShape,
