@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { type FormatError, readEvents } from "../formats/index.ts";
 import type { Event } from "../model/event.ts";
-import { CliError } from "./error.ts";
+import { CliError, usage } from "./error.ts";
 import { parseFormat } from "./options.ts";
 import { Progress } from "./progress.ts";
 import { openRecord } from "./record.ts";
@@ -12,6 +12,8 @@ export interface ImportFlags {
   db?: string;
   format?: string;
   skipBad?: boolean;
+  /** Load the shipped flagship record (before any files). */
+  flagship?: boolean;
 }
 
 /**
@@ -19,6 +21,11 @@ export interface ImportFlags {
  * fails the whole batch (nothing stored) unless --skip-bad, which reports each skipped row.
  */
 export async function runImport(files: string[], flags: ImportFlags): Promise<void> {
+  if (flags.flagship) await (await import("./flagship.ts")).importFlagship(flags.db);
+  if (files.length === 0) {
+    if (flags.flagship) return;
+    throw usage("yalu import needs files to import, or --flagship");
+  }
   const format = parseFormat(flags.format);
   for (const f of files) {
     if (!existsSync(f) || !statSync(f).isFile()) throw new CliError(`cannot read "${f}": no such file`);

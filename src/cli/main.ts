@@ -123,7 +123,8 @@ export function program(): Command {
     .action(async (gold: string, opts) => (await import("./parse.ts")).runEvalParse(gold, opts));
   p.command("import")
     .description("import event files into the record (one batch: all or nothing)")
-    .argument("<files...>", "GDELT, ICEWS, PLOVER, CSV, JSON Lines or Parquet files (.gz/.zip too)")
+    .argument("[files...]", "GDELT, ICEWS, PLOVER, CSV, JSON Lines or Parquet files (.gz/.zip too)")
+    .option("--flagship", "load the shipped China–DPRK record (events and trade) into the database")
     .option("--format <format>", "gdelt1, gdelt2, icews, plover, csv, jsonl or parquet (default: detected)")
     .option("--skip-bad", "skip malformed rows, reporting each on stderr, instead of rejecting the batch")
     .option(dbOption, dbHelp)

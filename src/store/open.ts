@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { openDuckDBStore } from "./duckdb/index.ts";
+import { type DuckDBStore, openDuckDBStore } from "./duckdb/index.ts";
 import { FLAGSHIP_DIR, flagshipVersion, readFlagship } from "./flagship.ts";
 import { defaultDatabase, isClickHouseUrl } from "./paths.ts";
 import type { Store } from "./store.ts";
@@ -9,7 +9,9 @@ import type { Store } from "./store.ts";
 export interface OpenOptions {
   /**
    * Load the shipped flagship record when the database lacks it (or holds another version).
-   * Default: true for the default database (no `location` given), false otherwise.
+   * Default: true for the default database (neither `location` nor `$YALU_DB` given) and for a
+   * database that already holds the record (kept current); false for any other database, however
+   * it is named (`--db` or `$YALU_DB`): it starts empty (`yalu import --flagship` loads the record).
    */
   flagship?: boolean;
   /** Where the flagship files are (tests point this at temporary files). */
@@ -23,6 +25,7 @@ const defaults: OpenOptions = { flagshipDir: FLAGSHIP_DIR, env: process.env };
 /**
  * Open the event store at `location`: a DuckDB file path (created on first use), ":memory:", or a
  * `clickhouse://host:port/db` URL. Without a location: `$YALU_DB`, else the user data directory.
+ * A path means the same database whether it comes as `location` or as `$YALU_DB`.
  * @example const store = await openStore("events.duckdb");
  */
 export async function openStore(location?: string, options: Partial<OpenOptions> = {}): Promise<Store> {
@@ -42,7 +45,8 @@ export async function openStore(location?: string, options: Partial<OpenOptions>
     });
   }
   const store = await openDuckDBStore(path);
-  const flagship = opts.flagship ?? location === undefined;
+  const isDefault = location === undefined && !opts.env.YALU_DB;
+  const flagship = opts.flagship ?? (isDefault || (await store.getMeta("flagship_version")) !== null);
   if (flagship && existsSync(join(opts.flagshipDir, "events.jsonl"))) {
     try {
       await syncFlagship(store, opts.flagshipDir);
@@ -54,9 +58,12 @@ export async function openStore(location?: string, options: Partial<OpenOptions>
   return store;
 }
 
-/** Bring the stored flagship record up to the shipped version (no-op when they match). */
-async function syncFlagship(store: Awaited<ReturnType<typeof openDuckDBStore>>, dir: string): Promise<void> {
-  if ((await store.getMeta("flagship_version")) === (await flagshipVersion(dir))) return;
+/**
+ * Bring the stored flagship record up to the shipped version (no-op when they match); returns
+ * whether anything was loaded. `yalu import --flagship` runs it on any DuckDB database.
+ */
+export async function syncFlagship(store: DuckDBStore, dir: string = FLAGSHIP_DIR): Promise<boolean> {
+  if ((await store.getMeta("flagship_version")) === (await flagshipVersion(dir))) return false;
   const f = await readFlagship(dir);
   const previous = JSON.parse((await store.getMeta("flagship_ids")) ?? "[]") as string[];
   const current = new Set(f.events.map((e) => e.id));
@@ -65,4 +72,5 @@ async function syncFlagship(store: Awaited<ReturnType<typeof openDuckDBStore>>, 
   await store.putIndicators(f.indicators);
   await store.setMeta("flagship_ids", JSON.stringify([...current]));
   await store.setMeta("flagship_version", f.version);
+  return true;
 }

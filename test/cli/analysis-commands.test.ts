@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.ts";
 import { openStore } from "../../src/store/open.ts";
 import { yalu } from "./yalu.ts";
@@ -10,6 +10,13 @@ import { yalu } from "./yalu.ts";
 // /api/indicators answer for the same parameters.
 const dir = mkdtempSync(join(tmpdir(), "yalu-analysis-cli-"));
 const db = join(dir, "flagship.duckdb");
+beforeAll(async () => {
+  // A named database starts empty (by --db or $YALU_DB alike): load the record into it.
+  const r = await run("import", "--flagship");
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  expect(r.stdout).toMatch(/^loaded the flagship record: \d+ events, \d+ indicator points in /);
+  expect((await run("import", "--flagship")).stdout).toMatch(/^already holds the flagship record/);
+}, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (...args: string[]) => yalu(args, { YALU_DB: db });

@@ -37,7 +37,8 @@ describe("yalu check", () => {
       "- {dyad: CHN-PRK, period: 2018..2019, claim: improved}\n- {indicator: trade, period: 2021..2023, claim: decreased}\n",
     );
     const db = join(dir, "flagship.duckdb");
-    // A database path given with --db holds no flagship record; load it through YALU_DB's default path instead.
+    // A named database starts empty: load the flagship record into it first.
+    expect((await run(["import", "--flagship", "--db", db])).code).toBe(0);
     process.env.YALU_DB = db;
     try {
       const table = await run(["check", file]);

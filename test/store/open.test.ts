@@ -37,14 +37,15 @@ describe("openStore", () => {
   });
 
   it("creates the default database with the flagship record and updates it when it changes", async () => {
-    const path = join(dir, "data", "nested", "yalu.duckdb");
-    const env = { YALU_DB: path };
+    const path = join(dir, "data", "yalu", "yalu.duckdb");
+    const env = { XDG_DATA_HOME: join(dir, "data") };
     const v1 = flagshipDir(
       "v1",
       [event("1949-10-06", "057", "u1"), event("1961-07", "057", "u2")],
       ['trade,CHN-PRK,total,2019,2.8e9,USD,"Customs, China",https://example.org,'],
     );
     let store = await openStore(undefined, { env, flagshipDir: v1 });
+    expect(store.location).toBe(path);
     expect(await store.countEvents({})).toBe(2);
     expect(await store.indicators({ indicator: "trade" })).toHaveLength(1);
     await store.close();
@@ -55,11 +56,32 @@ describe("openStore", () => {
     await store.close();
   });
 
-  it("does not load the flagship into an explicitly named database", async () => {
+  it("does not load the flagship into a named database, by location or by $YALU_DB alike", async () => {
     const d = flagshipDir("v3", [event("1949-10-06", "057", "u1")], []);
     const store = await openStore(join(dir, "explicit.duckdb"), { flagshipDir: d });
     expect(await store.countEvents({})).toBe(0);
     await store.close();
+    const env = { YALU_DB: join(dir, "by-env.duckdb") };
+    const viaEnv = await openStore(undefined, { env, flagshipDir: d });
+    expect(viaEnv.location).toBe(env.YALU_DB);
+    expect(await viaEnv.countEvents({})).toBe(0);
+    await viaEnv.close();
+  });
+
+  it("keeps a named database that holds the flagship record current, however it is named", async () => {
+    const path = join(dir, "holds.duckdb");
+    const v4 = flagshipDir("v4", [event("1949-10-06", "057", "u1")], []);
+    const first = await openStore(path, { flagship: true, flagshipDir: v4 });
+    expect(await first.countEvents({})).toBe(1);
+    await first.close();
+    const v5 = flagshipDir("v5", [event("1949-10-06", "057", "u1"), event("1950", "057", "u5")], []);
+    const byPath = await openStore(path, { flagshipDir: v5 });
+    expect(await byPath.countEvents({})).toBe(2);
+    await byPath.close();
+    const v6 = flagshipDir("v6", [event("1951", "057", "u6")], []);
+    const byEnv = await openStore(undefined, { env: { YALU_DB: path }, flagshipDir: v6 });
+    expect((await byEnv.queryEvents({})).map((e) => e.date)).toEqual(["1951"]);
+    await byEnv.close();
   });
 
   it("names a corrupt database file", async () => {
