@@ -120,4 +120,21 @@ describe("write endpoints with a token", () => {
     const empty = await t.app.request("/api/code", { method: "POST", body: JSON.stringify({ text: "" }) });
     expect([empty.status, ((await empty.json()) as any).error.parameter]).toEqual([400, "text"]);
   });
+
+  it("the record's size the dashboard header reads (GET /api/stats) moves with every import", async () => {
+    const read = async () => {
+      const res = await t.app.request("/api/stats");
+      expect(res.headers.get("cache-control")).toBe("no-cache");
+      return { body: (await res.json()) as any, version: Number(res.headers.get("x-yalu-data-version")) };
+    };
+    const before = await read();
+    const body = `${line("2027-01-01")}\n${line("2027-02-01")}\n`;
+    const res = await t.app.request("/api/import", { method: "POST", body, headers: auth });
+    expect(res.status).toBe(200);
+    const after = await read();
+    expect(after.body.events).toBe(before.body.events + 2);
+    expect(after.body.lastDate).toBe("2027-02-01");
+    expect(after.version).toBe(Number(res.headers.get("x-yalu-data-version")));
+    expect(after.version).toBeGreaterThan(before.version);
+  });
 });

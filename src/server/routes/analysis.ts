@@ -102,12 +102,18 @@ export function analysisRoutes(deps: Deps): Hono {
   app.get(
     "/stats",
     documented({
-      summary: "Record statistics",
+      summary: "Record statistics, read live (never cached), with the current data version",
       answer: "{ events, firstDate, lastDate, actors, byRoot, byOrigin, indicators }",
     }),
     async (c) => {
       if (Object.keys(c.req.query()).length) throw badRequest("stats takes no parameters");
-      return c.json(await deps.store.stats());
+      // Read live, never cached: the dashboard's header count must move with every import. The
+      // data version lets a client tell whether anything was committed since its last look.
+      const version = deps.cache.version;
+      return c.json(await deps.store.stats(), 200, {
+        "Cache-Control": "no-cache",
+        "X-Yalu-Data-Version": String(version),
+      });
     },
   );
 

@@ -26,6 +26,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Anything that changes the record (the Import & code view's store) announces it, for the header. */
+export const RECORD_CHANGED = "yalu:record-changed";
+
 /** GET or POST JSON; throws {@link ApiError} with the server's message. */
 export async function api<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(path, init);

@@ -1,4 +1,4 @@
-import { api, type Event } from "./api.ts";
+import { api, type Event, RECORD_CHANGED } from "./api.ts";
 import { eventCard, fill, h, status } from "./dom.ts";
 import { asEvidence } from "./events.ts";
 
@@ -45,6 +45,7 @@ export function codeView(root: HTMLElement): void {
         ),
         h("div", { class: "evidence-cards" }, ...r.events.map((e) => eventCard(asEvidence(e)))),
       );
+      if (r.stored?.inserted) window.dispatchEvent(new CustomEvent(RECORD_CHANGED));
     } catch (err) {
       fill(out, status((err as Error).message, "error"));
     }

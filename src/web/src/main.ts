@@ -1,4 +1,4 @@
-import { api } from "./api.ts";
+import { api, RECORD_CHANGED } from "./api.ts";
 import { claimsView } from "./claims.ts";
 import { codeView } from "./code.ts";
 import { fill, status } from "./dom.ts";
@@ -56,6 +56,12 @@ async function stats(): Promise<void> {
   }
 }
 
-window.addEventListener("hashchange", () => void route());
+// The header re-reads the record's size on every view change and after a store: an import made
+// elsewhere (the CLI through this server, another tab) shows when the user moves on.
+window.addEventListener("hashchange", () => {
+  void route();
+  void stats();
+});
+window.addEventListener(RECORD_CHANGED, () => void stats());
 void route();
 void stats();
