@@ -128,7 +128,13 @@ export function parseScenario(text: string, file: string, load?: ScenarioLoader,
     if (!load)
       throw new ForecastInputError(`base "${sc.base}" cannot be loaded here`, file, lineOf(["base"]));
     if (depth > 8) throw new ForecastInputError("base scenarios nest too deeply", file, lineOf(["base"]));
-    const b = load(sc.base, file);
+    let b: { text: string; file: string };
+    try {
+      b = load(sc.base, file);
+    } catch (err) {
+      if (err instanceof ForecastInputError) throw err;
+      throw new ForecastInputError(`base "${sc.base}": ${(err as Error).message}`, file, lineOf(["base"]));
+    }
     const base = parseScenario(b.text, b.file, load, depth + 1);
     return applyOverrides(base, sc, file, lineOf);
   }

@@ -47,9 +47,15 @@ export function parseForecastFile(text: string, file: string): Scenario {
     );
   }
   if (ext === ".yaml" || ext === ".yml" || ext === ".json") {
+    // A variant's base is a path relative to the variant file's folder, wherever yalu runs.
     return parseScenario(text, file, (path, from) => {
       const f = resolve(dirname(from), path);
-      return { file: f, text: readFileSync(f, "utf8") };
+      try {
+        return { file: f, text: readFileSync(f, "utf8") };
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+        throw new Error(`no such file ${f} (a base is read relative to the variant's folder)`);
+      }
     });
   }
   throw new Error(
