@@ -169,8 +169,9 @@ async function deriveReport(scenario: Scenario, opts: ForecastCommandOptions): P
     throw new CliError(`scenario ${scenario.name} gives no actor codes to derive from`);
   // The same date rules as `yalu events --from --to`, checked before the store is opened.
   const { from, to } = parseFilters({ from: opts.from, to: opts.to });
-  const { openStore } = await import("../store/open.ts");
-  const store = await openStore(opts.db);
+  // Beside a running server this names it (its API has no derive route: stop it to derive).
+  const { openRecord } = await import("./record.ts");
+  const store = await openRecord(opts.db);
   let rows: DerivedInput[];
   try {
     rows = await deriveInputs(store, actors, { ...(from ? { from } : {}), ...(to ? { to } : {}) });

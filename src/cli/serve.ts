@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { startServer } from "../server/serve.ts";
+import { findServer } from "../server/sidecar.ts";
 import { WEB_DIST } from "../server/static.ts";
 import { openStore } from "../store/open.ts";
+import { defaultDatabase } from "../store/paths.ts";
 import { CliError, usage } from "./error.ts";
 
 export interface ServeCommandOptions {
@@ -29,6 +31,11 @@ export async function runServe(opts: ServeCommandOptions): Promise<void> {
       );
     webRoot = WEB_DIST;
   }
+  const running = findServer(opts.db ?? defaultDatabase());
+  if (running)
+    throw new CliError(
+      `the record ${running.database} is already served by process ${running.pid} at ${running.url}: use that server, or stop it first`,
+    );
   const store = await openStore(opts.db);
   const server = await startServer({
     store,

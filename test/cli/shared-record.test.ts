@@ -141,6 +141,17 @@ describe("the CLI beside a running server on the same DuckDB file", () => {
     expect((await stats()).events).toBe(3);
   }, 120_000);
 
+  it("a second server, and what the API cannot answer, are refused naming the running server", async () => {
+    const second = await run(["serve", "--db", db, "--port", "0", "--no-web"]);
+    expect([second.code, second.stderr]).toEqual([
+      1,
+      `yalu: the record ${db} is already served by process ${server.pid} at ${url}: use that server, or stop it first\n`,
+    ]);
+    const derive = await run(["forecast", "china-dprk", "--derive", "--db", db]);
+    expect(derive.code).toBe(1);
+    expect(derive.stderr).toContain(`is not available through yalu serve (process ${server.pid}) at ${url}`);
+  }, 60_000);
+
   it("a file locked by a process that announced no server: a message naming it", async () => {
     const note = readFileSync(sidecarPath(db), "utf8");
     unlinkSync(sidecarPath(db));
