@@ -147,24 +147,24 @@ export function program(): Command {
     .option(dbOption, dbHelp)
     .action(async (opts) => (await import("./events.ts")).runEvents(opts));
 
-  // The filter flags of export and events are added once one of them is chosen (`yalu events …`,
-  // `yalu help export`), so other commands, --version and --help never load the filters (and zod).
-  p.hook("preSubcommand", async (_, sub) => {
-    if (sub.name() === "export" || sub.name() === "events") (await import("./options.ts")).withFilters(sub);
-  });
+  p.command("phases")
+    .description("phases and turning points of a dyad's relationship (as /api/phases): a table, or --json")
+    .option("--bucket <bucket>", "period of the series: day, month, quarter or year", "year")
+    .option("--penalty <p>", "PELT penalty per phase (default: from the series)")
+    .option("--threshold <points>", "smallest change in mean Goldstein called warming or cooling", "1")
+    .option("--min-size <n>", "fewest periods in a phase", "1")
+    .option("--json", "print the full answer as JSON")
+    .option(dbOption, dbHelp)
+    .action(async (opts) => (await import("./phases.ts")).runPhases(opts));
 
-  withFilters(
-    p
-      .command("phases")
-      .description("phases and turning points of a dyad's relationship (as /api/phases): a table, or --json")
-      .option("--bucket <bucket>", "period of the series: day, month, quarter or year", "year")
-      .option("--penalty <p>", "PELT penalty per phase (default: from the series)")
-      .option("--threshold <points>", "smallest change in mean Goldstein called warming or cooling", "1")
-      .option("--min-size <n>", "fewest periods in a phase", "1")
-      .option("--json", "print the full answer as JSON")
-      .option(dbOption, dbHelp),
-    false,
-  ).action(async (opts) => (await import("./phases.ts")).runPhases(opts));
+  // The filter flags of export, events and phases are added once one of them is chosen (`yalu
+  // events …`, `yalu help export`), so other commands, --version and --help never load the filters
+  // (and zod). Phases summarise every matching event: no --limit, --offset or --order.
+  p.hook("preSubcommand", async (_, sub) => {
+    const name = sub.name();
+    if (name === "export" || name === "events" || name === "phases")
+      (await import("./options.ts")).withFilters(sub, name !== "phases");
+  });
 
   p.command("indicators")
     .description("a dyad's leverage indicators (as /api/indicators): trade, UN votes, contacts, conflict")
