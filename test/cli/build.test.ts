@@ -11,9 +11,13 @@ const DIST = resolve("dist");
 const dir = mkdtempSync(join(tmpdir(), "yalu-build-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** `node bin/yalu.js …` with the default database in the temp folder (loaded with the flagship). */
+/**
+ * `node bin/yalu.js …` with the default database (the user data directory's, loaded with the
+ * flagship on first use; one named by $YALU_DB starts empty) in the temp folder.
+ */
+const defaultEnv = { XDG_DATA_HOME: dir, YALU_DB: "" };
 async function yalu(...args: string[]): Promise<{ stdout: string; stderr: string }> {
-  const env = { ...process.env, YALU_DB: join(dir, "default.duckdb") };
+  const env = { ...process.env, ...defaultEnv };
   return promisify(execFile)(process.execPath, ["bin/yalu.js", ...args], { env, timeout: 120_000 });
 }
 
@@ -68,7 +72,7 @@ describe("the compiled build", () => {
 
   it("serves the dashboard and the API as npm start does (PORT from the environment)", async () => {
     const child = spawn(process.execPath, ["bin/yalu.js", "serve"], {
-      env: { ...process.env, YALU_DB: join(dir, "default.duckdb"), PORT: "0" },
+      env: { ...process.env, ...defaultEnv, PORT: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
