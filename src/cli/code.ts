@@ -7,6 +7,7 @@ import { gdeltRow } from "../formats/gdelt.ts";
 import { PetrarchXmlError } from "../formats/petrarch-xml.ts";
 import { decodeUtf8, TextInputError } from "../formats/text.ts";
 import { type Citation, datePrecisionOf, type Event } from "../model/event.ts";
+import { filterShape } from "../store/filter.ts";
 import { CliError, usage } from "./error.ts";
 
 export interface CodeCommandOptions {
@@ -34,9 +35,11 @@ export interface CodeCommandOptions {
  */
 export function minConfidenceOf(opts: { minConfidence?: string; dictionaries?: string }): number | undefined {
   if (opts.minConfidence === undefined) return undefined;
-  const p = Number(opts.minConfidence);
-  if (opts.minConfidence.trim() === "" || !(p >= 0 && p <= 1))
+  // The rule of the events filter of the same name (store/filter.ts), so both flags read alike.
+  const r = filterShape.minConfidence.safeParse(opts.minConfidence);
+  if (!r.success || r.data === undefined)
     throw usage(`invalid --min-confidence "${opts.minConfidence}" (a number from 0 to 1)`);
+  const p = r.data;
   if (opts.dictionaries)
     throw usage(
       "--min-confidence cannot be used with --dictionaries: the dictionary coder gives no confidence",

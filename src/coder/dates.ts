@@ -83,6 +83,12 @@ function validDay(y: number, m: number, d: number): boolean {
 }
 
 /** Context carried between the sentences of a document. */
+/** Whether a word starts a time expression: a number, a month, a weekday, a time of day. */
+export function startsTime(word: string): boolean {
+  return /^\d/.test(word) || Object.hasOwn(MONTHS, word) || WEEKDAYS.includes(word) || TIME_OF_DAY.test(word);
+}
+const TIME_OF_DAY = /^(dawn|night|noon|midnight|early|late)$/;
+
 export interface DateContext {
   /** The document date, YYYY-MM-DD, or null. */
   docDate: string | null;

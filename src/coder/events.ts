@@ -194,6 +194,19 @@ const CLAUSE_START =
 const HARD_STOP = new Set([";", ".", ":", "!", "?", "—", "–"]);
 const WINDOW = 14;
 
+/**
+ * Whether a preposition after `noun` names an actor rather than a place: "dozens of protesters",
+ * "a member of Hezbollah", "the island nation of Nauru", "an offer from the Afghan government".
+ */
+function namesActor(prep: string | undefined, noun: string | undefined): boolean {
+  if (noun === undefined) return false;
+  if (prep === "from") return PROPOSAL_NOUNS.has(noun);
+  return (
+    prep === "of" &&
+    (QUANTITY.has(noun) || MEMBER_NOUNS.has(noun) || PROPOSAL_NOUNS.has(noun) || STATE_NOUNS.has(noun))
+  );
+}
+
 const skipDet = (tokens: Token[], i: number): number => {
   let k = i - 1;
   while (k >= 0 && /^(the|a|an|its|their|his|her)$/.test(tokens[k].lower)) k--;
@@ -290,14 +303,7 @@ function object(
   const right = mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.start >= after && m.start < end);
   const good = right.filter(({ m }) => {
     const k = skipDet(tokens, m.start);
-    // "dozens of protesters", "a group of soldiers": the "of" heads a quantity, not a place.
-    if (tokens[k]?.lower === "of" && QUANTITY.has(tokens[k - 1]?.lower ?? "")) return true;
-    if (tokens[k]?.lower === "of" && MEMBER_NOUNS.has(tokens[k - 1]?.lower ?? "")) return true;
-    // "rejected an offer from the Afghan government", "the demands of India": whose offer it is.
-    if (/^(from|of)$/.test(tokens[k]?.lower ?? "") && PROPOSAL_NOUNS.has(tokens[k - 1]?.lower ?? ""))
-      return true;
-    // "the island nation of Nauru", "the Republic of Korea": the "of" names the actor.
-    if (tokens[k]?.lower === "of" && STATE_NOUNS.has(tokens[k - 1]?.lower ?? "")) return true;
+    if (namesActor(tokens[k]?.lower, tokens[k - 1]?.lower)) return true;
     return !(k >= after && k >= 0 && LOCATION_PREPS.has(tokens[k].lower) && tokens[m.end]?.lower !== "'s");
   });
   if (good.length > 0) return coordinated(tokens, mentions, good[0].i, 1);

@@ -1,3 +1,4 @@
+import { startsTime } from "./dates.ts";
 import type { Lexicon, Pattern, Slot } from "./lexicon.ts";
 import { isPunct, type Token } from "./tokens.ts";
 
@@ -298,15 +299,11 @@ function matchPattern(tokens: Token[], i: number, p: Pattern): Match | null {
   if (
     p.slots.length > 0 &&
     /^(on|at|in)$/.test(tokens[at - 1]?.lower ?? "") &&
-    TIME_WORD.test(tokens[at]?.lower ?? "")
+    startsTime(tokens[at]?.lower ?? "")
   )
     return null;
   return { pattern: p, start: i, end: at, fillerStart, fillerEnd };
 }
-
-/** Words that start a time expression after "on", "at" or "in". */
-const TIME_WORD =
-  /^(\d.*|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|dawn|night|noon|midnight|early|late)$/;
 
 /** The modality of the words before a trigger: negation, intent, threat, refusal, hypothesis, passive. */
 function moodOf(tokens: Token[], t: Match, headline = false): Pick<Trigger, "mood" | "passive"> {

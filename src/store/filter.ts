@@ -221,6 +221,13 @@ export function validateFilters<S extends z.ZodRawShape>(
   return { ok: false, issue: issueOf(r.error.issues[0], input) };
 }
 
+/** A query's confidence bound, validated: a number from 0 to 1. */
+export function confidenceBound(value: number): number {
+  if (!(typeof value === "number" && value >= 0 && value <= 1))
+    throw new Error(`invalid minConfidence ${value} (a number from 0 to 1)`);
+  return value;
+}
+
 /** The store query of validated filters. */
 export function toEventQuery(f: Partial<Filters>): EventQuery {
   return {

@@ -1,5 +1,5 @@
 import { dateEnd, datePrecisionOf, dateStart } from "../../model/event.ts";
-import { confidenceBound } from "../duckdb/where.ts";
+import { confidenceBound } from "../filter.ts";
 import type { EventQuery } from "../store.ts";
 import { integer, likePrefix, quote } from "./quote.ts";
 

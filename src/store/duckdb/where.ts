@@ -1,5 +1,6 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import { dateEnd, datePrecisionOf, dateStart } from "../../model/event.ts";
+import { confidenceBound } from "../filter.ts";
 import type { EventQuery } from "../store.ts";
 
 /** Positional parameters for one statement: `add` returns the `$n` placeholder of a value. */
@@ -15,13 +16,6 @@ export class Params {
 function bound(value: string, name: string, edge: "start" | "end"): string {
   if (datePrecisionOf(value) === null) throw new Error(`invalid ${name} date "${value}"`);
   return edge === "start" ? dateStart(value) : dateEnd(value);
-}
-
-/** A query's confidence bound, validated: a number from 0 to 1. */
-export function confidenceBound(value: number): number {
-  if (!(typeof value === "number" && value >= 0 && value <= 1))
-    throw new Error(`invalid minConfidence ${value} (a number from 0 to 1)`);
-  return value;
 }
 
 /** Printable ASCII whose last character can be incremented: safe for a byte-order range. */
