@@ -1,5 +1,13 @@
 import { type LevelScore, levelScore } from "./level.ts";
-import type { Confusion } from "./score.ts";
+
+/** A confusion table of gold against predicted labels. */
+export interface Confusion {
+  /** "root" (CAMEO roots), "class" (quad/ConfliBERT classes) or "type" (PLOVER types). */
+  by: "root" | "class" | "type";
+  labels: string[];
+  /** counts[gold label][predicted label]; "none" = no counterpart. */
+  counts: Map<string, Map<string, number>>;
+}
 
 /** One label of a sentence-labelled gold: precision, recall and F1, with its gold support. */
 export interface LabelRow extends LevelScore {

@@ -1,10 +1,11 @@
 import { type ActorAgreement, tallyActors } from "./actors.ts";
 import { classOf, labelOf } from "./classes.ts";
-import { type LabelTable, labelTable } from "./labels.ts";
+import { type Confusion, type LabelTable, labelTable } from "./labels.ts";
 import { type LevelScore, levelScore } from "./level.ts";
 import type { Predictions } from "./predictions.ts";
 import type { EvalEvent, Gold } from "./types.ts";
 
+export type { Confusion };
 export { type LevelScore, levelScore };
 
 /**
@@ -17,14 +18,6 @@ export { type LevelScore, levelScore };
  * (ConfliBERT, PLV) also get a per-label table (the label being the sentence's most frequent
  * class or PLOVER type) and, where the gold marks actor spans, actor agreement.
  */
-
-export interface Confusion {
-  /** "root" (CAMEO roots), "class" (quad/ConfliBERT classes) or "type" (PLOVER types). */
-  by: "root" | "class" | "type";
-  labels: string[];
-  /** counts[gold label][predicted label]; "none" = no counterpart. */
-  counts: Map<string, Map<string, number>>;
-}
 
 export interface EvalReport {
   units: number;

@@ -1,45 +1,13 @@
 import { weightedMean, weightedMedian } from "./baselines.ts";
-import { expectedUtility, riskExponents } from "./eu-utility.ts";
+import { DEFAULT_EU_OPTIONS, type EuOptions, expectedUtility, riskExponents } from "./eu-utility.ts";
 
-export { type EuContext, expectedUtility, probability } from "./eu-utility.ts";
-
-/**
- * Bueno de Mesquita's expected-utility model (SPEC §2), one issue at a time. The choices the
- * literature disagrees on are named options, recorded in the result.
- */
-export interface EuOptions {
-  /** P_i(i,j) over Σ_k|v_k(i:j)| ("pairwise", the papers) or over all votes ("global", jmckib/Scholz code). */
-  probabilityDenominator: "pairwise" | "global";
-  /** "security" (Scholz eqs 32–33, over the other actors), "hypothetical" (BDM 1985/1994: over the
-   * positions the actor could have held), or "neutral" (r = 1 for all). */
-  risk: "security" | "hypothetical" | "neutral";
-  /** Whose risk exponent values the opponent's EU in a dyad: the evaluating actor's ("evaluator",
-   * jmckib) or the opponent's own ("objective"). */
-  perspective: "evaluator" | "objective";
-  /** Probability the status quo persists absent a challenge (Scholz 1, decisionmechanics 0.5). */
-  q: number;
-  /** Probability things improve for i absent a challenge; "preana": 1 if |x_i−μ| < |x_i−x_j|, else 0. */
-  t: number | "preana";
-  /** Range Δ from the initial positions ("initial", jmckib) or recomputed each round ("round"). */
-  range: "initial" | "round";
-  /** The forecast: capability×salience-weighted median, or the Condorcet winner by total votes. */
-  median: "weighted" | "condorcet";
-  /** Which proposal an actor accepts: the least move, or Scholz's precedence (conflict, compromise, capitulation). */
-  acceptance: "leastMove" | "precedence";
-  rounds: number;
-}
-
-export const DEFAULT_EU_OPTIONS = {
-  probabilityDenominator: "pairwise",
-  risk: "security",
-  perspective: "objective",
-  q: 1,
-  t: 1,
-  range: "initial",
-  median: "weighted",
-  acceptance: "leastMove",
-  rounds: 10,
-} as const satisfies EuOptions;
+export {
+  DEFAULT_EU_OPTIONS,
+  type EuContext,
+  type EuOptions,
+  expectedUtility,
+  probability,
+} from "./eu-utility.ts";
 
 export interface EuActor {
   name: string;

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Rationale, Scenario, scenarioSchema } from "./scenario.ts";
+import type { Rationale, Scenario, scenarioSchema } from "./scenario-schema.ts";
 import type { ForecastInput } from "./types.ts";
 import { ForecastInputError, type RawInput, validateInput } from "./validate.ts";
 

@@ -1,4 +1,4 @@
-import type { NounCoding, NounContext } from "./nouns.ts";
+import type { NounCoding, NounContext } from "./noun-coding.ts";
 import { isLabel, isNounPhrase, type TreeNode } from "./tree.ts";
 
 /**

@@ -1,8 +1,8 @@
-import { type ActorEntry, actorCodes } from "./actors.ts";
-import type { AgentEntry } from "./agents.ts";
+import { actorCodes } from "./actors.ts";
 import { newActor } from "./new-actor.ts";
+import type { ActorCoding, NounCoding, NounContext } from "./noun-coding.ts";
 import type { PhraseIndex } from "./phrases.ts";
-import { isNounPhrase, type ParsedSentence, type TreeNode } from "./tree.ts";
+import { isNounPhrase, type TreeNode } from "./tree.ts";
 
 /**
  * Coding noun phrases as actors: actor names and agent titles found in a noun phrase's head,
@@ -11,34 +11,7 @@ import { isNounPhrase, type ParsedSentence, type TreeNode } from "./tree.ts";
  * ("Gondor's government" → GONGOV).
  */
 
-/** One coded actor of a phrase: an actor code (null = agent only) and its agent codes. */
-export interface ActorCoding {
-  actor: string | null;
-  prefixes: string[];
-  suffixes: string[];
-}
-
-/** A coded noun phrase: its actors (several for a compound) and the words it covers. */
-export interface NounCoding {
-  codings: ActorCoding[];
-  start: number;
-  end: number;
-  /** The coded conjuncts of a compound, whose words patterns may still match around. */
-  parts?: NounCoding[];
-  /** True for a new actor (new_actor_length): its words stay visible to patterns. */
-  isNew?: boolean;
-}
-
-export interface NounContext {
-  sentence: ParsedSentence;
-  actors: PhraseIndex<ActorEntry>;
-  agents: PhraseIndex<AgentEntry>;
-  date: number | null;
-  /** PETRARCH's new_actor_length (0 = off). */
-  newActorLength?: number;
-  /** Codings already computed for this sentence's noun phrases. */
-  memo?: Map<TreeNode, NounCoding | null>;
-}
+export type { ActorCoding, NounCoding, NounContext };
 
 const CONJUNCTIONS = new Set(["AND", "OR", "NOR"]);
 const NOMINAL = /^(NN|NNS|NNP|NNPS|NP|NML|NX|PRP)$/;
