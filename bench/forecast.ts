@@ -6,8 +6,8 @@
  *   npm run bench:forecast [-- --runs 3 --only a160]
  */
 import { existsSync, readFileSync } from "node:fs";
+import { readKtabCsv } from "../src/forecast/io/ktab.ts";
 import { runSmp } from "../src/forecast/smp/run.ts";
-import { readKtabCsv } from "../src/formats/ktab.ts";
 
 const DIR = "../shared/reference/bargaining/KTAB/smp";
 /** KTAB's own C++ times from ../shared/reference/README.md (whole run, incl. SQLite output). */

@@ -4,6 +4,7 @@ import { compareScenarios, comparisonJson } from "../forecast/compare.ts";
 import { type DerivedInput, deriveInputs } from "../forecast/derive.ts";
 import type { EuOptions } from "../forecast/eu.ts";
 import type { ForecastOptions } from "../forecast/forecast.ts";
+import { loadForecastFile } from "../forecast/io/input.ts";
 import { PARAMETER_VALUES, resolveParameters } from "../forecast/params.ts";
 import {
   renderDifference,
@@ -13,7 +14,6 @@ import {
 } from "../forecast/report.ts";
 import type { Scenario } from "../forecast/scenario.ts";
 import { ForecastInputError } from "../forecast/validate.ts";
-import { loadForecastFile } from "../formats/forecast-input.ts";
 import { CliError, usage } from "./error.ts";
 import { parseFilters } from "./options.ts";
 

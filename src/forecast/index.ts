@@ -4,6 +4,9 @@ export { type Comparison, compareScenarios, comparisonJson, paired } from "./com
 export { DEFAULT_DERIVE, type DerivedInput, deriveInputs } from "./derive.ts";
 export { DEFAULT_EU_OPTIONS, type EuActor, type EuOptions, type EuResult, runEu } from "./eu.ts";
 export { difference, type ForecastOptions, type ForecastOutcome, forecast } from "./forecast.ts";
+export { readEuTable } from "./io/eum.ts";
+export { loadForecastFile, parseForecastFile, scenarioOf } from "./io/input.ts";
+export { readKtabCsv, readKtabXml } from "./io/ktab.ts";
 export { DEFAULT_PARAMETERS, PARAMETER_VALUES, resolveParameters, type SmpParameters } from "./params.ts";
 export { createPrng, type Prng } from "./prng.ts";
 export { renderDifference, renderOutcome, renderSensitivity } from "./report.ts";

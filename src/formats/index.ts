@@ -11,8 +11,10 @@ import { readParquet, writeParquet } from "./parquet.ts";
 import { readPlover, writePlover } from "./plover.ts";
 
 export type { CsvWriteOptions } from "./csv.ts";
+export { delimiterOf, splitCsvLine } from "./csv-parse.ts";
 export { detectFormat } from "./detect.ts";
 export { FormatError } from "./error.ts";
+export { readBeside, readText } from "./files.ts";
 export { FORMATS, type FormatName, type ReadOptions } from "./options.ts";
 
 /** Stream the events of a file in a format (detected from the file when not given). */

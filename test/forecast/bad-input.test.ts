@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadForecastFile } from "../../src/forecast/io/input.ts";
+import { readKtabCsv } from "../../src/forecast/io/ktab.ts";
 import { ForecastInputError } from "../../src/forecast/validate.ts";
-import { loadForecastFile } from "../../src/formats/forecast-input.ts";
-import { readKtabCsv } from "../../src/formats/ktab.ts";
 import { haveKtab, ktabFile } from "./ktab-log.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "yalu-forecast-"));

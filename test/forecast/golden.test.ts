@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { forecast } from "../../src/forecast/forecast.ts";
-import { loadForecastFile } from "../../src/formats/forecast-input.ts";
+import { loadForecastFile } from "../../src/forecast/io/input.ts";
 import { readGolden } from "../golden.ts";
 
 /**

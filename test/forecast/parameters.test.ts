@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadForecastFile } from "../../src/forecast/io/input.ts";
 import {
   DEFAULT_PARAMETERS,
   PARAMETER_VALUES,
@@ -6,7 +7,6 @@ import {
   resolveParameters,
 } from "../../src/forecast/params.ts";
 import { runSmp } from "../../src/forecast/smp/run.ts";
-import { loadForecastFile } from "../../src/formats/forecast-input.ts";
 
 describe("SMP model parameters", () => {
   it("accepts the XSD spellings and rejects unknown values naming the parameter", () => {

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { difference, forecast } from "../../src/forecast/forecast.ts";
+import { loadForecastFile } from "../../src/forecast/io/input.ts";
 import { outcomeJson } from "../../src/forecast/report.ts";
 import { differenceSensitivity, sensitivity } from "../../src/forecast/sensitivity.ts";
-import { loadForecastFile } from "../../src/formats/forecast-input.ts";
 
 const BASE = "data/scenarios/china-dprk.yaml";
 const VARIANT = "data/scenarios/china-dprk-secondary-sanctions.yaml";

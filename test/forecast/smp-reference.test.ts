@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { readKtabCsv, readKtabXml } from "../../src/forecast/io/ktab.ts";
 import { runSmp, type SmpResult } from "../../src/forecast/smp/run.ts";
-import { readKtabCsv, readKtabXml } from "../../src/formats/ktab.ts";
 import { haveKtab, parseHistory, readKtab } from "./ktab-log.ts";
 
 /** Compare a run with a KTAB history to the printed precision (0.05 on positions, 5e-5 on p). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readKtabCsv, readKtabXml } from "../../src/forecast/io/ktab.ts";
 import { resolveParameters } from "../../src/forecast/params.ts";
 import { proposeBargains } from "../../src/forecast/smp/bargain.ts";
 import { bestChallenges } from "../../src/forecast/smp/challenge.ts";
@@ -6,7 +7,6 @@ import { distances } from "../../src/forecast/smp/geometry.ts";
 import { bargainValues, resolveBargains } from "../../src/forecast/smp/resolve.ts";
 import { inferRisk, runSmp, smpContext } from "../../src/forecast/smp/run.ts";
 import type { ForecastInput } from "../../src/forecast/types.ts";
-import { readKtabCsv, readKtabXml } from "../../src/formats/ktab.ts";
 import {
   haveKtab,
   iteration,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readEuTable } from "../../src/forecast/io/eum.ts";
+import { parseForecastFile } from "../../src/forecast/io/input.ts";
+import { readKtabCsv } from "../../src/forecast/io/ktab.ts";
 import { delimiterOf, splitCsvLine } from "../../src/formats/csv-parse.ts";
-import { parseForecastFile } from "../../src/formats/forecast-input.ts";
-import { readKtabCsv } from "../../src/formats/ktab.ts";
 import { parseIndicatorCsv } from "../../src/store/flagship.ts";
 
 describe("splitCsvLine, the one line splitter", () => {

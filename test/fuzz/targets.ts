@@ -7,8 +7,8 @@ import { readActorDictionary } from "../../src/coder/petrarch/actors.ts";
 import { readAgentDictionary } from "../../src/coder/petrarch/agents.ts";
 import { readDiscardList } from "../../src/coder/petrarch/discards.ts";
 import { readVerbDictionary } from "../../src/coder/petrarch/verbs.ts";
+import { readKtabCsv, readKtabXml } from "../../src/forecast/io/ktab.ts";
 import { type FormatName, readEvents, writeEvents } from "../../src/formats/index.ts";
-import { readKtabCsv, readKtabXml } from "../../src/formats/ktab.ts";
 import { readPetrarchXml } from "../../src/formats/petrarch-xml.ts";
 import { fixtureEvents } from "../store/fixtures.ts";
 

@@ -1,4 +1,4 @@
-import { delimiterOf, splitCsvLine } from "../../formats/csv-parse.ts";
+import { delimiterOf, splitCsvLine } from "../../formats/index.ts";
 import type { EuActor } from "../eu.ts";
 import { ForecastInputError } from "../validate.ts";
 

@@ -5,10 +5,10 @@ import { z } from "zod";
 import { compareScenarios, comparisonJson } from "../../forecast/compare.ts";
 import { DEFAULT_EU_OPTIONS } from "../../forecast/eu.ts";
 import type { ForecastOptions } from "../../forecast/forecast.ts";
+import { loadForecastFile } from "../../forecast/io/input.ts";
 import { PARAMETER_VALUES, type SmpParameters } from "../../forecast/params.ts";
 import { parseScenario, type Scenario } from "../../forecast/scenario.ts";
 import { ForecastInputError } from "../../forecast/validate.ts";
-import { loadForecastFile } from "../../formats/forecast-input.ts";
 import { badRequest, HttpError, onError } from "../error.ts";
 import { documented } from "../openapi.ts";
 

@@ -1,12 +1,12 @@
-import type { ForecastInput } from "../forecast/types.ts";
+import { splitCsvLine } from "../../formats/index.ts";
+import type { ForecastInput } from "../types.ts";
 import {
   ForecastInputError,
   type RawActor,
   type RawCell,
   type RawInput,
   validateInput,
-} from "../forecast/validate.ts";
-import { splitCsvLine } from "./csv-parse.ts";
+} from "../validate.ts";
 
 /**
  * KTAB SMP scenario readers (SPEC §1.6): CSV (name, description, #actors, #dims; a header row;

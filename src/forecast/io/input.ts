@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { dirname, extname, resolve } from "node:path";
-import { readEuTable } from "../forecast/io/eum.ts";
-import { parseScenario, type Scenario } from "../forecast/scenario.ts";
-import type { ForecastInput } from "../forecast/types.ts";
+import { extname } from "node:path";
+import { readBeside, readText } from "../../formats/index.ts";
+import { parseScenario, type Scenario, type ScenarioLoader } from "../scenario.ts";
+import type { ForecastInput } from "../types.ts";
+import { readEuTable } from "./eum.ts";
 import { readKtabCsv, readKtabXml } from "./ktab.ts";
 
 /** Wrap a bare input (KTAB CSV/XML, EU table) as a scenario without rationale. */
@@ -22,10 +21,10 @@ export function scenarioOf(input: ForecastInput, file: string): Scenario {
 
 /**
  * Read a bargaining input from text, by file extension: `.csv` KTAB CSV, `.xml` KTAB XML,
- * `.yaml`/`.yml`/`.json` a Yalu scenario (its `base:` read from disk next to it), `.txt`/`.tsv`
- * an expected-utility table (one issue, salience 0–1).
+ * `.yaml`/`.yml`/`.json` a Yalu scenario (a variant's `base:` read by `load`, by default from the
+ * variant's folder), `.txt`/`.tsv` an expected-utility table (one issue, salience 0–1).
  */
-export function parseForecastFile(text: string, file: string): Scenario {
+export function parseForecastFile(text: string, file: string, load: ScenarioLoader = readBase): Scenario {
   const ext = extname(file).toLowerCase();
   if (ext === ".csv") return scenarioOf(readKtabCsv(text, file), file);
   if (ext === ".xml") return scenarioOf(readKtabXml(text, file), file);
@@ -47,23 +46,26 @@ export function parseForecastFile(text: string, file: string): Scenario {
     );
   }
   if (ext === ".yaml" || ext === ".yml" || ext === ".json") {
-    // A variant's base is a path relative to the variant file's folder, wherever yalu runs.
-    return parseScenario(text, file, (path, from) => {
-      const f = resolve(dirname(from), path);
-      try {
-        return { file: f, text: readFileSync(f, "utf8") };
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-        throw new Error(`no such file ${f} (a base is read relative to the variant's folder)`);
-      }
-    });
+    return parseScenario(text, file, load);
   }
   throw new Error(
     `unknown input type "${ext}" for ${file} (expected .csv, .xml, .yaml, .yml, .json, .txt, .tsv)`,
   );
 }
 
-/** Read and parse a bargaining input file. */
-export async function loadForecastFile(file: string): Promise<Scenario> {
-  return parseForecastFile(await readFile(file, "utf8"), file);
+/** A variant's base: a path relative to the variant file's folder, wherever yalu runs. */
+function readBase(path: string, from: string): { file: string; text: string } {
+  try {
+    return readBeside(path, from);
+  } catch (err) {
+    throw new Error(`${(err as Error).message} (a base is read relative to the variant's folder)`);
+  }
+}
+
+/** Read and parse a bargaining input file; `read` reads a file's text (default: from disk). */
+export async function loadForecastFile(
+  file: string,
+  read: (file: string) => Promise<string> = readText,
+): Promise<Scenario> {
+  return parseForecastFile(await read(file), file);
 }
