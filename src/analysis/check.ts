@@ -1,4 +1,4 @@
-import type { EventQuery, IndicatorPoint, Store } from "../store/store.ts";
+import type { EventQuery, EventReader, IndicatorPoint } from "../model/index.ts";
 import {
   type Claim,
   type DyadClaim,
@@ -25,7 +25,7 @@ export interface ClaimResult {
 }
 
 /** What the claim check reads from the store. */
-export type ClaimReader = Pick<Store, "aggregate" | "queryEvents" | "indicators">;
+export type ClaimReader = Pick<EventReader, "aggregate" | "queryEvents" | "indicators">;
 
 /** Thresholds of the decision rules (stated in the README and the API document). */
 export interface CheckOptions {

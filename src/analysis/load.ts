@@ -1,4 +1,4 @@
-import type { Bucket, EventQuery, Store } from "../store/store.ts";
+import type { Bucket, EventQuery, EventReader } from "../model/index.ts";
 import { pickEvidence } from "./evidence.ts";
 import { CONTACT_CODES, type Leverage, leverage } from "./leverage.ts";
 import { type Network, type NetworkLevel, network, nodeOf } from "./network.ts";
@@ -6,7 +6,7 @@ import { type PhaseOptions, type PhaseResult, phases, withinBucketSigma } from "
 import { dyadSeries, type SeriesPoint } from "./series.ts";
 
 /** What the analysis reads: the Store's query methods (a Store, or a cache in front of one). */
-export type Reader = Pick<Store, "aggregate" | "queryEvents" | "dyads" | "indicators">;
+export type Reader = Pick<EventReader, "aggregate" | "queryEvents" | "dyads" | "indicators">;
 
 /** Events read to estimate the phase model's σ. */
 const SIGMA_SAMPLE = 20_000;

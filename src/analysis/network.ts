@@ -1,4 +1,4 @@
-import type { DyadRow } from "../store/store.ts";
+import type { DyadRow } from "../model/index.ts";
 import { type Adjacency, betweenness, eigenvector } from "./centrality.ts";
 
 /** Actor codes as nodes ("CHNGOV") or folded to countries and organisations ("CHN", "IGOUNO"). */

@@ -1,4 +1,4 @@
-import type { Bucket } from "../store/store.ts";
+import type { Bucket } from "../model/index.ts";
 
 /** Period labels as the store prints them: "2018-03-01" (day), "2018-03" (month), "2018-Q1", "2018". */
 const PATTERNS: Record<Bucket, RegExp> = {

@@ -1,6 +1,7 @@
 import type { Event } from "../model/event.ts";
+import type { EventQuery } from "../model/index.ts";
 import type { ServerNote } from "../server/sidecar.ts";
-import type { EventQuery, ImportResult, Store, StoreStats } from "../store/store.ts";
+import type { ImportResult, Store, StoreStats } from "../store/store.ts";
 import { CliError } from "./error.ts";
 
 /** The API's largest page of events, and its largest import body (src/server: MAX_LIMIT, MAX_IMPORT). */

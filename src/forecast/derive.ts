@@ -1,4 +1,4 @@
-import type { EventQuery, Store } from "../store/store.ts";
+import type { EventQuery, EventReader } from "../model/index.ts";
 
 /**
  * Inputs suggested by the event record, for one dimension of a scenario ("pressure on the DPRK"):
@@ -6,7 +6,7 @@ import type { EventQuery, Store } from "../store/store.ts";
  *   position = 50 − 5 × mean Goldstein, clipped to 0–100 (cooperation +10 → 0, conflict −10 → 100);
  * - salience from event volume: the actor's events with the target (both directions) relative to
  *   the busiest actor's, times `maxSalience`.
- * The target itself gets no suggestion. The store is passed in; nothing else is read.
+ * The target itself gets no suggestion. The record's reader (a Store) is passed in; nothing else is read.
  */
 export interface DeriveOptions {
   /** CAMEO code (prefix) of the actor the dimension is about. */
@@ -31,9 +31,9 @@ export interface DerivedInput {
   salience: number | null;
 }
 
-/** Suggest positions and saliences for `actors` (name, CAMEO code) from the store. */
+/** Suggest positions and saliences for `actors` (name, CAMEO code) from the event record. */
 export async function deriveInputs(
-  store: Pick<Store, "aggregate">,
+  reader: Pick<EventReader, "aggregate">,
   actors: { name: string; code: string }[],
   partial: Partial<DeriveOptions> = {},
 ): Promise<DerivedInput[]> {
@@ -57,7 +57,7 @@ export async function deriveInputs(
       ...(o.from ? { from: o.from } : {}),
       ...(o.to ? { to: o.to } : {}),
     };
-    const agg = await store.aggregate(query, "year");
+    const agg = await reader.aggregate(query, "year");
     let events = 0;
     let toward = 0;
     let goldstein = 0;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Bucket } from "../model/index.ts";
 import {
   bucket,
   dyadCode,
@@ -11,7 +12,6 @@ import {
   validateFilters,
   whole,
 } from "../store/filter.ts";
-import type { Bucket } from "../store/store.ts";
 import { badRequest } from "./error.ts";
 
 /** Most events one page may hold. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dateEnd, datePrecisionOf, dateStart, type QuadClass } from "../model/event.ts";
-import type { EventQuery } from "./store.ts";
+import type { EventQuery } from "../model/index.ts";
 
 /**
  * The one schema of event filters, shared by the CLI (`yalu events --dyad CHN-PRK`) and the API

@@ -3,8 +3,9 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { splitCsvLine } from "../formats/csv-parse.ts";
 import type { Event } from "../model/event.ts";
+import type { IndicatorPoint } from "../model/index.ts";
 import { normalizeEvent } from "../model/normalize.ts";
-import type { ImportResult, IndicatorPoint, Store } from "./store.ts";
+import type { ImportResult, Store } from "./store.ts";
 
 /** The shipped flagship record: `data/flagship/events.jsonl` and `data/flagship/trade.csv`. */
 export const FLAGSHIP_DIR = fileURLToPath(new URL("../../data/flagship/", import.meta.url));

@@ -1,7 +1,8 @@
 import type { Event, EventInput } from "../../src/model/event.ts";
+import type { IndicatorPoint } from "../../src/model/index.ts";
 import { normalizeEvent } from "../../src/model/normalize.ts";
 import { openStore } from "../../src/store/open.ts";
-import type { IndicatorPoint, Store } from "../../src/store/store.ts";
+import type { Store } from "../../src/store/store.ts";
 
 const actor = (code: string, name: string | null = null) => ({
   code,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { network, nodeOf } from "../../src/analysis/network.ts";
-import type { DyadRow } from "../../src/store/store.ts";
+import type { DyadRow } from "../../src/model/index.ts";
 
 const d = (source: string, target: string, count: number, goldsteinSum: number): DyadRow => ({
   source,

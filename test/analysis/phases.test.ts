@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActors, loadLeverage, loadNetwork, loadPhases } from "../../src/analysis/load.ts";
 import { phases } from "../../src/analysis/phases.ts";
 import { dyadSeries } from "../../src/analysis/series.ts";
-import type { AggregateRow, Store } from "../../src/store/store.ts";
+import type { AggregateRow } from "../../src/model/index.ts";
+import type { Store } from "../../src/store/store.ts";
 import { fixtureStore } from "./fixture.ts";
 
 let store: Store;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dyadSeries, total } from "../../src/analysis/series.ts";
-import type { AggregateRow } from "../../src/store/store.ts";
+import type { AggregateRow } from "../../src/model/index.ts";
 
 const row = (period: string, direction: AggregateRow["direction"], q: number[], g: number): AggregateRow => ({
   period,

@@ -5,11 +5,11 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { QuadClass } from "../../src/model/event.ts";
+import type { AggregateRow, Bucket, EventQuery } from "../../src/model/index.ts";
 import { normalizeEvent } from "../../src/model/normalize.ts";
 import { openDuckDBStore } from "../../src/store/duckdb/index.ts";
 import { CREATE_SCHEMA } from "../../src/store/duckdb/schema.ts";
 import { compactSummary, ensureSummary, summaryAnswers } from "../../src/store/duckdb/summary.ts";
-import type { AggregateRow, Bucket, EventQuery } from "../../src/store/store.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "yalu-summary-"));
 let n = 0;

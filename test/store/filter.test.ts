@@ -3,8 +3,9 @@ import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/error.ts";
 import { type FilterFlags, parseFilters, withFilters } from "../../src/cli/options.ts";
+import type { EventQuery } from "../../src/model/index.ts";
 import { createApp } from "../../src/server/app.ts";
-import type { EventQuery, Store } from "../../src/store/store.ts";
+import type { Store } from "../../src/store/store.ts";
 
 /**
  * One table of event filters, run against both edges: the CLI (`yalu events` flags, parsed by

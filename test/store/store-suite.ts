@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dateEnd, dateStart, type Event } from "../../src/model/event.ts";
-import type { EventQuery, IndicatorPoint, Store } from "../../src/store/store.ts";
+import type { EventQuery, IndicatorPoint } from "../../src/model/index.ts";
+import type { Store } from "../../src/store/store.ts";
 import { fixtureEvents } from "./fixtures.ts";
 
 const ids = (events: Event[]) => events.map((e) => e.id);

@@ -1,15 +1,7 @@
 import type { Event } from "../../model/event.ts";
+import type { AggregateRow, Bucket, DyadRow, EventQuery, IndicatorPoint } from "../../model/index.ts";
 import { checkIndicatorValues, rowToDyad, rowToIndicator } from "../rows.ts";
-import type {
-  AggregateRow,
-  Bucket,
-  DyadRow,
-  EventQuery,
-  ImportResult,
-  IndicatorPoint,
-  Store,
-  StoreStats,
-} from "../store.ts";
+import type { ImportResult, Store, StoreStats } from "../store.ts";
 import { discover, ensureSchema, type Topology, table } from "./cluster.ts";
 import { type ImportHooks, importBatch, newBatchId } from "./import.ts";
 import { ClickHouseNode } from "./node.ts";

@@ -1,6 +1,6 @@
 import { dateEnd, datePrecisionOf, dateStart } from "../../model/event.ts";
+import type { EventQuery } from "../../model/index.ts";
 import { confidenceBound } from "../filter.ts";
-import type { EventQuery } from "../store.ts";
 import { integer, likePrefix, quote } from "./quote.ts";
 
 /** A query's date bound, validated: "2013", "2013-03" or "2013-03-07" → "YYYY-MM-DD". */

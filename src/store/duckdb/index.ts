@@ -3,17 +3,9 @@ import { tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from "@duckdb/node-api";
 import type { Event } from "../../model/event.ts";
+import type { AggregateRow, Bucket, DyadRow, EventQuery, IndicatorPoint } from "../../model/index.ts";
 import { checkIndicatorValues, rowToDyad, rowToIndicator } from "../rows.ts";
-import type {
-  AggregateRow,
-  Bucket,
-  DyadRow,
-  EventQuery,
-  ImportResult,
-  IndicatorPoint,
-  Store,
-  StoreStats,
-} from "../store.ts";
+import type { ImportResult, Store, StoreStats } from "../store.ts";
 import { Serial } from "./lock.ts";
 import { mergeStaging } from "./merge.ts";
 import { rowObjects } from "./objects.ts";

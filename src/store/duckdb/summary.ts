@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { dateEnd, datePrecisionOf } from "../../model/event.ts";
-import type { Bucket, EventQuery } from "../store.ts";
+import type { Bucket, EventQuery } from "../../model/index.ts";
 
 /**
  * `dyad_months`: event counts and Goldstein sums per country-level dyad (the first three letters

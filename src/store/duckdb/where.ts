@@ -1,7 +1,7 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import { dateEnd, datePrecisionOf, dateStart } from "../../model/event.ts";
+import type { EventQuery } from "../../model/index.ts";
 import { confidenceBound } from "../filter.ts";
-import type { EventQuery } from "../store.ts";
 
 /** Positional parameters for one statement: `add` returns the `$n` placeholder of a value. */
 export class Params {
