@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateEnd, datePrecisionOf, dateStart } from "../model/event.ts";
+import { dateEnd, datePrecisionOf, dateStart } from "../model/index.ts";
 import { ClaimsYamlError, readClaimsYaml } from "./claims-yaml.ts";
 
 /** Claims about a dyad's movement (against the preceding period) or level (against the record). */

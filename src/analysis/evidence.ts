@@ -1,5 +1,4 @@
-import type { Citation, Event, QuadClass } from "../model/event.ts";
-import { cameoName } from "../model/taxonomy.ts";
+import { type Citation, cameoName, type Event, type QuadClass } from "../model/index.ts";
 
 /** An event cited as evidence: what happened, its text and where it was reported. */
 export interface EvidenceEvent {

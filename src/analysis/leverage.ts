@@ -1,5 +1,4 @@
-import type { Event } from "../model/event.ts";
-import type { IndicatorPoint } from "../model/index.ts";
+import type { Event, IndicatorPoint } from "../model/index.ts";
 import type { SeriesPoint } from "./series.ts";
 import { P5, type Resolution, resolutions } from "./votes.ts";
 

@@ -1,5 +1,4 @@
-import { dateStart, type Event } from "../model/event.ts";
-import type { Bucket } from "../model/index.ts";
+import { type Bucket, dateStart, type Event } from "../model/index.ts";
 import { type ChangepointOptions, pelt } from "./changepoint.ts";
 import type { EvidenceEvent } from "./evidence.ts";
 import { periodOf } from "./period.ts";

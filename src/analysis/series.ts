@@ -1,5 +1,4 @@
-import { dateEnd, dateStart } from "../model/event.ts";
-import type { AggregateRow, Bucket } from "../model/index.ts";
+import { type AggregateRow, type Bucket, dateEnd, dateStart } from "../model/index.ts";
 import { periodEnd, periodOf, periodRange, periodStart } from "./period.ts";
 
 /** Counts and Goldstein measures of one period in one direction (or both directions together). */

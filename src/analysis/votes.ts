@@ -1,4 +1,4 @@
-import type { Event } from "../model/event.ts";
+import type { Event } from "../model/index.ts";
 import { type EvidenceEvent, toEvidence } from "./evidence.ts";
 
 export type Vote = "for" | "against" | "abstain" | "veto";

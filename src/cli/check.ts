@@ -1,7 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { ClaimResult } from "../analysis/check.ts";
-import { checkClaims } from "../analysis/check.ts";
-import { ClaimError, parseClaimsText } from "../analysis/claims.ts";
+import { ClaimError, type ClaimResult, checkClaims, parseClaimsText } from "../analysis/index.ts";
 import { CliError, usage } from "./error.ts";
 import { openRecord } from "./record.ts";
 import { ServedRecord } from "./served.ts";

@@ -1,13 +1,10 @@
 import { createReadStream, statSync } from "node:fs";
 import { basename } from "node:path";
 import type { Readable, Writable } from "node:stream";
-import { codeStream, type StreamStats } from "../coder/stream.ts";
-import type { SentenceCoder } from "../coder/types.ts";
-import { gdeltRow } from "../formats/gdelt.ts";
-import { PetrarchXmlError } from "../formats/petrarch-xml.ts";
-import { decodeUtf8, TextInputError } from "../formats/text.ts";
-import { type Citation, datePrecisionOf, type Event } from "../model/event.ts";
-import { filterShape } from "../store/filter.ts";
+import { codeStream, type SentenceCoder, type StreamStats } from "../coder/index.ts";
+import { decodeUtf8, gdeltRow, PetrarchXmlError, TextInputError } from "../formats/index.ts";
+import { type Citation, datePrecisionOf, type Event } from "../model/index.ts";
+import { filterShape } from "../store/index.ts";
 import { CliError, usage } from "./error.ts";
 
 export interface CodeCommandOptions {
@@ -54,8 +51,7 @@ export function confident(events: Event[], min: number | undefined): Event[] {
 
 /** Yalu's coder with the shipped learned event sense. */
 export async function senseCoder(): Promise<SentenceCoder> {
-  const { NativeCoder } = await import("../coder/native.ts");
-  const { loadSense } = await import("../coder/sense.ts");
+  const { loadSense, NativeCoder } = await import("../coder/index.ts");
   const sense = loadSense();
   if (!sense) throw new CliError("the learned event sense model is missing (npm run train:sense)");
   return new NativeCoder({ sense });
@@ -157,7 +153,7 @@ export async function runCode(
   }
   let coder: SentenceCoder | undefined;
   if (opts.dictionaries)
-    coder = await (await import("../coder/petrarch/index.ts")).loadDictionaryCoder(opts.dictionaries);
+    coder = await (await import("../coder/index.ts")).loadDictionaryCoder(opts.dictionaries);
   else if (opts.sense) coder = await senseCoder();
   const bytes = file === "-" ? io.stdin : createReadStream(file, { highWaterMark: 256 * 1024 });
   const name = file === "-" ? "stdin" : file;

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { SentenceCoder } from "../coder/types.ts";
+import type { SentenceCoder } from "../coder/index.ts";
 import {
   codeGold,
   type EvalEvent,
@@ -33,7 +33,7 @@ async function readText(path: string, what: string): Promise<string> {
 
 async function coderFor(opts: EvalOptions): Promise<SentenceCoder> {
   if (opts.dictionaries) {
-    const { loadDictionaryCoder } = await import("../coder/petrarch/index.ts");
+    const { loadDictionaryCoder } = await import("../coder/index.ts");
     let coder: Awaited<ReturnType<typeof loadDictionaryCoder>>;
     try {
       coder = await loadDictionaryCoder(opts.dictionaries);
@@ -47,7 +47,7 @@ async function coderFor(opts: EvalOptions): Promise<SentenceCoder> {
     return coder;
   }
   if (opts.sense) return (await import("./code.ts")).senseCoder();
-  const { defaultCoder } = await import("../coder/document.ts");
+  const { defaultCoder } = await import("../coder/index.ts");
   return defaultCoder();
 }
 

@@ -1,5 +1,4 @@
-import type { Event } from "../model/event.ts";
-import { cameoName } from "../model/taxonomy.ts";
+import { cameoName, type Event } from "../model/index.ts";
 import { type FilterFlags, parseFilters } from "./options.ts";
 import { pages } from "./pages.ts";
 import { openRecord } from "./record.ts";

@@ -1,5 +1,4 @@
-import { DuckDBStore } from "../store/duckdb/index.ts";
-import { syncFlagship } from "../store/open.ts";
+import { asDuckDBStore, syncFlagship } from "../store/index.ts";
 import { CliError } from "./error.ts";
 import { openRecord } from "./record.ts";
 import { ServedRecord } from "./served.ts";
@@ -15,11 +14,12 @@ export async function importFlagship(db: string | undefined): Promise<void> {
       throw new CliError(
         `the record ${store.server.database} is held by ${store.who}: stop the server, run yalu import --flagship, and start it again`,
       );
-    if (!(store instanceof DuckDBStore))
+    const duckdb = await asDuckDBStore(store);
+    if (!duckdb)
       throw new CliError(
         "--flagship loads DuckDB databases; for ClickHouse, yalu import data/flagship/events.jsonl",
       );
-    const loaded = await syncFlagship(store);
+    const loaded = await syncFlagship(duckdb);
     const [events, indicators] = [await store.countEvents({}), (await store.indicators({})).length];
     process.stdout.write(
       `${loaded ? "loaded" : "already holds"} the flagship record: ${events} events, ${indicators} indicator points in ${store.location}\n`,

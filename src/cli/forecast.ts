@@ -1,19 +1,22 @@
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { compareScenarios, comparisonJson } from "../forecast/compare.ts";
-import { type DerivedInput, deriveInputs } from "../forecast/derive.ts";
-import type { EuOptions } from "../forecast/eu.ts";
-import type { ForecastOptions } from "../forecast/forecast.ts";
-import { loadForecastFile } from "../forecast/io/input.ts";
-import { PARAMETER_VALUES, resolveParameters } from "../forecast/params.ts";
 import {
+  compareScenarios,
+  comparisonJson,
+  type DerivedInput,
+  deriveInputs,
+  type EuOptions,
+  ForecastInputError,
+  type ForecastOptions,
+  loadForecastFile,
+  PARAMETER_VALUES,
   renderDifference,
   renderDifferenceSensitivity,
   renderOutcome,
   renderSensitivity,
-} from "../forecast/report.ts";
-import type { Scenario } from "../forecast/scenario.ts";
-import { ForecastInputError } from "../forecast/validate.ts";
+  resolveParameters,
+  type Scenario,
+} from "../forecast/index.ts";
 import { CliError, usage } from "./error.ts";
 import { parseFilters } from "./options.ts";
 

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { type FormatError, readEvents } from "../formats/index.ts";
-import type { Event } from "../model/event.ts";
+import type { Event } from "../model/index.ts";
 import { CliError, usage } from "./error.ts";
 import { parseFormat } from "./options.ts";
 import { Progress } from "./progress.ts";

@@ -1,7 +1,6 @@
-import type { Leverage } from "../analysis/leverage.ts";
-import { loadLeverage } from "../analysis/load.ts";
-import { stateNames } from "../server/names.ts";
-import { dyadCode } from "../store/filter.ts";
+import { type Leverage, loadLeverage } from "../analysis/index.ts";
+import { stateNames } from "../model/index.ts";
+import { dyadCode } from "../store/index.ts";
 import { compact } from "./check.ts";
 import { table } from "./events.ts";
 import { parseFlags } from "./options.ts";

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import type { z } from "zod";
-import { FORMATS, type FormatName } from "../formats/options.ts";
+import { FORMATS, type FormatName } from "../formats/index.ts";
 import type { EventQuery } from "../model/index.ts";
-import { filterShape, pageShape, toEventQuery, validateFilters } from "../store/filter.ts";
+import { filterShape, pageShape, toEventQuery, validateFilters } from "../store/index.ts";
 import { usage } from "./error.ts";
 
 /** The event filter flags shared by `yalu events` and `yalu export`, as commander parses them. */

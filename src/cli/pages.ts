@@ -1,6 +1,5 @@
-import type { Event } from "../model/event.ts";
-import type { EventQuery } from "../model/index.ts";
-import type { Store } from "../store/store.ts";
+import type { Event, EventQuery } from "../model/index.ts";
+import type { Store } from "../store/index.ts";
 
 /** The events of a query, fetched a page at a time so big exports stream. */
 export async function* pages(store: Store, query: EventQuery, size = 50_000): AsyncGenerator<Event> {

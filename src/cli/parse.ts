@@ -1,11 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Writable } from "node:stream";
-import { detectFormat } from "../coder/document.ts";
-import { splitSentences } from "../coder/sentences.ts";
-import { type Token, tokenize } from "../coder/tokens.ts";
-import { markdownToText } from "../formats/markdown.ts";
-import { readPetrarchXml } from "../formats/petrarch-xml.ts";
-import { firstInvalidUtf8, looksBinary } from "../formats/text.ts";
+import { detectFormat, splitSentences, type Token, tokenize } from "../coder/index.ts";
+import { firstInvalidUtf8, looksBinary, markdownToText, readPetrarchXml } from "../formats/index.ts";
 import {
   ConlluError,
   type ConlluSentence,

@@ -1,8 +1,5 @@
-import type { EvidenceEvent } from "../analysis/evidence.ts";
-import { loadPhases } from "../analysis/load.ts";
-import type { PhaseResult } from "../analysis/phases.ts";
-import type { SeriesPoint } from "../analysis/series.ts";
-import { phaseShape, toEventQuery } from "../store/filter.ts";
+import { type EvidenceEvent, loadPhases, type PhaseResult, type SeriesPoint } from "../analysis/index.ts";
+import { phaseShape, toEventQuery } from "../store/index.ts";
 import { table } from "./events.ts";
 import { type FilterFlags, parseFlags } from "./options.ts";
 import { analyse, apiParams, requireActors } from "./record.ts";

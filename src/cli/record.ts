@@ -1,14 +1,11 @@
-import { findServer, sidecarPath } from "../server/sidecar.ts";
-import { openStore } from "../store/open.ts";
-import { defaultDatabase } from "../store/paths.ts";
-import type { Store } from "../store/store.ts";
+import { defaultDatabase, findServer, openStore, type Store, sidecarPath } from "../store/index.ts";
 import { CliError } from "./error.ts";
 import { ServedRecord } from "./served.ts";
 
 /**
  * The record a command works on: the database itself, or — while `yalu serve` (`npm start`) holds
  * the DuckDB file, which DuckDB lets only one process open — the same record through that server's
- * API (see `server/sidecar.ts`). `location` is the --db value (default: $YALU_DB, else the user
+ * API (see `store/sidecar.ts`). `location` is the --db value (default: $YALU_DB, else the user
  * data directory). A file locked by a process that announced no server fails with a message
  * naming the process and what to do.
  */

@@ -1,10 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { startServer } from "../server/serve.ts";
-import { findServer } from "../server/sidecar.ts";
-import { WEB_DIST } from "../server/static.ts";
-import { openStore } from "../store/open.ts";
-import { defaultDatabase } from "../store/paths.ts";
+import { startServer, WEB_DIST } from "../server/index.ts";
+import { defaultDatabase, findServer, openStore } from "../store/index.ts";
 import { CliError, usage } from "./error.ts";
 
 export interface ServeCommandOptions {

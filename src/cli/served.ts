@@ -1,7 +1,5 @@
-import type { Event } from "../model/event.ts";
-import type { EventQuery } from "../model/index.ts";
-import type { ServerNote } from "../server/sidecar.ts";
-import type { ImportResult, Store, StoreStats } from "../store/store.ts";
+import type { Event, EventQuery } from "../model/index.ts";
+import type { ImportResult, ServerNote, Store, StoreStats } from "../store/index.ts";
 import { CliError } from "./error.ts";
 
 /** The API's largest page of events, and its largest import body (src/server: MAX_LIMIT, MAX_IMPORT). */

@@ -1,4 +1,4 @@
-import { ROOTS } from "../model/taxonomy.ts";
+import { ROOTS } from "../model/index.ts";
 import { table } from "./events.ts";
 import { openRecord } from "./record.ts";
 

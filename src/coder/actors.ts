@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import type { ActorEntry, ResolvedActor, ResolvedVia } from "../model/actor-types.ts";
+import type { ActorEntry, ResolvedActor, ResolvedVia } from "../model/index.ts";
 import { isPunct, phraseKeys, type Token } from "./tokens.ts";
 
 /** What the matcher needs of the actor registry (src/model/registry.ts `ActorRegistry`). */

@@ -1,5 +1,5 @@
 import * as chrono from "chrono-node";
-import type { DatePrecision } from "../model/event.ts";
+import type { DatePrecision } from "../model/index.ts";
 
 /**
  * Date expressions in a sentence, resolved against the document date, precision kept:

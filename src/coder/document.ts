@@ -1,6 +1,10 @@
-import { markdownToText } from "../formats/markdown.ts";
-import { looksLikePetrarchXml, readPetrarchXml, readPetrarchXmlStream } from "../formats/petrarch-xml.ts";
-import { type Event, eventId } from "../model/event.ts";
+import {
+  looksLikePetrarchXml,
+  markdownToText,
+  readPetrarchXml,
+  readPetrarchXmlStream,
+} from "../formats/index.ts";
+import { type Event, eventId } from "../model/index.ts";
 import { headerDate } from "./dates.ts";
 import { citationIn, originalOffset, stripFootnotes } from "./footnotes.ts";
 import { type CoderContext, NativeCoder, newContext } from "./native.ts";

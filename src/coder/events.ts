@@ -1,4 +1,4 @@
-import { rootOf } from "../model/taxonomy.ts";
+import { rootOf } from "../model/index.ts";
 import type { Tree } from "../parse/index.ts";
 import type { ActorMention } from "./actors.ts";
 import type { DateMention } from "./dates.ts";

@@ -1,4 +1,4 @@
-import type { Citation } from "../model/event.ts";
+import type { Citation } from "../model/index.ts";
 import { findDates } from "./dates.ts";
 
 /**

@@ -13,6 +13,18 @@ export { type CleanText, parseCitation, stripFootnotes } from "./footnotes.ts";
 export { compileLexicon, defaultLexicon, type Lexicon, LexiconError } from "./lexicon.ts";
 export { codeForMood } from "./moods.ts";
 export { type CoderContext, NativeCoder, type NativeCoderOptions, newContext } from "./native.ts";
+export { loadSense } from "./sense.ts";
 export { splitSentences } from "./sentences.ts";
-export { tokenize } from "./tokens.ts";
+export { codeStream, type StreamStats } from "./stream.ts";
+export { type Token, tokenize } from "./tokens.ts";
 export type { SentenceCoder, SentenceInput } from "./types.ts";
+
+/**
+ * A coder over PETRARCH-2 dictionaries (see `petrarch/index.ts`), loaded when asked for: most runs
+ * code with Yalu's own coder and need none of it.
+ */
+export async function loadDictionaryCoder(
+  ...args: Parameters<typeof import("./petrarch/index.ts").loadDictionaryCoder>
+): ReturnType<typeof import("./petrarch/index.ts").loadDictionaryCoder> {
+  return (await import("./petrarch/index.ts")).loadDictionaryCoder(...args);
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { isCameoCode } from "../model/taxonomy.ts";
+import { isCameoCode } from "../model/index.ts";
 import { nounForms, participles, verbForms } from "./inflect.ts";
 import { phraseKeys } from "./tokens.ts";
 

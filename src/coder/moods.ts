@@ -1,4 +1,4 @@
-import { rootOf } from "../model/taxonomy.ts";
+import { rootOf } from "../model/index.ts";
 import type { Trigger } from "./triggers.ts";
 
 /**

@@ -1,6 +1,4 @@
-import type { Citation, Event } from "../model/event.ts";
-import { normalizeEvent } from "../model/normalize.ts";
-import { ActorRegistry } from "../model/registry.ts";
+import { ActorRegistry, type Citation, type Event, normalizeEvent } from "../model/index.ts";
 import { loadParser, type ParsedWord, type ParserModel, parse, tree } from "../parse/index.ts";
 import { ActorMatcher, type ActorMention, type ActorSource } from "./actors.ts";
 import { type CodingEvidence, type ConfidenceModel, confidenceOf, loadConfidence } from "./confidence.ts";

@@ -8,9 +8,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { featureKey, hashString } from "../parse/hash.ts";
-import { type ParsedWord, type ParserModel, parse } from "../parse/index.ts";
-import { argmax, SparseWeights, TrainWeights } from "../parse/perceptron.ts";
+import {
+  argmax,
+  featureKey,
+  hashString,
+  type ParsedWord,
+  type ParserModel,
+  parse,
+  SparseWeights,
+  TrainWeights,
+} from "../parse/index.ts";
 import { tokenize } from "./tokens.ts";
 
 /** The CAMEO code an event of each PLOVER type is coded with when only its type is known. */

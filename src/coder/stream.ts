@@ -1,6 +1,5 @@
-import { markdownToText } from "../formats/markdown.ts";
-import { type PetrarchXmlError, readPetrarchXmlStream } from "../formats/petrarch-xml.ts";
-import type { Event } from "../model/event.ts";
+import { markdownToText, type PetrarchXmlError, readPetrarchXmlStream } from "../formats/index.ts";
+import type { Event } from "../model/index.ts";
 import { headerDate } from "./dates.ts";
 import {
   type CodedDocument,

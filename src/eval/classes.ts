@@ -1,4 +1,4 @@
-import { ploverOf, quadClassOf } from "../model/taxonomy.ts";
+import { ploverOf, quadClassOf } from "../model/index.ts";
 import type { EvalEvent, Gold, QuadScheme } from "./types.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { SentenceCoder, SentenceInput } from "../coder/types.ts";
+import type { SentenceCoder, SentenceInput } from "../coder/index.ts";
 import type { Predictions } from "./predictions.ts";
 import type { EvalEvent, Gold } from "./types.ts";
 

@@ -1,5 +1,5 @@
-import { delimiterOf, splitCsvLine } from "../formats/csv-parse.ts";
-import { datePrecisionOf } from "../model/event.ts";
+import { delimiterOf, splitCsvLine } from "../formats/index.ts";
+import { datePrecisionOf } from "../model/index.ts";
 import { eventColumns } from "./csv.ts";
 import { badRecords, type Gold, GoldError, type GoldOptions, type GoldUnit } from "./types.ts";
 

@@ -1,4 +1,4 @@
-import { splitCsvLine } from "../formats/csv-parse.ts";
+import { splitCsvLine } from "../formats/index.ts";
 import { PLOVER_TYPES } from "./classes.ts";
 import { column } from "./csv.ts";
 import { badRecords, type Gold, GoldError, type GoldOptions, type GoldUnit } from "./types.ts";

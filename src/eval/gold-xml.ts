@@ -1,4 +1,4 @@
-import { PetrarchXmlError, readPetrarchXml } from "../formats/petrarch-xml.ts";
+import { PetrarchXmlError, readPetrarchXml } from "../formats/index.ts";
 import { badRecords, type Gold, GoldError, type GoldOptions, type GoldUnit } from "./types.ts";
 
 /** PETRARCH XML: each `<Sentence>` is a unit; its `<EventCoding>`s are the gold events. */

@@ -1,4 +1,4 @@
-import { delimiterOf, splitCsvLine } from "../formats/csv-parse.ts";
+import { delimiterOf, splitCsvLine } from "../formats/index.ts";
 import { eventColumns } from "./csv.ts";
 import { type EvalEvent, type Gold, GoldError } from "./types.ts";
 

@@ -9,7 +9,7 @@ export { loadForecastFile, parseForecastFile, scenarioOf } from "./io/input.ts";
 export { readKtabCsv, readKtabXml } from "./io/ktab.ts";
 export { DEFAULT_PARAMETERS, PARAMETER_VALUES, resolveParameters, type SmpParameters } from "./params.ts";
 export { createPrng, type Prng } from "./prng.ts";
-export { renderDifference, renderOutcome, renderSensitivity } from "./report.ts";
+export { renderDifference, renderDifferenceSensitivity, renderOutcome, renderSensitivity } from "./report.ts";
 export { outcomeJson } from "./report-json.ts";
 export { parseScenario, type Scenario, type ScenarioLoader } from "./scenario.ts";
 export {

@@ -5,8 +5,12 @@ import {
   datePrecisionOf,
   type Event,
   eventId,
-} from "../model/event.ts";
-import { goldsteinOf, isCameoCode, ploverOf, quadClassOf, rootOf } from "../model/taxonomy.ts";
+  goldsteinOf,
+  isCameoCode,
+  ploverOf,
+  quadClassOf,
+  rootOf,
+} from "../model/index.ts";
 
 /** A field of a fixed-column row failed validation; `field` is the model field it feeds. */
 export class FieldError extends Error {

@@ -1,5 +1,4 @@
-import type { Event } from "../model/event.ts";
-import { EventValidationError, normalizeEvent } from "../model/normalize.ts";
+import { type Event, EventValidationError, normalizeEvent } from "../model/index.ts";
 import { CsvParser, csvField } from "./csv-parse.ts";
 import { FormatError } from "./error.ts";
 import { FLAT_COLUMNS, type FlatColumn, flatColumnOf, fromFlat, toFlat } from "./flat.ts";

@@ -1,4 +1,4 @@
-import { type DatePrecision, dateStart } from "../model/event.ts";
+import { type DatePrecision, dateStart } from "../model/index.ts";
 
 /**
  * Partial dates for other readers. pandas, R and Excel parse a date column only when every value is

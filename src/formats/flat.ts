@@ -1,4 +1,4 @@
-import { type DatePrecision, datePrecisionOf, type Event } from "../model/event.ts";
+import { type DatePrecision, datePrecisionOf, type Event } from "../model/index.ts";
 import { atPrecision, periodStart } from "./dates.ts";
 
 /** Yalu's flat event columns (CSV header, Parquet columns), one per field of the event. */

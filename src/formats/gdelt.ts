@@ -1,4 +1,4 @@
-import { type Event, eventId } from "../model/event.ts";
+import { type Event, eventId } from "../model/index.ts";
 import { buildEvent, FieldError, orNull } from "./build.ts";
 import { atPrecision, fractionDate, periodStart, precisionOfFraction } from "./dates.ts";
 import { FormatError } from "./error.ts";

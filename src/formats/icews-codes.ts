@@ -1,5 +1,4 @@
-import { defaultActorData } from "../model/actor-data.ts";
-import { surfaceKey } from "../model/actor-text.ts";
+import { defaultActorData, surfaceKey } from "../model/index.ts";
 
 /**
  * ICEWS sector names → CAMEO role codes, in priority order: an actor with several sectors takes

@@ -1,5 +1,4 @@
-import type { Actor, DatePrecision, Event } from "../model/event.ts";
-import { cameoName } from "../model/taxonomy.ts";
+import { type Actor, cameoName, type DatePrecision, type Event } from "../model/index.ts";
 import { buildEvent, FieldError } from "./build.ts";
 import { atPrecision, periodStart } from "./dates.ts";
 import { FormatError } from "./error.ts";

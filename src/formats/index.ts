@@ -1,5 +1,5 @@
 import type { Writable } from "node:stream";
-import type { Event } from "../model/event.ts";
+import type { Event } from "../model/index.ts";
 import { type CsvWriteOptions, readCsv, writeCsv } from "./csv.ts";
 import { detectFormat } from "./detect.ts";
 import { readGdelt, writeGdelt } from "./gdelt.ts";
@@ -7,7 +7,6 @@ import { readIcews, writeIcews } from "./icews.ts";
 import { readJsonl, writeJsonl } from "./jsonl.ts";
 import type { FormatName, ReadOptions } from "./options.ts";
 import { openOutput } from "./output.ts";
-import { readParquet, writeParquet } from "./parquet.ts";
 import { readPlover, writePlover } from "./plover.ts";
 
 export type { CsvWriteOptions } from "./csv.ts";
@@ -15,7 +14,17 @@ export { delimiterOf, splitCsvLine } from "./csv-parse.ts";
 export { detectFormat } from "./detect.ts";
 export { FormatError } from "./error.ts";
 export { readBeside, readText } from "./files.ts";
+export { gdeltRow } from "./gdelt.ts";
+export { markdownToText } from "./markdown.ts";
 export { FORMATS, type FormatName, type ReadOptions } from "./options.ts";
+export {
+  looksLikePetrarchXml,
+  type PetrarchRecord,
+  PetrarchXmlError,
+  readPetrarchXml,
+  readPetrarchXmlStream,
+} from "./petrarch-xml.ts";
+export { decodeUtf8, firstInvalidUtf8, looksBinary, TextInputError } from "./text.ts";
 
 /** Stream the events of a file in a format (detected from the file when not given). */
 export async function* readEvents(
@@ -38,7 +47,8 @@ export async function* readEvents(
     case "jsonl":
       return yield* readJsonl(path, options);
     case "parquet":
-      return yield* readParquet(path, options);
+      // Loaded when used: DuckDB reads Parquet, and most callers of formats never need it.
+      return yield* (await import("./parquet.ts")).readParquet(path, options);
   }
 }
 
@@ -56,7 +66,7 @@ export async function writeEvents(
 ): Promise<number> {
   if (format === "parquet") {
     if (out === undefined) throw new Error("parquet output needs a file (--out)");
-    return writeParquet(events, out);
+    return (await import("./parquet.ts")).writeParquet(events, out);
   }
   const sink = openOutput(out, stdout);
   try {

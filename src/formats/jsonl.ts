@@ -1,5 +1,4 @@
-import type { Event } from "../model/event.ts";
-import { EventValidationError, normalizeEvent } from "../model/normalize.ts";
+import { type Event, EventValidationError, normalizeEvent } from "../model/index.ts";
 import { FormatError } from "./error.ts";
 import { readLines } from "./lines.ts";
 import { badRow, defaultReadOptions, type ReadOptions } from "./options.ts";

@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import type { Writable } from "node:stream";
 import { createGzip } from "node:zlib";
 import { Zip, ZipDeflate } from "fflate";
-import type { Event } from "../model/event.ts";
+import type { Event } from "../model/index.ts";
 
 /** A text sink: a file (gzip for `.gz`, one-entry zip for `.zip`) or a stream such as stdout. */
 export interface TextSink {

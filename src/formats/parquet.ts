@@ -1,6 +1,5 @@
 import { DuckDBInstance } from "@duckdb/node-api";
-import type { Event } from "../model/event.ts";
-import { EventValidationError, normalizeEvent } from "../model/normalize.ts";
+import { type Event, EventValidationError, normalizeEvent } from "../model/index.ts";
 import { FormatError } from "./error.ts";
 import { FLAT_COLUMNS, type FlatColumn, type FlatValue, flatColumnOf, fromFlat, toFlat } from "./flat.ts";
 import { badRow, defaultReadOptions, type ReadOptions } from "./options.ts";

@@ -1,5 +1,4 @@
-import type { Actor, Event } from "../model/event.ts";
-import { CAMEO } from "../model/taxonomy.ts";
+import { type Actor, CAMEO, type Event } from "../model/index.ts";
 import { FormatError } from "./error.ts";
 import { eventFromJson } from "./jsonl.ts";
 import { openInput, readLines } from "./lines.ts";

@@ -24,6 +24,7 @@ export type {
   IndicatorPoint,
 } from "./query.ts";
 export { ActorRegistry } from "./registry.ts";
+export { stateNames } from "./state-names.ts";
 export {
   CAMEO,
   cameoName,

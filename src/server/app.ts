@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { Hono, type MiddlewareHandler } from "hono";
-import type { Store } from "../store/store.ts";
+import { stateNames } from "../model/index.ts";
+import type { Store } from "../store/index.ts";
 import { AnswerCache, type CacheOptions } from "./cache.ts";
 import type { CodeDocument, Deps } from "./deps.ts";
 import { HttpError, onError } from "./error.ts";
-import { stateNames } from "./names.ts";
 import { openApiDocument } from "./openapi.ts";
 import { actorRoutes } from "./routes/actors.ts";
 import { analysisRoutes } from "./routes/analysis.ts";

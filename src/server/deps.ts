@@ -1,5 +1,5 @@
-import type { Event } from "../model/event.ts";
-import type { Store } from "../store/store.ts";
+import type { Event } from "../model/index.ts";
+import type { Store } from "../store/index.ts";
 import type { AnswerCache } from "./cache.ts";
 
 /** Text → events, as the coder provides it (`codeDocument` of src/coder). */

@@ -11,7 +11,7 @@ import {
   toEventQuery,
   validateFilters,
   whole,
-} from "../store/filter.ts";
+} from "../store/index.ts";
 import { badRequest } from "./error.ts";
 
 /** Most events one page may hold. */

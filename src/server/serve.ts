@@ -1,11 +1,10 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
-import type { Store } from "../store/store.ts";
+import { announce, type Store } from "../store/index.ts";
 import { type AppOptions, createApp } from "./app.ts";
 import { hardening } from "./hardening.ts";
 import { forecastRoutes } from "./routes/forecast.ts";
-import { announce } from "./sidecar.ts";
 
 export interface ServeOptions extends Partial<Omit<AppOptions, "store">> {
   store: Store;

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { dateEnd, datePrecisionOf, dateStart, type QuadClass } from "../model/event.ts";
-import type { EventQuery } from "../model/index.ts";
+import { dateEnd, datePrecisionOf, dateStart, type EventQuery, type QuadClass } from "../model/index.ts";
 
 /**
  * The one schema of event filters, shared by the CLI (`yalu events --dyad CHN-PRK`) and the API

@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { splitCsvLine } from "../formats/csv-parse.ts";
-import type { Event } from "../model/event.ts";
-import type { IndicatorPoint } from "../model/index.ts";
-import { normalizeEvent } from "../model/normalize.ts";
+import { splitCsvLine } from "../formats/index.ts";
+import { type Event, type IndicatorPoint, normalizeEvent } from "../model/index.ts";
 import type { ImportResult, Store } from "./store.ts";
 
 /** The shipped flagship record: `data/flagship/events.jsonl` and `data/flagship/trade.csv`. */

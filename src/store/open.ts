@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { type DuckDBStore, openDuckDBStore } from "./duckdb/index.ts";
+import type { DuckDBStore } from "./duckdb/index.ts";
 import { FLAGSHIP_DIR, flagshipVersion, readFlagship } from "./flagship.ts";
 import { defaultDatabase, isClickHouseUrl } from "./paths.ts";
 import type { Store } from "./store.ts";
@@ -44,6 +44,8 @@ export async function openStore(location?: string, options: Partial<OpenOptions>
       );
     });
   }
+  // Loaded when a record is opened, so commands that only validate filters start without DuckDB.
+  const { openDuckDBStore } = await import("./duckdb/index.ts");
   const store = await openDuckDBStore(path);
   const isDefault = location === undefined && !opts.env.YALU_DB;
   const flagship = opts.flagship ?? (isDefault || (await store.getMeta("flagship_version")) !== null);
@@ -56,6 +58,12 @@ export async function openStore(location?: string, options: Partial<OpenOptions>
     }
   }
   return store;
+}
+
+/** The store as a DuckDB database, or null for another backend. */
+export async function asDuckDBStore(store: Store): Promise<DuckDBStore | null> {
+  const { DuckDBStore } = await import("./duckdb/index.ts");
+  return store instanceof DuckDBStore ? store : null;
 }
 
 /**

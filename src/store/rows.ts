@@ -1,5 +1,4 @@
-import type { Event, QuadClass } from "../model/event.ts";
-import type { DyadRow, IndicatorPoint } from "../model/index.ts";
+import type { DyadRow, Event, IndicatorPoint, QuadClass } from "../model/index.ts";
 
 // Row → value mapping shared by the engines: both store the same flat columns.
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sidecarPath } from "../../src/server/sidecar.ts";
+import { sidecarPath } from "../../src/store/sidecar.ts";
 import { gdeltLine } from "../formats/gdelt-lines.ts";
 import { yalu } from "./yalu.ts";
 

@@ -1,4 +1,4 @@
-import { type PetrarchRecord, readPetrarchXml } from "../../formats/petrarch-xml.ts";
+import { type PetrarchRecord, readPetrarchXml } from "../../formats/index.ts";
 import type { CodingOptions, RawCoding } from "./coder.ts";
 import type { DictionaryCoder } from "./sentence-coder.ts";
 

@@ -1,5 +1,4 @@
-import type { Event } from "../../model/event.ts";
-import { normalizeEvent } from "../../model/normalize.ts";
+import { type Event, normalizeEvent } from "../../model/index.ts";
 import type { SentenceCoder, SentenceInput } from "../types.ts";
 import { type CodingOptions, codeParsed, type Dictionaries, type SentenceCoding } from "./coder.ts";
 import { sentenceDate } from "./lines.ts";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { loadActors } from "../../analysis/load.ts";
+import { loadActors } from "../../analysis/index.ts";
 import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
 import { documented } from "../openapi.ts";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { loadLeverage, loadNetwork, loadPhases, loadSeries } from "../../analysis/load.ts";
+import { loadLeverage, loadNetwork, loadPhases, loadSeries } from "../../analysis/index.ts";
 import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest } from "../error.ts";

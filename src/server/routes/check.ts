@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { Hono } from "hono";
 import { z } from "zod";
-import { checkClaims } from "../../analysis/check.ts";
-import { ClaimError, claimSchema, parseClaims, parseClaimsText } from "../../analysis/claims.ts";
+import { ClaimError, checkClaims, claimSchema, parseClaims, parseClaimsText } from "../../analysis/index.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest, HttpError } from "../error.ts";
 import { documented } from "../openapi.ts";

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { toEvidence } from "../../analysis/evidence.ts";
-import { cameoName } from "../../model/taxonomy.ts";
+import { toEvidence } from "../../analysis/index.ts";
+import { cameoName } from "../../model/index.ts";
 import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest, HttpError } from "../error.ts";

@@ -2,13 +2,18 @@ import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { z } from "zod";
-import { compareScenarios, comparisonJson } from "../../forecast/compare.ts";
-import { DEFAULT_EU_OPTIONS } from "../../forecast/eu.ts";
-import type { ForecastOptions } from "../../forecast/forecast.ts";
-import { loadForecastFile } from "../../forecast/io/input.ts";
-import { PARAMETER_VALUES, type SmpParameters } from "../../forecast/params.ts";
-import { parseScenario, type Scenario } from "../../forecast/scenario.ts";
-import { ForecastInputError } from "../../forecast/validate.ts";
+import {
+  compareScenarios,
+  comparisonJson,
+  DEFAULT_EU_OPTIONS,
+  ForecastInputError,
+  type ForecastOptions,
+  loadForecastFile,
+  PARAMETER_VALUES,
+  parseScenario,
+  type Scenario,
+  type SmpParameters,
+} from "../../forecast/index.ts";
 import { badRequest, HttpError, onError } from "../error.ts";
 import { documented } from "../openapi.ts";
 

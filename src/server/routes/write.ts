@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import type { Event } from "../../model/event.ts";
-import { EventValidationError, normalizeEvent } from "../../model/normalize.ts";
+import { type Event, EventValidationError, normalizeEvent } from "../../model/index.ts";
 import { requireToken } from "../auth.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest } from "../error.ts";

@@ -1,4 +1,4 @@
-import type { Event } from "../../model/event.ts";
+import type { Event } from "../../model/index.ts";
 import type { ImportResult } from "../store.ts";
 import { type Topology, table } from "./cluster.ts";
 import { copyNewEvents } from "./copy.ts";

@@ -1,5 +1,4 @@
-import type { Event } from "../../model/event.ts";
-import type { AggregateRow, Bucket, DyadRow, EventQuery, IndicatorPoint } from "../../model/index.ts";
+import type { AggregateRow, Bucket, DyadRow, Event, EventQuery, IndicatorPoint } from "../../model/index.ts";
 import { checkIndicatorValues, rowToDyad, rowToIndicator } from "../rows.ts";
 import type { ImportResult, Store, StoreStats } from "../store.ts";
 import { discover, ensureSchema, type Topology, table } from "./cluster.ts";

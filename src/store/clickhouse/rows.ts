@@ -1,4 +1,4 @@
-import { dateEnd, dateStart, type Event } from "../../model/event.ts";
+import { dateEnd, dateStart, type Event } from "../../model/index.ts";
 
 /** Characters TabSeparated escapes inside a field (ClickHouse reads `\N` as NULL). */
 const SPECIAL = /[\\\t\n\r\0\b\f]/;

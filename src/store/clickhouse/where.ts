@@ -1,5 +1,4 @@
-import { dateEnd, datePrecisionOf, dateStart } from "../../model/event.ts";
-import type { EventQuery } from "../../model/index.ts";
+import { dateEnd, datePrecisionOf, dateStart, type EventQuery } from "../../model/index.ts";
 import { confidenceBound } from "../filter.ts";
 import { integer, likePrefix, quote } from "./quote.ts";
 

@@ -1,4 +1,4 @@
-import type { Event } from "../../model/event.ts";
+import type { Event } from "../../model/index.ts";
 import { STAGING_COLUMNS } from "./schema.ts";
 
 const NEEDS_QUOTES = /[",\n\r]/;

@@ -1,6 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { dateEnd, datePrecisionOf } from "../../model/event.ts";
-import type { Bucket, EventQuery } from "../../model/index.ts";
+import { type Bucket, dateEnd, datePrecisionOf, type EventQuery } from "../../model/index.ts";
 
 /**
  * `dyad_months`: event counts and Goldstein sums per country-level dyad (the first three letters

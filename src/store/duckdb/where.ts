@@ -1,6 +1,5 @@
 import type { DuckDBValue } from "@duckdb/node-api";
-import { dateEnd, datePrecisionOf, dateStart } from "../../model/event.ts";
-import type { EventQuery } from "../../model/index.ts";
+import { dateEnd, datePrecisionOf, dateStart, type EventQuery } from "../../model/index.ts";
 import { confidenceBound } from "../filter.ts";
 
 /** Positional parameters for one statement: `add` returns the `$n` placeholder of a value. */

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { ACTOR_DATA_DIR, readEntriesFile } from "../model/actor-data.ts";
+import { ACTOR_DATA_DIR, readEntriesFile } from "./actor-data.ts";
 
 let table: Map<string, string[]> | undefined;
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import { isClickHouseUrl } from "../store/paths.ts";
+import { isClickHouseUrl } from "./paths.ts";
 
 /**
  * The record's server, announced beside its database: while `yalu serve` (or `npm start`) holds a
