@@ -10,15 +10,19 @@ import type { EvalEvent, Gold, QuadScheme } from "./types.ts";
  * - 0: statements and appeals (CAMEO 01–02: "expressed concern", "called on", "urged")
  * - 1: verbal cooperation (03–05: meetings, praise, intent to cooperate)
  * - 2: material cooperation (06–08: aid, release, lifting a ban)
- * - 3: verbal conflict (09–13: rejecting, condemning, vetoing)
- * - 4: material conflict (14–20: protests such as flag burning, arrests, attacks, killings)
+ * - 3: verbal conflict (09–13: rejecting, condemning, vetoing) and reducing relations (16:
+ *   sanctions, expelling diplomats), as PLOVER groups SANCTION: of the sentences that say
+ *   "imposed sanctions" or "sanctions on", 19 are labelled 3 and none 4; all 8
+ *   that say "expelled" are labelled 3
+ * - 4: material conflict (14–15, 17–20: protests such as flag burning, mobilising, arrests,
+ *   attacks, killings)
  */
 export function pentaClassOf(code: string): number {
   const root = Number(code.slice(0, 2));
   if (root <= 2) return 0;
   if (root <= 5) return 1;
   if (root <= 8) return 2;
-  if (root <= 13) return 3;
+  if (root <= 13 || root === 16) return 3;
   return 4;
 }
 
