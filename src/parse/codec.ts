@@ -97,7 +97,13 @@ export function decodeModel(bytes: Uint8Array): ParserModel & { about: Record<st
   } catch {
     throw new ModelError("not a gzip file");
   }
-  if (raw.subarray(0, MAGIC.length).toString() !== MAGIC) throw new ModelError("not a Yalu parser model");
+  const magic = raw.subarray(0, MAGIC.length).toString();
+  if (magic !== MAGIC)
+    throw new ModelError(
+      magic.startsWith("YALU-PARSER ")
+        ? `a parser model of another version (${magic.trim()}); this Yalu reads ${MAGIC.trim()}: retrain it with npm run train:parser`
+        : "not a Yalu parser model",
+    );
   let at = MAGIC.length;
   const len = raw.readUInt32LE(at);
   at += 4;

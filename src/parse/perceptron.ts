@@ -156,21 +156,20 @@ export class TrainWeights implements Scorer {
 
 /**
  * Read-only averaged weights: for each feature key, its non-zero (class, weight) pairs. Scoring is
- * bound by memory latency, so each key's slot holds [key, first pair, pair count] in one place
- * and its pairs follow each other, each a class and a 16-bit weight packed in one integer.
+ * bound by memory latency, so a lookup should touch as few places as it can, in a table as small
+ * as it can be:
+ * - for three classes or fewer (the transition classifier), a slot is two integers, the key and its
+ *   three weights as signed bytes (the model file stores weights in 8 bits anyway);
+ * - otherwise a slot is the key and either its one pair, or where its pairs start and how many
+ *   there are; a pair is a class and a 16-bit weight packed in one integer.
  */
 export class SparseWeights implements Scorer {
   readonly #slots: Int32Array;
   readonly #mask: number;
   readonly #pairs: Int32Array;
-  /**
-   * For three classes or fewer (the transition classifier), each slot holds its key and its
-   * weights side by side, [key, w0, w1, w2], so a lookup touches one place in memory.
-   */
-  readonly #inlineKeys: Int32Array | null = null;
-  readonly #inlineWeights: Float32Array | null = null;
-  /** Weight of one unit of a packed 16-bit value. */
-  readonly scale: number;
+  /** Weight of one unit of a packed value. */
+  readonly #unit: number;
+  readonly #inline: boolean;
 
   constructor(
     readonly classes: number,
@@ -180,94 +179,90 @@ export class SparseWeights implements Scorer {
     readonly cls: Uint8Array,
     readonly vals: Float32Array,
   ) {
-    if (classes > 256) throw new Error(`too many classes (${classes}) for sparse weights`);
+    if (classes > 255) throw new Error(`too many classes (${classes}) for sparse weights`);
     let max = 0;
     for (const v of vals) max = Math.max(max, Math.abs(v));
-    this.scale = max > 0 ? max / 32767 : 1;
-    this.#pairs = new Int32Array(vals.length);
-    for (let i = 0; i < vals.length; i++)
-      this.#pairs[i] = (cls[i] << 16) | (Math.round(vals[i] / this.scale) & 0xffff);
+    this.#inline = classes <= 3;
+    this.#unit = max > 0 ? max / (this.#inline ? 127 : 32767) : 1;
+    // Linear probing at a load of at most 5/8.
     let cap = 16;
-    while (cap < keys.length * 2) cap <<= 1;
-    this.#slots = new Int32Array(cap * 3);
+    while (cap < keys.length * 1.6) cap <<= 1;
     this.#mask = cap - 1;
+    const slots = new Int32Array(cap * 2);
+    const pairs = new Int32Array(this.#inline ? 0 : vals.length);
+    const q = (p: number): number => Math.round(vals[p] / this.#unit);
+    let used = 0;
     for (let r = 0; r < keys.length; r++) {
       let i = keys[r] & this.#mask;
-      while (this.#slots[i * 3] !== 0) i = (i + 1) & this.#mask;
-      this.#slots[i * 3] = keys[r];
-      this.#slots[i * 3 + 1] = starts[r];
-      this.#slots[i * 3 + 2] = starts[r + 1] - starts[r];
-    }
-    if (classes <= 3) {
-      const buffer = new ArrayBuffer(cap * 16);
-      const ik = new Int32Array(buffer);
-      const iw = new Float32Array(buffer);
-      for (let r = 0; r < keys.length; r++) {
-        let i = keys[r] & this.#mask;
-        while (ik[i * 4] !== 0) i = (i + 1) & this.#mask;
-        ik[i * 4] = keys[r];
-        for (let p = starts[r]; p < starts[r + 1]; p++) iw[i * 4 + 1 + cls[p]] = vals[p];
+      while (slots[i * 2] !== 0) i = (i + 1) & this.#mask;
+      slots[i * 2] = keys[r];
+      const start = starts[r];
+      const count = starts[r + 1] - start;
+      let value = 0;
+      if (this.#inline) for (let p = start; p < start + count; p++) value |= (q(p) & 0xff) << (8 * cls[p]);
+      else if (count === 1) value = (cls[start] << 16) | (q(start) & 0xffff) | 0x80000000;
+      else {
+        value = (used << 8) | count;
+        for (let p = start; p < start + count; p++) pairs[used++] = (cls[p] << 16) | (q(p) & 0xffff);
       }
-      this.#inlineKeys = ik;
-      this.#inlineWeights = iw;
+      slots[i * 2 + 1] = value;
+    }
+    if (used >= 1 << 23) throw new Error(`too many weights (${used}) for sparse weights`);
+    this.#slots = slots;
+    this.#pairs = pairs;
+  }
+
+  /** Where `key`'s slot is in `#slots` (its first integer), or -1 if it has none. */
+  #find(key: number): number {
+    const slots = this.#slots;
+    const mask = this.#mask;
+    let i = key & mask;
+    for (;;) {
+      const k = slots[i * 2];
+      if (k === key) return i * 2;
+      if (k === 0) return -1;
+      i = (i + 1) & mask;
     }
   }
 
   score(keys: Int32Array, n: number, out: Float32Array): void {
-    if (this.#inlineKeys) {
+    if (this.#inline) {
       this.#scoreInline(keys, n, out);
       return;
     }
     const slots = this.#slots;
     const pairs = this.#pairs;
-    const mask = this.#mask;
-    const scale = this.scale;
+    const unit = this.#unit;
     for (let f = 0; f < n; f++) {
-      const key = keys[f];
-      let i = key & mask;
-      for (;;) {
-        const at = i * 3;
-        const k = slots[at];
-        if (k === key) {
-          const end = slots[at + 1] + slots[at + 2];
-          for (let p = slots[at + 1]; p < end; p++) {
-            const v = pairs[p];
-            out[v >>> 16] += ((v << 16) >> 16) * scale;
-          }
-          break;
+      const at = this.#find(keys[f]);
+      if (at < 0) continue;
+      const s = slots[at + 1];
+      if (s < 0) out[(s >>> 16) & 0xff] += ((s << 16) >> 16) * unit;
+      else
+        for (let p = s >>> 8, end = p + (s & 0xff); p < end; p++) {
+          const v = pairs[p];
+          out[v >>> 16] += ((v << 16) >> 16) * unit;
         }
-        if (k === 0) break;
-        i = (i + 1) & mask;
-      }
     }
   }
 
   #scoreInline(keys: Int32Array, n: number, out: Float32Array): void {
-    const ik = this.#inlineKeys!;
-    const iw = this.#inlineWeights!;
-    const mask = this.#mask;
+    const slots = this.#slots;
     let a = 0;
     let b = 0;
     let c = 0;
     for (let f = 0; f < n; f++) {
-      const key = keys[f];
-      let i = key & mask;
-      for (;;) {
-        const at = i * 4;
-        const k = ik[at];
-        if (k === key) {
-          a += iw[at + 1];
-          b += iw[at + 2];
-          c += iw[at + 3];
-          break;
-        }
-        if (k === 0) break;
-        i = (i + 1) & mask;
-      }
+      const at = this.#find(keys[f]);
+      if (at < 0) continue;
+      const v = slots[at + 1];
+      a += (v << 24) >> 24;
+      b += (v << 16) >> 24;
+      c += (v << 8) >> 24;
     }
-    out[0] += a;
-    if (this.classes > 1) out[1] += b;
-    if (this.classes > 2) out[2] += c;
+    const unit = this.#unit;
+    out[0] += a * unit;
+    if (this.classes > 1) out[1] += b * unit;
+    if (this.classes > 2) out[2] += c * unit;
   }
 }
 

@@ -9,6 +9,8 @@ import { argmax, type Scorer } from "./perceptron.ts";
 
 /** Per-word atoms a sentence's features are built from, computed once per sentence. */
 export interface WordAtoms {
+  /** The words as given, and lower-cased. */
+  text: readonly string[];
   lower: string[];
   word: Int32Array;
   suf1: Int32Array;
@@ -67,6 +69,7 @@ export function wordShape(s: string): string {
 export function wordAtoms(forms: readonly string[], clusters?: Clusters): WordAtoms {
   const n = forms.length;
   const a: WordAtoms = {
+    text: forms,
     lower: new Array(n),
     word: new Int32Array(n),
     suf1: new Int32Array(n),
@@ -107,17 +110,14 @@ const at = (arr: Int32Array, i: number): number =>
   i < 0 ? PAD[i + 2] : i >= arr.length ? PAD[i - arr.length + 2] : arr[i];
 
 /**
- * Features of word `i` given the two previous tags (class ids, -1/-2 for none) into `keys`;
- * returns how many.
+ * Features of word `i` that depend on the word alone (its form, affixes, shape, clusters) into
+ * `keys`; returns how many. Their scores can be kept per word form.
  */
-export function tagFeatures(a: WordAtoms, i: number, p1: number, p2: number, keys: Int32Array): number {
-  const w = a.word;
-  const w0 = w[i];
-  const wm1 = at(w, i - 1);
-  const wp1 = at(w, i + 1);
+function wordFeatures(a: WordAtoms, i: number, keys: Int32Array): number {
+  const c3 = a.c3[i];
   let k = 0;
   keys[k++] = featureKey(1, 0);
-  keys[k++] = featureKey(2, w0);
+  keys[k++] = featureKey(2, a.word[i]);
   keys[k++] = featureKey(3, a.suf1[i]);
   keys[k++] = featureKey(4, a.suf2[i]);
   keys[k++] = featureKey(5, a.suf3[i]);
@@ -126,6 +126,29 @@ export function tagFeatures(a: WordAtoms, i: number, p1: number, p2: number, key
   keys[k++] = featureKey(8, a.pre2[i]);
   keys[k++] = featureKey(9, a.shape[i]);
   keys[k++] = featureKey(10, a.form[i]);
+  keys[k++] = featureKey(31, c3);
+  keys[k++] = featureKey(32, a.c2[i]);
+  keys[k++] = featureKey(38, c3, a.suf2[i]);
+  return k;
+}
+
+/**
+ * Features of word `i` in its context, given the two previous tags (class ids, -1/-2 for none),
+ * written into `keys` from `k`; returns the new count.
+ */
+function contextFeatures(
+  a: WordAtoms,
+  i: number,
+  p1: number,
+  p2: number,
+  keys: Int32Array,
+  k: number,
+): number {
+  const w = a.word;
+  const w0 = w[i];
+  const wm1 = at(w, i - 1);
+  const wp1 = at(w, i + 1);
+  const c3 = a.c3[i];
   keys[k++] = featureKey(11, p1);
   keys[k++] = featureKey(12, p1, p2);
   keys[k++] = featureKey(13, p1, w0);
@@ -146,16 +169,20 @@ export function tagFeatures(a: WordAtoms, i: number, p1: number, p2: number, key
   keys[k++] = featureKey(28, wm1, w0, wp1);
   keys[k++] = featureKey(29, p2, wm1);
   keys[k++] = featureKey(30, p1, at(a.suf1, i + 1));
-  const c3 = a.c3[i];
-  keys[k++] = featureKey(31, c3);
-  keys[k++] = featureKey(32, a.c2[i]);
   keys[k++] = featureKey(33, a.c1[i], p1);
   keys[k++] = featureKey(34, at(a.c3, i - 1));
   keys[k++] = featureKey(35, at(a.c3, i + 1));
   keys[k++] = featureKey(36, at(a.c2, i + 1), c3);
   keys[k++] = featureKey(37, at(a.c2, i - 1), c3, p1);
-  keys[k++] = featureKey(38, c3, a.suf2[i]);
   return k;
+}
+
+/**
+ * All features of word `i` given the two previous tags (class ids, -1/-2 for none) into `keys`;
+ * returns how many.
+ */
+export function tagFeatures(a: WordAtoms, i: number, p1: number, p2: number, keys: Int32Array): number {
+  return contextFeatures(a, i, p1, p2, keys, wordFeatures(a, i, keys));
 }
 
 /** A trained tagger's tables. */
@@ -169,6 +196,28 @@ export interface TaggerModel {
   weights: Scorer;
 }
 
+/** Scores of the word-alone features per word form, per model; cleared when full. */
+const wordScoreCache = new WeakMap<TaggerModel, Map<string, Float32Array>>();
+const WORD_SCORE_CACHE_SIZE = 50_000;
+
+/** The scores of word `i`'s word-alone features, from the cache where its form was seen. */
+function wordScores(m: TaggerModel, a: WordAtoms, i: number, keys: Int32Array): Float32Array {
+  let cache = wordScoreCache.get(m);
+  if (!cache) {
+    cache = new Map();
+    wordScoreCache.set(m, cache);
+  }
+  const form = a.text[i];
+  let scores = cache.get(form);
+  if (!scores) {
+    scores = new Float32Array(m.classes.length);
+    m.weights.score(keys, wordFeatures(a, i, keys), scores);
+    if (cache.size >= WORD_SCORE_CACHE_SIZE) cache.clear();
+    cache.set(form, scores);
+  }
+  return scores;
+}
+
 /** Tag class ids for a sentence's atoms (greedy, left to right). */
 export function tagSentence(m: TaggerModel, a: WordAtoms): Int32Array {
   const n = a.word.length;
@@ -180,9 +229,8 @@ export function tagSentence(m: TaggerModel, a: WordAtoms): Int32Array {
   for (let i = 0; i < n; i++) {
     let c = m.dictionary.get(a.lower[i]);
     if (c === undefined) {
-      const nk = tagFeatures(a, i, p1, p2, keys);
-      scores.fill(0);
-      m.weights.score(keys, nk, scores);
+      scores.set(wordScores(m, a, i, keys));
+      m.weights.score(keys, contextFeatures(a, i, p1, p2, keys, 0), scores);
       c = argmax(scores, scores.length);
     }
     out[i] = c;

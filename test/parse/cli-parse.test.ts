@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
+import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/error.ts";
 import { runEvalParse, runParse } from "../../src/cli/parse.ts";
@@ -17,7 +18,7 @@ import {
 
 const dir = mkdtempSync(join(tmpdir(), "yalu-parse-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, content: string): string => {
+const file = (name: string, content: string | Buffer): string => {
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
@@ -153,5 +154,12 @@ describe("the model file", () => {
       /parser model ".*junk\.model\.gz": not a gzip file/,
     );
     expect(readFileSync(DEFAULT_MODEL_FILE).length).toBeGreaterThan(0);
+  });
+
+  it("names the version of a model from another version of Yalu", () => {
+    const old = gzipSync(Buffer.from("YALU-PARSER 1\n\0\0\0\0"));
+    expect(() => loadParser(file("old.model.gz", old))).toThrow(
+      /another version \(YALU-PARSER 1\); this Yalu reads YALU-PARSER 2: retrain it with npm run train:parser/,
+    );
   });
 });

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "../../src/coder/tokens.ts";
+import { loadParser } from "../../src/parse/default.ts";
+import { featureKey } from "../../src/parse/hash.ts";
+import { argmax, type SparseWeights, TrainWeights } from "../../src/parse/perceptron.ts";
+import { TAG_FEATURES, tagFeatures, tagSentence, wordAtoms } from "../../src/parse/tagger.ts";
+import { mulberry32 } from "../../src/parse/train.ts";
+
+/** Dense reference scores: the averaged weights summed feature by feature. */
+function reference(w: SparseWeights, keys: Int32Array): Float32Array {
+  const out = new Float32Array(w.classes);
+  for (const key of keys) {
+    const r = w.keys.indexOf(key);
+    if (r < 0) continue;
+    for (let p = w.starts[r]; p < w.starts[r + 1]; p++) out[w.cls[p]] += w.vals[p];
+  }
+  return out;
+}
+
+/** Averaged weights over random keys, trained on random updates. */
+function trained(classes: number, seed: number): { w: SparseWeights; keys: Int32Array } {
+  const rnd = mulberry32(seed);
+  const keys = Int32Array.from({ length: 400 }, (_, i) => featureKey(i % 5, i, i * 3));
+  const t = new TrainWeights(classes);
+  for (let step = 0; step < 2000; step++) {
+    const batch = Int32Array.from({ length: 6 }, () => keys[Math.floor(rnd() * keys.length)]);
+    t.update(batch, batch.length, Math.floor(rnd() * classes), rnd() < 0.5 ? 1 : -1);
+    t.tick++;
+  }
+  return { w: t.average(), keys };
+}
+
+describe("sparse weights", () => {
+  for (const classes of [3, 40])
+    it(`score ${classes} classes as the dense sums do, within 8-bit (3) or 16-bit rounding`, () => {
+      const { w, keys } = trained(classes, classes);
+      const rnd = mulberry32(7);
+      let max = 0;
+      for (const v of w.vals) max = Math.max(max, Math.abs(v));
+      const unit = max / (classes <= 3 ? 127 : 32767);
+      for (let trial = 0; trial < 200; trial++) {
+        // Features as a parser state has them: some known, some never seen.
+        const bag = Int32Array.from({ length: 12 }, (_, i) =>
+          i % 4 === 3 ? featureKey(99, trial, i) : keys[Math.floor(rnd() * keys.length)],
+        );
+        const got = new Float32Array(classes);
+        w.score(bag, bag.length, got);
+        const want = reference(w, bag);
+        for (let c = 0; c < classes; c++) expect(Math.abs(got[c] - want[c])).toBeLessThanOrEqual(unit * 12);
+      }
+    });
+});
+
+describe("the tagger's per-word score cache", () => {
+  it("tags as scoring every feature afresh does", () => {
+    const m = loadParser();
+    const sentences = [
+      "North Korea fired two ballistic missiles into the sea on Sunday, Seoul said.",
+      "The ministry said Seoul would not attend the talks in Geneva.",
+      "Seoul said Pyongyang fired missiles; Pyongyang said nothing.",
+    ];
+    for (const text of sentences) {
+      const atoms = wordAtoms(
+        tokenize(text).map((t) => t.text),
+        m.tagger.clusters,
+      );
+      // Twice: the second run reads the scores the first one cached.
+      for (let run = 0; run < 2; run++) {
+        const fresh: number[] = [];
+        const keys = new Int32Array(TAG_FEATURES);
+        const scores = new Float32Array(m.tagger.classes.length);
+        for (let i = 0; i < atoms.word.length; i++) {
+          let c = m.tagger.dictionary.get(atoms.lower[i]);
+          if (c === undefined) {
+            scores.fill(0);
+            m.tagger.weights.score(
+              keys,
+              tagFeatures(atoms, i, fresh[i - 1] ?? -1, fresh[i - 2] ?? -2, keys),
+              scores,
+            );
+            c = argmax(scores, scores.length);
+          }
+          fresh.push(c);
+        }
+        expect(Array.from(tagSentence(m.tagger, atoms))).toEqual(fresh);
+      }
+    }
+  });
+});
