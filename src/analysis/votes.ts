@@ -20,6 +20,8 @@ export interface Resolution {
 
 const RESOLUTION = /\b(?:resolution|UNSCR)\s*(?:no\.?\s*)?(\d{2,4})\b/i;
 const UN_TEXT = /security council|\bUNSC\b|resolution/i;
+/** The record says every member voted for it: "unanimous(ly)", "15-0", "adopted without dissent". */
+const UNANIMOUS = /\bunanimous|\b15-0\b|\bwithout dissent\b/i;
 
 export function eventText(e: Event): string {
   return [e.description, e.evidence.sentence, e.evidence.citation?.title].filter(Boolean).join(" ");
@@ -37,6 +39,8 @@ export function voteOf(e: Event): Vote | null {
   if (/\babstain/i.test(t)) return "abstain";
   if (/\bvot(?:ed|es|ing) against\b/i.test(t)) return "against";
   if (/\bvot(?:ed|es|ing) (?:for|in favou?r)\b/i.test(t)) return "for";
+  // Joining the consensus on a resolution the Council adopted is a vote for it.
+  if (/\bjoin(?:s|ed|ing)? the consensus\b/i.test(t)) return "for";
   return null;
 }
 
@@ -80,7 +84,7 @@ export function resolutions(events: Event[], state: string, names: string[] = []
       const country = countryOf(e.source.code, e.source.country);
       if (vote && country) votes[country] = vote;
     }
-    const unanimous = g.events.some((e) => /\bunanimous|\b15-0\b/i.test(eventText(e)));
+    const unanimous = g.events.some((e) => UNANIMOUS.test(eventText(e)));
     out.push({ resolution: id, date: g.date, votes, unanimous, evidence: g.events.map(toEvidence) });
   }
   return out.sort((a, b) => a.date.localeCompare(b.date));
