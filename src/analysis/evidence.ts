@@ -39,17 +39,44 @@ export function toEvidence(e: Event): EvidenceEvent {
 export type Lean = "cooperative" | "conflictual" | "salient";
 
 /**
- * The `k` events that best show a lean, most extreme Goldstein first, ties by date.
+ * Routine business that recurs on a calendar rather than marking a turn: a mandate renewed or
+ * extended (the Panel of Experts each spring).
+ */
+const ROUTINE =
+  /\b(?:renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|extension of|keeps?)\b[^.;]*\b(?:mandate|panel of experts)\b|\bpanel of experts\b[^.;]*\b(?:renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?)\b/i;
+/** A renewal that fails or is opposed is no longer routine (the 2024 veto that ended the Panel). */
+const OPPOSED = /\bvetoe?s?\b|\bvetoed\b|\babstain|\bvot(?:ed|es|ing) against\b|\bends?\b|\bending\b/i;
+
+/** Weight of a routine event against a consequential one of the same Goldstein score. */
+export const ROUTINE_WEIGHT = 0.25;
+
+/** True when an event records routine business (a mandate renewal), by its description or sentence. */
+export function isRoutine(e: Pick<Event, "description" | "evidence">): boolean {
+  const text = `${e.description ?? ""} ${e.evidence.sentence ?? ""}`;
+  return ROUTINE.test(text) && !OPPOSED.test(text);
+}
+
+/**
+ * How consequential an event is for a lean: its Goldstein score in the lean's direction (|Goldstein|
+ * when salient), down-weighted to {@link ROUTINE_WEIGHT} for routine renewals.
+ */
+export function consequence(e: Event, lean: Lean): number {
+  const g =
+    lean === "cooperative" ? e.goldstein : lean === "conflictual" ? -e.goldstein : Math.abs(e.goldstein);
+  return g * (isRoutine(e) ? ROUTINE_WEIGHT : 1);
+}
+
+/**
+ * The `k` events that best show a lean, most consequential first (see {@link consequence}), ties by date.
  * @example pickEvidence(events, "conflictual", 3)
  */
 export function pickEvidence(events: Event[], lean: Lean, k = 5): EvidenceEvent[] {
-  const score = (e: Event) =>
-    lean === "cooperative" ? e.goldstein : lean === "conflictual" ? -e.goldstein : Math.abs(e.goldstein);
   return events
     .filter((e) =>
       lean === "cooperative" ? e.quadClass <= 2 : lean === "conflictual" ? e.quadClass >= 3 : true,
     )
-    .sort((a, b) => score(b) - score(a) || a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
+    .map((e) => ({ e, score: consequence(e, lean) }))
+    .sort((a, b) => b.score - a.score || a.e.date.localeCompare(b.e.date) || a.e.id.localeCompare(b.e.id))
     .slice(0, k)
-    .map(toEvidence);
+    .map(({ e }) => toEvidence(e));
 }

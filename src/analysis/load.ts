@@ -1,4 +1,4 @@
-import type { Bucket, EventQuery, EventReader } from "../model/index.ts";
+import { type Bucket, dateEnd, dateStart, type EventQuery, type EventReader } from "../model/index.ts";
 import { pickEvidence } from "./evidence.ts";
 import { CONTACT_CODES, type Leverage, leverage } from "./leverage.ts";
 import { type Network, type NetworkLevel, network, nodeOf } from "./network.ts";
@@ -17,9 +17,22 @@ export async function loadSeries(reader: Reader, query: EventQuery, bucket: Buck
   return dyadSeries(rows, bucket, { from: query.from, to: query.to });
 }
 
+/** A phase result shown for a window: the window, and the series it covers (events per period). */
+export interface WindowedPhases extends PhaseResult {
+  series: SeriesPoint[];
+  /** The window asked for (null bounds: open), or null when none was. */
+  window: { from: string | null; to: string | null } | null;
+}
+
 /**
  * Phases of a dyad's Goldstein series, each with evidence events from its own span: the most
- * cooperative events of a warming phase, the most conflictual of a cooling one, the most salient otherwise.
+ * consequential cooperative events of a warming phase, conflictual of a cooling one, salient
+ * otherwise (see `consequence`: |Goldstein|, routine renewals down-weighted).
+ *
+ * The phases are computed on the dyad's whole record and then shown for the window (`query.from`,
+ * `query.to`): a window never changes where a phase starts or how it is labelled, it only chooses
+ * which phases, turning points and periods are returned. A phase that straddles a window bound is
+ * kept whole (its `from`/`to` and totals are the whole phase's).
  */
 export async function loadPhases(
   reader: Reader,
@@ -27,30 +40,41 @@ export async function loadPhases(
   bucket: Bucket,
   options: Partial<PhaseOptions> = {},
   evidence = 4,
-): Promise<PhaseResult & { series: SeriesPoint[] }> {
-  const series = await loadSeries(reader, query, bucket);
+): Promise<WindowedPhases> {
+  const { from, to, ...whole } = query;
+  const series = await loadSeries(reader, whole, bucket);
   // σ from the events themselves (up to a sample of them), unless the caller fixed it.
   let sigma = options.sigma;
   if (sigma === undefined) {
-    const sample = await reader.queryEvents({ ...query, limit: SIGMA_SAMPLE, offset: undefined });
+    const sample = await reader.queryEvents({ ...whole, limit: SIGMA_SAMPLE, offset: undefined });
     sigma = withinBucketSigma(sample, bucket) ?? undefined;
   }
   const result = phases(series, bucket, { ...options, sigma });
-  for (const phase of result.phases) {
+  const lo = from ? dateStart(from) : null;
+  const hi = to ? dateEnd(to) : null;
+  const inWindow = (start: string, end: string) => (lo === null || end >= lo) && (hi === null || start <= hi);
+  const shown = result.phases.filter((p) => inWindow(p.start, p.end));
+  for (const phase of shown) {
     const lean =
       phase.label === "warming" ? "cooperative" : phase.label === "cooling" ? "conflictual" : "salient";
     const quadClass = lean === "cooperative" ? [1, 2] : lean === "conflictual" ? [3, 4] : undefined;
     const events = await reader.queryEvents({
-      ...query,
+      ...whole,
       quadClass: quadClass as EventQuery["quadClass"],
       from: phase.start,
       to: phase.end,
-      limit: 1000,
+      limit: 5000,
       offset: undefined,
     });
     phase.evidence = pickEvidence(events, lean, evidence);
   }
-  return { ...result, series };
+  return {
+    model: result.model,
+    phases: shown,
+    turningPoints: result.turningPoints.filter((t) => inWindow(t.date, t.date)),
+    series: series.filter((p) => inWindow(p.start, p.end)),
+    window: from || to ? { from: from ?? null, to: to ?? null } : null,
+  };
 }
 
 /** The actor network under the filters, from the `limit` largest directed dyads. */

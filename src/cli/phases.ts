@@ -1,4 +1,4 @@
-import { type EvidenceEvent, loadPhases, type PhaseResult, type SeriesPoint } from "../analysis/index.ts";
+import { type EvidenceEvent, loadPhases, type WindowedPhases } from "../analysis/index.ts";
 import { phaseShape, toEventQuery } from "../store/index.ts";
 import { table } from "./events.ts";
 import { type FilterFlags, parseFlags } from "./options.ts";
@@ -14,7 +14,7 @@ export interface PhasesFlags extends FilterFlags {
 }
 
 /** What `/api/phases` answers and `yalu phases --json` prints. */
-export type PhasesAnswer = PhaseResult & { dyad: string; series: SeriesPoint[] };
+export type PhasesAnswer = WindowedPhases & { dyad: string };
 
 const signed = (x: number | null) => (x === null ? "-" : `${x > 0 ? "+" : ""}${x.toFixed(2)}`);
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

@@ -3,15 +3,15 @@
 import type { ClaimResult } from "../../analysis/check.ts";
 import type { EvidenceEvent } from "../../analysis/evidence.ts";
 import type { Leverage } from "../../analysis/leverage.ts";
+import type { WindowedPhases } from "../../analysis/load.ts";
 import type { Network } from "../../analysis/network.ts";
-import type { PhaseResult } from "../../analysis/phases.ts";
 import type { SeriesPoint } from "../../analysis/series.ts";
 import type { Citation, Event } from "../../model/event.ts";
 
 export type { Citation, ClaimResult, Event, EvidenceEvent, Leverage, SeriesPoint };
 
 /** GET /api/phases. */
-export type PhasesResponse = PhaseResult & { dyad: string; series: SeriesPoint[] };
+export type PhasesResponse = WindowedPhases & { dyad: string };
 /** GET /api/network. */
 export type NetworkResponse = Network;
 
