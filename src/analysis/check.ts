@@ -1,6 +1,8 @@
-import type { EventQuery, EventReader, IndicatorPoint } from "../model/index.ts";
+import type { Event, EventQuery, EventReader, IndicatorPoint } from "../model/index.ts";
 import {
   type Claim,
+  type ComparativeClaim,
+  cameoCodesNamed,
   type DyadClaim,
   describeClaim,
   type EventClaim,
@@ -11,6 +13,7 @@ import {
 import { type EvidenceEvent, pickEvidence, toEvidence } from "./evidence.ts";
 import { addDays, daysBetween } from "./period.ts";
 import { cell, type SeriesCell } from "./series.ts";
+import { eventText } from "./votes.ts";
 
 export type Verdict = "supported" | "contradicted" | "not enough data";
 
@@ -46,6 +49,8 @@ export interface CheckOptions {
   nearbyDays: number;
   /** Evidence events per claim. */
   evidence: number;
+  /** A state's names and aliases as written ("DPRK", "North Korea"), for events that name an actor. */
+  names: (code: string) => Promise<string[]>;
 }
 
 export const checkDefaults: CheckOptions = {
@@ -56,6 +61,7 @@ export const checkDefaults: CheckOptions = {
   sharpChange: 0.5,
   nearbyDays: 45,
   evidence: 4,
+  names: async () => [],
 };
 
 const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
@@ -169,7 +175,7 @@ async function checkDyad(
     const ok =
       c.claim === "improved" || c.claim === "cooperative"
         ? delta >= d
-        : c.claim === "deteriorated" || c.claim === "strained"
+        : c.claim === "deteriorated" || c.claim === "worsened" || c.claim === "strained"
           ? delta <= -d
           : Math.abs(delta) < d;
     verdict = ok ? "supported" : "contradicted";
@@ -203,21 +209,38 @@ export function indicatorPeriodStart(p: string): string | null {
   return `${m[1]}-${String(month).padStart(2, "0")}-01`;
 }
 
+/** One value of an indicator claim: its period, value and where that value comes from. */
+interface SourcedValue {
+  period: string;
+  value: number;
+  /** The source of this period's value (several joined by "; " when series were summed). */
+  source: string | null;
+}
+
 /** The indicator series a claim reads: the named series, else "total", else all series summed per period. */
-function indicatorValues(points: IndicatorPoint[], c: IndicatorClaim, span: Span): [string, number][] {
+function indicatorValues(points: IndicatorPoint[], c: IndicatorClaim, span: Span): SourcedValue[] {
   const series = c.series ?? (points.some((p) => p.series === "total") ? "total" : undefined);
-  const byPeriod = new Map<string, number>();
+  const byPeriod = new Map<string, { value: number; sources: Set<string> }>();
   for (const p of points) {
     if (series !== undefined && p.series !== series) continue;
-    byPeriod.set(p.period, (byPeriod.get(p.period) ?? 0) + p.value);
+    const v = byPeriod.get(p.period) ?? { value: 0, sources: new Set<string>() };
+    v.value += p.value;
+    if (p.source) v.sources.add(p.source);
+    byPeriod.set(p.period, v);
   }
-  const inSpan = [...byPeriod].filter(([p]) => {
-    const day = indicatorPeriodStart(p);
-    return day !== null && day >= span.from && day <= span.to;
-  });
+  const inSpan = [...byPeriod]
+    .filter(([p]) => {
+      const day = indicatorPeriodStart(p);
+      return day !== null && day >= span.from && day <= span.to;
+    })
+    .map(([period, v]) => ({
+      period,
+      value: v.value,
+      source: v.sources.size ? [...v.sources].join("; ") : null,
+    }));
   // Prefer annual values when the period has at least two; half-years and months otherwise.
-  const annual = inSpan.filter(([p]) => p.length === 4);
-  return (annual.length >= 2 ? annual : inSpan).sort(([a], [b]) => a.localeCompare(b));
+  const annual = inSpan.filter((v) => v.period.length === 4);
+  return (annual.length >= 2 ? annual : inSpan).sort((a, b) => a.period.localeCompare(b.period));
 }
 
 async function checkIndicator(
@@ -230,7 +253,8 @@ async function checkIndicator(
   const values = indicatorValues(points, c, span);
   const first = values[0];
   const last = values[values.length - 1];
-  const rel = values.length >= 2 && first[1] !== 0 ? (last[1] - first[1]) / Math.abs(first[1]) : null;
+  const rel =
+    values.length >= 2 && first.value !== 0 ? (last.value - first.value) / Math.abs(first.value) : null;
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const rules: Record<IndicatorClaim["claim"], [string, (r: number) => boolean]> = {
     increased: [`last value at least ${pct(o.change)} above the first`, (r) => r >= o.change],
@@ -241,16 +265,89 @@ async function checkIndicator(
   };
   const [rule, test] = rules[c.claim];
   const unit = points[0]?.unit ?? null;
+  // Each value is cited by its own source: a series compiled from several sources names the one
+  // behind each number (the first point's source is not the last's).
   const numbers = {
-    first: first ? `${first[0]}: ${first[1]}` : null,
-    last: last ? `${last[0]}: ${last[1]}` : null,
+    first: first ? `${first.period}: ${first.value}` : null,
+    last: last ? `${last.period}: ${last.value}` : null,
     change: r3(rel),
     points: values.length,
     unit,
-    source: points.find((p) => p.source)?.source ?? null,
+    firstSource: first?.source ?? null,
+    lastSource: last?.source ?? null,
   };
   const verdict: Verdict = rel === null ? "not enough data" : test(rel) ? "supported" : "contradicted";
   return { verdict, rule, numbers, evidence: [] };
+}
+
+async function checkComparative(
+  reader: ClaimReader,
+  c: ComparativeClaim,
+  o: CheckOptions,
+): Promise<Omit<ClaimResult, "claim" | "statement">> {
+  const span = parsePeriod(c.period)!;
+  const near = { a: c.actor, b: c.to };
+  const far = { a: c.actor, b: c.than };
+  const [t1, t2] = await Promise.all([
+    totals(reader, { dyad: near, from: span.from, to: span.to }),
+    totals(reader, { dyad: far, from: span.from, to: span.to }),
+  ]);
+  const d = o.goldsteinDelta;
+  const n = o.minEvents;
+  const gap =
+    t1.goldsteinMean !== null && t2.goldsteinMean !== null ? t1.goldsteinMean - t2.goldsteinMean : null;
+  const rule = `mean Goldstein of ${c.actor}–${c.to} at least ${d} above that of ${c.actor}–${c.than} in the period (both directions); contradicted when it is not above it; not enough data when the gap is smaller than ${d} or either dyad has fewer than ${n} events`;
+  let verdict: Verdict;
+  if (gap === null || t1.count < n || t2.count < n) verdict = "not enough data";
+  else if (gap >= d) verdict = "supported";
+  else if (gap <= 0) verdict = "contradicted";
+  else verdict = "not enough data";
+  const [e1, e2] = await Promise.all([
+    reader.queryEvents({ dyad: near, from: span.from, to: span.to, limit: 2000 }),
+    reader.queryEvents({ dyad: far, from: span.from, to: span.to, limit: 2000 }),
+  ]);
+  const half = Math.max(1, Math.ceil(o.evidence / 2));
+  const backs = verdict === "contradicted";
+  const evidence = [
+    ...pickEvidence(e1, backs ? "conflictual" : "cooperative", half),
+    ...pickEvidence(e2, backs ? "cooperative" : "conflictual", half),
+  ];
+  return {
+    verdict,
+    rule,
+    numbers: {
+      [`${c.actor}-${c.to} events`]: t1.count,
+      [`${c.actor}-${c.to} goldsteinMean`]: r3(t1.goldsteinMean),
+      [`${c.actor}-${c.than} events`]: t2.count,
+      [`${c.actor}-${c.than} goldsteinMean`]: r3(t2.goldsteinMean),
+      gap: r3(gap),
+    },
+    evidence,
+  };
+}
+
+const regexLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Events of one actor (as source when `directed`) that name the other actor in their text: the
+ * veto China cast against a US draft on the DPRK is coded CHN→USA but is about China and the DPRK.
+ */
+async function namingEvents(
+  reader: ClaimReader,
+  from: string,
+  other: string,
+  directed: boolean,
+  q: EventQuery,
+  o: CheckOptions,
+): Promise<Event[]> {
+  const names = [...new Set([other, ...(await o.names(other))])].filter((n) => n.length >= 3);
+  const named = new RegExp(
+    `(?:^|[^\\p{L}\\p{N}])(?:${names.map(regexLiteral).join("|")})(?:$|[^\\p{L}\\p{N}])`,
+    "u",
+  );
+  const side = directed ? { source: from } : { actor: from };
+  const events = await reader.queryEvents({ ...q, ...side, limit: 2000 });
+  return events.filter((e) => named.test(eventText(e)));
 }
 
 async function checkEvent(
@@ -261,11 +358,35 @@ async function checkEvent(
   const span = parsePeriod(c.date ?? c.period!)!;
   const range = { from: addDays(span.from, -c.window), to: addDays(span.to, c.window) };
   const dyad = dyadQuery(c);
-  const what = { cameo: c.cameo ? [c.cameo] : undefined, root: c.root ? [c.root] : undefined };
-  const found = await reader.queryEvents({ dyad, ...what, text: c.mentions, ...range, limit: 200 });
-  const matching = `an event of the dyad${c.directed ? " (this direction)" : ""}${
-    c.cameo ? ` with CAMEO ${c.cameo}` : c.root ? ` with root ${c.root}` : ""
-  }${c.mentions ? ` mentioning "${c.mentions}"` : ""} dated ${range.from}..${range.to}`;
+  const codes = c.event ? cameoCodesNamed(c.event) : c.cameo ? [c.cameo] : undefined;
+  const what = { cameo: codes, root: c.root ? [c.root] : undefined, text: c.mentions, ...range };
+  let found = await reader.queryEvents({ dyad, ...what, limit: 200 });
+  let across = 0;
+  if (!found.length && c.across) {
+    // The dyad's own events hold none: look for events of either actor that name the other.
+    const [a, b] = c.dyad.split("-");
+    const seen = new Set<string>();
+    const more = [
+      ...(await namingEvents(reader, a, b, c.directed, what, o)),
+      ...(c.directed ? [] : await namingEvents(reader, b, a, false, what, o)),
+    ].filter((e) => !seen.has(e.id) && seen.add(e.id));
+    across = more.length;
+    found = more;
+  }
+  const kind = c.event
+    ? ` of type "${c.event}" (CAMEO ${codes!.join(", ")})`
+    : c.cameo
+      ? ` with CAMEO ${c.cameo}`
+      : c.root
+        ? ` with root ${c.root}`
+        : "";
+  const [a, b] = c.dyad.split("-");
+  const acrossText = c.across
+    ? `, or, when the dyad has none, an event of ${a}${c.directed ? " (as source)" : ` or ${b}`} with any actor whose text names ${c.directed ? b : "the other"}`
+    : "";
+  const matching = `an event of the dyad${c.directed ? " (this direction)" : ""}${kind}${
+    c.mentions ? ` mentioning "${c.mentions}"` : ""
+  } dated ${range.from}..${range.to}${acrossText}`;
   if (c.claim === "absent") {
     // Absence is read against the events the record does have then: with none, it says nothing.
     const then = await reader.queryEvents({ dyad, ...range, limit: 200 });
@@ -273,7 +394,7 @@ async function checkEvent(
     return {
       verdict: found.length ? "contradicted" : then.length ? "supported" : "not enough data",
       rule,
-      numbers: { matching: found.length, eventsThen: then.length },
+      numbers: { matching: found.length, acrossDyads: across, eventsThen: then.length },
       evidence: (found.length ? found : then).slice(0, o.evidence).map(toEvidence),
     };
   }
@@ -282,7 +403,7 @@ async function checkEvent(
     return {
       verdict: "supported",
       rule,
-      numbers: { matching: found.length, nearby: null },
+      numbers: { matching: found.length, acrossDyads: across, nearby: null },
       evidence: found.slice(0, o.evidence).map(toEvidence),
     };
   }
@@ -295,7 +416,7 @@ async function checkEvent(
   return {
     verdict: near.length ? "contradicted" : "not enough data",
     rule,
-    numbers: { matching: 0, nearby: near.length },
+    numbers: { matching: 0, acrossDyads: 0, nearby: near.length },
     evidence: near.slice(0, o.evidence).map(toEvidence),
   };
 }
@@ -316,9 +437,11 @@ export async function checkClaims(
     const r =
       claim.claim === "event" || claim.claim === "absent"
         ? await checkEvent(reader, claim as EventClaim, o)
-        : "indicator" in claim
-          ? await checkIndicator(reader, claim, o)
-          : await checkDyad(reader, claim as DyadClaim, o);
+        : claim.claim === "closer"
+          ? await checkComparative(reader, claim as ComparativeClaim, o)
+          : "indicator" in claim
+            ? await checkIndicator(reader, claim, o)
+            : await checkDyad(reader, claim as DyadClaim, o);
     out.push({ claim, statement: claim.text ?? describeClaim(claim), ...r });
   }
   return out;

@@ -1,9 +1,16 @@
 import { z } from "zod";
-import { dateEnd, datePrecisionOf, dateStart } from "../model/index.ts";
+import { CAMEO, dateEnd, datePrecisionOf, dateStart } from "../model/index.ts";
 import { ClaimsYamlError, readClaimsYaml } from "./claims-yaml.ts";
 
 /** Claims about a dyad's movement (against the preceding period) or level (against the record). */
-export const DYAD_CLAIMS = ["improved", "deteriorated", "stable", "strained", "cooperative"] as const;
+export const DYAD_CLAIMS = [
+  "improved",
+  "deteriorated",
+  "worsened",
+  "stable",
+  "strained",
+  "cooperative",
+] as const;
 /** Claims about an indicator series between the first and last value of a period. */
 export const INDICATOR_CLAIMS = ["increased", "surged", "decreased", "collapsed", "stable"] as const;
 
@@ -16,6 +23,24 @@ const dyad = z
   .string()
   .regex(/^[A-Z0-9]{3,}-[A-Z0-9]{3,}$/, 'dyad must be two actor codes joined by "-", e.g. "CHN-PRK"');
 const common = { id: z.string().optional(), text: z.string().optional() };
+const actorCode = z.string().regex(/^[A-Z0-9]{3,}$/, 'must be an actor code, e.g. "PRK"');
+
+/**
+ * The CAMEO codes an event type names: the code whose name is `name` (any case), else every code
+ * whose name contains it as words ("veto" → 129 Veto; "visit" → the visit codes). Empty if none.
+ * @example cameoCodesNamed("Host a visit") // ["043"]
+ */
+export function cameoCodesNamed(name: string): string[] {
+  const want = name.trim().toLowerCase();
+  if (!want) return [];
+  const codes = [...CAMEO.values()];
+  const exact = codes.filter((c) => c.name.toLowerCase() === want);
+  if (exact.length) return exact.map((c) => c.code);
+  const words = new RegExp(`\\b${want.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "i");
+  const some = codes.filter((c) => words.test(c.name)).map((c) => c.code);
+  // A code and its sub-codes: the prefix alone queries them all.
+  return some.filter((c) => !some.some((p) => p !== c && c.startsWith(p)));
+}
 
 export const dyadClaimSchema = z.object({
   ...common,
@@ -34,6 +59,18 @@ export const indicatorClaimSchema = z.object({
   claim: z.enum(INDICATOR_CLAIMS),
 });
 
+/** "A closer to B than to C over a period": mean Goldstein of A–B against A–C. */
+export const comparativeClaimSchema = z.object({
+  ...common,
+  actor: actorCode,
+  /** The actor A is claimed to be closer to … */
+  to: actorCode,
+  /** … than to this one. */
+  than: actorCode,
+  period,
+  claim: z.literal("closer"),
+});
+
 export const eventClaimSchema = z
   .object({
     ...common,
@@ -49,19 +86,40 @@ export const eventClaimSchema = z
     mentions: z.string().min(2).max(200).optional(),
     root: str.pipe(z.string().regex(/^\d{2}$/, "root must be two digits")).optional(),
     cameo: str.pipe(z.string().regex(/^\d{2,4}$/, "cameo must be 2 to 4 digits")).optional(),
+    /** An event type by its CAMEO name ("Veto", "Host a visit"), instead of root or cameo. */
+    event: z
+      .string()
+      .min(2)
+      .max(80)
+      .refine((n) => cameoCodesNamed(n).length > 0, { message: "no CAMEO event type of that name" })
+      .optional(),
+    /**
+     * Look beyond the dyad's own events (default true): an event of one actor that names the other
+     * (China's veto, coded against the USA, of a resolution on the DPRK) matches a claim about the two.
+     */
+    across: z.boolean().default(true),
   })
   .refine((c) => (c.date === undefined) !== (c.period === undefined), {
     message: "an event claim needs exactly one of date or period",
   })
-  .refine((c) => c.claim === "event" || c.root !== undefined || c.cameo !== undefined || c.mentions, {
-    message: "an absent claim needs root, cameo or mentions (what is absent)",
-  });
+  .refine(
+    (c) => c.claim === "event" || c.root !== undefined || c.cameo !== undefined || c.event || c.mentions,
+    {
+      message: "an absent claim needs root, cameo, event or mentions (what is absent)",
+    },
+  );
 
-export const claimSchema = z.union([eventClaimSchema, indicatorClaimSchema, dyadClaimSchema]);
+export const claimSchema = z.union([
+  eventClaimSchema,
+  indicatorClaimSchema,
+  comparativeClaimSchema,
+  dyadClaimSchema,
+]);
 
 export type DyadClaim = z.output<typeof dyadClaimSchema>;
 export type IndicatorClaim = z.output<typeof indicatorClaimSchema>;
 export type EventClaim = z.output<typeof eventClaimSchema>;
+export type ComparativeClaim = z.output<typeof comparativeClaimSchema>;
 export type Claim = z.output<typeof claimSchema>;
 
 /** A claim file: a list of claims, or `{ claims: [...] }`. */
@@ -105,9 +163,11 @@ export function parseClaims(input: unknown): Claim[] {
     const schema =
       shape.claim === "event" || shape.claim === "absent"
         ? eventClaimSchema
-        : "indicator" in shape
-          ? indicatorClaimSchema
-          : dyadClaimSchema;
+        : shape.claim === "closer"
+          ? comparativeClaimSchema
+          : "indicator" in shape
+            ? indicatorClaimSchema
+            : dyadClaimSchema;
     const r = schema.safeParse(raw);
     if (!r.success) {
       const issue = r.error.issues[0];
@@ -136,9 +196,10 @@ export function parseClaimsText(text: string): Claim[] {
 /** A one-line statement of a claim, e.g. "CHN-PRK deteriorated in 2016..2017". */
 export function describeClaim(c: Claim): string {
   if ("indicator" in c) return `${c.indicator} ${c.subject} ${c.claim} in ${c.period}`;
+  if (c.claim === "closer") return `${c.actor} closer to ${c.to} than to ${c.than} in ${c.period}`;
   const arrow = c.directed ? c.dyad.replace("-", "→") : c.dyad;
   if (c.claim === "event" || c.claim === "absent") {
-    const code = c.cameo ? `CAMEO ${c.cameo}` : c.root ? `root ${c.root}` : "any";
+    const code = c.event ? `"${c.event}"` : c.cameo ? `CAMEO ${c.cameo}` : c.root ? `root ${c.root}` : "any";
     const what = c.mentions ? `${code} mentioning "${c.mentions}"` : code;
     return `${arrow} ${c.claim === "absent" ? "no event" : "event"} (${what}) ${c.date ? `on ${c.date}` : `in ${c.period}`}`;
   }

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { ClaimError, type ClaimResult, checkClaims, parseClaimsText } from "../analysis/index.ts";
+import { stateNames } from "../model/index.ts";
 import { CliError, usage } from "./error.ts";
 import { openRecord } from "./record.ts";
 import { ServedRecord } from "./served.ts";
@@ -32,16 +33,29 @@ export function summarise(r: ClaimResult): string {
       typeof n.change === "number" ? `${n.change > 0 ? "+" : ""}${Math.round(n.change * 100)}%` : "–";
     const value = (v: unknown) =>
       typeof v === "string" ? v.replace(/-?\d+(\.\d+)?$/, (d) => compact(Number(d))) : "–";
-    return `${value(n.first)} → ${value(n.last)} ${n.unit ?? ""} (${pct})`;
+    const sources =
+      n.firstSource === n.lastSource
+        ? `source: ${n.lastSource ?? "–"}`
+        : `sources: ${n.firstSource ?? "–"}; ${n.lastSource ?? "–"}`;
+    return `${value(n.first)} → ${value(n.last)} ${n.unit ?? ""} (${pct}); ${sources}`;
+  }
+  if ("gap" in n) {
+    const [near, , far] = Object.entries(n);
+    const side = (k: string) =>
+      `${k.split(" ")[0]} ${fmt(n[k.replace("events", "goldsteinMean")])} (n=${n[k]})`;
+    return `mean Goldstein ${side(near[0])} vs ${side(far[0])}; gap ${signed(n.gap)}`;
   }
   const e = r.evidence[0];
   const first = e ? `: ${e.date} ${e.source}→${e.target} ${e.cameo}` : "";
+  const across = typeof n.acrossDyads === "number" && n.acrossDyads > 0 ? " (naming the other actor)" : "";
   if ("eventsThen" in n) {
     return n.matching
-      ? `${n.matching} matching${first}`
+      ? `${n.matching} matching${across}${first}`
       : `none matching among ${n.eventsThen} events then${first}`;
   }
-  return n.matching ? `${n.matching} matching${first}` : `none matching; ${n.nearby ?? 0} nearby${first}`;
+  return n.matching
+    ? `${n.matching} matching${across}${first}`
+    : `none matching; ${n.nearby ?? 0} nearby${first}`;
 }
 
 /** The results as a Markdown table (also readable as plain text). */
@@ -77,7 +91,7 @@ export async function runCheck(file: string, opts: CheckCommandOptions): Promise
     const results =
       store instanceof ServedRecord
         ? (await store.post<{ results: ClaimResult[] }>("/api/check", text, "application/yaml")).results
-        : await checkClaims(store, claims);
+        : await checkClaims(store, claims, { names: stateNames });
     process.stdout.write(opts.json ? `${JSON.stringify(results, null, 2)}\n` : `${resultTable(results)}\n`);
   } finally {
     await store.close();

@@ -208,10 +208,10 @@ describe("absence claims", () => {
       "not enough data",
       "supported",
     ]);
-    expect(results[0].numbers).toEqual({ matching: 0, eventsThen: 1 });
+    expect(results[0].numbers).toEqual({ matching: 0, acrossDyads: 0, eventsThen: 1 });
     expect(results[1].evidence[0].description).toMatch(/Beijing/);
     expect(() => parseClaims([{ dyad: "CHN-PRK", date: "2025-09", claim: "absent" }])).toThrow(
-      /absent claim needs root, cameo or mentions/,
+      /absent claim needs root, cameo, event or mentions/,
     );
   });
 });

@@ -47,7 +47,7 @@ export function checkRoutes(deps: Deps): Hono {
         }
         return parseClaims(data);
       });
-      return c.json({ results: await checkClaims(deps.store, claims) });
+      return c.json({ results: await checkClaims(deps.store, claims, { names: deps.names }) });
     },
   );
   app.get(
@@ -64,7 +64,10 @@ export function checkRoutes(deps: Deps): Hono {
         throw new HttpError(404, "no brief claims file");
       }
       const claims = claimsOf(() => parseClaimsText(text));
-      return c.json({ file: "data/claims/brief.yaml", results: await checkClaims(deps.store, claims) });
+      return c.json({
+        file: "data/claims/brief.yaml",
+        results: await checkClaims(deps.store, claims, { names: deps.names }),
+      });
     },
   );
   return app;
