@@ -1,4 +1,5 @@
 import { api, type ClaimResult } from "./api.ts";
+import { claimForm } from "./claim-form.ts";
 import { eventCard, fill, h, status } from "./dom.ts";
 
 function numbers(n: ClaimResult["numbers"]): HTMLElement {
@@ -9,12 +10,52 @@ function numbers(n: ClaimResult["numbers"]): HTMLElement {
   );
 }
 
-/** The brief's claims, each with its verdict, the rule, the numbers and the evidence events. */
+/** One checked claim: verdict and statement, then the rule, its numbers and the evidence events. */
+function claimItem(r: ClaimResult, open = false): HTMLElement {
+  return h(
+    "li",
+    {
+      class: `claim ${r.verdict.replaceAll(" ", "-")}`,
+      "data-testid": "claim-item",
+      "data-verdict": r.verdict,
+    },
+    h(
+      "details",
+      { open },
+      h("summary", {}, h("span", { class: "verdict" }, r.verdict), " ", r.statement),
+      h("p", { class: "rule" }, "Rule: ", r.rule),
+      numbers(r.numbers),
+      r.evidence.length
+        ? h("div", { class: "evidence-cards" }, ...r.evidence.map(eventCard))
+        : h("p", {}, "No evidence events."),
+    ),
+  );
+}
+
+/** A claim of one's own, then the brief's claims, each with its verdict, the rule, the numbers and the evidence. */
 export async function claimsView(root: HTMLElement): Promise<void> {
   const out = h("div");
+  const mine = h("div", { "data-testid": "own-claim" });
+  const form = await claimForm((r, yaml) =>
+    fill(
+      mine,
+      h("ol", { class: "claims", "data-testid": "own-claim-result" }, claimItem(r, true)),
+      h(
+        "p",
+        { class: "source" },
+        "The same claim for a claims file (",
+        h("code", {}, "yalu check FILE"),
+        " prints the same verdict): ",
+        h("code", { "data-testid": "own-claim-yaml" }, yaml),
+      ),
+    ),
+  );
   fill(
     root,
-    h("h2", {}, "Claim check: the seed brief against the record"),
+    h("h2", {}, "Claim check"),
+    form,
+    mine,
+    h("h3", {}, "The seed brief against the record"),
     h(
       "p",
       { class: "summary" },
@@ -36,30 +77,7 @@ export async function claimsView(root: HTMLElement): Promise<void> {
           .map(([k, v]) => `${v} ${k}`)
           .join(" · "),
       ),
-      h(
-        "ol",
-        { class: "claims", "data-testid": "claims-list" },
-        ...results.map((r) =>
-          h(
-            "li",
-            {
-              class: `claim ${r.verdict.replaceAll(" ", "-")}`,
-              "data-testid": "claim-item",
-              "data-verdict": r.verdict,
-            },
-            h(
-              "details",
-              {},
-              h("summary", {}, h("span", { class: "verdict" }, r.verdict), " ", r.statement),
-              h("p", { class: "rule" }, "Rule: ", r.rule),
-              numbers(r.numbers),
-              r.evidence.length
-                ? h("div", { class: "evidence-cards" }, ...r.evidence.map(eventCard))
-                : h("p", {}, "No evidence events."),
-            ),
-          ),
-        ),
-      ),
+      h("ol", { class: "claims", "data-testid": "claims-list" }, ...results.map((r) => claimItem(r))),
     );
   } catch (err) {
     fill(out, status((err as Error).message, "error"));
