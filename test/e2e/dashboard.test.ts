@@ -1,58 +1,30 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../../src/server/serve.ts";
-import { WEB_DIST } from "../../src/server/static.ts";
-import { openStore } from "../../src/store/open.ts";
-import type { Store } from "../../src/store/store.ts";
+import { CHROMIUM } from "../../src/cli/chromium.ts";
+import type { RunningServer } from "../../src/server/serve.ts";
+import { type Dashboard, openDashboard, runBrowserTests } from "./harness.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-const inCI = process.env.CI === "true";
 const OUT = resolve("test-output");
 
-if (!hasChromium && !inCI) {
+if (!runBrowserTests) {
   console.warn(`skipping the dashboard e2e test: ${CHROMIUM} not found (apt-get install -y chromium)`);
 }
 
-describe.skipIf(!hasChromium && !inCI)("dashboard in headless Chromium", () => {
-  let dir: string;
-  let store: Store;
+describe.skipIf(!runBrowserTests)("dashboard in headless Chromium", () => {
+  let d: Dashboard;
   let server: RunningServer;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium`);
     mkdirSync(OUT, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), "yalu-e2e-"));
-    store = await openStore(join(dir, "e2e.duckdb"), { flagship: true });
-    server = await startServer({ store, port: 0, host: "127.0.0.1", webRoot: WEB_DIST, log: () => {} });
-    context = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1280, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    d = await openDashboard("yalu-e2e-");
+    ({ server, page } = d);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await d?.close();
   });
 
   const shot = async (name: string) => {

@@ -45,3 +45,18 @@ export function toDate(date: string): Date {
   const [y, m = "01", d = "01"] = date.split("-");
   return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
 }
+
+/**
+ * The view's parameters from the location hash: "#dyad?dyad=CHN-PRK&from=2006" → dyad=CHN-PRK,
+ * from=2006. Links to a view in a given state (and `yalu plot`) use them; the API's names.
+ */
+export function hashParams(): URLSearchParams {
+  const i = location.hash.indexOf("?");
+  return new URLSearchParams(i < 0 ? "" : location.hash.slice(i + 1));
+}
+
+/** The two actors of a "dyad" hash parameter ("CHN-PRK"), or the defaults. */
+export function hashDyad(fallback: [string, string] = ["CHN", "PRK"]): [string, string] {
+  const m = /^([A-Z0-9]{3,})-([A-Z0-9]{3,})$/.exec(hashParams().get("dyad") ?? "");
+  return m ? [m[1], m[2]] : fallback;
+}

@@ -1,8 +1,10 @@
 import * as Plot from "@observablehq/plot";
 import { actorOptions } from "./actors.ts";
-import { api, type Event, type PhasesResponse, toDate } from "./api.ts";
+import { api, type Event, hashDyad, hashParams, type PhasesResponse, toDate } from "./api.ts";
+import type { Row } from "./csv.ts";
 import { eventCard, fill, fmt, h, status, widthOf } from "./dom.ts";
 import { asEvidence, eventLabel, QUAD_COLORS, QUAD_NAMES } from "./events.ts";
+import { exportBar } from "./export.ts";
 
 const PHASE_FILL: Record<string, string> = { warming: "#40c057", cooling: "#fa5252", stable: "#adb5bd" };
 
@@ -62,19 +64,29 @@ function annotate(svg: Element, events: Event[], data: PhasesResponse, show: (e:
   });
 }
 
+/** The x extent of the window shown: its first period's start to the day after its last's end. */
+function extent(data: PhasesResponse): [Date, Date] | undefined {
+  const first = data.series[0];
+  const last = data.series[data.series.length - 1];
+  return first && last ? [toDate(first.start), nextDay(last.end)] : undefined;
+}
+
 function chart(width: number, events: Event[], data: PhasesResponse): SVGSVGElement | HTMLElement {
-  const means = data.series.filter((p) => p.both.count > 0);
+  const domain = extent(data);
+  // Phases come from the whole record; one that began before the window is drawn from its edge.
+  const clip = (d: Date) =>
+    domain ? new Date(Math.min(Math.max(d.getTime(), domain[0].getTime()), domain[1].getTime())) : d;
   return Plot.plot({
     width,
     height: width < 500 ? 300 : 380,
     marginLeft: 44,
-    x: { type: "utc", label: null },
+    x: { type: "utc", label: null, domain },
     y: { domain: [-10, 10], grid: true, label: "Goldstein (−10 conflict … +10 cooperation)" },
     color: { domain: [1, 2, 3, 4], range: QUAD_COLORS, legend: false },
     marks: [
       Plot.rect(data.phases, {
-        x1: (p) => toDate(p.start),
-        x2: (p) => nextDay(p.end),
+        x1: (p) => clip(toDate(p.start)),
+        x2: (p) => clip(nextDay(p.end)),
         y1: -10,
         y2: 10,
         fill: (p) => PHASE_FILL[p.label],
@@ -83,14 +95,22 @@ function chart(width: number, events: Event[], data: PhasesResponse): SVGSVGElem
         title: (p) => `${p.from}–${p.to}: ${p.label}, mean Goldstein ${fmt(p.goldsteinMean)}`,
       }),
       Plot.ruleY([0], { stroke: "#495057" }),
-      Plot.line(means, {
-        x: (p) => toDate(p.start),
-        y: (p) => p.both.goldsteinMean,
-        stroke: "#343a40",
-        strokeOpacity: 0.6,
-        curve: "step-after",
-        className: "mean-marks",
-      }),
+      // Each period's mean as its own step: a period without events has none, and no line
+      // is drawn across it.
+      Plot.ruleY(
+        data.series.filter((p) => p.both.count > 0),
+        {
+          x1: (p) => toDate(p.start),
+          x2: (p) => nextDay(p.end),
+          y: (p) => p.both.goldsteinMean,
+          stroke: "#343a40",
+          strokeOpacity: 0.7,
+          strokeWidth: 2,
+          className: "mean-marks",
+          title: (p) =>
+            `${p.period}: mean Goldstein ${fmt(p.both.goldsteinMean)} over ${p.both.count} events`,
+        },
+      ),
       Plot.ruleX(data.turningPoints, {
         x: (t) => toDate(t.date),
         stroke: (t) => (t.label === "warming" ? "#2b8a3e" : t.label === "cooling" ? "#c92a2a" : "#495057"),
@@ -112,6 +132,47 @@ function chart(width: number, events: Event[], data: PhasesResponse): SVGSVGElem
   });
 }
 
+/** Events per period under the phases: thin years (few events behind a mean) show at a glance. */
+function coverage(width: number, data: PhasesResponse): SVGSVGElement | HTMLElement {
+  return Plot.plot({
+    width,
+    height: 90,
+    marginLeft: 44,
+    x: { type: "utc", label: null, domain: extent(data) },
+    y: { label: `events per ${data.model.bucket}`, grid: true, ticks: 3 },
+    marks: [
+      Plot.rectY(data.series, {
+        x1: (p) => toDate(p.start),
+        x2: (p) => nextDay(p.end),
+        y: (p) => p.both.count,
+        fill: (p) => (p.both.count < 3 ? "#fab005" : "#868e96"),
+        inset: 0.5,
+        className: "coverage-marks",
+        title: (p) => `${p.period}: ${p.both.count} events${p.both.count < 3 ? " (thin)" : ""}`,
+      }),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+/** The dyad chart's data by period: events, mean Goldstein and the phase each period falls in. */
+function periodRows(data: PhasesResponse): Row[] {
+  return data.series.map((p) => {
+    const phase = data.phases.find((x) => x.start <= p.start && p.start <= x.end);
+    return {
+      period: p.period,
+      start: p.start,
+      end: p.end,
+      events: p.both.count,
+      goldsteinMean: p.both.goldsteinMean,
+      phase: phase?.label ?? null,
+      phaseFrom: phase?.from ?? null,
+      phaseTo: phase?.to ?? null,
+      phaseGoldsteinMean: phase?.goldsteinMean ?? null,
+    };
+  });
+}
+
 function legend(): HTMLElement {
   return h(
     "ul",
@@ -127,12 +188,21 @@ function legend(): HTMLElement {
 
 /** The dyad view: pick two actors → series chart with phases shaded and events as marks. */
 export async function dyadView(root: HTMLElement): Promise<void> {
-  const state: State = { a: "CHN", b: "PRK", bucket: "year", from: "", to: "" };
+  const given = hashParams();
+  const [a0, b0] = hashDyad();
+  const state: State = {
+    a: a0,
+    b: b0,
+    bucket: given.get("bucket") ?? "year",
+    from: given.get("from") ?? "",
+    to: given.get("to") ?? "",
+  };
   const from = h("input", {
     id: "dyad-from",
     size: 8,
     inputmode: "numeric",
     placeholder: "e.g. 2000",
+    value: state.from,
     "data-testid": "dyad-from",
   });
   const to = h("input", {
@@ -140,6 +210,7 @@ export async function dyadView(root: HTMLElement): Promise<void> {
     size: 8,
     inputmode: "numeric",
     placeholder: "e.g. 2025",
+    value: state.to,
     "data-testid": "dyad-to",
   });
   const selA = h("select", { id: "actor-a", "data-testid": "actor-a" });
@@ -166,6 +237,7 @@ export async function dyadView(root: HTMLElement): Promise<void> {
   for (const sel of [selA, selB]) fill(sel, ...actors.map((a) => h("option", { value: a.code }, a.label)));
   selA.value = state.a;
   selB.value = state.b;
+  bucket.value = state.bucket;
 
   const show = (e: Event) => {
     fill(detail, eventCard(asEvidence(e)));
@@ -175,11 +247,16 @@ export async function dyadView(root: HTMLElement): Promise<void> {
   let last: { events: Event[]; data: PhasesResponse } | null = null;
   const draw = () => {
     const holder = out.querySelector<HTMLElement>("[data-testid=dyad-chart]");
-    if (!holder || !last) return;
+    const strip = out.querySelector<HTMLElement>("[data-testid=coverage-chart]");
+    if (!holder || !strip || !last) return;
     const svg = chart(widthOf(holder), last.events, last.data);
     fill(holder, svg);
     annotate(svg, last.events, last.data, show);
+    fill(strip, coverage(widthOf(strip), last.data));
   };
+  const name = () =>
+    `${state.a}-${state.b}${state.from || state.to ? `-${state.from || "start"}-${state.to || "end"}` : ""}`.toLowerCase();
+  const span = () => (state.from || state.to ? ` (${state.from || "start"}–${state.to || "end"})` : "");
 
   const load = async () => {
     fill(out, status(`Loading ${state.a}–${state.b}…`));
@@ -206,10 +283,27 @@ export async function dyadView(root: HTMLElement): Promise<void> {
         ),
         legend(),
         h("div", { class: "chart", "data-testid": "dyad-chart" }),
+        exportBar({
+          name: `${name()}-phases`,
+          kind: "phases",
+          figure: () => out.querySelector("[data-testid=dyad-chart] svg"),
+          rows: () => periodRows(data),
+          caption: () =>
+            `${state.a}–${state.b}${span()}: events by Goldstein score, mean per ${data.model.bucket}, phases (computed on the whole record). Events: the Yalu record; each event's source is in its detail and in yalu events.`,
+        }),
+        h("div", { class: "chart coverage", "data-testid": "coverage-chart" }),
+        exportBar({
+          name: `${name()}-coverage`,
+          kind: "coverage",
+          figure: () => out.querySelector("[data-testid=coverage-chart] svg"),
+          rows: () =>
+            data.series.map((p) => ({ period: p.period, start: p.start, end: p.end, events: p.both.count })),
+          caption: () => `${state.a}–${state.b}${span()}: events per ${data.model.bucket} in the record`,
+        }),
         h(
           "p",
           { class: "model" },
-          `Phases: ${data.model.method}, ${data.model.cost}; σ = ${fmt(data.model.sigma)}, penalty ${fmt(data.model.penalty, 1)}, labelled by a change of ≥ ${data.model.threshold} in mean Goldstein.`,
+          `Phases: ${data.model.method}, ${data.model.cost}; σ = ${fmt(data.model.sigma)}, penalty ${fmt(data.model.penalty, 1)}, labelled by a change of ≥ ${data.model.threshold} in mean Goldstein. Computed on the whole record and shown for the window, so a window never moves a phase; a phase that began before the window keeps its whole span and totals. Bars under the chart: events per ${data.model.bucket} (amber: fewer than 3).`,
         ),
         phaseList(data, show, list.events),
         eventList(list.events, show),

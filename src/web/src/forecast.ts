@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { api } from "./api.ts";
 import { fill, fmt, h, status, widthOf } from "./dom.ts";
+import { exportBar } from "./export.ts";
 
 /** The forecast API's JSON as this view uses it (see src/server/routes/forecast.ts). */
 interface ScenarioInfo {
@@ -183,7 +184,28 @@ export async function forecastView(root: HTMLElement): Promise<void> {
         r.dimensions.map((d, k) => `${d} ${fmt(r.outcome[k], 1)}`).join(", "),
         `. Baselines: compromise ${r.baselines.compromise.map((x) => fmt(x, 1)).join(" / ")}, weighted median ${r.baselines.weightedMedian.map((x) => fmt(x, 1)).join(" / ")}.`,
       ),
-      ...r.dimensions.map((_, k) => h("div", { class: "chart" }, positionsChart(r, k, width))),
+      ...r.dimensions.flatMap((dim, k) => {
+        const chart = positionsChart(r, k, width);
+        return [
+          h("div", { class: "chart", "data-testid": "forecast-chart" }, chart),
+          exportBar({
+            name: `forecast-${r.scenario}-${r.model}-${k + 1}`,
+            kind: `dimension-${k + 1}`,
+            figure: () => chart,
+            rows: () =>
+              r.turns.flatMap((t) =>
+                r.actors.map((a) => ({
+                  turn: t.turn,
+                  actor: a,
+                  dimension: dim,
+                  position: t.positions[a][k],
+                })),
+              ),
+            caption: () =>
+              `Forecast ${r.scenario} (${r.model}), ${dim}: positions per turn; forecast ${fmt(r.outcome[k], 1)}, compromise ${fmt(r.baselines.compromise[k], 1)}, weighted median ${fmt(r.baselines.weightedMedian[k], 1)}. Inputs: data/scenarios`,
+          }),
+        ];
+      }),
       r.model === "smp" ? moversTable(r) : null,
       differenceTable(r),
     );

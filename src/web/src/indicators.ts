@@ -1,7 +1,9 @@
 import * as Plot from "@observablehq/plot";
 import { actorOptions } from "./actors.ts";
-import { api, type Leverage, toDate } from "./api.ts";
+import { api, hashDyad, type Leverage, toDate } from "./api.ts";
 import { fill, fmt, h, status, widthOf } from "./dom.ts";
+import { exportBar } from "./export.ts";
+import { periodLabel, sourceRuns, type TradeRow, tradeRows, unitLabel } from "./trade.ts";
 
 const VOTE_TEXT: Record<string, string> = {
   for: "for",
@@ -9,6 +11,21 @@ const VOTE_TEXT: Record<string, string> = {
   abstain: "abstain",
   veto: "VETO",
 };
+
+/** The citations a resolution's row rests on, each once, linked. */
+function rowSources(r: Leverage["resolutions"][number]): (HTMLElement | string)[] {
+  const seen = new Map<string, { text: string; url: string | null }>();
+  for (const e of r.evidence) {
+    const c = e.citation;
+    if (!c) continue;
+    const text = c.publication ?? c.title ?? c.url ?? "";
+    seen.set(c.url ?? text, { text, url: c.url });
+  }
+  return [...seen.values()].flatMap((c, i) => [
+    i ? "; " : "",
+    c.url ? h("a", { href: c.url, target: "_blank", rel: "noopener noreferrer" }, c.text) : c.text,
+  ]);
+}
 
 function votesTable(l: Leverage): HTMLElement {
   return h(
@@ -31,6 +48,7 @@ function votesTable(l: Leverage): HTMLElement {
           h("th", { scope: "col" }, "resolution"),
           h("th", { scope: "col" }, "date"),
           ...l.members.map((m) => h("th", { scope: "col" }, m)),
+          h("th", { scope: "col" }, "sources"),
         ),
       ),
       h(
@@ -53,6 +71,7 @@ function votesTable(l: Leverage): HTMLElement {
                 VOTE_TEXT[v] ?? "·",
               );
             }),
+            h("td", { class: "sources" }, ...rowSources(r)),
           ),
         ),
       ),
@@ -60,26 +79,75 @@ function votesTable(l: Leverage): HTMLElement {
   );
 }
 
+/** Who reported each trade value: consecutive years of one source in a run, each linked. */
+function tradeSources(rows: TradeRow[], series: string): HTMLElement | null {
+  const runs = sourceRuns(rows, series);
+  if (!runs.length) return null;
+  return h(
+    "p",
+    { class: "source", "data-testid": "trade-sources" },
+    `Trade sources (${series}): `,
+    ...runs.flatMap((r, i) => [
+      i ? "; " : "",
+      h(
+        "span",
+        { "data-testid": "trade-source", "data-periods": r.periods },
+        `${r.periods}: `,
+        r.url ? h("a", { href: r.url, target: "_blank", rel: "noopener noreferrer" }, r.source) : r.source,
+      ),
+    ]),
+  );
+}
+
 function charts(holder: HTMLElement, l: Leverage): void {
   const width = widthOf(holder);
-  const trade = l.trade.filter((p) => /^\d{4}$/.test(p.period));
-  const series = [...new Set(trade.map((p) => p.series))];
+  const name = l.dyad.toLowerCase();
+  const rows = tradeRows(l.trade);
+  const whole = rows.filter((r) => !r.partial);
+  const partial = rows.filter((r) => r.partial);
+  const series = [...new Set(rows.map((p) => p.series))];
+  const shown = series.includes("total") ? "total" : series[0];
+  const unit = unitLabel(rows[0]?.unit ?? "USD");
+  const tip = (p: TradeRow) =>
+    p.value === null
+      ? `${p.period} ${p.series}: no value in the record`
+      : `${periodLabel(p.period)} ${p.series}: ${fmt(p.value, 2)} ${unit}${p.partial ? " (part year)" : ""}${p.source ? ` — ${p.source}` : ""}`;
   const tradeChart = Plot.plot({
     width,
-    height: 240,
-    marginLeft: 60,
+    height: 260,
+    marginLeft: 50,
     x: { type: "utc", label: null },
-    y: { label: `trade (${trade[0]?.unit ?? "USD"})`, grid: true, tickFormat: "s" },
-    color: { legend: series.length > 1 },
+    y: { label: `trade (${unit})`, grid: true, tickFormat: (d: number) => d.toFixed(1) },
+    color: { legend: series.length > 1, domain: series },
     marks: [
-      Plot.lineY(trade, {
-        x: (p) => toDate(p.period),
+      // Missing years are null points: the line breaks there instead of bridging the gap.
+      Plot.lineY(whole, { x: (p) => toDate(p.start), y: "value", stroke: "series", z: "series" }),
+      Plot.dot(
+        whole.filter((p) => p.value !== null),
+        { x: (p) => toDate(p.start), y: "value", fill: "series", r: 3, title: tip },
+      ),
+      // Part years stand apart, hollow and labelled, never joined to the yearly line.
+      Plot.dot(partial, {
+        x: (p) => toDate(p.start),
         y: "value",
         stroke: "series",
-        marker: "circle",
-        title: (p) =>
-          `${p.period} ${p.series}: ${fmt(p.value / 1e6, 1)}M ${p.unit}${p.source ? ` (${p.source})` : ""}`,
+        fill: "white",
+        r: 4.5,
+        strokeWidth: 1.5,
+        title: tip,
+        className: "partial-marks",
       }),
+      Plot.text(
+        partial.filter((p) => p.series === shown),
+        {
+          x: (p) => toDate(p.start),
+          y: "value",
+          text: (p) => `${periodLabel(p.period)}, part year`,
+          dy: -12,
+          textAnchor: "end",
+          fill: "#495057",
+        },
+      ),
       Plot.ruleY([0]),
     ],
   });
@@ -120,14 +188,48 @@ function charts(holder: HTMLElement, l: Leverage): void {
       }),
     ],
   });
+  const sources = sourceRuns(rows, shown)
+    .map((r) => `${r.periods}: ${r.source}${r.url ? ` <${r.url}>` : ""}`)
+    .join("; ");
+  const box = (testid: string, chart: Element) => h("div", { "data-testid": testid }, chart);
   fill(
     holder,
     h("h3", {}, "Trade"),
-    trade.length ? tradeChart : h("p", {}, "No trade series for this dyad."),
+    rows.length
+      ? box("trade-chart", tradeChart)
+      : h(
+          "p",
+          { "data-testid": "no-trade" },
+          `The record has no trade series for ${l.dyad} (indicator "trade", subject "${l.dyad}"). Trade series are loaded as indicator points (docs/events.md).`,
+        ),
+    rows.length ? tradeSources(rows, shown) : null,
+    rows.length
+      ? exportBar({
+          name: `${name}-trade`,
+          kind: "trade",
+          figure: () => tradeChart,
+          rows: () => rows.map((r) => ({ ...r, value: r.value === null ? null : Math.round(r.value * 1e9) })),
+          caption: () => `Trade ${l.dyad}, ${unit}. Sources: ${sources}`,
+        })
+      : null,
     h("h3", {}, "Visits and meetings"),
-    contactChart,
+    box("contacts-chart", contactChart),
+    exportBar({
+      name: `${name}-contacts`,
+      kind: "contacts",
+      figure: () => contactChart,
+      rows: () => l.contacts.map((c) => ({ year: c.year, visits: c.visits, meetings: c.meetings })),
+      caption: () => `Visits and meetings per year, ${l.dyad}, from the event record`,
+    }),
     h("h3", {}, "Conflictual share"),
-    conflictChart,
+    box("conflict-chart", conflictChart),
+    exportBar({
+      name: `${name}-conflict`,
+      kind: "conflict",
+      figure: () => conflictChart,
+      rows: () => l.conflict.map((c) => ({ year: c.year, events: c.events, conflictShare: c.conflictShare })),
+      caption: () => `Conflictual share of events per year, ${l.dyad}, from the event record`,
+    }),
   );
 }
 
@@ -146,32 +248,16 @@ export async function indicatorsView(root: HTMLElement): Promise<void> {
   fill(root, h("h2", {}, "Leverage indicators"), form, out);
   const actors = await actorOptions();
   for (const sel of [selA, selB]) fill(sel, ...actors.map((a) => h("option", { value: a.code }, a.label)));
-  selA.value = "CHN";
-  selB.value = "PRK";
+  [selA.value, selB.value] = hashDyad();
   let last: Leverage | null = null;
   const load = async () => {
     fill(out, status("Loading indicators…"));
     try {
       last = await api<Leverage>(`/api/indicators?dyad=${selA.value}-${selB.value}`);
       const holder = h("div", { class: "chart", "data-testid": "indicator-charts" });
-      const source = last.trade.find((p) => p.source);
       fill(
         out,
         holder,
-        source
-          ? h(
-              "p",
-              { class: "source" },
-              "Trade source: ",
-              source.url
-                ? h(
-                    "a",
-                    { href: source.url, target: "_blank", rel: "noopener noreferrer" },
-                    source.source ?? source.url,
-                  )
-                : (source.source ?? ""),
-            )
-          : null,
         h("h3", {}, "UN Security Council votes"),
         last.resolutions.length
           ? votesTable(last)

@@ -22,7 +22,8 @@ const started = new Set<string>();
 
 /** Show the view named in the location hash (default: dyad), rendering it on first visit. */
 async function route(): Promise<void> {
-  const name = location.hash.slice(1) in VIEWS ? location.hash.slice(1) : "dyad";
+  const view = location.hash.slice(1).split("?")[0];
+  const name = view in VIEWS ? view : "dyad";
   for (const key of Object.keys(VIEWS)) {
     const section = document.getElementById(`view-${key}`)!;
     section.hidden = key !== name;

@@ -7,8 +7,9 @@ import {
   type SimulationLinkDatum,
   type SimulationNodeDatum,
 } from "d3";
-import { api, type NetworkResponse } from "./api.ts";
+import { api, hashParams, type NetworkResponse } from "./api.ts";
 import { fill, fmt, h, status, widthOf } from "./dom.ts";
+import { exportBar } from "./export.ts";
 
 interface Node extends SimulationNodeDatum {
   id: string;
@@ -120,14 +121,14 @@ function draw(holder: HTMLElement, net: NetworkResponse): void {
 export async function networkView(root: HTMLElement): Promise<void> {
   const from = h("input", {
     id: "net-from",
-    value: "2016",
+    value: hashParams().get("from") ?? "2016",
     size: 10,
     "data-testid": "network-from",
     inputmode: "numeric",
   });
   const to = h("input", {
     id: "net-to",
-    value: "2019",
+    value: hashParams().get("to") ?? "2019",
     size: 10,
     "data-testid": "network-to",
     inputmode: "numeric",
@@ -138,6 +139,7 @@ export async function networkView(root: HTMLElement): Promise<void> {
     h("option", { value: "country" }, "countries"),
     h("option", { value: "code" }, "actor codes"),
   );
+  level.value = hashParams().get("level") === "code" ? "code" : "country";
   const form = h(
     "form",
     { class: "controls" },
@@ -165,6 +167,20 @@ export async function networkView(root: HTMLElement): Promise<void> {
           `${last.nodes.length} actors, ${last.edges.length} directed edges. Edge width: events; colour: mean Goldstein (green cooperative, red conflictual).`,
         ),
         holder,
+        exportBar({
+          name: `network-${from.value.trim() || "start"}-${to.value.trim() || "end"}`,
+          kind: "network",
+          figure: () => holder.querySelector("svg"),
+          rows: () =>
+            (last?.edges ?? []).map((e) => ({
+              source: e.source,
+              target: e.target,
+              events: e.count,
+              goldsteinMean: e.goldsteinMean,
+            })),
+          caption: () =>
+            `Actor network ${from.value.trim() || "start"}–${to.value.trim() || "end"} (${level.value}): edge width events, colour mean Goldstein; the Yalu record`,
+        }),
         h(
           "div",
           { class: "table-wrap" },

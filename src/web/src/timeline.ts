@@ -1,7 +1,8 @@
 import * as Plot from "@observablehq/plot";
-import { api, type Event, type SeriesPoint, toDate } from "./api.ts";
+import { api, type Event, hashParams, type SeriesPoint, toDate } from "./api.ts";
 import { eventCard, fill, h, status, widthOf } from "./dom.ts";
 import { asEvidence, eventLabel, QUAD_COLORS, QUAD_NAMES } from "./events.ts";
+import { exportBar } from "./export.ts";
 
 /** The whole record over time: events per year by quad class, and every event as a mark. */
 export async function timelineView(root: HTMLElement): Promise<void> {
@@ -12,8 +13,15 @@ export async function timelineView(root: HTMLElement): Promise<void> {
     "data-testid": "timeline-text",
   });
   // The record reaches back to the 13th century (a few historical events); start at 1945 by default.
-  const from = h("input", { id: "timeline-from", value: "1945", size: 10, inputmode: "numeric" });
-  const to = h("input", { id: "timeline-to", value: "", size: 10, inputmode: "numeric" });
+  const given = hashParams();
+  const from = h("input", {
+    id: "timeline-from",
+    value: given.get("from") ?? "1945",
+    size: 10,
+    inputmode: "numeric",
+  });
+  const to = h("input", { id: "timeline-to", value: given.get("to") ?? "", size: 10, inputmode: "numeric" });
+  text.value = given.get("text") ?? "";
   const form = h(
     "form",
     { class: "controls" },
@@ -71,7 +79,45 @@ export async function timelineView(root: HTMLElement): Promise<void> {
         }),
       ],
     });
-    fill(holder, bars, strip);
+    const range = `${from.value.trim() || "start"}-${to.value.trim() || "end"}`;
+    const q = text.value.trim() ? ` mentioning "${text.value.trim()}"` : "";
+    fill(
+      holder,
+      h("div", { "data-testid": "timeline-bars" }, bars),
+      exportBar({
+        name: `timeline-${range}-per-year`,
+        kind: "per-year",
+        figure: () => bars,
+        rows: () =>
+          rows.map((r) => ({
+            year: r.year.getUTCFullYear(),
+            quadClass: r.quad,
+            quad: QUAD_NAMES[r.quad - 1],
+            events: r.count,
+          })),
+        caption: () => `Events per year by quad class${q}, ${range}, the Yalu record`,
+      }),
+      h("div", { "data-testid": "timeline-strip" }, strip),
+      exportBar({
+        name: `timeline-${range}-events`,
+        kind: "events",
+        figure: () => strip,
+        rows: () =>
+          ev.map((e) => ({
+            id: e.id,
+            date: e.date,
+            source: e.source.code,
+            target: e.target.code,
+            cameo: e.cameo,
+            quadClass: e.quadClass,
+            goldstein: e.goldstein,
+            description: e.description,
+            publication: e.evidence.citation?.publication ?? null,
+            url: e.evidence.citation?.url ?? null,
+          })),
+        caption: () => `Events${q}, ${range}, by quad class; each row of the CSV names its source`,
+      }),
+    );
     strip.querySelectorAll("g.event-marks circle").forEach((c, i) => {
       c.setAttribute("tabindex", "0");
       c.setAttribute("role", "button");

@@ -1,0 +1,239 @@
+// The analyst's day in a real browser (Debian chromium) on a real DuckDB file: walk the seven views,
+// export every chart as SVG, PNG and CSV and read the files back; the trade chart's units, gaps,
+// part year and per-point sources; a claim of one's own checked as `yalu check` checks it.
+import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkClaims } from "../../src/analysis/check.ts";
+import { parseClaimsText } from "../../src/analysis/claims.ts";
+import { CHROMIUM } from "../../src/cli/chromium.ts";
+import { stateNames } from "../../src/server/names.ts";
+import type { RunningServer } from "../../src/server/serve.ts";
+import type { Store } from "../../src/store/store.ts";
+import { type Dashboard, openDashboard, runBrowserTests } from "./harness.ts";
+
+/** Screenshots for the closing note (not committed). */
+const SHOTS = resolve(".cache", "screenshots");
+
+if (!runBrowserTests) {
+  console.warn(`skipping the analyst e2e test: ${CHROMIUM} not found (apt-get install -y chromium)`);
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The SVG file's root element is an <svg> in the SVG namespace, with a size. */
+function expectSvg(path: string): string {
+  const text = readFileSync(path, "utf8");
+  const root = /<svg\b[^>]*>/.exec(text.replace(/^<\?xml[^>]*>\s*/, ""));
+  expect(root, path).not.toBeNull();
+  expect(text.replace(/^<\?xml[^>]*>\s*/, "").startsWith("<svg"), path).toBe(true);
+  expect(root![0]).toContain('xmlns="http://www.w3.org/2000/svg"');
+  expect(root![0]).toMatch(/\bwidth="\d+"/);
+  expect(text.trimEnd().endsWith("</svg>"), path).toBe(true);
+  return text;
+}
+
+/** The PNG file starts with the PNG signature, is a real picture (not a blank few bytes) and sized. */
+function expectPng(path: string): void {
+  const buf = readFileSync(path);
+  expect(buf.subarray(0, 8).equals(PNG_SIGNATURE), path).toBe(true);
+  expect(statSync(path).size, path).toBeGreaterThan(4000);
+  // IHDR: width and height, big-endian, at bytes 16..23.
+  expect(buf.readUInt32BE(16), path).toBeGreaterThan(250);
+  expect(buf.readUInt32BE(20), path).toBeGreaterThan(50);
+}
+
+describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () => {
+  let d: Dashboard;
+  let dir: string;
+  let store: Store;
+  let server: RunningServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    d = await openDashboard("yalu-analyst-e2e-");
+    ({ dir, store, server, page } = d);
+  });
+
+  afterAll(async () => {
+    await d?.close();
+  });
+
+  const shot = async (name: string) => {
+    const path = join(SHOTS, name);
+    await page.screenshot({ path, fullPage: true });
+    console.log(`screenshot: ${path}`);
+  };
+
+  /** Click one export button of a chart and save what the browser downloads. */
+  const save = async (view: string, chart: string, format: "svg" | "png" | "csv") => {
+    const button = page.locator(`#view-${view} [data-testid=export-${format}][data-chart="${chart}"]`);
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    expect(download.suggestedFilename()).toBe(`${chart}.${format}`);
+    const path = join(dir, "downloads", download.suggestedFilename());
+    await download.saveAs(path);
+    return path;
+  };
+
+  /** Every chart of a view, exported as SVG, PNG and CSV; returns the chart names. */
+  const exportAll = async (view: string) => {
+    const charts = await page.$$eval(`#view-${view} [data-testid=chart-export]`, (els) =>
+      els.map((e) => e.getAttribute("data-chart") ?? ""),
+    );
+    for (const chart of charts) {
+      expectSvg(await save(view, chart, "svg"));
+      expectPng(await save(view, chart, "png"));
+      const csv = readFileSync(await save(view, chart, "csv"), "utf8");
+      expect(csv.split("\r\n").length, chart).toBeGreaterThan(2);
+    }
+    return charts;
+  };
+
+  it("walks the seven views and exports each chart as SVG, PNG and CSV", async () => {
+    const views = await (async () => {
+      await page.goto(`${server.url}#dyad`);
+      return page.$$eval("nav a[data-view]", (els) => els.map((e) => e.getAttribute("data-view") ?? ""));
+    })();
+    expect(views).toEqual(["dyad", "timeline", "network", "indicators", "claims", "code", "forecast"]);
+    const exported: Record<string, string[]> = {};
+
+    // Dyad: the phases chart and the coverage strip beside it.
+    await page.locator("[data-testid=dyad-chart] [data-testid=event-mark]").first().waitFor();
+    await page.locator("[data-testid=coverage-chart] svg").waitFor();
+    exported.dyad = await exportAll("dyad");
+    expect(exported.dyad).toEqual(["chn-prk-phases", "chn-prk-coverage"]);
+    const phasesSvg = readFileSync(join(dir, "downloads", "chn-prk-phases.svg"), "utf8");
+    // The exported drawing is the chart's: its event marks and phase bands.
+    expect((phasesSvg.match(/data-testid="event-mark"/g) ?? []).length).toBeGreaterThan(50);
+    expect(phasesSvg).toContain('data-testid="phase"');
+    const coverageCsv = readFileSync(join(dir, "downloads", "chn-prk-coverage.csv"), "utf8");
+    expect(coverageCsv.split("\r\n")[0]).toBe("period,start,end,events");
+    await shot("dyad-1280.png");
+
+    await page.goto(`${server.url}#timeline`);
+    await page.locator("[data-testid=timeline-chart] svg").first().waitFor();
+    exported.timeline = await exportAll("timeline");
+    expect(exported.timeline).toHaveLength(2);
+
+    await page.goto(`${server.url}#network`);
+    await page.locator("[data-testid=network-node]").first().waitFor();
+    exported.network = await exportAll("network");
+    expect(exported.network).toEqual(["network-2016-2019"]);
+
+    await page.goto(`${server.url}#indicators`);
+    await page.locator("[data-testid=trade-chart] svg").last().waitFor();
+    exported.indicators = await exportAll("indicators");
+    expect(exported.indicators).toEqual(["chn-prk-trade", "chn-prk-contacts", "chn-prk-conflict"]);
+    await shot("indicators-1280.png");
+
+    await page.goto(`${server.url}#claims`);
+    await page.locator("[data-testid=claims-list] [data-testid=claim-item]").first().waitFor();
+    exported.claims = await exportAll("claims");
+
+    await page.goto(`${server.url}#code`);
+    await page.locator("[data-testid=code-text]").waitFor();
+    exported.code = await exportAll("code");
+
+    await page.goto(`${server.url}#forecast`);
+    await page.locator("[data-testid=forecast-chart] svg").first().waitFor({ timeout: 60_000 });
+    exported.forecast = await exportAll("forecast");
+    expect(exported.forecast.length).toBeGreaterThan(0);
+
+    // Every chart drawn on the way has its export: none is left without one.
+    const total = Object.values(exported).flat().length;
+    expect(total).toBeGreaterThanOrEqual(9);
+    console.log(`exported ${total} charts × SVG, PNG, CSV: ${JSON.stringify(exported)}`);
+  }, 240_000);
+
+  it("draws trade in $ bn with gaps for missing years, the 2025 half-year marked partial, each value's own source", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}#indicators`);
+    await page.locator("[data-testid=trade-chart] svg").last().waitFor();
+    const axis = await page.locator("[data-testid=trade-chart]").textContent();
+    expect(axis).toContain("$ bn");
+    expect(axis).not.toMatch(/\dG\b/);
+    // The part year is drawn (hollow, labelled), not dropped.
+    expect(await page.locator("[data-testid=trade-chart] g.partial-marks circle").count()).toBeGreaterThan(0);
+    expect(axis).toContain("2025 H1 (January–June), part year");
+    // The yearly line breaks at the missing years: more than one path piece (M … M …) per line.
+    const d = await page.$eval(
+      "[data-testid=trade-chart] svg [aria-label=line] path",
+      (p) => p.getAttribute("d") ?? "",
+    );
+    expect((d.match(/M/g) ?? []).length).toBeGreaterThan(1);
+    // Sources by run of years: 2024's is not 2004's.
+    const runs = await page.$$eval("[data-testid=trade-source]", (els) =>
+      els.map((e) => ({ periods: e.getAttribute("data-periods") ?? "", text: e.textContent ?? "" })),
+    );
+    const source = (year: string) =>
+      runs.find((r) => {
+        const [a, b = a] = r.periods.split("–");
+        return a.slice(0, 4) <= year && year <= b.slice(0, 4) && !r.periods.includes("H1");
+      })?.text;
+    expect(source("2004")).toContain("KITA");
+    expect(source("2024")).toBeDefined();
+    expect(source("2024")).not.toContain("KITA");
+    // The exported CSV keeps the part year, marked, and each row's source.
+    const csv = readFileSync(await save("indicators", "chn-prk-trade", "csv"), "utf8").split("\r\n");
+    const header = csv[0].split(",");
+    const h1 = csv.find((l) => l.startsWith("2025-H1,"));
+    expect(h1).toBeDefined();
+    expect(h1!.split(",")[header.indexOf("partial")]).toBe("true");
+    // Security Council votes: 2356, 2375, 2397 each show all five permanent members voting for.
+    for (const id of ["2356", "2375", "2397"]) {
+      const cells = await page.$$eval(
+        `[data-testid=votes-table] tbody tr:has(th:text-is("${id}")) td.vote`,
+        (tds) => tds.map((td) => td.textContent),
+      );
+      expect(cells, id).toEqual(["for", "for", "for", "for", "for"]);
+    }
+  }, 120_000);
+
+  it("checks a claim of one's own, as yalu check does: China vetoed new sanctions in 2022", async () => {
+    await page.goto(`${server.url}#claims`);
+    await page.locator("[data-testid=claim-form]").waitFor();
+    await page.selectOption("[data-testid=claim-kind]", "event");
+    await page.selectOption("[data-testid=claim-a]", "CHN");
+    await page.selectOption("[data-testid=claim-b]", "PRK");
+    await page.fill("[data-testid=claim-from]", "2022");
+    await page.fill("[data-testid=claim-event]", "Veto");
+    await page.click("[data-testid=claim-submit]");
+    const item = page.locator("[data-testid=own-claim-result] [data-testid=claim-item]");
+    await item.waitFor();
+    expect(await item.getAttribute("data-verdict")).toBe("supported");
+    const yaml = (await page.locator("[data-testid=own-claim-yaml]").textContent()) ?? "";
+    expect(yaml).toBe("- { dyad: CHN-PRK, period: 2022, claim: event, event: Veto }");
+    // The same line as a claims file, checked as `yalu check` checks it: the same verdict.
+    const [r] = await checkClaims(store, parseClaimsText(yaml), { names: stateNames });
+    expect(r.verdict).toBe("supported");
+
+    // A comparative claim in the same form.
+    await page.selectOption("[data-testid=claim-kind]", "closer");
+    await page.selectOption("[data-testid=claim-a]", "PRK");
+    await page.selectOption("[data-testid=claim-b]", "RUS");
+    await page.selectOption("[data-testid=claim-c]", "CHN");
+    await page.fill("[data-testid=claim-from]", "2023");
+    await page.fill("[data-testid=claim-to]", "2024");
+    await page.click("[data-testid=claim-submit]");
+    await page.locator('[data-testid=own-claim-yaml]:has-text("closer")').waitFor();
+    const closer = (await page.locator("[data-testid=own-claim-yaml]").textContent()) ?? "";
+    expect(closer).toBe("- { actor: PRK, to: RUS, than: CHN, period: 2023..2024, claim: closer }");
+    const [c] = await checkClaims(store, parseClaimsText(closer), { names: stateNames });
+    expect(await item.getAttribute("data-verdict")).toBe(c.verdict);
+    await shot("claims-1280.png");
+
+    // Narrow screens: no sideways scroll, and the screenshots for the closing note.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const view of ["dyad", "indicators", "claims"]) {
+      await page.goto(`${server.url}#${view}`);
+      await page.reload();
+      await page.locator(`#view-${view} [data-testid]`).first().waitFor();
+      await page.waitForTimeout(300);
+      const overflow = await page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+      expect(Number(overflow), view).toBeLessThanOrEqual(1);
+      await shot(`${view}-390.png`);
+    }
+  }, 120_000);
+});
