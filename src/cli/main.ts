@@ -173,6 +173,20 @@ export function program(): Command {
     .option(dbOption, dbHelp)
     .action(async (opts) => (await import("./indicators.ts")).runIndicators(opts));
 
+  p.command("plot")
+    .description("save a dashboard chart as SVG, PNG or its data as CSV (drawn by the dashboard in chromium)")
+    .argument("<plot>", "dyad (or phases), indicators or network")
+    .requiredOption("--out <file>", "the file: .svg, .png or .csv")
+    .option("--dyad <a-b>", "two actor codes (dyad, phases, indicators; default CHN-PRK)")
+    .option("--from <date>", "window start (dyad, phases, network)")
+    .option("--to <date>", "window end (dyad, phases, network)")
+    .option("--bucket <bucket>", "phases by year, quarter or month (dyad, phases)")
+    .option("--level <level>", "network nodes: country or code")
+    .option("--chart <name>", "which chart of the view: phases, coverage; trade, contacts, conflict")
+    .option("--width <px>", "width of the page the chart is drawn on, in pixels", "1000")
+    .option(dbOption, dbHelp)
+    .action(async (kind: string, opts) => (await import("./plot.ts")).runPlot(kind, opts));
+
   p.command("stats")
     .description("what the record holds: events, dates, actors, roots, origins, indicators")
     .option("--json", "print JSON")
