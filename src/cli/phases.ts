@@ -28,7 +28,10 @@ export function evidenceLine(e: EvidenceEvent): string {
 /** The phases as text: the model, a table of phases, their evidence, the turning points. */
 export function phasesText(r: PhasesAnswer): string {
   const m = r.model;
-  const head = `${r.dyad}: ${r.phases.length} phases of mean Goldstein per ${m.bucket} (${m.method}, σ ${m.sigma.toFixed(2)}, penalty ${m.penalty.toFixed(1)}, threshold ${m.threshold})\n\n`;
+  const window = r.window
+    ? `; computed on the whole record, shown for ${r.window.from ?? "its start"}..${r.window.to ?? "its end"}`
+    : "";
+  const head = `${r.dyad}: ${r.phases.length} phases of mean Goldstein per ${m.bucket} (${m.method}, σ ${m.sigma.toFixed(2)}, penalty ${m.penalty.toFixed(1)}, threshold ${m.threshold}${window})\n\n`;
   const rows = r.phases.map((p) => [
     p.from,
     p.to,
