@@ -286,6 +286,10 @@ export async function dyadView(root: HTMLElement): Promise<void> {
         exportBar({
           name: `${name()}-phases`,
           kind: "phases",
+          legend: () => [
+            ...QUAD_NAMES.map((label, i) => ({ label, color: QUAD_COLORS[i] })),
+            ...Object.entries(PHASE_FILL).map(([k, color]) => ({ label: `${k} phase`, color })),
+          ],
           figure: () => out.querySelector("[data-testid=dyad-chart] svg"),
           rows: () => periodRows(data),
           caption: () =>

@@ -13,6 +13,58 @@ export interface ChartExport {
   rows: () => Row[];
   /** A line written into the SVG's description: what the chart shows and where its data come from. */
   caption?: () => string;
+  /**
+   * The key drawn above the chart in the saved file (the page shows it as HTML, which an SVG
+   * cannot hold). Default: a Plot figure's own colour legend, if it has one.
+   */
+  legend?: () => LegendItem[];
+}
+
+/** One entry of a chart's key: a colour and what it stands for. */
+export interface LegendItem {
+  label: string;
+  color: string;
+}
+
+/** A Plot figure's ordinal colour legend (domain → range), if it shows one. */
+function plotLegend(el: Element): LegendItem[] {
+  if (!el.querySelector("[class$='-swatches']") && !el.querySelector("div[class*='swatches']")) return [];
+  const scale = (
+    el as unknown as { scale?: (name: string) => { domain?: unknown[]; range?: unknown[] } | undefined }
+  ).scale?.("color");
+  if (!scale?.domain || !scale.range) return [];
+  return scale.domain.map((d, i) => ({
+    label: String(d),
+    color: String(scale.range![i % scale.range!.length]),
+  }));
+}
+
+const LEGEND_ROW = 20;
+
+/** Swatches and labels in rows across `width`; returns the group and its height. */
+function legendGroup(items: LegendItem[], width: number): { g: SVGGElement; height: number } {
+  const g = document.createElementNS(SVG_NS, "g");
+  g.setAttribute("font-family", "system-ui, sans-serif");
+  g.setAttribute("font-size", "11");
+  let x = 8;
+  let y = 6;
+  for (const item of items) {
+    const w = 22 + item.label.length * 6.2;
+    if (x + w > width && x > 8) {
+      x = 8;
+      y += LEGEND_ROW;
+    }
+    const swatch = document.createElementNS(SVG_NS, "rect");
+    for (const [k, v] of Object.entries({ x, y: y + 1, width: 11, height: 11, rx: 2, fill: item.color }))
+      swatch.setAttribute(k, String(v));
+    const label = document.createElementNS(SVG_NS, "text");
+    for (const [k, v] of Object.entries({ x: x + 15, y: y + 10, fill: "#212529", "text-anchor": "start" }))
+      label.setAttribute(k, String(v));
+    label.textContent = item.label;
+    g.append(swatch, label);
+    x += w + 10;
+  }
+  return { g, height: items.length ? y + LEGEND_ROW : 0 };
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -26,38 +78,40 @@ function plotSvg(el: Element): SVGSVGElement | null {
 }
 
 /**
- * A standalone SVG document of a chart: namespaced, sized, on a white ground, with a title and a
- * description (its caption), the styles Plot writes inside the SVG kept.
+ * A standalone SVG document of a chart: namespaced, sized, on a white ground, with a title, a
+ * description (its caption) and the chart's key above it; the chart itself kept whole inside (with
+ * the styles Plot writes into its SVG).
  */
 export function svgDocument(
   el: Element,
   title: string,
   caption = "",
+  legend: LegendItem[] = plotLegend(el),
 ): { text: string; width: number; height: number } {
   const svg = plotSvg(el);
   if (!svg) throw new Error("no chart to export");
   const box = svg.getBoundingClientRect();
   const width = Math.round(Number(svg.getAttribute("width")) || box.width || 640);
-  const height = Math.round(Number(svg.getAttribute("height")) || box.height || 400);
-  const copy = svg.cloneNode(true) as SVGSVGElement;
-  copy.setAttribute("xmlns", SVG_NS);
-  copy.setAttribute("width", String(width));
-  copy.setAttribute("height", String(height));
-  if (!copy.getAttribute("viewBox")) copy.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  copy.style.background = "white";
-  const ground = document.createElementNS(SVG_NS, "rect");
-  for (const [k, v] of Object.entries({ x: 0, y: 0, width, height, fill: "white" }))
-    ground.setAttribute(k, String(v));
+  const chartHeight = Math.round(Number(svg.getAttribute("height")) || box.height || 400);
+  const chart = svg.cloneNode(true) as SVGSVGElement;
+  chart.setAttribute("width", String(width));
+  chart.setAttribute("height", String(chartHeight));
+  if (!chart.getAttribute("viewBox")) chart.setAttribute("viewBox", `0 0 ${width} ${chartHeight}`);
+  const key = legendGroup(legend, width);
+  chart.setAttribute("y", String(key.height));
+  const height = chartHeight + key.height;
+  const doc = document.createElementNS(SVG_NS, "svg");
+  for (const [k, v] of Object.entries({ xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}` }))
+    doc.setAttribute(k, String(v));
   const t = document.createElementNS(SVG_NS, "title");
   t.textContent = title;
   const d = document.createElementNS(SVG_NS, "desc");
   d.textContent = caption;
-  // Plot's <style> comes first; the ground goes under every mark.
-  const style = copy.querySelector(":scope > style");
-  copy.insertBefore(ground, style ? style.nextSibling : copy.firstChild);
-  copy.insertBefore(d, copy.firstChild);
-  copy.insertBefore(t, copy.firstChild);
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
+  const ground = document.createElementNS(SVG_NS, "rect");
+  for (const [k, v] of Object.entries({ x: 0, y: 0, width, height, fill: "white" }))
+    ground.setAttribute(k, String(v));
+  doc.append(t, d, ground, key.g, chart);
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}\n`;
   return { text, width, height };
 }
 
@@ -104,7 +158,7 @@ export async function exportChart(
     return { blob: new Blob([toCsv(c.rows())], { type: "text/csv;charset=utf-8" }), file };
   const figure = c.figure();
   if (!figure) throw new Error("the chart is not drawn yet");
-  const svg = svgDocument(figure, c.name, c.caption?.() ?? "");
+  const svg = svgDocument(figure, c.name, c.caption?.() ?? "", c.legend?.());
   if (format === "svg") return { blob: new Blob([svg.text], { type: "image/svg+xml" }), file };
   return { blob: await pngOf(svg), file };
 }

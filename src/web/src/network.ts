@@ -170,6 +170,11 @@ export async function networkView(root: HTMLElement): Promise<void> {
         exportBar({
           name: `network-${from.value.trim() || "start"}-${to.value.trim() || "end"}`,
           kind: "network",
+          legend: () => [
+            { label: "cooperative (mean Goldstein ≥ 1)", color: tone(1) },
+            { label: "neutral", color: tone(0) },
+            { label: "conflictual (≤ −2)", color: tone(-2) },
+          ],
           figure: () => holder.querySelector("svg"),
           rows: () =>
             (last?.edges ?? []).map((e) => ({

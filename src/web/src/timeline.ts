@@ -87,6 +87,7 @@ export async function timelineView(root: HTMLElement): Promise<void> {
       exportBar({
         name: `timeline-${range}-per-year`,
         kind: "per-year",
+        legend: () => QUAD_NAMES.map((label, i) => ({ label, color: QUAD_COLORS[i] })),
         figure: () => bars,
         rows: () =>
           rows.map((r) => ({
@@ -101,6 +102,7 @@ export async function timelineView(root: HTMLElement): Promise<void> {
       exportBar({
         name: `timeline-${range}-events`,
         kind: "events",
+        legend: () => QUAD_NAMES.map((label, i) => ({ label, color: QUAD_COLORS[i] })),
         figure: () => strip,
         rows: () =>
           ev.map((e) => ({
