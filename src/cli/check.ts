@@ -33,10 +33,12 @@ export function summarise(r: ClaimResult): string {
       typeof n.change === "number" ? `${n.change > 0 ? "+" : ""}${Math.round(n.change * 100)}%` : "–";
     const value = (v: unknown) =>
       typeof v === "string" ? v.replace(/-?\d+(\.\d+)?$/, (d) => compact(Number(d))) : "–";
+    // Each value by its own source (a source may itself name several, joined by "; ").
+    const year = (v: unknown) => (typeof v === "string" ? v.split(":")[0] : "–");
     const sources =
       n.firstSource === n.lastSource
         ? `source: ${n.lastSource ?? "–"}`
-        : `sources: ${n.firstSource ?? "–"}; ${n.lastSource ?? "–"}`;
+        : `sources: ${year(n.first)} ${n.firstSource ?? "–"} · ${year(n.last)} ${n.lastSource ?? "–"}`;
     return `${value(n.first)} → ${value(n.last)} ${n.unit ?? ""} (${pct}); ${sources}`;
   }
   if ("gap" in n) {

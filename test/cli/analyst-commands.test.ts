@@ -63,7 +63,7 @@ describe("yalu check, as the dashboard checks", () => {
       /\| \*\*supported\*\* \| China vetoed new sanctions in 2022 \| 1 matching \(naming the other actor\)/,
     );
     expect(table.stdout).toMatch(
-      /sources: GACC \(spokesman Huang Songping\) via Global Times; GACC via Kyodo \(republished\)/,
+      /sources: 2017 GACC \(spokesman Huang Songping\) via Global Times · 2024 GACC via Kyodo \(republished\)/,
     );
   }, 120_000);
 });

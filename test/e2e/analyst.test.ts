@@ -194,7 +194,13 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
   it("checks a claim of one's own, as yalu check does: China vetoed new sanctions in 2022", async () => {
     await page.goto(`${server.url}#claims`);
     await page.locator("[data-testid=claim-form]").waitFor();
+    // The form shows the fields of the kind of claim chosen, and only those.
+    expect(await page.locator("[data-testid=claim-event]").isVisible()).toBe(false);
+    expect(await page.locator("[data-testid=claim-c]").isVisible()).toBe(false);
+    expect(await page.locator("[data-testid=claim-direction]").isVisible()).toBe(true);
     await page.selectOption("[data-testid=claim-kind]", "event");
+    expect(await page.locator("[data-testid=claim-event]").isVisible()).toBe(true);
+    expect(await page.locator("[data-testid=claim-direction]").isVisible()).toBe(false);
     await page.selectOption("[data-testid=claim-a]", "CHN");
     await page.selectOption("[data-testid=claim-b]", "PRK");
     await page.fill("[data-testid=claim-from]", "2022");
@@ -226,11 +232,15 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
 
     // Narrow screens: no sideways scroll, and the screenshots for the closing note.
     await page.setViewportSize({ width: 390, height: 844 });
-    for (const view of ["dyad", "indicators", "claims"]) {
+    const ready: Record<string, string> = {
+      dyad: "[data-testid=coverage-chart] svg",
+      indicators: "[data-testid=votes-table]",
+      claims: "[data-testid=claims-list]",
+    };
+    for (const [view, selector] of Object.entries(ready)) {
       await page.goto(`${server.url}#${view}`);
       await page.reload();
-      await page.locator(`#view-${view} [data-testid]`).first().waitFor();
-      await page.waitForTimeout(300);
+      await page.locator(`#view-${view} ${selector}`).first().waitFor();
       const overflow = await page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
       expect(Number(overflow), view).toBeLessThanOrEqual(1);
       await shot(`${view}-390.png`);
