@@ -115,11 +115,13 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
     await page.goto(`${server.url}#timeline`);
     await page.locator("[data-testid=timeline-chart] svg").first().waitFor();
     exported.timeline = await exportAll("timeline");
+    await shot("timeline-1280.png");
     expect(exported.timeline).toHaveLength(2);
 
     await page.goto(`${server.url}#network`);
     await page.locator("[data-testid=network-node]").first().waitFor();
     exported.network = await exportAll("network");
+    await shot("network-1280.png");
     expect(exported.network).toEqual(["network-2016-2019"]);
 
     await page.goto(`${server.url}#indicators`);
@@ -135,10 +137,12 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
     await page.goto(`${server.url}#code`);
     await page.locator("[data-testid=code-text]").waitFor();
     exported.code = await exportAll("code");
+    await shot("code-1280.png");
 
     await page.goto(`${server.url}#forecast`);
     await page.locator("[data-testid=forecast-chart] svg").first().waitFor({ timeout: 60_000 });
     exported.forecast = await exportAll("forecast");
+    await shot("forecast-1280.png");
     expect(exported.forecast.length).toBeGreaterThan(0);
 
     // Every chart drawn on the way has its export: none is left without one.
