@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
-import { startServer } from "../server/serve.ts";
-import { WEB_DIST } from "../server/static.ts";
+import { startServer, WEB_DIST } from "../server/index.ts";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.ts";
 import { CliError, usage } from "./error.ts";
 import { openRecord } from "./record.ts";

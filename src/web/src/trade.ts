@@ -1,6 +1,6 @@
 // The server's own type, imported directly (not through ./api.ts, which is browser code) so that
 // this pure module is also checked and tested under Node.
-import type { IndicatorPoint as Point } from "../../store/store.ts";
+import type { IndicatorPoint as Point } from "../../model/query.ts";
 
 /** One point of the trade chart: a year (or a part year, marked partial), in billions, with its source. */
 export interface TradeRow {
