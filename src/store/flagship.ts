@@ -68,6 +68,10 @@ export function parseIndicatorCsv(text: string, file = "trade.csv"): IndicatorPo
   return points;
 }
 
+/** A hash of one event's content: an event whose content changes under the same id is replaced. */
+export const contentHash = (e: Event): string =>
+  createHash("sha256").update(JSON.stringify(e)).digest("hex").slice(0, 16);
+
 const versionOf = (events: string, trade: string) =>
   createHash("sha256").update(events).update("\0").update(trade).digest("hex").slice(0, 16);
 

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { DuckDBStore } from "./duckdb/index.ts";
-import { FLAGSHIP_DIR, flagshipVersion, readFlagship } from "./flagship.ts";
+import { contentHash, FLAGSHIP_DIR, flagshipVersion, readFlagship } from "./flagship.ts";
 import { defaultDatabase, isClickHouseUrl } from "./paths.ts";
 import type { Store } from "./store.ts";
 
@@ -74,11 +74,15 @@ export async function syncFlagship(store: DuckDBStore, dir: string = FLAGSHIP_DI
   if ((await store.getMeta("flagship_version")) === (await flagshipVersion(dir))) return false;
   const f = await readFlagship(dir);
   const previous = JSON.parse((await store.getMeta("flagship_ids")) ?? "[]") as string[];
-  const current = new Set(f.events.map((e) => e.id));
-  await store.deleteEvents(previous.filter((id) => !current.has(id)));
-  await store.importEvents(f.events);
+  const stored = JSON.parse((await store.getMeta("flagship_hashes")) ?? "{}") as Record<string, string>;
+  const hashes = Object.fromEntries(f.events.map((e) => [e.id, contentHash(e)]));
+  // Out go, in the import's transaction, the events gone from the record and those whose content
+  // changed under the same id (every previous event, for a record stored before the hashes were kept).
+  const stale = previous.filter((id) => hashes[id] === undefined || stored[id] !== hashes[id]);
+  await store.importEvents(f.events, { replacing: stale });
   await store.putIndicators(f.indicators);
-  await store.setMeta("flagship_ids", JSON.stringify([...current]));
+  await store.setMeta("flagship_ids", JSON.stringify(Object.keys(hashes)));
+  await store.setMeta("flagship_hashes", JSON.stringify(hashes));
   await store.setMeta("flagship_version", f.version);
   return true;
 }

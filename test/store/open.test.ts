@@ -84,6 +84,26 @@ describe("openStore", () => {
     await byEnv.close();
   });
 
+  it("replaces a flagship event whose content changed under the same id, in a database loaded before", async () => {
+    const path = join(dir, "changed.duckdb");
+    const v7 = flagshipDir("v7", [event("2017-09-11", "057", "u7"), event("2017-12-22", "057", "u8")], []);
+    const first = await openStore(path, { flagship: true, flagshipDir: v7 });
+    const [before] = await first.queryEvents({ from: "2017-09", to: "2017-09" });
+    await first.close();
+    const fixed = JSON.stringify({
+      ...JSON.parse(event("2017-09-11", "057", "u7")),
+      description: "adopted 15-0",
+    });
+    const v8 = flagshipDir("v8", [fixed, event("2017-12-22", "057", "u8")], []);
+    const second = await openStore(path, { flagshipDir: v8 });
+    const events = await second.queryEvents({});
+    expect(events.map((e) => [e.id, e.description])).toEqual([
+      [before.id, "adopted 15-0"],
+      [events[1].id, "event of 2017-12-22"],
+    ]);
+    await second.close();
+  });
+
   it("names a corrupt database file", async () => {
     const path = join(dir, "corrupt.duckdb");
     writeFileSync(path, "this is not a database, just some text that is long enough to matter".repeat(100));

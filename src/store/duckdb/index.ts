@@ -110,7 +110,14 @@ export class DuckDBStore implements Store {
     });
   }
 
-  async importEvents(events: Iterable<Event> | AsyncIterable<Event>): Promise<ImportResult> {
+  /**
+   * Import events, skipping ids already stored. `replacing` names stored events to delete in the
+   * same transaction first, so their new versions are imported in their place.
+   */
+  async importEvents(
+    events: Iterable<Event> | AsyncIterable<Event>,
+    { replacing = [] }: { replacing?: string[] } = {},
+  ): Promise<ImportResult> {
     const dir = await mkdtemp(join(tmpdir(), "yalu-import-"));
     try {
       return await this.transaction(async (c) => {
@@ -137,6 +144,7 @@ export class DuckDBStore implements Store {
           await loading.catch(() => undefined);
         }
         await loading;
+        await deleteIds(c, replacing);
         // One row per id, and none whose id is already stored: this is what keeps ids unique.
         const inserted = await mergeStaging(c, total);
         await c.run("DROP TABLE staging");
@@ -285,12 +293,7 @@ export class DuckDBStore implements Store {
   /** Delete events by id (used when a newer flagship record replaces the stored one). */
   async deleteEvents(ids: string[]): Promise<number> {
     if (!ids.length) return 0;
-    return this.transaction(async (c) => {
-      const summary = await c.run(summarize("events WHERE list_contains($1, id)", -1), [listValue(ids)]);
-      const r = await c.run("DELETE FROM events WHERE list_contains($1, id)", [listValue(ids)]);
-      await compactSummary(c, Number(summary.rowsChanged));
-      return Number(r.rowsChanged);
-    });
+    return this.transaction((c) => deleteIds(c, ids));
   }
 
   async close(): Promise<void> {
@@ -300,4 +303,13 @@ export class DuckDBStore implements Store {
     this.write.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** Delete events by id (and their rows of the summary) inside the caller's transaction. */
+async function deleteIds(c: DuckDBConnection, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const summary = await c.run(summarize("events WHERE list_contains($1, id)", -1), [listValue(ids)]);
+  const r = await c.run("DELETE FROM events WHERE list_contains($1, id)", [listValue(ids)]);
+  await compactSummary(c, Number(summary.rowsChanged));
+  return Number(r.rowsChanged);
 }
