@@ -30,6 +30,12 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Ethiopia rejected accusations by the United States.")).toEqual(["ETH USA 016"]);
   });
 
+  it("codes a withdrawal, a plea and voiced hope by their nouns", () => {
+    expect(code("Russia's withdrawal from Syria surprised Washington.")).toEqual(["RUS SYR 087"]);
+    expect(code("Japan issued a plea to China to release the crew.")).toContain("JPN CHN 020");
+    expect(code("South Korea voiced hope for talks with North Korea.")).toEqual(["KOR PRK 013"]);
+  });
+
   it("gives a verb coordinated with the previous one its subject", () => {
     const out = code("Iraqi troops killed a Syrian soldier and wounded a Turkish soldier.");
     expect(out.some((c) => /^IRQ\w* TUR\w* 190$/.test(c))).toBe(true);
