@@ -5,6 +5,7 @@ import type { Store } from "../store/index.ts";
 import { AnswerCache, type CacheOptions } from "./cache.ts";
 import type { CodeDocument, Deps } from "./deps.ts";
 import { HttpError, onError } from "./error.ts";
+import { allowedMethods } from "./methods.ts";
 import { openApiDocument } from "./openapi.ts";
 import { actorRoutes } from "./routes/actors.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
@@ -99,6 +100,14 @@ export function createApp(options: Partial<AppOptions> & { store: Store }): Hono
   app.route("/api", writeRoutes(deps));
   for (const [path, sub] of Object.entries(opts.mounts)) app.route(path, sub);
   if (opts.webRoot) serveWeb(app, opts.webRoot);
-  app.notFound((c) => c.json(new HttpError(404, `no route ${c.req.method} ${c.req.path}`).body(), 404));
+  const allowed = allowedMethods(app);
+  app.notFound((c) => {
+    const methods = allowed(c.req.path);
+    if (methods.length && !methods.includes(c.req.method)) {
+      const message = `method ${c.req.method} not allowed on ${c.req.path}: use ${methods.join(" or ")}`;
+      return c.json(new HttpError(405, message).body(), 405, { Allow: methods.join(", ") });
+    }
+    return c.json(new HttpError(404, `no route ${c.req.method} ${c.req.path}`).body(), 404);
+  });
   return Object.assign(app, { cache });
 }

@@ -1,6 +1,7 @@
 import type { Hono, MiddlewareHandler } from "hono";
 import { findTargetHandler } from "hono/utils/handler";
 import { z } from "zod";
+import { HttpError } from "./error.ts";
 
 /** Zod schemas by name, as a route validates its query or path parameters. */
 export type Shape = Record<string, z.ZodType>;
@@ -25,12 +26,26 @@ export interface RouteDoc {
 const docs = new WeakMap<MiddlewareHandler, RouteDoc>();
 
 /**
- * A route's documentation, as a middleware that only passes the request on: the OpenAPI document
- * lists every route that has one, wherever it is mounted.
+ * A route's documentation, as a middleware: the OpenAPI document lists every route that has one,
+ * wherever it is mounted. A route with a `body` takes only the content types it documents: any
+ * other is a 415 before the body is read, so a cross-site form or text/plain POST cannot fire it.
  * @example app.get("/stats", documented({ summary: "Record statistics", answer: "{ events, … }" }), handler)
  */
 export function documented(doc: RouteDoc): MiddlewareHandler {
-  const pass: MiddlewareHandler = (_c, next) => next();
+  const types = Object.keys(doc.body ?? {});
+  const pass: MiddlewareHandler = types.length
+    ? (c, next) => {
+        const sent = c.req.header("content-type") ?? "";
+        const type = sent.split(";")[0].trim().toLowerCase();
+        if (!types.includes(type))
+          throw new HttpError(
+            415,
+            `unsupported content type ${JSON.stringify(sent || "(none)")}: send ${types.join(" or ")}`,
+            "Content-Type",
+          );
+        return next();
+      }
+    : (_c, next) => next();
   docs.set(pass, doc);
   return pass;
 }
@@ -56,7 +71,14 @@ function parameters(shape: Shape | undefined, where: "query" | "path") {
 const errorAnswer = { $ref: "#/components/responses/Error" };
 
 function operation(doc: RouteDoc) {
-  const statuses = [400, 404, 500, ...(doc.token ? [401, 403] : []), ...(doc.errors ?? [])];
+  const statuses = [
+    400,
+    404,
+    500,
+    ...(doc.body ? [415] : []),
+    ...(doc.token ? [401, 403] : []),
+    ...(doc.errors ?? []),
+  ];
   return {
     summary: doc.summary,
     parameters: [...parameters(doc.path, "path"), ...parameters(doc.query, "query")],

@@ -27,14 +27,32 @@ export const apiPageShape = {
 };
 
 /**
- * Validate query parameters against a shape with the store's filter schema; unknown parameters are
- * refused too. Throws a 400 naming the first bad parameter.
+ * One value per query parameter, as `c.req.queries()` gives them: a parameter given twice is a 400
+ * naming it (rather than silently taking the first), unless it is listed as `repeatable`.
+ */
+export function singleQuery(
+  queries: Record<string, string[]>,
+  repeatable: string[] = [],
+): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, values] of Object.entries(queries)) {
+    if (values.length > 1 && !repeatable.includes(name))
+      throw badRequest(`repeated parameter "${name}": give it once`, name);
+    query[name] = values[0];
+  }
+  return query;
+}
+
+/**
+ * Validate query parameters (`c.req.queries()`) against a shape with the store's filter schema;
+ * unknown and repeated parameters are refused too. Throws a 400 naming the first bad parameter.
+ * @example parseQuery({}, c.req.queries()) // a route that takes no parameters
  */
 export function parseQuery<S extends z.ZodRawShape>(
   shape: S,
-  query: Record<string, string>,
+  queries: Record<string, string[]>,
 ): z.output<z.ZodObject<S>> {
-  const r = validateFilters(shape, query, { strict: true });
+  const r = validateFilters(shape, singleQuery(queries), { strict: true });
   if (r.ok) return r.value;
   throw badRequest(
     r.issue.message((name) => name),

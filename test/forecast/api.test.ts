@@ -84,7 +84,11 @@ describe("forecast API", () => {
     expect(err.parameter).toBe("scenario");
     expect(err.message).toContain('actor "DPRK"');
     expect(err.message).toContain('dimension "sanctions"');
-    const badModel = await json("/run", { method: "POST", body: JSON.stringify({ scenario, model: "x" }) });
+    const badModel = await json("/run", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenario, model: "x" }),
+    });
     expect((badModel.body.error as { parameter: string }).parameter).toBe("model");
   });
 });

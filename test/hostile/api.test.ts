@@ -157,7 +157,7 @@ describe("hostile requests", () => {
     const before = await fingerprint();
     const res = await app.request("/api/import", {
       method: "POST",
-      headers: auth,
+      headers: { ...auth, "content-type": "application/x-ndjson" },
       body: '{"date": "2020"\n{{{',
     });
     expect(res.status).toBe(400);

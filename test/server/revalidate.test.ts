@@ -119,7 +119,7 @@ describe("stale-while-revalidate answers", () => {
 
 describe("reads during and after an import through the API", () => {
   let t: TestApp;
-  const auth = { Authorization: "Bearer tok" };
+  const auth = { Authorization: "Bearer tok", "Content-Type": "application/x-ndjson" };
   /** The cache's clock, moved by hand. */
   let clock = Date.UTC(2026, 0, 1);
   beforeAll(async () => {

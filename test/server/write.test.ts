@@ -4,6 +4,9 @@ import type { Event } from "../../src/model/event.ts";
 import { normalizeEvent } from "../../src/model/normalize.ts";
 import { flagshipApp, type TestApp } from "./helpers.ts";
 
+const json = { "Content-Type": "application/json" };
+const ndjson = { "Content-Type": "application/x-ndjson" };
+
 const line = (date: string, cameo = "042") =>
   JSON.stringify({
     date,
@@ -47,6 +50,7 @@ describe("POST /api/code with the project's coder", () => {
     const res = await t.app.request("/api/code", {
       method: "POST",
       body: JSON.stringify({ text, docDate: "2025-09-02" }),
+      headers: json,
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
@@ -59,7 +63,7 @@ describe("POST /api/code with the project's coder", () => {
 
 describe("write endpoints with a token", () => {
   let t: TestApp;
-  const auth = { Authorization: "Bearer s3cret-token" };
+  const auth = { Authorization: "Bearer s3cret-token", ...ndjson };
   beforeAll(async () => {
     t = await flagshipApp({ token: "s3cret-token", coder: coder as never });
   });
@@ -101,23 +105,32 @@ describe("write endpoints with a token", () => {
 
   it("codes text as a preview without a token, and stores only with one", async () => {
     const text = { text: "Wang Yi visits Pyongyang. Nothing else happened." };
-    const preview = await t.app.request("/api/code", { method: "POST", body: JSON.stringify(text) });
+    const preview = await t.app.request("/api/code", {
+      method: "POST",
+      body: JSON.stringify(text),
+      headers: json,
+    });
     const p = (await preview.json()) as any;
     expect(p.events).toHaveLength(1);
     expect(p.stored).toBeNull();
     const refused = await t.app.request("/api/code?store=true", {
       method: "POST",
       body: JSON.stringify(text),
+      headers: json,
     });
     expect(refused.status).toBe(401);
     const stored = await t.app.request("/api/code?store=true", {
       method: "POST",
       body: JSON.stringify(text),
-      headers: auth,
+      headers: { ...auth, ...json },
     });
     const s = (await stored.json()) as any;
     expect([stored.status, s.stored?.inserted]).toEqual([200, 1]);
-    const empty = await t.app.request("/api/code", { method: "POST", body: JSON.stringify({ text: "" }) });
+    const empty = await t.app.request("/api/code", {
+      method: "POST",
+      body: JSON.stringify({ text: "" }),
+      headers: json,
+    });
     expect([empty.status, ((await empty.json()) as any).error.parameter]).toEqual([400, "text"]);
   });
 

@@ -3,6 +3,7 @@ import { loadActors } from "../../analysis/index.ts";
 import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
 import { documented } from "../openapi.ts";
+import { parseQuery } from "../params.ts";
 
 /** Check every actor named in validated filters against the record (unknown → 404 naming the parameter). */
 export async function checkActors(
@@ -28,7 +29,10 @@ export function actorRoutes(deps: Deps): Hono {
       summary: "Countries and organisations by event volume",
       answer: "{ actors: [{ code, events }] }",
     }),
-    cachedJson(deps.cache, "actors", async () => ({ actors: await loadActors(deps.store) })),
+    cachedJson(deps.cache, "actors", async (c) => {
+      parseQuery({}, c.req.queries());
+      return { actors: await loadActors(deps.store) };
+    }),
   );
   return app;
 }

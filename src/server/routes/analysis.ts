@@ -3,7 +3,6 @@ import { z } from "zod";
 import { loadLeverage, loadNetwork, loadPhases, loadSeries } from "../../analysis/index.ts";
 import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
-import { badRequest } from "../error.ts";
 import { documented } from "../openapi.ts";
 import { bucket, dyadCode, filterShape, parseQuery, phaseShape, toEventQuery, whole } from "../params.ts";
 import { checkActors } from "./actors.ts";
@@ -42,7 +41,7 @@ export function analysisRoutes(deps: Deps): Hono {
       answer: "{ bucket, dyad, points: [{ period, start, end, both, ab, ba }] }",
     }),
     cachedJson(deps.cache, "series", async (c) => {
-      const f = parseQuery(seriesQuery, c.req.query());
+      const f = parseQuery(seriesQuery, c.req.queries());
       await checkActors(deps, f);
       const b = f.bucket ?? "month";
       return {
@@ -61,7 +60,7 @@ export function analysisRoutes(deps: Deps): Hono {
       answer: "{ dyad, model, phases, turningPoints, series }",
     }),
     cachedJson(deps.cache, "phases", async (c) => {
-      const f = parseQuery(phasesQuery, c.req.query());
+      const f = parseQuery(phasesQuery, c.req.queries());
       await checkActors(deps, f);
       const b = f.bucket ?? "year";
       const options = { penalty: f.penalty, threshold: f.threshold, minSize: f.minSize };
@@ -79,7 +78,7 @@ export function analysisRoutes(deps: Deps): Hono {
       answer: "{ level, nodes, edges }",
     }),
     cachedJson(deps.cache, "network", async (c) => {
-      const f = parseQuery(networkQuery, c.req.query());
+      const f = parseQuery(networkQuery, c.req.queries());
       await checkActors(deps, f);
       return loadNetwork(deps.store, toEventQuery(f), f.level ?? "country", f.limit ?? 500);
     }),
@@ -93,7 +92,7 @@ export function analysisRoutes(deps: Deps): Hono {
       answer: "{ dyad, trade, resolutions, members, contacts, conflict }",
     }),
     cachedJson(deps.cache, "indicators", async (c) => {
-      const f = parseQuery(indicatorsQuery, c.req.query());
+      const f = parseQuery(indicatorsQuery, c.req.queries());
       await checkActors(deps, f);
       return loadLeverage(deps.store, f.dyad.a, f.dyad.b, await deps.names(f.dyad.b));
     }),
@@ -106,7 +105,7 @@ export function analysisRoutes(deps: Deps): Hono {
       answer: "{ events, firstDate, lastDate, actors, byRoot, byOrigin, indicators }",
     }),
     async (c) => {
-      if (Object.keys(c.req.query()).length) throw badRequest("stats takes no parameters");
+      parseQuery({}, c.req.queries());
       // Read live, never cached: the dashboard's header count must move with every import. The
       // data version lets a client tell whether anything was committed since its last look.
       const version = deps.cache.version;

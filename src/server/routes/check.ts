@@ -5,6 +5,7 @@ import { ClaimError, checkClaims, claimSchema, parseClaims, parseClaimsText } fr
 import type { Deps } from "../deps.ts";
 import { badRequest, HttpError } from "../error.ts";
 import { documented } from "../openapi.ts";
+import { parseQuery } from "../params.ts";
 
 /** Most claims one request may check. */
 export const MAX_CLAIMS = 200;
@@ -57,6 +58,7 @@ export function checkRoutes(deps: Deps): Hono {
       answer: "{ file, results }",
     }),
     async (c) => {
+      parseQuery({}, c.req.queries());
       let text: string;
       try {
         text = await readFile(deps.briefClaims, "utf8");

@@ -26,7 +26,7 @@ export function eventRoutes(deps: Deps): Hono {
       answer: "{ total, limit, offset, events }",
     }),
     cachedJson(deps.cache, "events", async (c) => {
-      const f = parseQuery(eventsQuery, c.req.query());
+      const f = parseQuery(eventsQuery, c.req.queries());
       await checkActors(deps, f);
       const query = toEventQuery({ ...f, limit: f.limit ?? DEFAULT_LIMIT, offset: f.offset ?? 0 });
       const [events, total] = await Promise.all([

@@ -16,6 +16,7 @@ import {
 } from "../../forecast/index.ts";
 import { badRequest, HttpError, onError } from "../error.ts";
 import { documented } from "../openapi.ts";
+import { parseQuery, singleQuery } from "../params.ts";
 
 /**
  * Forecast API, mounted at /api/forecast:
@@ -176,6 +177,7 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
       answer: "{ scenarios: [{ name, title, description, base, dimensions, actors }] }",
     }),
     async (c) => {
+      parseQuery({}, c.req.queries());
       const list = await Promise.all(names().map((n) => load(n, "name")));
       return c.json({
         scenarios: list.map((s, i) => ({
@@ -198,6 +200,7 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
       answer: "{ name, description, base, dimensions, actors, rationale, overrides }",
     }),
     async (c) => {
+      parseQuery({}, c.req.queries());
       const s = await load(c.req.param("name"), "name");
       return c.json({
         name: s.name,
@@ -220,7 +223,7 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
       answer: FORECAST_ANSWER,
     }),
     async (c) => {
-      const q = runQuery.safeParse(c.req.query());
+      const q = runQuery.safeParse(singleQuery(c.req.queries(), ["param"]));
       if (!q.success) throw firstIssue(q.error);
       const params: Record<string, string> = {};
       for (const p of c.req.queries("param") ?? []) {

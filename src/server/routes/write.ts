@@ -115,7 +115,7 @@ export function writeRoutes(deps: Deps): Hono {
   app.post(
     "/code",
     async (c, next) => {
-      const { store } = parseQuery(codeQuery, c.req.query());
+      const { store } = parseQuery(codeQuery, c.req.queries());
       if (store) return guard(c, next);
       await next();
     },
