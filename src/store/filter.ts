@@ -35,13 +35,15 @@ export const eventDate = z.string().refine((s) => datePrecisionOf(s) !== null, {
   message: "expected a date YYYY, YYYY-MM or YYYY-MM-DD",
 });
 
-/** A whole number within bounds, given as digits. */
-export const whole = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/, "expected a whole number")
-    .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+/**
+ * A whole number within bounds, given as digits; any refusal names the range, a number too large
+ * for the store's integers included (`invalid --offset "99999999999999999999": expected a whole
+ * number from 0 to 999999999`).
+ */
+export const whole = (min: number, max: number) => {
+  const range = `expected a whole number from ${min} to ${max}`;
+  return z.string().regex(/^\d+$/, range).transform(Number).pipe(z.number().min(min, range).max(max, range));
+};
 
 /** "true"/"false"/"1"/"0" (API) or a bare flag's `true` (CLI). */
 export const flag = z.union(

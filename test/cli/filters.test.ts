@@ -44,6 +44,21 @@ describe("filter flags", () => {
     });
   });
 
+  it("name --offset and --limit with their range when the number is too large or not a number", () => {
+    for (const flag of ["offset", "limit"] as const) {
+      const huge = usageError(() => parseFilters({ [flag]: "99999999999999999999" }));
+      expect(huge).toMatch(
+        new RegExp(
+          `^invalid --${flag} "99999999999999999999": expected a whole number from [01] to 999999999$`,
+        ),
+      );
+      const bad = usageError(() => parseFilters({ [flag]: "-1" }));
+      expect(bad).toMatch(
+        new RegExp(`^invalid --${flag} "-1": expected a whole number from [01] to 999999999$`),
+      );
+    }
+  });
+
   it("name a bad --format (the filter flags' refusals are in test/store/filter.test.ts)", () => {
     expect(usageError(() => parseFormat("xml"))).toBe(
       'invalid --format "xml": expected one of gdelt1, gdelt2, icews, plover, csv, jsonl, parquet',

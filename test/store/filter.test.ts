@@ -84,8 +84,14 @@ const cases: Case[] = [
     refused: { parameter: "actor", message: /invalid actor "x'y": expected an actor code/ },
   },
   { filters: { directed: true }, refused: { parameter: "directed", message: /^directed needs dyad$/ } },
-  { filters: { limit: "abc" }, refused: { parameter: "limit", message: /expected a whole number/ } },
-  { filters: { limit: "0" }, refused: { parameter: "limit", message: /must be at least 1/ } },
+  {
+    filters: { offset: "abc" },
+    refused: { parameter: "offset", message: /expected a whole number from 0 to/ },
+  },
+  {
+    filters: { offset: "99999999999999999999" },
+    refused: { parameter: "offset", message: /expected a whole number from 0 to 999999999$/ },
+  },
   { filters: { offset: "1.5" }, refused: { parameter: "offset", message: /invalid offset "1.5"/ } },
   { filters: { order: "random" }, refused: { parameter: "order", message: /expected asc or desc/ } },
   { filters: { text: "x".repeat(201) }, refused: { parameter: "text", message: /at most 200 characters/ } },
@@ -170,9 +176,11 @@ describe("event filters: the CLI and the API agree", () => {
 
   it("differ only in the page bound: the API serves at most 1000 events a page, the CLI exports any number", async () => {
     expect(viaCli({ limit: "5000" })).toEqual({ query: expect.objectContaining({ limit: 5000 }) });
+    expect(viaCli({ limit: "0" })).toMatchObject({ message: /from 1 to 999999999$/ });
+    expect(await viaApi({ limit: "0" })).toMatchObject({ message: /from 1 to 1000$/ });
     expect(await viaApi({ limit: "1001" })).toEqual({
       parameter: "limit",
-      message: 'invalid limit "1001": must be at most 1000',
+      message: 'invalid limit "1001": expected a whole number from 1 to 1000',
     });
   });
 });
