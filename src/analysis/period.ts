@@ -1,4 +1,4 @@
-import type { Bucket } from "../model/index.ts";
+import { type Bucket, utcDate } from "../model/index.ts";
 
 /** Period labels as the store prints them: "2018-03-01" (day), "2018-03" (month), "2018-Q1", "2018". */
 const PATTERNS: Record<Bucket, RegExp> = {
@@ -19,10 +19,10 @@ function startDate(label: string, bucket: Bucket): Date {
   const m = PATTERNS[bucket].exec(label);
   if (!m) throw new Error(`invalid ${bucket} period "${label}"`);
   const y = Number(m[1]);
-  if (bucket === "day") return new Date(Date.UTC(y, Number(m[2]) - 1, Number(m[3])));
-  if (bucket === "month") return new Date(Date.UTC(y, Number(m[2]) - 1, 1));
-  if (bucket === "quarter") return new Date(Date.UTC(y, (Number(m[2]) - 1) * 3, 1));
-  return new Date(Date.UTC(y, 0, 1));
+  if (bucket === "day") return utcDate(y, Number(m[2]) - 1, Number(m[3]));
+  if (bucket === "month") return utcDate(y, Number(m[2]) - 1, 1);
+  if (bucket === "quarter") return utcDate(y, (Number(m[2]) - 1) * 3, 1);
+  return utcDate(y, 0, 1);
 }
 
 /** The label of the period containing a day (YYYY-MM-DD). */

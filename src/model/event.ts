@@ -72,6 +72,17 @@ export interface Event {
 
 export const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+/**
+ * A UTC date with its year as written, years 0 to 99 included (`Date.UTC` reads those as
+ * 1900–1999); month and day overflow as in `Date.UTC`.
+ * @example utcDate(50, 2, 0).toISOString() // "0050-02-28T00:00:00.000Z"
+ */
+export function utcDate(year: number, month: number, day: number): Date {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, day);
+  return d;
+}
+
 /** Precision implied by the shape of a date string, or null if it is not a valid date. */
 export function datePrecisionOf(date: string): DatePrecision | null {
   const m = DATE_RE.exec(date);
@@ -82,7 +93,7 @@ export function datePrecisionOf(date: string): DatePrecision | null {
     if (month < 1 || month > 12) return null;
     if (d !== undefined) {
       const day = Number(d);
-      const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+      const last = utcDate(Number(y), month, 0).getUTCDate();
       if (day < 1 || day > last) return null;
       return "day";
     }
@@ -107,7 +118,7 @@ export function dateEnd(date: string): string {
   const y = Number(date.slice(0, 4));
   if (p === "month") {
     const m = Number(date.slice(5, 7));
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const last = utcDate(y, m, 0).getUTCDate();
     return `${date}-${String(last).padStart(2, "0")}`;
   }
   if (p === "year") return `${date}-12-31`;

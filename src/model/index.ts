@@ -12,6 +12,7 @@ export {
   type Event,
   eventId,
   type QuadClass,
+  utcDate,
 } from "./event.ts";
 export { EventValidationError, normalizeEvent } from "./normalize.ts";
 export type {

@@ -11,6 +11,22 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("GET /api/series", () => {
+  it("reads years before 100 as themselves, not as 19xx", async () => {
+    for (const [bucket, periods] of [
+      ["year", ["0050", "0051", "0052"]],
+      ["quarter", ["0050-Q1", "0050-Q2", "0050-Q3", "0050-Q4"]],
+    ] as const) {
+      const to = bucket === "year" ? "0052" : "0050";
+      const { status, body } = await t.get(`/api/series?dyad=CHN-PRK&bucket=${bucket}&from=0050&to=${to}`);
+      expect(status).toBe(200);
+      expect(body.points.map((p: any) => p.period)).toEqual(periods);
+      expect(body.points[0].start).toBe("0050-01-01");
+      expect(body.points.at(-1).end).toBe(`${to}-12-31`);
+    }
+    const days = await t.get("/api/series?dyad=CHN-PRK&bucket=day&from=0048-02-28&to=0048-03-01");
+    expect(days.body.points.map((p: any) => p.period)).toEqual(["0048-02-28", "0048-02-29", "0048-03-01"]);
+  });
+
   it("returns both directions per bucket, consistent with /api/events counts", async () => {
     const { status, body } = await t.get("/api/series?dyad=CHN-PRK&bucket=year&from=2016&to=2019");
     expect(status).toBe(200);

@@ -1,4 +1,4 @@
-import type { Event } from "../../model/index.ts";
+import { type Event, utcDate } from "../../model/index.ts";
 import { STAGING_COLUMNS } from "./schema.ts";
 
 const NEEDS_QUOTES = /[",\n\r]/;
@@ -7,7 +7,7 @@ const NEEDS_QUOTES = /[",\n\r]/;
 function lastDay(date: string): string {
   if (date.length === 10) return date;
   if (date.length === 4) return `${date}-12-31`;
-  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate();
+  const d = utcDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0).getUTCDate();
   return `${date}-${d < 10 ? "0" : ""}${d}`;
 }
 
