@@ -4,15 +4,50 @@ import { parseArgs } from "node:util";
 import { fuzzIsolated } from "./isolate.ts";
 import { targets } from "./targets.ts";
 
-const { values } = parseArgs({
-  options: { runs: { type: "string", default: "10000" }, only: { type: "string" }, seed: { type: "string" } },
-});
-const runs = Number(values.runs);
-const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
+const USAGE = `usage: npm run fuzz [-- --runs N] [--only TARGET] [--seed S]
+  --runs N       cases per target, a whole number from 1 (default 10000)
+  --only TARGET  fuzz one target, by its name as the report prints it (e.g. "gdelt2 events")
+  --seed S       the fast-check seed, a whole number from 0 (default: from the clock)
+  --help         this text
+`;
+
+/** A bad command line: the reason and the usage on stderr, exit 2, no stack trace. */
+function refuse(reason: string): never {
+  process.stderr.write(`fuzz: ${reason}\n${USAGE}`);
+  process.exit(2);
+}
+
+let values: { runs: string; only?: string; seed?: string; help?: boolean };
+try {
+  ({ values } = parseArgs({
+    options: {
+      runs: { type: "string", default: "10000" },
+      only: { type: "string" },
+      seed: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  }));
+} catch (err) {
+  refuse((err as Error).message);
+}
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const whole = (flag: string, value: string, min: number) => {
+  if (!/^\d{1,15}$/.test(value) || Number(value) < min)
+    refuse(`invalid ${flag} ${JSON.stringify(value)}: expected a whole number from ${min}`);
+  return Number(value);
+};
+const runs = whole("--runs", values.runs, 1);
+const seed = values.seed === undefined ? Date.now() % 2 ** 31 : whole("--seed", values.seed, 0);
+const all = await targets();
+if (values.only !== undefined && !all.some((t) => t.name === values.only))
+  refuse(`unknown --only ${JSON.stringify(values.only)}: targets are ${all.map((t) => t.name).join(", ")}`);
 console.log(`fuzz seed ${seed}, ${runs} cases per target`);
 let failed = 0;
 let total = 0;
-for (const target of await targets()) {
+for (const target of all) {
   if (values.only && target.name !== values.only) continue;
   const t = performance.now();
   try {
