@@ -39,6 +39,19 @@ describe("content types of writes and heavy POSTs", () => {
     }
   }
 
+  it("every route that takes a body refuses text/plain", async () => {
+    const writes = t.app.routes.filter((r) => ["POST", "PUT", "PATCH", "DELETE"].includes(r.method));
+    expect(writes.length).toBeGreaterThanOrEqual(4);
+    for (const r of writes) {
+      const res = await t.app.request(r.path, {
+        method: r.method,
+        body: "{}",
+        headers: { ...auth, "Content-Type": "text/plain" },
+      });
+      expect(res.status, `${r.method} ${r.path}`).toBe(415);
+    }
+  });
+
   it("refuses a POST without a content type", async () => {
     const res = await t.app.request("/api/forecast/run", {
       method: "POST",
@@ -87,7 +100,14 @@ describe("wrong methods", () => {
 });
 
 describe("query parameters", () => {
-  for (const path of ["/api/actors", "/api/stats", "/api/check/brief", "/api/forecast/scenarios"]) {
+  for (const path of [
+    "/api/actors",
+    "/api/stats",
+    "/api/check/brief",
+    "/api/forecast/scenarios",
+    "/api/events/abc",
+    "/api/forecast/scenarios/x/run",
+  ]) {
     it(`${path} refuses an unknown parameter, naming it`, async () => {
       const { status, body } = await t.get(`${path}?bogus=1`);
       expect(status).toBe(400);

@@ -47,6 +47,7 @@ export function eventRoutes(deps: Deps): Hono {
       deps.cache,
       "event",
       async (c) => {
+        parseQuery({}, c.req.queries());
         const id = c.req.param("id") ?? "";
         if (!/^[A-Za-z0-9._:-]{1,100}$/.test(id))
           throw badRequest(`invalid event id ${JSON.stringify(id.slice(0, 60))}`, "id");

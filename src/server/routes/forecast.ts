@@ -88,6 +88,7 @@ const runQuery = z.object({
   sd: sdString.optional(),
   trace: z.enum(["true", "false"]).default("true").meta({ description: "Include the turn-by-turn trace." }),
 });
+const strictRunQuery = runQuery.strict();
 /** The run's query as documented: the repeatable `param` is read apart from the rest. */
 const runQueryDoc = {
   ...runQuery.shape,
@@ -110,13 +111,15 @@ const runBody = z
   })
   .strict();
 
-function firstIssue(error: z.ZodError, prefix = ""): HttpError {
+/** The first issue as a 400 naming its field (of the body) or parameter (of the query). */
+function firstIssue(error: z.ZodError, what: "field" | "parameter" = "field"): HttpError {
   const issue = error.issues[0];
+  if (issue.code === "unrecognized_keys") {
+    const name = [...issue.path.map(String), issue.keys[0]].join(".");
+    return badRequest(`unknown ${what} "${name}"`, name);
+  }
   const path = issue.path.map(String).join(".");
-  return badRequest(
-    `${path ? `${prefix}${path}: ` : ""}${issue.message.toLowerCase()}`,
-    `${prefix}${path}` || undefined,
-  );
+  return badRequest(`${path ? `${path}: ` : ""}${issue.message.toLowerCase()}`, path || undefined);
 }
 
 function sdSpec(sd: string | undefined) {
@@ -223,8 +226,10 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
       answer: FORECAST_ANSWER,
     }),
     async (c) => {
-      const q = runQuery.safeParse(singleQuery(c.req.queries(), ["param"]));
-      if (!q.success) throw firstIssue(q.error);
+      // The repeatable param is read apart below; every other parameter is given once and known.
+      const { param: _, ...query } = singleQuery(c.req.queries(), ["param"]);
+      const q = strictRunQuery.safeParse(query);
+      if (!q.success) throw firstIssue(q.error, "parameter");
       const params: Record<string, string> = {};
       for (const p of c.req.queries("param") ?? []) {
         const m = /^(\w+):(\w+)$/.exec(p);
