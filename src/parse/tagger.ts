@@ -200,13 +200,24 @@ export interface TaggerModel {
 const wordScoreCache = new WeakMap<TaggerModel, Map<string, Float32Array>>();
 const WORD_SCORE_CACHE_SIZE = 50_000;
 
-/** The scores of word `i`'s word-alone features, from the cache where its form was seen. */
-function wordScores(m: TaggerModel, a: WordAtoms, i: number, keys: Int32Array): Float32Array {
+/** The model's cache of word-alone scores per word form. */
+function wordScoreCacheOf(m: TaggerModel): Map<string, Float32Array> {
   let cache = wordScoreCache.get(m);
   if (!cache) {
     cache = new Map();
     wordScoreCache.set(m, cache);
   }
+  return cache;
+}
+
+/** The scores of word `i`'s word-alone features, from the cache where its form was seen. */
+function wordScores(
+  m: TaggerModel,
+  cache: Map<string, Float32Array>,
+  a: WordAtoms,
+  i: number,
+  keys: Int32Array,
+): Float32Array {
   const form = a.text[i];
   let scores = cache.get(form);
   if (!scores) {
@@ -224,12 +235,13 @@ export function tagSentence(m: TaggerModel, a: WordAtoms): Int32Array {
   const out = new Int32Array(n);
   const keys = new Int32Array(TAG_FEATURES);
   const scores = new Float32Array(m.classes.length);
+  const cache = wordScoreCacheOf(m);
   let p1 = -1;
   let p2 = -2;
   for (let i = 0; i < n; i++) {
     let c = m.dictionary.get(a.lower[i]);
     if (c === undefined) {
-      scores.set(wordScores(m, a, i, keys));
+      scores.set(wordScores(m, cache, a, i, keys));
       m.weights.score(keys, contextFeatures(a, i, p1, p2, keys, 0), scores);
       c = argmax(scores, scores.length);
     }
