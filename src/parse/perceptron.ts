@@ -266,6 +266,60 @@ export class SparseWeights implements Scorer {
   }
 }
 
+/**
+ * The mean of several tables over the same classes, as one table: a key's weight for a class is the
+ * members' weights for it summed and divided by their number (a member without the key adds 0).
+ * Scoring with the mean is scoring with every member and adding up, at the cost of one lookup a key
+ * (parameter mixing: an ensemble of averaged perceptrons in the space of one). Means with
+ * |w| ≤ `prune` are dropped.
+ */
+export function meanWeights(members: readonly SparseWeights[], prune = 0): SparseWeights {
+  if (members.length === 0) throw new Error("no tables to take the mean of");
+  const classes = members[0].classes;
+  for (const m of members)
+    if (m.classes !== classes)
+      throw new Error(`tables of ${m.classes} and ${classes} classes cannot be mixed`);
+  const rowOf = new KeyTable(members.reduce((n, m) => n + m.keys.length, 0));
+  const keys: number[] = [];
+  for (const m of members)
+    for (const key of m.keys)
+      if (rowOf.get(key) < 0) {
+        rowOf.set(key, keys.length);
+        keys.push(key);
+      }
+  const sums = new Float32Array(keys.length * classes);
+  for (const m of members)
+    for (let r = 0; r < m.keys.length; r++) {
+      const base = rowOf.get(m.keys[r]) * classes;
+      for (let p = m.starts[r]; p < m.starts[r + 1]; p++) sums[base + m.cls[p]] += m.vals[p];
+    }
+  const kept: number[] = [];
+  const starts: number[] = [0];
+  const cls: number[] = [];
+  const vals: number[] = [];
+  for (let r = 0; r < keys.length; r++) {
+    const before = cls.length;
+    for (let c = 0; c < classes; c++) {
+      const v = sums[r * classes + c] / members.length;
+      if (v !== 0 && Math.abs(v) > prune) {
+        cls.push(c);
+        vals.push(v);
+      }
+    }
+    if (cls.length > before) {
+      kept.push(keys[r]);
+      starts.push(cls.length);
+    }
+  }
+  return new SparseWeights(
+    classes,
+    Int32Array.from(kept),
+    Int32Array.from(starts),
+    Uint8Array.from(cls),
+    Float32Array.from(vals),
+  );
+}
+
 /** Index of the highest score among classes allowed by `ok` (all when omitted); -1 if none. */
 export function argmax(scores: Float32Array, n: number, ok?: (k: number) => boolean): number {
   let best = -1;

@@ -15,7 +15,7 @@ import {
   parseInput,
 } from "./features.ts";
 import { lemmaOf, type ParserModel } from "./parser.ts";
-import { argmax, type SparseWeights, TrainWeights } from "./perceptron.ts";
+import { argmax, meanWeights, type SparseWeights, TrainWeights } from "./perceptron.ts";
 import { ParseState, TRANSITIONS, transitionCost } from "./state.ts";
 import {
   TAG_FEATURES,
@@ -42,6 +42,11 @@ export interface TrainOptions {
   tablePrune: number;
   /** Word clusters from unlabelled text (see clusters.ts); none by default. */
   clusters: Clusters;
+  /**
+   * Taggers and parsers trained (each on its own shuffles of the data, from the same jack-knifed
+   * tags) and mixed into one model (see `meanWeights`).
+   */
+  members: number;
   progress: (message: string) => void;
 }
 
@@ -55,6 +60,7 @@ export const defaultTrainOptions: TrainOptions = {
   prune: 1,
   tablePrune: 0.01,
   clusters: new Map(),
+  members: 3,
   progress: () => {},
 };
 
@@ -366,7 +372,7 @@ export function trainModel(
     return upos.indexOf(u);
   });
   opts.progress(`${data.length} sentences, ${classes.length} tag classes, ${labels.length} labels`);
-  const tagger = trainTagger(data, classes, opts, rnd);
+  const taggers = [trainTagger(data, classes, opts, rnd)];
   let tags: Int32Array[];
   if (opts.folds > 1) {
     tags = new Array(data.length);
@@ -378,7 +384,18 @@ export function trainModel(
     }
   } else tags = data.map((s) => s.tags);
   const xs = inputs(data, tags, classUpos);
-  const { transitions, labeller } = trainParser(data, xs, labels.length, 0, opts, rnd);
+  const parsers = [trainParser(data, xs, labels.length, 0, opts, rnd)];
+  for (let m = 2; m <= opts.members; m++) {
+    opts.progress(`member ${m}/${opts.members}`);
+    taggers.push(trainTagger(data, classes, opts, rnd));
+    parsers.push(trainParser(data, xs, labels.length, 0, opts, rnd));
+  }
+  // Each member's weights were pruned already; the mean keeps all they kept.
+  const mix = (tables: SparseWeights[]): SparseWeights =>
+    tables.length === 1 ? tables[0] : meanWeights(tables);
+  const tagger = { ...taggers[0], weights: mix(taggers.map((t) => t.weights as SparseWeights)) };
+  const transitions = mix(parsers.map((p) => p.transitions));
+  const labeller = mix(parsers.map((p) => p.labeller));
   const model: ParserModel = {
     tagger,
     upos,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { tokenize } from "../../src/coder/tokens.ts";
 import { loadParser } from "../../src/parse/default.ts";
 import { featureKey } from "../../src/parse/hash.ts";
-import { argmax, type SparseWeights, TrainWeights } from "../../src/parse/perceptron.ts";
+import { argmax, meanWeights, SparseWeights, TrainWeights } from "../../src/parse/perceptron.ts";
 import { TAG_FEATURES, tagFeatures, tagSentence, wordAtoms } from "../../src/parse/tagger.ts";
 import { mulberry32 } from "../../src/parse/train.ts";
 
@@ -49,6 +49,39 @@ describe("sparse weights", () => {
         for (let c = 0; c < classes; c++) expect(Math.abs(got[c] - want[c])).toBeLessThanOrEqual(unit * 12);
       }
     });
+});
+
+describe("the mean of several tables (parameter mixing)", () => {
+  it("scores every bag as the members' scores added up and divided by their number", () => {
+    // Three members over the same keys and one over keys of its own.
+    const own = Int32Array.of(featureKey(77, 1), featureKey(77, 2));
+    const members = [
+      ...[1, 2, 3].map((seed) => trained(40, seed).w),
+      new SparseWeights(40, own, Int32Array.of(0, 1, 3), Uint8Array.of(5, 7, 9), Float32Array.of(2.5, -1, 4)),
+    ];
+    const keys = trained(40, 1).keys;
+    expect(meanWeights([members[0]]).keys.length).toBe(members[0].keys.length);
+    const mean = meanWeights(members);
+    const rnd = mulberry32(11);
+    for (let trial = 0; trial < 100; trial++) {
+      const bag = Int32Array.from({ length: 10 }, (_, i) =>
+        i === 9 ? own[trial % 2] : keys[Math.floor(rnd() * keys.length)],
+      );
+      const want = new Float32Array(40);
+      for (const m of members) {
+        const r = reference(m, bag);
+        for (let c = 0; c < 40; c++) want[c] += r[c] / members.length;
+      }
+      const got = reference(mean, bag);
+      for (let c = 0; c < 40; c++) expect(got[c]).toBeCloseTo(want[c], 4);
+    }
+  });
+
+  it("refuses tables of different classes", () => {
+    expect(() => meanWeights([trained(3, 1).w, trained(40, 1).w])).toThrow(
+      /3 and 40 classes|40 and 3 classes/,
+    );
+  });
 });
 
 describe("the tagger's per-word score cache", () => {
