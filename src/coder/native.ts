@@ -1,5 +1,5 @@
 import { ActorRegistry, type Citation, type Event, normalizeEvent } from "../model/index.ts";
-import { loadParser, type ParsedWord, type ParserModel, parse, tree } from "../parse/index.ts";
+import { loadParser, type ParsedWord, type ParserModel, parse, type Tree, tree } from "../parse/index.ts";
 import { ActorMatcher, type ActorMention, type ActorSource } from "./actors.ts";
 import { type CodingEvidence, type ConfidenceModel, confidenceOf, loadConfidence } from "./confidence.ts";
 import { type DateContext, type DateMention, findDates } from "./dates.ts";
@@ -93,6 +93,22 @@ const YEAR_HINT = /\b(?:1\d|20)\d\d\b/;
  *
  * @example new NativeCoder().code({ id: "s1", text: "China condemned Japan.", date: "2024-01-02", docId: null, offset: 0 })
  */
+/**
+ * Where wink-nlp reads a noun but the parse has a verb with both a subject and an object, the word
+ * is a verb: wink-nlp reads a headline's present tense ("Venezuela releases dozens of activists")
+ * as a noun.
+ */
+function verbsWithArguments(t: Tree, tags: string[]): void {
+  for (let i = 0; i < tags.length; i++)
+    if (
+      tags[i] === "NOUN" &&
+      t.words[i]?.upos === "VERB" &&
+      t.dependents(i, "nsubj").length > 0 &&
+      t.dependents(i, "obj").length > 0
+    )
+      tags[i] = "VERB";
+}
+
 export class NativeCoder implements SentenceCoder {
   readonly name = "yalu";
   readonly #opts: NativeCoderOptions;
@@ -169,11 +185,13 @@ export class NativeCoder implements SentenceCoder {
       return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, found), mentions);
     ctx.events.lastSource = before;
     const words = this.#parse(tokens);
+    const parsed = words ? tree(words) : undefined;
     // Trigger words are checked against wink-nlp's tags, which read news headlines' verbs better
     // than our web-trained tagger; the tree is our parser's.
     const tags = posTags(s.text, tokens);
+    if (parsed) verbsWithArguments(parsed, tags);
     const triggers = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1, tags);
-    const raw = extractEvents(tokens, mentions, triggers, dates, ctx.events, words ? tree(words) : undefined);
+    const raw = extractEvents(tokens, mentions, triggers, dates, ctx.events, parsed);
     return this.#events(s, ctx, citation, end, raw, mentions);
   }
 

@@ -30,6 +30,14 @@ describe("NativeCoder reading the parse: direction and roles", () => {
     expect(code("Japan discussed trade with South Korea.")).toEqual(["JPN KOR 040"]);
   });
 
+  it("reads a headline's present tense as a verb where the parse gives it a subject and an object", () => {
+    const s = "Venezuela releases dozens of political activists.";
+    expect(code(s, linear)).toEqual([]);
+    expect(code(s)).toEqual(["VEN OPP 0841"]);
+    // A noun stays a noun: no subject and object of its own.
+    expect(code("The releases of political activists by Venezuela continued.")).toEqual([]);
+  });
+
   it("still reaches the owner of what is condemned", () => {
     expect(code("Japan's foreign ministry condemned North Korea's missile launch.")).toEqual([
       "JPNGOV PRK 111",
