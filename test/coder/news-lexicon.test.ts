@@ -103,6 +103,11 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Thailand arrested Thai opposition leaders on Monday.")).toContain("THA THAOPP 173");
   });
 
+  it("codes an investigation ordered against someone, and a complaint lodged to a body", () => {
+    expect(code("Vietnam ordered an investigation against the Chinese embassy.")).toEqual(["VNM CHNGOV 090"]);
+    expect(code("Peru filed a complaint to Ecuador over the shooting.")).toEqual(["PER ECU 114"]);
+  });
+
   it("codes lending and loaning as economic aid", () => {
     expect(code("Japan loaned 500 million dollars to Vietnam.")).toEqual(["JPN VNM 071"]);
     expect(code("China lent Laos two billion dollars.")).toEqual(["CHN LAO 071"]);
