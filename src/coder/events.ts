@@ -234,6 +234,30 @@ function coordinated(tokens: Token[], mentions: ActorMention[], idx: number, dir
   return out;
 }
 
+/** Pronouns a speaker uses of itself in reported speech ("the rebels said they …"). */
+const SPEAKER_PRONOUNS = new Set(["they", "we"]);
+const REPORTING =
+  /^(said|says|say|announced|announces|stated|states|declared|declares|added|adds|insisted|insists|confirmed|confirms|claimed|claims|reiterated|stressed|noted|warned|vowed|pledged)$/;
+
+/**
+ * The speaker whose reported clause starts with the pronoun at `k` ("China said it would …",
+ * "Putin said on Monday that he …"): the actor just before the reporting verb just before it.
+ * "he" and "she" stand only for a person.
+ */
+function reporterOf(tokens: Token[], mentions: ActorMention[], k: number, stop: number): ActorMention | null {
+  // Back over "that" and a short time phrase ("said on Monday that it …") to the reporting verb.
+  let j = k - 1;
+  while (j >= stop && j >= k - 5 && !REPORTING.test(tokens[j].lower)) {
+    if (tokens[j].text === "," || mentions.some((m) => m.start <= j && j < m.end)) return null;
+    j--;
+  }
+  if (j < stop || j < k - 5) return null;
+  const speaker = mentions.findLast((m) => m.end <= j && m.end >= j - 2 && m.start >= stop && !m.location);
+  if (!speaker) return null;
+  const w = tokens[k].lower;
+  return (w === "he" || w === "she") && speaker.kind !== "person" ? null : speaker;
+}
+
 /** The subject of a trigger: actors to its left in the same clause, not objects of prepositions. */
 function subject(tokens: Token[], mentions: ActorMention[], t: Trigger, ctx: EventContext): ActorMention[] {
   let stop = t.start;
@@ -261,7 +285,11 @@ function subject(tokens: Token[], mentions: ActorMention[], t: Trigger, ctx: Eve
     )
   )
     k--;
-  if (k >= stop && PRONOUNS.has(tokens[k].lower)) return ctx.lastSource ? [ctx.lastSource] : [];
+  if (k >= stop && (PRONOUNS.has(tokens[k].lower) || SPEAKER_PRONOUNS.has(tokens[k].lower))) {
+    const speaker = reporterOf(tokens, mentions, k, stop);
+    if (speaker) return [speaker];
+    return ctx.lastSource && PRONOUNS.has(tokens[k].lower) ? [ctx.lastSource] : [];
+  }
   // "both countries renewed their treaty": the two sides of the last event.
   if (k >= 1 && PAIR_NOUNS.has(tokens[k].lower) && PAIR_WORDS.has(tokens[k - 1].lower) && ctx.lastPair) {
     const last = candidates[candidates.length - 1];

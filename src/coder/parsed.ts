@@ -50,6 +50,16 @@ const STRENGTH: Trigger["mood"][] = ["plain", "intent", "threat", "refusal", "hy
 /** Roots whose targets may be places ("protest in Beijing", "shelling in Gaza"). */
 const PLACE_TARGET = /^(14|18|19|20)/;
 
+/**
+ * Whether the subject word `sw` of a reported clause is a pronoun standing for its speakers: "it",
+ * "they" and "we" for any speaker, "he" and "she" for a person.
+ */
+function speaksOfItself(tree: Tree, sw: number, speakers: ActorMention[]): boolean {
+  const w = tree.words[sw].form.toLowerCase();
+  if (w === "it" || w === "they" || w === "we") return true;
+  return (w === "he" || w === "she") && speakers.every((m) => m.kind === "person");
+}
+
 /** Read trigger `t` against the parse. */
 export function treeRoles(
   tree: Tree,
@@ -160,6 +170,9 @@ export function treeRoles(
       .map((c) => (tree.rel(c) === "aux" ? tree.words[c].form.toLowerCase() : ""))
       .find((f) => /^(must|should|ought)$/.test(f));
     if (speakers.length > 0 && must) demand = { speakers, code: must === "must" ? "100" : "020" };
+    else if (speakers.length > 0 && sources === null && !passive && sw >= 0 && speaksOfItself(tree, sw, speakers))
+      // "China said it condemned Japan", "Putin said he would visit": the speaker's own act.
+      sources = speakers;
     else if (speakers.length > 0) accusation = speakers;
   }
   return {

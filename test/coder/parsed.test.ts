@@ -52,6 +52,15 @@ describe("NativeCoder reading the parse: reported speech", () => {
     expect(code(s)).toEqual(["USA IRN 112"]);
   });
 
+  it("codes the speaker's own act when the reported clause's subject is a pronoun for the speaker", () => {
+    expect(code("Peru said it condemned Ecuador.")).toEqual(["PER ECU 111"]);
+    expect(code("Kenya said on Monday that it would not lift the ban on Somalia.")).toEqual(["KEN SOM 124"]);
+    expect(code("The rebels said they will release the Kenyan hostages.")).toEqual(["REB KEN 0353"]);
+    // "he" and "she" stand for a person, not a state; without a speaker, no source.
+    expect(code("Peru said he condemned Ecuador.")).toEqual([]);
+    expect(code("It condemned Ecuador.")).toEqual([]);
+  });
+
   it("takes a wire's closing attribution of a past act as its source, neither accuser nor target", () => {
     const s = "Chinese troops killed three Indian soldiers in the Galwan valley, the Indian army said.";
     expect(code(s)).toEqual(["CHNMIL INDMIL 190"]);
