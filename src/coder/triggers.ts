@@ -389,9 +389,18 @@ export function findTriggers(
     for (const p of ps) {
       if (p.kind === "verb" && tag && NOT_VERB.has(tag) && !(tag === "ADJ" && p.participle)) continue;
       if (p.kind === "noun" && (tag === "VERB" || tag === "AUX")) continue;
-      // "has hosted … for talks": "have" before a participle is an auxiliary, not "have talks".
-      if (p.lemma === "have" && (pos ? pos[i + 1] === "VERB" : /ed$/.test(tokens[i + 1]?.lower ?? "")))
-        continue;
+      // "has hosted … for talks", "has firmly refused talks": "have" before a participle (past its
+      // adverbs) is an auxiliary, not "have talks".
+      if (p.lemma === "have") {
+        let j = i + 1;
+        while (
+          j < tokens.length &&
+          j <= i + 3 &&
+          (pos ? pos[j] === "ADV" : /ly$|^(long|also|already|not|never)$/.test(tokens[j].lower))
+        )
+          j++;
+        if (pos ? pos[j] === "VERB" : /ed$/.test(tokens[j]?.lower ?? "")) continue;
+      }
       if (p.kind === "verb" && prev && GERUND_AFTER.has(prev) && tokens[i].lower.endsWith("ing")) continue;
       // After "to" a verb is an infinitive: "conceded to demands" holds a noun.
       if (p.kind === "verb" && prev === "to" && tokens[i].lower !== p.lemma) continue;

@@ -108,6 +108,11 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Peru filed a complaint to Ecuador over the shooting.")).toEqual(["PER ECU 114"]);
   });
 
+  it("reads 'has' before an adverb and a participle as an auxiliary, not as 'have talks'", () => {
+    expect(code("Iran has firmly refused talks with the United States.")).toEqual(["IRN USA 125"]);
+    expect(code("Iran has already held talks with the United States.")).toEqual(["IRN USA 040"]);
+  });
+
   it("codes lending and loaning as economic aid", () => {
     expect(code("Japan loaned 500 million dollars to Vietnam.")).toEqual(["JPN VNM 071"]);
     expect(code("China lent Laos two billion dollars.")).toEqual(["CHN LAO 071"]);
