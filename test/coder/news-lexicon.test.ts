@@ -113,6 +113,11 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Iran has already held talks with the United States.")).toEqual(["IRN USA 040"]);
   });
 
+  it("codes voiced or expressed support and solidarity as endorsement (051)", () => {
+    expect(code("Turkey voiced its strong support for Venezuela.")).toEqual(["TUR VEN 051"]);
+    expect(code("Egypt expressed its solidarity with Jordan.")).toEqual(["EGY JOR 051"]);
+  });
+
   it("codes lending and loaning as economic aid", () => {
     expect(code("Japan loaned 500 million dollars to Vietnam.")).toEqual(["JPN VNM 071"]);
     expect(code("China lent Laos two billion dollars.")).toEqual(["CHN LAO 071"]);
