@@ -118,6 +118,12 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Egypt expressed its solidarity with Jordan.")).toEqual(["EGY JOR 051"]);
   });
 
+  it("codes being sceptical or concerned about someone (012), optimistic about them (013)", () => {
+    expect(code("Japan is deeply concerned about Russia's missile tests.")).toEqual(["JPN RUS 012"]);
+    expect(code("Chile said it is skeptical of a Peruvian proposal.")).toEqual(["CHL PER 012"]);
+    expect(code("India is optimistic about talks with Nepal.")).toEqual(["IND NPL 013"]);
+  });
+
   it("codes lending and loaning as economic aid", () => {
     expect(code("Japan loaned 500 million dollars to Vietnam.")).toEqual(["JPN VNM 071"]);
     expect(code("China lent Laos two billion dollars.")).toEqual(["CHN LAO 071"]);
