@@ -5,11 +5,12 @@ import {
   comparisonJson,
   type DerivedInput,
   deriveInputs,
-  type EuOptions,
+  type EuRunOptions,
   ForecastInputError,
   type ForecastOptions,
   loadForecastFile,
   PARAMETER_VALUES,
+  parseEuPairs,
   renderDifference,
   renderDifferenceSensitivity,
   renderOutcome,
@@ -71,30 +72,12 @@ function keyValues(pairs: string[] | undefined, flag: string): Record<string, st
   return out;
 }
 
-function euOptions(pairs: string[] | undefined): Partial<EuOptions> {
-  const raw = keyValues(pairs, "--eu");
-  const out: Record<string, string | number> = {};
-  const numeric = new Set(["q", "rounds"]);
-  for (const [k, v] of Object.entries(raw)) {
-    const allowed = [
-      "probabilityDenominator",
-      "risk",
-      "perspective",
-      "q",
-      "t",
-      "range",
-      "median",
-      "acceptance",
-      "rounds",
-    ];
-    if (!allowed.includes(k)) throw usage(`unknown --eu option "${k}" (one of: ${allowed.join(", ")})`);
-    if (numeric.has(k) || (k === "t" && v !== "preana")) {
-      const x = Number(v);
-      if (!Number.isFinite(x)) throw usage(`invalid --eu ${k} "${v}" (expected a number)`);
-      out[k] = x;
-    } else out[k] = v;
+function euOptions(pairs: string[] | undefined): EuRunOptions {
+  try {
+    return parseEuPairs(pairs ?? []);
+  } catch (err) {
+    throw usage(`--eu: ${(err as Error).message}`);
   }
-  return out as Partial<EuOptions>;
 }
 
 function parseSd(sd: string | undefined) {

@@ -1,5 +1,6 @@
 import { weightedMean, weightedMedian } from "./baselines.ts";
-import { DEFAULT_EU_OPTIONS, type EuOptions, expectedUtility, riskExponents } from "./eu-utility.ts";
+import { type EuContext, type EuOptions, expectedUtility, riskExponents } from "./eu-utility.ts";
+import { euOptionsOf } from "./eu-variants.ts";
 
 export {
   DEFAULT_EU_OPTIONS,
@@ -20,6 +21,15 @@ export interface EuActor {
 
 export type Interaction = "conflict" | "compromise" | "capitulation" | "statusQuo";
 
+/** The offer an actor accepted in a round: who made it, what kind, where it moves to, and the two
+ * expected utilities behind it as the actor read them (its own for challenging, the other's). */
+export interface EuMove {
+  from: number;
+  type: Interaction;
+  to: number;
+  eu: [own: number, other: number];
+}
+
 export interface EuRound {
   round: number;
   positions: number[];
@@ -27,22 +37,27 @@ export interface EuRound {
   mean: number;
   /** Risk exponents r ∈ [½, 2] used this round. */
   risk: number[];
-  /** expectedUtility[i][j] = EU_i(i,j). */
+  /** expectedUtility[i][j] = EU_i(i,j) with i's own risk exponent. */
   expectedUtility: number[][];
-  /** Counts of dyads (i's perspective) per interaction type. */
+  /** Counts of ordered dyads (read by the actor that would move) per interaction type. */
   interactions: Record<Interaction, number>;
-  /** The accepted proposal per actor, or null. */
-  moves: ({ from: number; type: Interaction; to: number } | null)[];
+  /** The accepted offer per actor, or null. */
+  moves: (EuMove | null)[];
 }
 
 export interface EuResult {
   model: "eu";
+  /** The named variant the options start from; "custom" when options were changed on top of it. */
+  variant: string;
   options: EuOptions;
   actors: string[];
   rounds: EuRound[];
   /** The final round's median: the forecast under majority rule. */
   forecast: number;
 }
+
+/** Options for one run: a named variant (default `scholz-paper`) and options on top of it. */
+export type EuRunOptions = Partial<EuOptions> & { variant?: string };
 
 const precedence: Record<Interaction, number> = { conflict: 0, compromise: 1, capitulation: 2, statusQuo: 3 };
 
@@ -64,9 +79,60 @@ function condorcet(x: number[], w: number[], delta: number): number {
   return x[best];
 }
 
-/** Run the expected-utility model for `options.rounds` rounds; all actors move simultaneously. */
-export function runEu(actors: EuActor[], partial: Partial<EuOptions> = {}): EuResult {
-  const o: EuOptions = { ...DEFAULT_EU_OPTIONS, ...partial };
+interface Offer extends EuMove {
+  /** The rank among offers of the same type (lower is preferred). */
+  key: number;
+}
+
+/** The offer b makes to a as a reads the dyad, with own = EU_a(a,b) and other = EU_b(b,a). */
+function offer(x: number[], a: number, b: number, own: number, other: number, o: EuOptions): Offer | null {
+  const eu: [number, number] = [own, other];
+  const least = (to: number) => Math.abs(to - x[a]);
+  if (other > own && own > 0) return { from: b, type: "conflict", to: x[b], eu, key: least(x[b]) };
+  if (other > 0 && own < 0) {
+    if (other > Math.abs(own)) {
+      const to = x[a] + (x[b] - x[a]) * Math.abs(own / other);
+      const key =
+        o.acceptance === "scholz"
+          ? (Math.abs(own) * x[a] + Math.abs(other) * x[b]) / (Math.abs(own) + Math.abs(other))
+          : least(to);
+      return { from: b, type: "compromise", to, eu, key };
+    }
+    if (o.capitulation === "live") return { from: b, type: "capitulation", to: x[b], eu, key: least(x[b]) };
+  }
+  return null;
+}
+
+/** The offer an actor accepts (the first of equals, in actor order). */
+function accept(offers: Offer[], x0: number, o: EuOptions): EuMove | null {
+  let best: Offer | null = null;
+  const move = (f: Offer) => Math.abs(f.to - x0);
+  for (const f of offers) {
+    if (best === null) best = f;
+    else if (o.acceptance === "leastMove") {
+      const d = move(f) - move(best);
+      if (d < 0 || (d === 0 && precedence[f.type] < precedence[best.type])) best = f;
+    } else {
+      const p = precedence[f.type] - precedence[best.type];
+      if (
+        p < 0 ||
+        (p === 0 &&
+          (o.acceptance === "scholz" ? f.key : move(f)) < (o.acceptance === "scholz" ? best.key : move(best)))
+      )
+        best = f;
+    }
+  }
+  return best && { from: best.from, type: best.type, to: best.to, eu: best.eu };
+}
+
+/**
+ * Run the expected-utility model for `rounds` rounds; each actor reads its dyads, takes the offer
+ * it accepts, and all move simultaneously.
+ * @example runEu(actors, { variant: "scholz-code" }).rounds[10].positions
+ */
+export function runEu(actors: EuActor[], partial: EuRunOptions = {}): EuResult {
+  const { variant, ...overrides } = partial;
+  const o = euOptionsOf(variant, overrides);
   const n = actors.length;
   const c = actors.map((a) => a.capability);
   const s = actors.map((a) => a.salience);
@@ -78,8 +144,8 @@ export function runEu(actors: EuActor[], partial: Partial<EuOptions> = {}): EuRe
     const delta = (o.range === "round" ? Math.max(...x) - Math.min(...x) : range0) || 1;
     const mu = o.median === "weighted" ? weightedMedian(x, w) : condorcet(x, w, delta);
     const mean = weightedMean(x, w);
-    const ctx = { x, c, s, w, delta, mu, o };
-    const r = riskExponents(ctx);
+    const r = riskExponents({ x, c, s, w, delta, mu, o });
+    const ctx: EuContext = { x, c, s, w, delta, mu, o, ...(o.votes === "risk" ? { voterRisk: r } : {}) };
     const eu = x.map((_, i) => x.map((__, j) => (i === j ? 0 : expectedUtility(ctx, i, j, r[i]))));
     const interactions: Record<Interaction, number> = {
       conflict: 0,
@@ -87,45 +153,29 @@ export function runEu(actors: EuActor[], partial: Partial<EuOptions> = {}): EuRe
       capitulation: 0,
       statusQuo: 0,
     };
-    const proposals: { to: number; from: number; type: Interaction; move: number }[][] = x.map(() => []);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        if (i === j) continue;
-        const ei = eu[i][j];
-        const ej = o.perspective === "evaluator" ? expectedUtility(ctx, j, i, r[i]) : eu[j][i];
-        if (ei > 0 && ej > 0) {
-          interactions.conflict++;
-          if (ei > ej)
-            proposals[j].push({ to: x[i], from: i, type: "conflict", move: Math.abs(x[i] - x[j]) });
-          else proposals[i].push({ to: x[j], from: j, type: "conflict", move: Math.abs(x[j] - x[i]) });
-        } else if (ei > 0 && ej < 0) {
-          if (ei > Math.abs(ej)) {
-            interactions.compromise++;
-            const to = x[j] + (x[i] - x[j]) * Math.abs(ej / ei);
-            proposals[j].push({ to, from: i, type: "compromise", move: Math.abs(to - x[j]) });
-          } else {
-            interactions.capitulation++;
-            proposals[j].push({ to: x[i], from: i, type: "capitulation", move: Math.abs(x[i] - x[j]) });
-          }
-        } else if (ei < 0 && ej < 0) interactions.statusQuo++;
+    const moves = x.map((_, a) => {
+      const offers: Offer[] = [];
+      for (let b = 0; b < n; b++) {
+        if (b === a || x[b] === x[a]) continue;
+        const own = eu[a][b];
+        const other = o.perspective === "evaluator" ? expectedUtility(ctx, b, a, r[a]) : eu[b][a];
+        if (own > 0 && other > 0) interactions.conflict++;
+        else if (own < 0 && other < 0) interactions.statusQuo++;
+        else if (other > 0 && own < 0) interactions[other > Math.abs(own) ? "compromise" : "capitulation"]++;
+        const f = offer(x, a, b, own, other, o);
+        if (f) offers.push(f);
       }
-    }
-    const moves = proposals.map((ps) => {
-      if (ps.length === 0) return null;
-      const sorted = [...ps].sort((a, b) =>
-        o.acceptance === "precedence"
-          ? precedence[a.type] - precedence[b.type] || a.move - b.move
-          : a.move - b.move || precedence[a.type] - precedence[b.type],
-      );
-      const best = sorted[0];
-      return { from: best.from, type: best.type, to: best.to };
+      return accept(offers, x[a], o);
     });
     rounds.push({ round, positions: x, median: mu, mean, risk: r, expectedUtility: eu, interactions, moves });
     if (round === o.rounds) break;
     x = x.map((xi, i) => moves[i]?.to ?? xi);
   }
+  const named = euOptionsOf(variant);
+  const custom = (Object.keys(o) as (keyof EuOptions)[]).some((k) => k !== "rounds" && o[k] !== named[k]);
   return {
     model: "eu",
+    variant: custom ? "custom" : (variant ?? "scholz-paper"),
     options: o,
     actors: actors.map((a) => a.name),
     rounds,

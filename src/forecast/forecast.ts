@@ -1,5 +1,5 @@
 import { type Baselines, baselines } from "./baselines.ts";
-import { type EuOptions, type EuResult, runEu } from "./eu.ts";
+import { type EuResult, type EuRunOptions, runEu } from "./eu.ts";
 import type { SmpParameters } from "./params.ts";
 import { runSmp, type SmpResult } from "./smp/run.ts";
 import type { ForecastInput } from "./types.ts";
@@ -9,7 +9,8 @@ export type ModelName = "smp" | "eu";
 export interface ForecastOptions {
   model?: ModelName;
   parameters?: Partial<SmpParameters>;
-  eu?: Partial<EuOptions>;
+  /** Expected-utility options: a named `variant` and options on top of it. */
+  eu?: EuRunOptions;
   seed?: string;
   /** Keep per-turn challenge/bargain records (SMP). */
   trace?: boolean;

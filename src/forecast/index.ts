@@ -2,7 +2,16 @@
 export { type Baselines, baselines, weightedMean, weightedMedian } from "./baselines.ts";
 export { type Comparison, compareScenarios, comparisonJson, paired } from "./compare.ts";
 export { DEFAULT_DERIVE, type DerivedInput, deriveInputs } from "./derive.ts";
-export { DEFAULT_EU_OPTIONS, type EuActor, type EuOptions, type EuResult, runEu } from "./eu.ts";
+export {
+  DEFAULT_EU_OPTIONS,
+  type EuActor,
+  type EuOptions,
+  type EuResult,
+  type EuRunOptions,
+  runEu,
+} from "./eu.ts";
+export { euOptionsSchema, parseEuPairs } from "./eu-schema.ts";
+export { EU_VARIANT_NAMES, EU_VARIANTS, type EuVariantName } from "./eu-variants.ts";
 export { difference, type ForecastOptions, type ForecastOutcome, forecast } from "./forecast.ts";
 export { readEuTable } from "./io/eum.ts";
 export { loadForecastFile, parseForecastFile, scenarioOf } from "./io/input.ts";

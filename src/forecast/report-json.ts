@@ -62,6 +62,7 @@ export function outcomeJson(f: ForecastOutcome, scenario?: Scenario) {
   return {
     ...common,
     stopTurn: f.turns,
+    variant: f.eu?.[0]?.variant,
     options: f.eu?.[0]?.options,
     perDimension: (f.eu ?? []).map((r, k) => ({
       dimension: f.dimensions[k],
@@ -71,7 +72,9 @@ export function outcomeJson(f: ForecastOutcome, scenario?: Scenario) {
         positions: byName(x.positions),
         median: x.median,
         mean: x.mean,
+        risk: byName(x.risk),
         interactions: x.interactions,
+        moves: byName(x.moves.map((m) => m && { from: f.actors[m.from], type: m.type, to: m.to, eu: m.eu })),
       })),
     })),
     turns: (f.eu?.[0]?.rounds ?? []).map((_, t) => ({

@@ -27,7 +27,7 @@ export function renderOutcome(
   const how =
     f.model === "smp"
       ? `SMP (KTAB), ${f.smp?.parameters.stateTransitions.toLowerCase()}, stopped after turn ${f.turns}`
-      : `expected-utility model (BDM), ${f.turns} rounds`;
+      : `expected-utility model (BDM, variant ${f.eu?.[0]?.variant ?? "scholz-paper"}), ${f.turns} rounds`;
   lines.push(`${title}: ${how}`);
   if (scenario?.description) lines.push(`  ${scenario.description}`);
   const w = Math.max(26, ...f.actors.map((a) => a.length + 4));

@@ -51,6 +51,28 @@ describe("forecast API", () => {
     expect((v.body.differenceSensitivity as { shareHigher: number[] }).shareHigher).toHaveLength(3);
   });
 
+  it("runs a named expected-utility variant, from the query and from a posted body alike", async () => {
+    const get = await json("/scenarios/china-dprk/run?model=eu&eu=variant:scholz-code&eu=rounds:4");
+    expect(get.status).toBe(200);
+    expect([get.body.variant, (get.body.options as { acceptance: string }).acceptance]).toEqual([
+      "scholz-code",
+      "scholz",
+    ]);
+    expect(get.body.stopTurn).toBe(4);
+    const scenario = parse(readFileSync("data/scenarios/china-dprk.yaml", "utf8"));
+    const post = await json("/run", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenario, model: "eu", eu: { variant: "scholz-code", rounds: 4 } }),
+    });
+    expect(post.status).toBe(200);
+    expect(post.body.perDimension).toEqual(get.body.perDimension);
+    const bad = await json("/scenarios/china-dprk/run?model=eu&eu=variant:nope");
+    expect(bad.status).toBe(400);
+    expect((bad.body.error as { parameter: string; message: string }).parameter).toBe("eu");
+    expect((bad.body.error as { message: string }).message).toContain("scholz-code");
+  });
+
   it("names the bad parameter", async () => {
     const a = await json("/scenarios/china-dprk/run?model=xyz");
     expect(a.status).toBe(400);

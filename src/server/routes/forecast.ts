@@ -5,11 +5,13 @@ import { z } from "zod";
 import {
   compareScenarios,
   comparisonJson,
-  DEFAULT_EU_OPTIONS,
+  type EuRunOptions,
+  euOptionsSchema,
   ForecastInputError,
   type ForecastOptions,
   loadForecastFile,
   PARAMETER_VALUES,
+  parseEuPairs,
   parseScenario,
   type Scenario,
   type SmpParameters,
@@ -22,7 +24,7 @@ import { parseQuery, singleQuery } from "../params.ts";
  * Forecast API, mounted at /api/forecast:
  * - GET  /scenarios                       shipped scenarios
  * - GET  /scenarios/:name                 one scenario's inputs with their rationale
- * - GET  /scenarios/:name/run?model=smp|eu&vs=NAME&mc=N&seed=S&sd=p,s,c&param=name:value
+ * - GET  /scenarios/:name/run?model=smp|eu&vs=NAME&mc=N&seed=S&sd=p,s,c&param=name:value&eu=name:value
  * - POST /run  { scenario: {…Yalu scenario…}, model?, parameters?, eu?, mc?, seed?, sd? }
  * Errors are JSON `{ error: { status, message, parameter } }`.
  */
@@ -48,20 +50,6 @@ const parameterShape = Object.fromEntries(
     z.enum(v as unknown as [string, ...string[]]).optional(),
   ]),
 );
-const euShape = z
-  .object({
-    probabilityDenominator: z.enum(["pairwise", "global"]),
-    risk: z.enum(["security", "hypothetical", "neutral"]),
-    perspective: z.enum(["evaluator", "objective"]),
-    q: z.number().min(0).max(1),
-    t: z.union([z.number().min(0).max(1), z.literal("preana")]),
-    range: z.enum(["initial", "round"]),
-    median: z.enum(["weighted", "condorcet"]),
-    acceptance: z.enum(["leastMove", "precedence"]),
-    rounds: z.number().int().min(0).max(100),
-  })
-  .partial()
-  .strict();
 const sdString = z
   .string()
   .regex(/^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/, "sd must be position,salience,capability, e.g. 5,5,0.1")
@@ -96,6 +84,10 @@ const runQueryDoc = {
     .array(z.string().regex(/^\w+:\w+$/))
     .optional()
     .meta({ description: "An SMP parameter as name:value, repeatable, e.g. votingRule:PropCbc." }),
+  eu: z
+    .array(z.string().regex(/^\w+:[\w.-]+$/))
+    .optional()
+    .meta({ description: "An expected-utility option as name:value, repeatable, e.g. variant:scholz-code." }),
 };
 const runBody = z
   .object({
@@ -104,7 +96,10 @@ const runBody = z
       .meta({ description: "A Yalu scenario: actors, dimensions, rationale." }),
     model: z.enum(["smp", "eu"]).default("smp"),
     parameters: z.object(parameterShape).strict().optional(),
-    eu: euShape.optional(),
+    eu: euOptionsSchema.optional().meta({
+      description:
+        "Expected-utility options: variant (scholz-code, scholz-paper, bdm-1994) and options on top.",
+    }),
     mc: z.number().int().min(1).max(1000).optional(),
     seed: seedString.optional(),
     sd: sdString.optional(),
@@ -227,7 +222,7 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
     }),
     async (c) => {
       // The repeatable param is read apart below; every other parameter is given once and known.
-      const { param: _, ...query } = singleQuery(c.req.queries(), ["param"]);
+      const { param: _, eu: __, ...query } = singleQuery(c.req.queries(), ["param", "eu"]);
       const q = strictRunQuery.safeParse(query);
       if (!q.success) throw firstIssue(q.error, "parameter");
       const params: Record<string, string> = {};
@@ -238,11 +233,18 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
           throw badRequest(`invalid param "${p}" (name:value, e.g. votingRule:PropCbc)`, "param");
         params[m[1]] = m[2];
       }
+      let eu: EuRunOptions;
+      try {
+        eu = parseEuPairs((c.req.queries("eu") ?? []).map((p) => p.replace(":", "=")));
+      } catch (err) {
+        throw badRequest(`${(err as Error).message} (eu=name:value, e.g. eu=variant:scholz-code)`, "eu");
+      }
       const scenario = await load(c.req.param("name"), "name");
       const base = q.data.vs ? await load(q.data.vs, "vs") : scenario.base;
       const options: ForecastOptions = {
         model: q.data.model,
         parameters: params as Partial<SmpParameters>,
+        eu,
         trace: q.data.trace === "true",
         ...(q.data.seed ? { seed: q.data.seed } : {}),
       };
@@ -279,7 +281,7 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
       const options: ForecastOptions = {
         model: b.data.model,
         parameters: (b.data.parameters ?? {}) as Partial<SmpParameters>,
-        eu: { ...DEFAULT_EU_OPTIONS, ...b.data.eu },
+        eu: (b.data.eu ?? {}) as EuRunOptions,
         ...(b.data.seed ? { seed: b.data.seed } : {}),
       };
       checkWork(b.data.mc, scenario.input.actors.length);
