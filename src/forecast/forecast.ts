@@ -1,4 +1,5 @@
 import { type Baselines, baselines } from "./baselines.ts";
+import { type Convergence, convergence } from "./convergence.ts";
 import { type EuResult, type EuRunOptions, runEu } from "./eu.ts";
 import type { SmpParameters } from "./params.ts";
 import { runSmp, type SmpResult } from "./smp/run.ts";
@@ -35,8 +36,17 @@ export interface ForecastOutcome {
   finalPositions: number[][];
   /** Turns (SMP) or rounds (EU) until the end. */
   turns: number;
+  /** Per dimension: a fixed point, a cycle (with its period) or still moving, in numbers and words. */
+  convergence: Convergence[];
   smp?: SmpResult;
   eu?: EuResult[];
+}
+
+/** The first actor whose position is the most probable to win. */
+function mostProbable(probabilities: readonly number[]): number {
+  let top = 0;
+  for (let i = 1; i < probabilities.length; i++) if (probabilities[i] > probabilities[top]) top = i;
+  return top;
 }
 
 /** Run the chosen model on a validated input. Pure; the seed is the only source of chance. */
@@ -68,6 +78,14 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
       expected: last.map((r) => r.mean),
       finalPositions: input.actors.map((_, i) => last.map((r) => r.positions[i])),
       turns: eu[0]?.rounds.length ? eu[0].rounds.length - 1 : 0,
+      convergence: eu.map((r, k) =>
+        convergence(
+          input.dimensions[k],
+          r.actors,
+          r.rounds.map((x) => x.positions),
+          r.rounds.map((x) => x.median),
+        ),
+      ),
       eu,
     };
   }
@@ -77,9 +95,7 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
     trace: options.trace ?? true,
   });
   const last = smp.turns[smp.turns.length - 1];
-  let top = 0;
-  for (let i = 1; i < last.probabilities.length; i++)
-    if (last.probabilities[i] > last.probabilities[top]) top = i;
+  const top = mostProbable(last.probabilities);
   // Unique final positions (0.1 apart on the 0–100 scale, as KTAB's 1e-3) carry probabilities summing to 1.
   const reps: number[] = [];
   for (let i = 0; i < last.positions.length; i++) {
@@ -98,6 +114,15 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
     expected,
     finalPositions: last.positions,
     turns: smp.stopTurn,
+    convergence: input.dimensions.map((d, k) =>
+      convergence(
+        d,
+        base.actors,
+        smp.turns.map((t) => t.positions.map((p) => p[k])),
+        smp.turns.map((t) => t.positions[mostProbable(t.probabilities)][k]),
+        "turn",
+      ),
+    ),
     smp,
   };
 }

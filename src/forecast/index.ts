@@ -1,6 +1,7 @@
 /** Bargaining forecasts: KTAB's SMP, BDM's expected utility, baselines, scenarios, sensitivity. */
 export { type Baselines, baselines, weightedMean, weightedMedian } from "./baselines.ts";
 export { type Comparison, compareScenarios, comparisonJson, paired } from "./compare.ts";
+export { type Convergence, convergence } from "./convergence.ts";
 export { DEFAULT_DERIVE, type DerivedInput, deriveInputs } from "./derive.ts";
 export {
   DEFAULT_EU_OPTIONS,

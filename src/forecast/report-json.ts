@@ -13,6 +13,7 @@ export function outcomeJson(f: ForecastOutcome, scenario?: Scenario) {
     expected: f.expected,
     baselines: f.baselines,
     finalPositions: byName(f.finalPositions),
+    convergence: f.convergence,
   };
   if (f.smp) {
     const s = f.smp;

@@ -34,7 +34,16 @@ export function renderOutcome(
   lines.push(
     ...table(
       [
-        [f.model === "smp" ? "forecast (most probable)" : "forecast (median)", f.outcome.map((x) => fmt(x))],
+        [
+          f.model === "smp" ? "forecast (most probable)" : "forecast (median)",
+          // A forecast that cycles with the stopping round is the cycle's range, not one end of it.
+          f.outcome.map((x, k) => {
+            const c = f.convergence[k];
+            return c?.dependsOnStop
+              ? `${c.outcomeRange[0].toFixed(1)}–${c.outcomeRange[1].toFixed(1)}`
+              : fmt(x);
+          }),
+        ],
         [f.model === "smp" ? "expected (p-weighted)" : "mean (c·s-weighted)", f.expected.map((x) => fmt(x))],
         ["baseline: compromise", f.baselines.compromise.map((x) => fmt(x))],
         ["baseline: weighted median", f.baselines.weightedMedian.map((x) => fmt(x))],
@@ -43,6 +52,7 @@ export function renderOutcome(
       w,
     ),
   );
+  lines.push("convergence:", ...f.convergence.map((c) => `  ${c.text}`));
   lines.push("final positions:");
   const last = f.smp?.turns[f.smp.turns.length - 1];
   lines.push(
