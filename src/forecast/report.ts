@@ -177,6 +177,7 @@ export function renderSensitivity(s: SensitivityResult): string {
   s.actors.forEach((a, i) => {
     lines.push(`${`  ${a}`.padEnd(26)}${s.finalPositions[i].map(cell).join("")}`);
   });
+  lines.push("is the forecast robust to this noise?", ...s.robustness.map((r) => `  ${r.text}`));
   return lines.join("\n");
 }
 
@@ -191,5 +192,7 @@ export function renderDifferenceSensitivity(d: DifferenceSensitivity, names: [st
     `${"".padEnd(26)}${d.dimensions.map((x) => x.slice(0, 22).padStart(24)).join("")}`,
     `${"Δ forecast".padEnd(26)}${d.outcome.map(cell).join("")}`,
     `${"share of runs Δ > 0".padEnd(26)}${d.shareHigher.map((x) => `${(x * 100).toFixed(0)}%`.padStart(24)).join("")}`,
+    "is the difference robust to this noise?",
+    ...d.robustness.map((r) => `  ${r.text}`),
   ].join("\n");
 }

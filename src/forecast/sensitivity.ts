@@ -1,5 +1,11 @@
 import { type ForecastOptions, forecast } from "./forecast.ts";
 import { createPrng, type Prng } from "./prng.ts";
+import {
+  differenceRobustness,
+  forecastRobustness,
+  type Robustness,
+  TOLERANCE_OF_SPREAD,
+} from "./robustness.ts";
 import type { ForecastInput } from "./types.ts";
 
 /**
@@ -41,6 +47,12 @@ export interface SensitivityResult {
   outcome: Spread[];
   /** Spread of each actor's final position per dimension. */
   finalPositions: Spread[][];
+  /** The unperturbed forecast per dimension. */
+  forecast: number[];
+  /** Per dimension: a tenth of the spread of the actors' positions, the "close to the forecast" band. */
+  tolerance: number[];
+  /** Per dimension: robust or not, with the share of runs within ±tolerance of the forecast, in words. */
+  robustness: Robustness[];
 }
 
 const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -88,6 +100,11 @@ export function sensitivity(
   const m = input.dimensions.length;
   const outcomes: number[][] = Array.from({ length: m }, () => []);
   const finals: number[][][] = input.actors.map(() => Array.from({ length: m }, () => []));
+  const center = forecast(input, { ...options, trace: false }).outcome;
+  const tolerance = input.dimensions.map((_, k) => {
+    const xs = input.actors.map((a) => a.position[k]);
+    return TOLERANCE_OF_SPREAD * (Math.max(...xs) - Math.min(...xs)) || 1;
+  });
   for (let r = 0; r < spec.runs; r++) {
     const f = forecast(perturb(input, spec, prng), { ...options, trace: false, seed: `${spec.seed}${r}` });
     f.outcome.forEach((x, k) => {
@@ -99,12 +116,19 @@ export function sensitivity(
       });
     });
   }
+  const outcome = outcomes.map(spread);
   return {
     spec,
     dimensions: input.dimensions,
     actors: input.actors.map((a) => a.name),
-    outcome: outcomes.map(spread),
+    outcome,
     finalPositions: finals.map((row) => row.map(spread)),
+    forecast: center,
+    tolerance,
+    robustness: input.dimensions.map((d, k) => {
+      const within = outcomes[k].filter((x) => Math.abs(x - center[k]) <= tolerance[k]).length / spec.runs;
+      return forecastRobustness(d, center[k], tolerance[k], within, outcome[k], spec.runs);
+    }),
   };
 }
 
@@ -115,6 +139,10 @@ export interface DifferenceSensitivity {
   outcome: Spread[];
   /** Share of runs in which the scenario's forecast is above the base's, per dimension. */
   shareHigher: number[];
+  /** Share of runs in which it is below. */
+  shareLower: number[];
+  /** Per dimension: whether the variant moves the forecast the same way in at least 90% of runs, in words. */
+  robustness: Robustness[];
 }
 
 /**
@@ -144,10 +172,19 @@ export function differenceSensitivity(
       diffs[k].push(x - b.outcome[k]);
     });
   }
+  // Differences this small are rounding, not an effect of the variant.
+  const rounding = 1e-9;
+  const shareHigher = diffs.map((d) => d.filter((x) => x > rounding).length / d.length);
+  const shareLower = diffs.map((d) => d.filter((x) => x < -rounding).length / d.length);
+  const outcome = diffs.map(spread);
   return {
     spec,
     dimensions: scenario.dimensions,
-    outcome: diffs.map(spread),
-    shareHigher: diffs.map((d) => d.filter((x) => x > 0).length / d.length),
+    outcome,
+    shareHigher,
+    shareLower,
+    robustness: scenario.dimensions.map((d, k) =>
+      differenceRobustness(d, shareHigher[k], shareLower[k], outcome[k], spec.runs),
+    ),
   };
 }
