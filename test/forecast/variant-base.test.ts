@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { forecastRoutes } from "../../src/server/routes/forecast.ts";
 import { yalu } from "../cli/yalu.ts";
 
 // A variant's `base:` is read relative to the variant file, whatever the working directory; a
@@ -44,4 +45,27 @@ describe("a variant's base", () => {
       `yalu: briefs/orphan.yaml:2: base "missing.yaml": no such file ${join(dir, "briefs", "missing.yaml")} (a base is read relative to the variant's folder)\n`,
     );
   }, 60_000);
+});
+
+describe("a variant's base, served by the API", () => {
+  // The API's scenario folder holds the variant; its base sits in a subfolder named relative to the
+  // variant, a path that does not exist from the server's working directory.
+  const served = join(dir, "served");
+  mkdirSync(join(served, "bases"), { recursive: true });
+  writeFileSync(join(served, "bases", "base.yaml"), shipped.replace(/^name: .*$/m, "name: the-served-base"));
+  writeFileSync(
+    join(served, "variant.yaml"),
+    "name: served-variant\nbase: bases/base.yaml\noverrides:\n  - actor: US\n    capability: 110\n    why: test\n",
+  );
+
+  it("is read next to the variant's file, not from the working directory", async () => {
+    const app = forecastRoutes({ dir: served });
+    const shown = (await (await app.request("/scenarios/variant")).json()) as { base: string };
+    expect(shown.base).toBe("the-served-base");
+    const run = (await (await app.request("/scenarios/variant/run?trace=false")).json()) as {
+      scenario: string;
+      base: { scenario: string };
+    };
+    expect([run.scenario, run.base.scenario]).toEqual(["served-variant", "the-served-base"]);
+  });
 });
