@@ -118,6 +118,23 @@ describe.skipIf(!runBrowserTests)("dashboard in headless Chromium", () => {
     expect(await page.locator("[data-testid=forecast-movers] tbody tr").count()).toBeGreaterThan(0);
     await shot("dashboard-forecast-1280.png");
 
+    // The expected-utility base case cycles on "pressure": the dashboard says so, gives the range,
+    // and judges a small Monte Carlo in words.
+    await page.selectOption("[data-testid=forecast-scenario]", "china-dprk");
+    await page.selectOption("[data-testid=forecast-model]", "eu");
+    await page.selectOption("[data-testid=forecast-eu-variant]", "scholz-paper");
+    await page.fill("[data-testid=forecast-mc]", "20");
+    await page.click("[data-testid=forecast-run]");
+    await page.locator("[data-testid=forecast-robustness]").waitFor({ timeout: 60_000 });
+    expect(await page.locator("[data-testid=forecast-convergence]").textContent()).toContain(
+      "pressure: does not converge, it cycles with period 2",
+    );
+    expect(await page.locator("[data-testid=forecast-summary]").textContent()).toContain("(cycling)");
+    const verdicts = await page.locator("[data-testid=forecast-robustness] li").allTextContents();
+    expect(verdicts).toHaveLength(3);
+    for (const v of verdicts) expect(v).toMatch(/^forecast, \w+: (robust:|not robust: only) \d+% of 20 runs/);
+    await shot("dashboard-forecast-eu-mc-1280.png");
+
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}#dyad`);
     await page.reload();

@@ -21,6 +21,22 @@ interface Turn {
   movers?: Record<string, { bargain: number; initiator: string; receiver: string } | null>;
 }
 
+/** How a run ended on one dimension, in words (src/forecast/convergence.ts). */
+interface Convergence {
+  dimension: string;
+  kind: "fixed" | "cycle" | "moving";
+  dependsOnStop: boolean;
+  outcomeRange: [number, number];
+  text: string;
+}
+
+/** A Monte Carlo verdict on one dimension (src/forecast/robustness.ts). */
+interface Robustness {
+  dimension: string;
+  robust: boolean;
+  text: string;
+}
+
 interface Outcome {
   scenario: string;
   model: "smp" | "eu";
@@ -32,11 +48,36 @@ interface Outcome {
   baselines: { compromise: number[]; weightedMedian: number[] };
   finalPositions: Record<string, number[]>;
   turns: Turn[];
+  convergence: Convergence[];
 }
 
 interface RunResponse extends Outcome {
   base?: Outcome;
   difference?: { outcome: number[]; expected: number[]; finalPositions: Record<string, number[]> };
+  sensitivity?: { spec: { runs: number }; robustness: Robustness[] };
+  differenceSensitivity?: { robustness: Robustness[] };
+}
+
+/** The expected-utility variants the API takes (src/forecast/eu-variants.ts). */
+const EU_VARIANTS = ["scholz-paper", "scholz-code", "bdm-1994"];
+
+/** A titled list of sentences, or nothing when there are none. */
+function sentences(title: string, testid: string, texts: string[]): HTMLElement | null {
+  if (texts.length === 0) return null;
+  return h(
+    "div",
+    { class: "summary", "data-testid": testid },
+    h("strong", {}, title),
+    h("ul", {}, ...texts.map((t) => h("li", {}, t))),
+  );
+}
+
+/** The forecast on one dimension: the cycle's range when it depends on the stopping round. */
+function forecastText(r: Outcome, k: number): string {
+  const c = r.convergence?.[k];
+  return c?.kind === "cycle" && c.dependsOnStop
+    ? `${fmt(c.outcomeRange[0], 1)}–${fmt(c.outcomeRange[1], 1)} (cycling)`
+    : fmt(r.outcome[k], 1);
 }
 
 /** Positions per turn on one dimension, with the forecast and both baselines as rules. */
@@ -159,11 +200,26 @@ export async function forecastView(root: HTMLElement): Promise<void> {
     h("option", { value: "smp" }, "SMP (KTAB)"),
     h("option", { value: "eu" }, "expected utility (BDM)"),
   );
+  const variant = h(
+    "select",
+    { name: "variant", "data-testid": "forecast-eu-variant" },
+    ...EU_VARIANTS.map((v) => h("option", { value: v }, v)),
+  );
+  const runs = h("input", {
+    name: "mc",
+    type: "number",
+    min: "0",
+    max: "500",
+    value: "0",
+    "data-testid": "forecast-mc",
+  });
   const form = h(
     "form",
     { class: "controls" },
     h("label", {}, "Scenario ", pick),
     h("label", {}, "Model ", model),
+    h("label", {}, "EU variant ", variant),
+    h("label", {}, "Monte Carlo runs ", runs),
     h("button", { type: "submit", "data-testid": "forecast-run" }, "Run"),
   );
   const out = h("div", { "data-testid": "forecast-output" });
@@ -181,8 +237,22 @@ export async function forecastView(root: HTMLElement): Promise<void> {
         "p",
         { class: "summary", "data-testid": "forecast-summary" },
         `Forecast (${r.model === "smp" ? "most probable final position" : "median"}) after ${r.stopTurn} ${r.model === "smp" ? "turns" : "rounds"}: `,
-        r.dimensions.map((d, k) => `${d} ${fmt(r.outcome[k], 1)}`).join(", "),
+        r.dimensions.map((d, k) => `${d} ${forecastText(r, k)}`).join(", "),
         `. Baselines: compromise ${r.baselines.compromise.map((x) => fmt(x, 1)).join(" / ")}, weighted median ${r.baselines.weightedMedian.map((x) => fmt(x, 1)).join(" / ")}.`,
+      ),
+      sentences(
+        "How the run ended",
+        "forecast-convergence",
+        (r.convergence ?? []).map((c) => c.text),
+      ),
+      sentences(
+        `Robust to noise? (${r.sensitivity?.spec.runs ?? 0} perturbed runs)`,
+        "forecast-robustness",
+        [...(r.sensitivity?.robustness ?? []), ...(r.differenceSensitivity?.robustness ?? [])].map((v, i) =>
+          i < (r.sensitivity?.robustness.length ?? 0)
+            ? `forecast, ${v.text}`
+            : `difference from the base, ${v.text}`,
+        ),
       ),
       ...r.dimensions.flatMap((dim, k) => {
         const chart = positionsChart(r, k, width);
@@ -213,9 +283,14 @@ export async function forecastView(root: HTMLElement): Promise<void> {
   const load = async () => {
     fill(out, status("Running the model…"));
     try {
-      last = await api<RunResponse>(
-        `/api/forecast/scenarios/${encodeURIComponent(pick.value)}/run?model=${model.value}`,
-      );
+      const query = new URLSearchParams({ model: model.value });
+      if (model.value === "eu") query.set("eu", `variant:${variant.value}`);
+      const mc = Number(runs.value);
+      if (Number.isInteger(mc) && mc > 0) {
+        query.set("mc", String(Math.min(500, mc)));
+        query.set("seed", "1");
+      }
+      last = await api<RunResponse>(`/api/forecast/scenarios/${encodeURIComponent(pick.value)}/run?${query}`);
       draw();
     } catch (err) {
       fill(out, status((err as Error).message, "error"));
