@@ -2,6 +2,7 @@ import { difference, type ForecastDifference, type ForecastOutcome } from "./for
 
 export { outcomeJson } from "./report-json.ts";
 
+import { euMoverLog } from "./report-eu.ts";
 import type { Scenario } from "./scenario.ts";
 import type { DifferenceSensitivity, SensitivityResult } from "./sensitivity.ts";
 
@@ -16,7 +17,7 @@ function table(rows: [string, string[]][], header: string[], labelWidth: number)
   return out;
 }
 
-/** A readable report of a forecast, with baselines, final positions and (SMP) who moved and why. */
+/** A readable report of a forecast, with baselines, how it converged, final positions and who moved and why. */
 export function renderOutcome(
   f: ForecastOutcome,
   scenario: Scenario | undefined,
@@ -39,7 +40,7 @@ export function renderOutcome(
           // A forecast that cycles with the stopping round is the cycle's range, not one end of it.
           f.outcome.map((x, k) => {
             const c = f.convergence[k];
-            return c?.dependsOnStop
+            return c?.kind === "cycle" && c.dependsOnStop
               ? `${c.outcomeRange[0].toFixed(1)}–${c.outcomeRange[1].toFixed(1)}`
               : fmt(x);
           }),
@@ -70,6 +71,7 @@ export function renderOutcome(
   );
   if (log === "full" && f.smp) lines.push("turn by turn:", ...traceLog(f));
   else if (log === "movers" && f.smp) lines.push("who moved and why:", ...moverLog(f));
+  else if (log !== "none" && f.eu) lines.push(...euMoverLog(f, scenario));
   return lines.join("\n");
 }
 

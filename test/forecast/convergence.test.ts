@@ -82,4 +82,12 @@ describe("convergence in words", () => {
       new RegExp(`forecast \\(median\\)\\s+${c.outcomeRange[0].toFixed(1)}–${c.outcomeRange[1].toFixed(1)}`),
     );
   });
+
+  it("a run that is not cycling keeps its final forecast in the table", async () => {
+    const j = JSON.parse(await capture("china-dprk", { json: true }));
+    expect(j.convergence.every((c: { kind: string }) => c.kind !== "cycle")).toBe(true);
+    const text = await capture("china-dprk", {});
+    const row = j.outcome.map((x: number) => x.toFixed(1)).join("\\s+");
+    expect(text).toMatch(new RegExp(`forecast \\(most probable\\)\\s+${row}\\n`));
+  });
 });
