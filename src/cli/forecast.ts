@@ -35,6 +35,7 @@ export interface ForecastCommandOptions {
   eu?: string[];
   log?: boolean;
   derive?: boolean;
+  drivers?: boolean;
   db?: string;
   from?: string;
   to?: string;
@@ -123,7 +124,7 @@ export async function forecastCommand(
       throw usage(`invalid --mc "${opts.mc}" (expected a positive integer)`);
     mc = { runs, ...(opts.seed ? { seed: opts.seed } : {}), ...sd };
   }
-  const c = compareScenarios(scenario, base, options, mc);
+  const c = compareScenarios(scenario, base, options, mc, { drivers: opts.drivers === true });
   if (opts.json) {
     out(JSON.stringify(comparisonJson(c)));
     return;
@@ -136,6 +137,15 @@ export async function forecastCommand(
     out(renderOutcome(c.base.forecast, c.base.scenario, "none"));
     out("");
     out(renderDifference(c.forecast, c.base.forecast, [scenario.name, c.base.scenario.name]));
+  }
+  if (c.drivers) {
+    out("");
+    out(
+      [
+        "what drives the forecast (one input changed at a time; the largest moves first):",
+        ...c.drivers.map((d) => `  ${d.text}`),
+      ].join("\n"),
+    );
   }
   if (c.sensitivity) {
     out("");

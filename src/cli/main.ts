@@ -52,6 +52,7 @@ export function program(): Command {
     .option("--eu <name=value...>", "expected-utility options, e.g. risk=neutral q=0.5")
     .option("--log", "print every turn: positions, probabilities, challenges, bargains, choices")
     .option("--no-log", "omit who moved and why (shown by default for ≤ 12 actors)")
+    .option("--drivers", "what drives the forecast: the inputs whose change moves it most")
     .option("--derive", "show the inputs the event record suggests (needs the store)")
     .option(dbOption, dbHelp)
     .option("--from <date>", "with --derive: events from this date")

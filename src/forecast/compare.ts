@@ -1,3 +1,4 @@
+import { type Driver, drivers, driverText } from "./drivers.ts";
 import {
   difference,
   type ForecastDifference,
@@ -23,6 +24,8 @@ export interface Comparison {
   sensitivity?: SensitivityResult;
   /** The paired Monte Carlo of scenario − base (same actors and dimensions only). */
   differenceSensitivity?: DifferenceSensitivity;
+  /** What drives the forecast: the inputs whose change moves it most, with the words. */
+  drivers?: (Driver & { text: string })[];
 }
 
 /** Same actors and dimensions in the same order: the paired Monte Carlo applies. */
@@ -40,6 +43,7 @@ export function compareScenarios(
   base: Scenario | undefined,
   options: ForecastOptions,
   mc?: Partial<PerturbationSpec> & { runs: number },
+  extra: { drivers?: boolean } = {},
 ): Comparison {
   const f = forecast(scenario.input, options);
   const g = base ? forecast(base.input, options) : undefined;
@@ -50,6 +54,14 @@ export function compareScenarios(
     ...(mc ? { sensitivity: sensitivity(scenario.input, mc, options) } : {}),
     ...(mc && base && paired(scenario, base)
       ? { differenceSensitivity: differenceSensitivity(scenario.input, base.input, mc, options) }
+      : {}),
+    ...(extra.drivers
+      ? {
+          drivers: drivers(scenario.input, options, scenario.rationale).map((d) => ({
+            ...d,
+            text: driverText(d, scenario.input.dimensions),
+          })),
+        }
       : {}),
   };
 }
@@ -73,5 +85,6 @@ export function comparisonJson(c: Comparison) {
       : {}),
     ...(c.sensitivity ? { sensitivity: c.sensitivity } : {}),
     ...(c.differenceSensitivity ? { differenceSensitivity: c.differenceSensitivity } : {}),
+    ...(c.drivers ? { drivers: c.drivers } : {}),
   };
 }

@@ -75,6 +75,10 @@ const runQuery = z.object({
   seed: seedString.optional(),
   sd: sdString.optional(),
   trace: z.enum(["true", "false"]).default("true").meta({ description: "Include the turn-by-turn trace." }),
+  drivers: z
+    .enum(["true", "false"])
+    .default("false")
+    .meta({ description: "Rank the inputs whose change moves the forecast most (one at a time)." }),
 });
 const strictRunQuery = runQuery.strict();
 /** The run's query as documented: the repeatable `param` is read apart from the rest. */
@@ -250,7 +254,9 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
       };
       checkWork(q.data.mc, scenario.input.actors.length);
       const mc = mcSpec(q.data.mc, q.data.seed, q.data.sd);
-      return c.json(comparisonJson(compareScenarios(scenario, base, options, mc)));
+      return c.json(
+        comparisonJson(compareScenarios(scenario, base, options, mc, { drivers: q.data.drivers === "true" })),
+      );
     },
   );
 
