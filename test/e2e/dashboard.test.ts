@@ -1,8 +1,11 @@
-import { mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM } from "../../src/cli/chromium.ts";
+import { forecast } from "../../src/forecast/forecast.ts";
+import { loadForecastFile } from "../../src/forecast/io/input.ts";
 import type { RunningServer } from "../../src/server/serve.ts";
 import { type Dashboard, openDashboard, runBrowserTests } from "./harness.ts";
 
@@ -134,6 +137,43 @@ describe.skipIf(!runBrowserTests)("dashboard in headless Chromium", () => {
     expect(verdicts).toHaveLength(3);
     for (const v of verdicts) expect(v).toMatch(/^forecast, \w+: (robust:|not robust: only) \d+% of 20 runs/);
     await shot("dashboard-forecast-eu-mc-1280.png");
+
+    // The editor: lower Japan's salience on sanctions by 10, rerun, and the forecast moves; the
+    // variant file saved from it, read beside the shipped base, gives the same forecast.
+    await page.selectOption("[data-testid=forecast-model]", "smp");
+    await page.fill("[data-testid=forecast-mc]", "0");
+    await page.click("[data-testid=forecast-run]");
+    await page.locator("[data-testid=forecast-models]").waitFor({ timeout: 60_000 });
+    const before = await page.locator("[data-testid=forecast-summary]").textContent();
+    const cell = page.locator("[data-testid=edit-Japan-salience-sanctions]");
+    const was = Number(await cell.inputValue());
+    expect(await cell.getAttribute("title")).toBeTruthy();
+    await cell.fill(String(was - 10));
+    await page.click("[data-testid=forecast-run]");
+    await page.locator("[data-testid=forecast-edits]").waitFor({ timeout: 60_000 });
+    expect(await page.locator("[data-testid=forecast-edits]").textContent()).toContain(
+      `Japan salience on sanctions: ${was} → ${was - 10}`,
+    );
+    const after = await page.locator("[data-testid=forecast-summary]").textContent();
+    expect(after).not.toBe(before);
+    expect(await page.locator("[data-testid=forecast-models] tbody tr").count()).toBe(4);
+    await shot("dashboard-forecast-edited-1280.png");
+    const saved = async (testid: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click(`[data-testid=${testid}]`),
+      ]);
+      return readFileSync((await file.path()) as string, "utf8");
+    };
+    const yaml = await saved("forecast-save-variant");
+    expect(yaml).toContain("base: china-dprk.yaml");
+    const result = JSON.parse(await saved("forecast-save-json"));
+    const dir = mkdtempSync(join(tmpdir(), "yalu-edited-"));
+    copyFileSync("data/scenarios/china-dprk.yaml", join(dir, "china-dprk.yaml"));
+    writeFileSync(join(dir, "china-dprk-edited.yaml"), yaml);
+    const variant = await loadForecastFile(join(dir, "china-dprk-edited.yaml"));
+    expect(forecast(variant.input, { model: "smp" }).outcome).toEqual(result.outcome);
+    rmSync(dir, { recursive: true, force: true });
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}#dyad`);

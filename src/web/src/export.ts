@@ -139,7 +139,8 @@ export async function pngOf(svg: { text: string; width: number; height: number }
   );
 }
 
-function download(blob: Blob, file: string): void {
+/** Save a blob as a file through the browser. */
+export function download(blob: Blob, file: string): void {
   const url = URL.createObjectURL(blob);
   const a = h("a", { href: url, download: file, hidden: true });
   document.body.append(a);

@@ -1,7 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import { api } from "./api.ts";
 import { fill, fmt, h, status, widthOf } from "./dom.ts";
-import { exportBar } from "./export.ts";
+import { download, exportBar } from "./export.ts";
+import { type ScenarioDetail, scenarioEditor } from "./forecast-editor.ts";
 
 /** The forecast API's JSON as this view uses it (see src/server/routes/forecast.ts). */
 interface ScenarioInfo {
@@ -153,35 +154,49 @@ function moversTable(r: Outcome): HTMLElement {
   );
 }
 
-/** The scenario against its base: forecasts and the difference per dimension and actor. */
-function differenceTable(r: RunResponse): HTMLElement | null {
-  if (!r.base || !r.difference) return null;
-  const d = r.difference;
-  const row = (label: string, xs: number[], signed = false) =>
-    h(
-      "tr",
-      {},
-      h("th", { scope: "row" }, label),
-      ...xs.map((x) => h("td", {}, signed && x > 0 ? `+${fmt(x, 1)}` : fmt(x, 1))),
-    );
+/** A captioned table with one column per dimension and one labelled row per entry. */
+function dimensionTable(testid: string, caption: string, dimensions: string[], rows: [string, string[]][]) {
   return h(
     "div",
     { class: "table-wrap" },
     h(
       "table",
-      { "data-testid": "forecast-difference" },
-      h("caption", {}, `${r.scenario} against ${r.base.scenario}`),
-      h("thead", {}, h("tr", {}, h("th", {}, ""), ...r.dimensions.map((x) => h("th", { scope: "col" }, x)))),
+      { "data-testid": testid },
+      h("caption", {}, caption),
+      h("thead", {}, h("tr", {}, h("th", {}, ""), ...dimensions.map((x) => h("th", { scope: "col" }, x)))),
       h(
         "tbody",
         {},
-        row(`forecast: ${r.base.scenario}`, r.base.outcome),
-        row(`forecast: ${r.scenario}`, r.outcome),
-        row("difference", d.outcome, true),
-        ...r.actors.map((a) => row(`Δ ${a}`, d.finalPositions[a] ?? [], true)),
+        ...rows.map(([label, cells]) =>
+          h("tr", {}, h("th", { scope: "row" }, label), ...cells.map((c) => h("td", {}, c))),
+        ),
       ),
     ),
   );
+}
+
+/** The scenario against its base: forecasts and the difference per dimension and actor. */
+function differenceTable(r: RunResponse): HTMLElement | null {
+  if (!r.base || !r.difference) return null;
+  const d = r.difference;
+  const plain = (xs: number[]) => xs.map((x) => fmt(x, 1));
+  const signed = (xs: number[]) => xs.map((x) => (x > 0 ? `+${fmt(x, 1)}` : fmt(x, 1)));
+  return dimensionTable("forecast-difference", `${r.scenario} against ${r.base.scenario}`, r.dimensions, [
+    [`forecast: ${r.base.scenario}`, plain(r.base.outcome)],
+    [`forecast: ${r.scenario}`, plain(r.outcome)],
+    ["difference", signed(d.outcome)],
+    ...r.actors.map((a): [string, string[]] => [`Δ ${a}`, signed(d.finalPositions[a] ?? [])]),
+  ]);
+}
+
+/** SMP, expected utility and the two baselines side by side, per dimension. */
+function modelsTable(smp: Outcome, eu: Outcome): HTMLElement {
+  return dimensionTable("forecast-models", "The models and the baselines side by side", smp.dimensions, [
+    ["SMP (KTAB): most probable", smp.dimensions.map((_, k) => forecastText(smp, k))],
+    ["expected utility: median", eu.dimensions.map((_, k) => forecastText(eu, k))],
+    ["baseline: compromise", smp.baselines.compromise.map((x) => fmt(x, 1))],
+    ["baseline: weighted median", smp.baselines.weightedMedian.map((x) => fmt(x, 1))],
+  ]);
 }
 
 /** The forecast view: pick a shipped scenario and a model; see positions per turn and why. */
@@ -222,9 +237,62 @@ export async function forecastView(root: HTMLElement): Promise<void> {
     h("label", {}, "Monte Carlo runs ", runs),
     h("button", { type: "submit", "data-testid": "forecast-run" }, "Run"),
   );
+  const editorHost = h("div", {});
+  const saveVariant = h(
+    "button",
+    { type: "button", "data-testid": "forecast-save-variant" },
+    "Save as variant file",
+  );
+  const saveJson = h(
+    "button",
+    { type: "button", "data-testid": "forecast-save-json" },
+    "Download result (JSON)",
+  );
   const out = h("div", { "data-testid": "forecast-output" });
-  fill(root, h("h2", {}, "Forecast: bargaining over the DPRK"), form, out);
+  fill(
+    root,
+    h("h2", {}, "Forecast: bargaining over the DPRK"),
+    form,
+    editorHost,
+    h("p", { class: "controls" }, saveVariant, saveJson),
+    out,
+  );
   let last: RunResponse | null = null;
+  let models: [Outcome, Outcome] | null = null;
+  let editor: ReturnType<typeof scenarioEditor> | null = null;
+  let editorFor = "";
+  const loadEditor = async () => {
+    if (editorFor === pick.value) return;
+    const detail = await api<ScenarioDetail>(`/api/forecast/scenarios/${encodeURIComponent(pick.value)}`);
+    editor = scenarioEditor(detail);
+    editorFor = pick.value;
+    fill(editorHost, editor.element);
+  };
+  /** One model's run: the shipped scenario as it is, or the edited inputs posted to /run. */
+  const runModel = (name: string, monteCarlo: boolean): Promise<RunResponse> => {
+    const mc = Number(runs.value);
+    const withMc = monteCarlo && Number.isInteger(mc) && mc > 0;
+    if (editor && editor.edits().length > 0) {
+      const body = {
+        scenario: editor.scenario(),
+        model: name,
+        ...(name === "eu" ? { eu: { variant: variant.value } } : {}),
+        ...(withMc ? { mc: Math.min(500, mc), seed: "1" } : {}),
+      };
+      return api<RunResponse>("/api/forecast/run", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    }
+    const query = new URLSearchParams({ model: name });
+    if (name === "eu") query.set("eu", `variant:${variant.value}`);
+    if (withMc) {
+      query.set("mc", String(Math.min(500, mc)));
+      query.set("seed", "1");
+    }
+    return api<RunResponse>(`/api/forecast/scenarios/${encodeURIComponent(pick.value)}/run?${query}`);
+  };
   const draw = () => {
     if (!last) return;
     const r = last;
@@ -239,6 +307,13 @@ export async function forecastView(root: HTMLElement): Promise<void> {
         `Forecast (${r.model === "smp" ? "most probable final position" : "median"}) after ${r.stopTurn} ${r.model === "smp" ? "turns" : "rounds"}: `,
         r.dimensions.map((d, k) => `${d} ${forecastText(r, k)}`).join(", "),
         `. Baselines: compromise ${r.baselines.compromise.map((x) => fmt(x, 1)).join(" / ")}, weighted median ${r.baselines.weightedMedian.map((x) => fmt(x, 1)).join(" / ")}.`,
+      ),
+      sentences(
+        "Edited inputs",
+        "forecast-edits",
+        (editor?.edits() ?? []).map(
+          (e) => `${e.actor} ${e.field}${e.dimension ? ` on ${e.dimension}` : ""}: ${e.from} → ${e.to}`,
+        ),
       ),
       sentences(
         "How the run ended",
@@ -276,6 +351,7 @@ export async function forecastView(root: HTMLElement): Promise<void> {
           }),
         ];
       }),
+      models ? modelsTable(models[0], models[1]) : null,
       r.model === "smp" ? moversTable(r) : null,
       differenceTable(r),
     );
@@ -283,19 +359,32 @@ export async function forecastView(root: HTMLElement): Promise<void> {
   const load = async () => {
     fill(out, status("Running the model…"));
     try {
-      const query = new URLSearchParams({ model: model.value });
-      if (model.value === "eu") query.set("eu", `variant:${variant.value}`);
-      const mc = Number(runs.value);
-      if (Number.isInteger(mc) && mc > 0) {
-        query.set("mc", String(Math.min(500, mc)));
-        query.set("seed", "1");
-      }
-      last = await api<RunResponse>(`/api/forecast/scenarios/${encodeURIComponent(pick.value)}/run?${query}`);
+      await loadEditor();
+      const other = model.value === "smp" ? "eu" : "smp";
+      const [main, second] = await Promise.all([runModel(model.value, true), runModel(other, false)]);
+      last = main;
+      models = model.value === "smp" ? [main, second] : [second, main];
       draw();
     } catch (err) {
       fill(out, status((err as Error).message, "error"));
     }
   };
+  pick.addEventListener("change", () => {
+    loadEditor().catch((err) => fill(out, status((err as Error).message, "error")));
+  });
+  saveVariant.addEventListener("click", () => {
+    if (!editor) return;
+    // The variant names the shipped file as its base: saved beside it, it reads it from there.
+    const text = editor.variantYaml(`${pick.value}.yaml`);
+    download(new Blob([text], { type: "application/yaml" }), `${pick.value}-edited.yaml`);
+  });
+  saveJson.addEventListener("click", () => {
+    if (!last) return;
+    download(
+      new Blob([JSON.stringify(last, null, 2)], { type: "application/json" }),
+      `forecast-${last.scenario}-${last.model}.json`,
+    );
+  });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     void load();
