@@ -3,6 +3,7 @@ import { difference, type ForecastDifference, type ForecastOutcome } from "./for
 export { outcomeJson } from "./report-json.ts";
 
 import { euMoverLog } from "./report-eu.ts";
+import { smpPathLog } from "./report-smp.ts";
 import type { Scenario } from "./scenario.ts";
 import type { DifferenceSensitivity, SensitivityResult } from "./sensitivity.ts";
 
@@ -70,7 +71,8 @@ export function renderOutcome(
     ),
   );
   if (log === "full" && f.smp) lines.push("turn by turn:", ...traceLog(f));
-  else if (log === "movers" && f.smp) lines.push("who moved and why:", ...moverLog(f));
+  else if (log === "movers" && f.smp)
+    lines.push("who moved and why:", ...moverLog(f), ...smpPathLog(f, scenario));
   else if (log !== "none" && f.eu) lines.push(...euMoverLog(f, scenario));
   return lines.join("\n");
 }

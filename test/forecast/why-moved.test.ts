@@ -16,7 +16,7 @@ interface Move {
   eu: [number, number];
 }
 
-describe("why the expected-utility model moved each actor", () => {
+describe("why the models moved each actor", () => {
   it("tells each accepted offer in words, with the input's why beside the starting position", async () => {
     const opts = { model: "eu", eu: ["variant=scholz-code"] };
     const text = await capture("china-dprk", opts);
@@ -51,5 +51,24 @@ describe("why the expected-utility model moved each actor", () => {
     );
     expect(pressure).toContain("… and the same again every 2 rounds");
     expect(pressure).not.toContain("round 3:");
+  });
+
+  it("SMP: each actor's path from its input, with the input's why and the proposals it accepted", async () => {
+    const text = await capture("china-dprk", {});
+    const j = JSON.parse(await capture("china-dprk", { json: true }));
+    const yaml = parse(readFileSync("data/scenarios/china-dprk.yaml", "utf8"));
+    const dprk = yaml.actors.find((a: { name: string }) => a.name === "DPRK");
+    const from = dprk.positions.pressure.value as number;
+    const to = j.finalPositions.DPRK[0] as number;
+    expect(text).toContain("where each actor ended, from its input:");
+    expect(text).toContain(
+      `  DPRK on pressure: ${from.toFixed(1)} → ${to.toFixed(1)} (the input's why: ${dprk.positions.pressure.why.slice(0, 30)}`,
+    );
+    const accepted = j.turns
+      .filter((t: { movers: Record<string, unknown> }) => t.movers.DPRK)
+      .map((t: { turn: number }) => `(turn ${t.turn})`);
+    const line = text.split("\n")[text.split("\n").findIndex((l) => l.startsWith("  DPRK on usforces")) + 1];
+    expect(line.startsWith("    moved by accepting ")).toBe(true);
+    for (const turn of accepted) expect(line).toContain(turn);
   });
 });
