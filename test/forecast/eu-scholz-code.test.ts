@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { forecastCommand } from "../../src/cli/forecast.ts";
 import { EUM_DIR } from "./ktab-log.ts";
@@ -31,11 +33,10 @@ interface JsonRound {
 describe.skipIf(!have)("expected utility, variant scholz-code: the emission-standards reference run", () => {
   const trace: { rounds: TraceRound[] } = have ? JSON.parse(readFileSync(TRACE, "utf8")) : { rounds: [] };
 
-  it("yalu forecast --model eu --eu variant=scholz-code gives every position and risk exponent to 1e-6", async () => {
+  /** Every position and risk exponent of `file`'s scholz-code run against the trace; returns how many. */
+  async function compare(file: string): Promise<number> {
     const out: string[] = [];
-    await forecastCommand(INPUT, { model: "eu", eu: ["variant=scholz-code"], json: true }, (s) =>
-      out.push(s),
-    );
+    await forecastCommand(file, { model: "eu", eu: ["variant=scholz-code"], json: true }, (s) => out.push(s));
     const j = JSON.parse(out.join("\n"));
     expect(j.variant).toBe("scholz-code");
     const rounds: JsonRound[] = j.perDimension[0].rounds;
@@ -50,14 +51,36 @@ describe.skipIf(!have)("expected utility, variant scholz-code: the emission-stan
       }
       // The trace's round k lists the exponents the k-th moves used: ours were computed in round k − 1.
       for (const [actor, r] of Object.entries(t.risk ?? {})) {
-        expect(
-          Math.abs(rounds[t.round - 1].risk[actor] - r),
-          `${actor} r round ${t.round}`,
-        ).toBeLessThanOrEqual(1e-6);
+        const ourR = rounds[t.round - 1].risk[actor];
+        expect(Math.abs(ourR - r), `${actor} r round ${t.round}`).toBeLessThanOrEqual(1e-6);
         compared++;
       }
     }
-    expect(compared).toBe(10 * 11 + 10 * 10);
+    return compared;
+  }
+
+  it("yalu forecast --model eu --eu variant=scholz-code gives every position and risk exponent to 1e-6", async () => {
+    expect(await compare(INPUT)).toBe(10 * 11 + 10 * 10);
+  });
+
+  it("the same numbers in the CSV layout of jmckib's ExampleActors.csv give the same run", async () => {
+    const rows = readFileSync(INPUT, "utf8")
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)
+      .slice(1)
+      .filter((l) => l.trim())
+      .map((l) => l.split("\t").map((c) => c.trim()));
+    const dir = mkdtempSync(join(tmpdir(), "yalu-eum-"));
+    const csv = join(dir, "ExampleActors.csv");
+    writeFileSync(
+      csv,
+      ["Actor,Capability,Position,Salience", ...rows.map(([n, x, c, s]) => `${n},${c},${x},${s}`)].join("\n"),
+    );
+    try {
+      expect(await compare(csv)).toBe(10 * 11 + 10 * 10);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("the default variant (scholz-paper) is a different model on the same input", async () => {

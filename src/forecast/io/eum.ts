@@ -2,6 +2,27 @@ import { delimiterOf, splitCsvLine } from "../../formats/index.ts";
 import type { EuActor } from "../eu.ts";
 import { ForecastInputError } from "../validate.ts";
 
+const POSITION = ["x", "position"];
+const CAPABILITY = ["c", "capability", "power", "influence"];
+const SALIENCE = ["s", "salience"];
+
+/**
+ * Whether a CSV file is an expected-utility table (its first line names position, capability and
+ * salience columns, as jmckib's `Actor,Capability,Position,Salience`), not KTAB's CSV (whose first
+ * line is the scenario's name, description and counts).
+ */
+export function looksLikeEuTable(text: string): boolean {
+  const first =
+    text
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== "") ?? "";
+  const header = splitCsvLine(first, { delimiter: delimiterOf(first), trim: true }).map((h) =>
+    h.toLowerCase(),
+  );
+  return [POSITION, CAPABILITY, SALIENCE].every((names) => header.some((h) => names.includes(h)));
+}
+
 /**
  * Read an expected-utility input table (tab- or comma-separated, as the header is; quoted fields may
  * hold the delimiter, e.g. "Korea, Republic of"): a header naming the columns
@@ -19,9 +40,9 @@ export function readEuTable(text: string, file = "<eu>"): EuActor[] {
     if (i < 0) throw new ForecastInputError(`no ${what} column (${names.join("/")})`, file, headerAt + 1);
     return i;
   };
-  const xi = col(["x", "position"], "position");
-  const ci = col(["c", "capability", "power", "influence"], "capability");
-  const si = col(["s", "salience"], "salience");
+  const xi = col(POSITION, "position");
+  const ci = col(CAPABILITY, "capability");
+  const si = col(SALIENCE, "salience");
   const actors: EuActor[] = [];
   for (let l = headerAt + 1; l < lines.length; l++) {
     if (lines[l].trim() === "") continue;

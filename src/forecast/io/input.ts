@@ -2,7 +2,7 @@ import { extname } from "node:path";
 import { readBeside, readText } from "../../formats/index.ts";
 import { parseScenario, type Scenario, type ScenarioLoader } from "../scenario.ts";
 import type { ForecastInput } from "../types.ts";
-import { readEuTable } from "./eum.ts";
+import { looksLikeEuTable, readEuTable } from "./eum.ts";
 import { readKtabCsv, readKtabXml } from "./ktab.ts";
 
 /** Wrap a bare input (KTAB CSV/XML, EU table) as a scenario without rationale. */
@@ -20,15 +20,16 @@ export function scenarioOf(input: ForecastInput, file: string): Scenario {
 }
 
 /**
- * Read a bargaining input from text, by file extension: `.csv` KTAB CSV, `.xml` KTAB XML,
+ * Read a bargaining input from text, by file extension: `.csv` KTAB CSV (or an expected-utility
+ * table when its first line names position, capability and salience columns), `.xml` KTAB XML,
  * `.yaml`/`.yml`/`.json` a Yalu scenario (a variant's `base:` read by `load`, by default from the
  * variant's folder), `.txt`/`.tsv` an expected-utility table (one issue, salience 0–1).
  */
 export function parseForecastFile(text: string, file: string, load: ScenarioLoader = readBase): Scenario {
   const ext = extname(file).toLowerCase();
-  if (ext === ".csv") return scenarioOf(readKtabCsv(text, file), file);
+  if (ext === ".csv" && !looksLikeEuTable(text)) return scenarioOf(readKtabCsv(text, file), file);
   if (ext === ".xml") return scenarioOf(readKtabXml(text, file), file);
-  if (ext === ".txt" || ext === ".tsv") {
+  if (ext === ".txt" || ext === ".tsv" || ext === ".csv") {
     const actors = readEuTable(text, file);
     return scenarioOf(
       {
