@@ -1,4 +1,4 @@
-import type { Spread } from "./sensitivity.ts";
+import type { Spread } from "./spread.ts";
 
 /**
  * Monte Carlo results in words. A forecast is **robust** on a dimension when at least 90% of the

@@ -6,6 +6,7 @@ import {
   type Robustness,
   TOLERANCE_OF_SPREAD,
 } from "./robustness.ts";
+import { type Spread, spread } from "./spread.ts";
 import type { ForecastInput } from "./types.ts";
 
 /**
@@ -30,14 +31,6 @@ export const DEFAULT_PERTURBATION = {
   sdSalience: 5,
   sdCapability: 0.1,
 } as const satisfies PerturbationSpec;
-
-/** Summary of a sample: mean, standard deviation, 5th and 95th percentiles. */
-export interface Spread {
-  mean: number;
-  sd: number;
-  p5: number;
-  p95: number;
-}
 
 export interface SensitivityResult {
   spec: PerturbationSpec;
@@ -72,21 +65,6 @@ export function perturb(input: ForecastInput, spec: PerturbationSpec, prng: Prng
       };
     }),
   };
-}
-
-function quantile(sorted: number[], q: number): number {
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-
-export function spread(xs: number[]): Spread {
-  const n = xs.length;
-  const mean = xs.reduce((t, x) => t + x, 0) / n;
-  const sd = n > 1 ? Math.sqrt(xs.reduce((t, x) => t + (x - mean) ** 2, 0) / (n - 1)) : 0;
-  const sorted = [...xs].sort((a, b) => a - b);
-  return { mean, sd, p5: quantile(sorted, 0.05), p95: quantile(sorted, 0.95) };
 }
 
 /** Run the model on `spec.runs` perturbed inputs drawn from one seeded PRNG. */
