@@ -1,4 +1,4 @@
-/** A sample's summary for the Monte Carlo: its own module, read by sensitivity and robustness. */
+// The Monte Carlo's summary of a sample: its own module, read by sensitivity and robustness.
 /** Summary of a sample: mean, standard deviation, 5th and 95th percentiles. */
 export interface Spread {
   mean: number;

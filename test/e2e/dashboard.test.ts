@@ -136,6 +136,9 @@ describe.skipIf(!runBrowserTests)("dashboard in headless Chromium", () => {
     const verdicts = await page.locator("[data-testid=forecast-robustness] li").allTextContents();
     expect(verdicts).toHaveLength(3);
     for (const v of verdicts) expect(v).toMatch(/^forecast, \w+: (robust:|not robust: only) \d+% of 20 runs/);
+    const moves = await page.locator("[data-testid=forecast-eu-moves] tbody tr").allTextContents();
+    expect(moves.length).toBeGreaterThan(0);
+    for (const m of moves) expect(m).toMatch(/(lost a confrontation to|compromised with|gave in to) /);
     await shot("dashboard-forecast-eu-mc-1280.png");
 
     // The editor: lower Japan's salience on sanctions by 10, rerun, and the forecast moves; the

@@ -50,6 +50,81 @@ interface Outcome {
   finalPositions: Record<string, number[]>;
   turns: Turn[];
   convergence: Convergence[];
+  /** Expected utility only: each dimension's rounds, with the offer each actor accepted. */
+  perDimension?: { dimension: string; rounds: EuRound[] }[];
+}
+
+/** One expected-utility round as the API gives it (src/forecast/report-json.ts). */
+interface EuRound {
+  round: number;
+  positions: Record<string, number>;
+  moves: Record<
+    string,
+    {
+      from: string;
+      type: "conflict" | "compromise" | "capitulation";
+      to: number;
+      eu: [number, number];
+    } | null
+  >;
+}
+
+const EU_MOVE = {
+  conflict: "lost a confrontation to",
+  compromise: "compromised with",
+  capitulation: "gave in to",
+};
+
+/** Why the expected-utility model moved each actor: the offer it accepted, round by round. */
+function euMovesTable(r: Outcome): HTMLElement | null {
+  const rows = (r.perDimension ?? []).flatMap((d) =>
+    d.rounds
+      .slice(0, -1)
+      .flatMap((t) =>
+        Object.entries(t.moves).flatMap(([actor, m]) =>
+          m && m.to !== t.positions[actor]
+            ? [
+                h(
+                  "tr",
+                  {},
+                  h("td", {}, d.dimension),
+                  h("td", {}, String(t.round + 1)),
+                  h("th", { scope: "row" }, actor),
+                  h("td", {}, `${EU_MOVE[m.type]} ${m.from}`),
+                  h("td", {}, `own ${fmt(m.eu[0], 2)}, ${m.from}'s ${fmt(m.eu[1], 2)}`),
+                  h("td", {}, `${fmt(t.positions[actor], 1)} → ${fmt(m.to, 1)}`),
+                ),
+              ]
+            : [],
+        ),
+      ),
+  );
+  if (rows.length === 0) return null;
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      { "data-testid": "forecast-eu-moves" },
+      h(
+        "caption",
+        {},
+        "Why the model moved each actor: the offer it accepted, and the expected utilities behind it",
+      ),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ...["dimension", "round", "actor", "accepted", "expected utility of challenging", "position"].map(
+            (x) => h("th", { scope: "col" }, x),
+          ),
+        ),
+      ),
+      h("tbody", {}, ...rows),
+    ),
+  );
 }
 
 interface RunResponse extends Outcome {
@@ -352,7 +427,7 @@ export async function forecastView(root: HTMLElement): Promise<void> {
         ];
       }),
       models ? modelsTable(models[0], models[1]) : null,
-      r.model === "smp" ? moversTable(r) : null,
+      r.model === "smp" ? moversTable(r) : euMovesTable(r),
       differenceTable(r),
     );
   };
