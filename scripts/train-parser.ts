@@ -6,8 +6,10 @@
  *
  * Trains on the train split (and dev with --with-dev, as the shipped model is), reports dev figures
  * (test is for the final figure only: `yalu eval-parse`), and writes data/parser/en-ewt.model.gz.
- * The model is the mean of `--members` taggers and parsers trained on different shuffles (see
- * `meanWeights`). Seeded: the same options give the same file.
+ * The model is the mean of `--members` models, each trained alone with the next seed (see
+ * src/parse/mix.ts). Seeded: the same options give the same file. The members can be trained in
+ * parallel and mixed after: `--members 1 --seed K --out mK.gz` for each K, then `--mix m1.gz,m2.gz,…`
+ * (with the same --with-dev) gives the model `--members` would.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -15,9 +17,11 @@ import { splitSentences } from "../src/coder/sentences.ts";
 import { tokenize } from "../src/coder/tokens.ts";
 import { CsvParser } from "../src/formats/csv-parse.ts";
 import { buildClusters } from "../src/parse/clusters.ts";
-import { encodeModel } from "../src/parse/codec.ts";
+import { decodeModel, encodeModel } from "../src/parse/codec.ts";
 import { readConllu } from "../src/parse/conllu.ts";
 import { parseConlluSentence } from "../src/parse/conllu-parse.ts";
+import { mixModels } from "../src/parse/mix.ts";
+import type { ParserModel } from "../src/parse/parser.ts";
 import { formatParseScore, scoreParses } from "../src/parse/score.ts";
 import { defaultTrainOptions, mulberry32, trainModel } from "../src/parse/train.ts";
 
@@ -97,29 +101,43 @@ function* unlabelled(): Generator<string[]> {
     for (const sp of splitSentences(doc)) yield tokenize(doc.slice(sp.start, sp.end)).map((t) => t.lower);
 }
 
-const clusterSeed = num("cluster-seed", 1);
-const clusters =
-  arg("clusters", "yes") === "no"
-    ? new Map<string, number>()
-    : buildClusters(unlabelled(), {
-        minCount: 3,
-        maxWords: 60000,
-        contexts: 1500,
-        dims: 64,
-        branching: [16, 16, 8],
-        iterations: 8,
-        rnd: mulberry32(clusterSeed + 7),
-        progress,
-      });
-progress(`training on ${train.length} sentences: ${JSON.stringify(options)}`);
-const model = trainModel(train, { ...options, clusters, progress });
+/** Members trained alone (`--members 1 --seed K`), to mix instead of training. */
+const mixFiles = arg("mix", "")
+  .split(",")
+  .filter((f) => f !== "");
+
+function trained(): ParserModel {
+  const clusterSeed = num("cluster-seed", 1);
+  const clusters =
+    arg("clusters", "yes") === "no"
+      ? new Map<string, number>()
+      : buildClusters(unlabelled(), {
+          minCount: 3,
+          maxWords: 60000,
+          contexts: 1500,
+          dims: 64,
+          branching: [16, 16, 8],
+          iterations: 8,
+          rnd: mulberry32(clusterSeed + 7),
+          progress,
+        });
+  progress(`training on ${train.length} sentences: ${JSON.stringify(options)}`);
+  return trainModel(train, { ...options, clusters, progress });
+}
+
+function mixed(): ParserModel {
+  progress(`mixing ${mixFiles.join(", ")}`);
+  return mixModels(mixFiles.map((f) => decodeModel(readFileSync(f))));
+}
+
+const model = mixFiles.length > 0 ? mixed() : trained();
 const parsed = dev.map((s) => parseConlluSentence(model, s));
 const score = scoreParses(dev, parsed);
 process.stderr.write(`dev:\n${formatParseScore(score).split("\n").slice(0, 6).join("\n")}\n`);
 const out = arg("out", "data/parser/en-ewt.model.gz");
 const bytes = encodeModel(model, {
   treebank: `UD English EWT (${withDev ? "train and dev" : "train"} splits), CC BY-SA 4.0`,
-  options,
+  options: mixFiles.length > 0 ? { mixed: mixFiles.map((f) => decodeModel(readFileSync(f)).about) } : options,
   dev: { uas: +score.uas.toFixed(2), las: +score.las.toFixed(2), upos: +score.upos.toFixed(2) },
 });
 writeFileSync(out, bytes);

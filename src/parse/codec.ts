@@ -109,18 +109,20 @@ export function decodeModel(bytes: Uint8Array): ParserModel & { about: Record<st
   at += 4;
   const header = JSON.parse(raw.subarray(at, at + len).toString()) as Header;
   at += len;
-  const take = (n: number): Buffer => {
+  // A copy in an ArrayBuffer of its own: a small Buffer shares Node's pool, whose `.buffer` is not it.
+  const take = (n: number): Uint8Array => {
     if (at + n > raw.length) throw new ModelError("model file is truncated");
-    const b = Buffer.from(raw.subarray(at, at + n));
+    const b = new Uint8Array(n);
+    b.set(raw.subarray(at, at + n));
     at += n;
     return b;
   };
   const weights = new Map<string, SparseWeights>();
   for (const t of header.tables) {
-    const deltas = new Uint32Array(take(t.rows * 4).buffer.slice(0));
+    const deltas = new Uint32Array(take(t.rows * 4).buffer);
     const counts = take(t.rows);
     const cls = new Uint8Array(take(t.pairs));
-    const q = new Int8Array(take(t.pairs).buffer.slice(0));
+    const q = new Int8Array(take(t.pairs).buffer);
     const keys = new Int32Array(t.rows);
     const starts = new Int32Array(t.rows + 1);
     let key = 0;

@@ -14,8 +14,9 @@ import {
   parseFeatures,
   parseInput,
 } from "./features.ts";
+import { mixModels } from "./mix.ts";
 import { lemmaOf, type ParserModel } from "./parser.ts";
-import { argmax, meanWeights, type SparseWeights, TrainWeights } from "./perceptron.ts";
+import { argmax, type SparseWeights, TrainWeights } from "./perceptron.ts";
 import { ParseState, TRANSITIONS, transitionCost } from "./state.ts";
 import {
   TAG_FEATURES,
@@ -42,10 +43,7 @@ export interface TrainOptions {
   tablePrune: number;
   /** Word clusters from unlabelled text (see clusters.ts); none by default. */
   clusters: Clusters;
-  /**
-   * Taggers and parsers trained (each on its own shuffles of the data, from the same jack-knifed
-   * tags) and mixed into one model (see `meanWeights`).
-   */
+  /** Models trained alone, seeds `seed`, `seed + 1`, …, and mixed into one (see mix.ts). */
   members: number;
   progress: (message: string) => void;
 }
@@ -355,12 +353,26 @@ function lemmaTable(
   return out;
 }
 
-/** Train a whole parser model from treebank sentences. */
+/**
+ * Train a whole parser model from treebank sentences: one model, or with `members` > 1 that many,
+ * each trained alone with the next seed (its own shuffles, hyphen drops and jack-knifed tags), mixed
+ * into one (see mix.ts).
+ */
 export function trainModel(
   sentences: readonly ConlluSentence[],
   options: Partial<TrainOptions> = {},
 ): ParserModel {
   const opts = { ...defaultTrainOptions, ...options } satisfies TrainOptions;
+  if (opts.members <= 1) return trainMember(sentences, opts);
+  const members = Array.from({ length: opts.members }, (_, k) => {
+    opts.progress(`member ${k + 1}/${opts.members} (seed ${opts.seed + k})`);
+    return trainMember(sentences, { ...opts, seed: opts.seed + k });
+  });
+  return mixModels(members);
+}
+
+/** Train one model from treebank sentences. */
+function trainMember(sentences: readonly ConlluSentence[], opts: TrainOptions): ParserModel {
   const rnd = mulberry32(opts.seed);
   const classes: string[] = [];
   const labels: string[] = ["root"];
@@ -372,7 +384,7 @@ export function trainModel(
     return upos.indexOf(u);
   });
   opts.progress(`${data.length} sentences, ${classes.length} tag classes, ${labels.length} labels`);
-  const taggers = [trainTagger(data, classes, opts, rnd)];
+  const tagger = trainTagger(data, classes, opts, rnd);
   let tags: Int32Array[];
   if (opts.folds > 1) {
     tags = new Array(data.length);
@@ -384,18 +396,7 @@ export function trainModel(
     }
   } else tags = data.map((s) => s.tags);
   const xs = inputs(data, tags, classUpos);
-  const parsers = [trainParser(data, xs, labels.length, 0, opts, rnd)];
-  for (let m = 2; m <= opts.members; m++) {
-    opts.progress(`member ${m}/${opts.members}`);
-    taggers.push(trainTagger(data, classes, opts, rnd));
-    parsers.push(trainParser(data, xs, labels.length, 0, opts, rnd));
-  }
-  // Each member's weights were pruned already; the mean keeps all they kept.
-  const mix = (tables: SparseWeights[]): SparseWeights =>
-    tables.length === 1 ? tables[0] : meanWeights(tables);
-  const tagger = { ...taggers[0], weights: mix(taggers.map((t) => t.weights as SparseWeights)) };
-  const transitions = mix(parsers.map((p) => p.transitions));
-  const labeller = mix(parsers.map((p) => p.labeller));
+  const { transitions, labeller } = trainParser(data, xs, labels.length, 0, opts, rnd);
   const model: ParserModel = {
     tagger,
     upos,

@@ -1,0 +1,95 @@
+/**
+ * Parameter mixing of parser models: several models trained alone (different seeds, the same word
+ * clusters) become one, whose scores are the mean of theirs — an ensemble at the cost of one model
+ * (McDonald, Hall & Mann 2010 mix perceptrons this way). Each member is first rounded to the 8-bit
+ * weights its model file would hold, so mixing files and mixing freshly trained members agree.
+ */
+import type { Clusters } from "./clusters.ts";
+import type { ParserModel } from "./parser.ts";
+import { meanWeights, SparseWeights } from "./perceptron.ts";
+
+/** `w` with its weights rounded to 255 levels, as the model file stores them. */
+export function quantized(w: SparseWeights): SparseWeights {
+  let max = 0;
+  for (const v of w.vals) max = Math.max(max, Math.abs(v));
+  const scale = max > 0 ? max / 127 : 1;
+  const vals = w.vals.map((v) => Math.round(v / scale) * scale);
+  return new SparseWeights(w.classes, w.keys, w.starts, w.cls, vals);
+}
+
+/** `w` with class c renumbered `ids[c]`, over `classes` classes. */
+function renumbered(w: SparseWeights, ids: readonly number[], classes: number): SparseWeights {
+  return new SparseWeights(
+    classes,
+    w.keys,
+    w.starts,
+    w.cls.map((c) => ids[c]),
+    w.vals,
+  );
+}
+
+function sameClusters(a: Clusters, b: Clusters): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [word, c] of a) if (b.get(word) !== c) return false;
+  return true;
+}
+
+/** Names of every member's list, the first member's order first; each member's ids into it. */
+function union(lists: readonly (readonly string[])[]): { names: string[]; ids: number[][] } {
+  const names: string[] = [];
+  const at = new Map<string, number>();
+  const ids = lists.map((list) =>
+    list.map((name) => {
+      let i = at.get(name);
+      if (i === undefined) {
+        i = names.length;
+        names.push(name);
+        at.set(name, i);
+      }
+      return i;
+    }),
+  );
+  return { names, ids };
+}
+
+/** One model scoring as the mean of `models` (the first gives the dictionary and lemmas). */
+export function mixModels(models: readonly ParserModel[]): ParserModel {
+  const [first] = models;
+  if (!first) throw new Error("no parser models to mix");
+  for (const m of models)
+    if (!sameClusters(m.tagger.clusters, first.tagger.clusters))
+      throw new Error(
+        "parser models to mix must share their word clusters (train them with one --cluster-seed)",
+      );
+  const classes = union(models.map((m) => m.tagger.classes));
+  const labels = union(models.map((m) => m.labels));
+  const upos = [...first.upos];
+  const classUpos = Int32Array.from(classes.names, (c) => {
+    const u = c.split("|")[0];
+    if (!upos.includes(u)) upos.push(u);
+    return upos.indexOf(u);
+  });
+  const mix = (table: (m: ParserModel) => unknown, ids: number[][] | null, count: number): SparseWeights =>
+    meanWeights(
+      models.map((m, k) => {
+        const w = table(m);
+        if (!(w instanceof SparseWeights)) throw new Error("only averaged (sparse) weights can be mixed");
+        return ids ? renumbered(quantized(w), ids[k], count) : quantized(w);
+      }),
+    );
+  return {
+    tagger: {
+      classes: classes.names,
+      dictionary: first.tagger.dictionary,
+      clusters: first.tagger.clusters,
+      weights: mix((m) => m.tagger.weights, classes.ids, classes.names.length),
+    },
+    upos,
+    classUpos,
+    labels: labels.names,
+    transitions: mix((m) => m.transitions, null, first.transitions.classes),
+    labeller: mix((m) => m.labeller, labels.ids, labels.names.length),
+    lemmas: first.lemmas,
+  };
+}
