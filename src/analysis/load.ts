@@ -24,6 +24,33 @@ export interface WindowedPhases extends PhaseResult {
   window: { from: string | null; to: string | null } | null;
 }
 
+/** How loadPhases runs: evidence per phase, where PELT runs, and how many phases it may show. */
+export interface PhaseRun {
+  /** Evidence events per phase (default 4). */
+  evidence: number;
+  /** The segmentation (default {@link phases} in this thread; the server runs it in a worker). */
+  segment: (series: SeriesPoint[], bucket: Bucket, options: Partial<PhaseOptions>) => Promise<PhaseResult>;
+  /** Most phases shown in the window, each costing a query for its evidence (default: no limit). */
+  maxShown: number;
+}
+
+/** More phases in the window than {@link PhaseRun.maxShown}: the caller should coarsen the model. */
+export class PhaseLimitError extends Error {
+  constructor(
+    readonly shown: number,
+    readonly max: number,
+  ) {
+    super(`${shown} phases in the window, more than ${max}`);
+    this.name = "PhaseLimitError";
+  }
+}
+
+const phaseRun: PhaseRun = {
+  evidence: 4,
+  segment: async (series, bucket, options) => phases(series, bucket, options),
+  maxShown: Number.POSITIVE_INFINITY,
+};
+
 /**
  * Phases of a dyad's Goldstein series, each with evidence events from its own span: the most
  * consequential cooperative events of a warming phase, conflictual of a cooling one, salient
@@ -39,8 +66,9 @@ export async function loadPhases(
   query: EventQuery,
   bucket: Bucket,
   options: Partial<PhaseOptions> = {},
-  evidence = 4,
+  run: Partial<PhaseRun> = {},
 ): Promise<WindowedPhases> {
+  const { evidence, segment, maxShown } = { ...phaseRun, ...run } satisfies PhaseRun;
   const { from, to, ...whole } = query;
   const series = await loadSeries(reader, whole, bucket);
   // σ from the events themselves (up to a sample of them), unless the caller fixed it.
@@ -49,11 +77,12 @@ export async function loadPhases(
     const sample = await reader.queryEvents({ ...whole, limit: SIGMA_SAMPLE, offset: undefined });
     sigma = withinBucketSigma(sample, bucket) ?? undefined;
   }
-  const result = phases(series, bucket, { ...options, sigma });
+  const result = await segment(series, bucket, { ...options, sigma });
   const lo = from ? dateStart(from) : null;
   const hi = to ? dateEnd(to) : null;
   const inWindow = (start: string, end: string) => (lo === null || end >= lo) && (hi === null || start <= hi);
   const shown = result.phases.filter((p) => inWindow(p.start, p.end));
+  if (shown.length > maxShown) throw new PhaseLimitError(shown.length, maxShown);
   for (const phase of shown) {
     const lean =
       phase.label === "warming" ? "cooperative" : phase.label === "cooling" ? "conflictual" : "salient";

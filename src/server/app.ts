@@ -7,6 +7,7 @@ import type { CodeDocument, Deps } from "./deps.ts";
 import { HttpError, onError } from "./error.ts";
 import { allowedMethods } from "./methods.ts";
 import { openApiDocument } from "./openapi.ts";
+import { JobPool } from "./pool.ts";
 import { actorRoutes } from "./routes/actors.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
 import { checkRoutes } from "./routes/check.ts";
@@ -30,17 +31,20 @@ export interface AppOptions {
   briefClaims: string;
   /** The coder behind POST /api/code (default: src/coder's codeDocument, loaded on first use). */
   coder?: CodeDocument;
+  /** The worker threads of CPU-heavy work (phases; the forecast routes take it too, see serve.ts). */
+  pool: JobPool;
   log: (message: string) => void;
 }
 
-const defaults: Omit<AppOptions, "store"> = {
+const defaults = (): Omit<AppOptions, "store"> => ({
   middleware: [],
   mounts: {},
   webRoot: null,
   cache: {},
   briefClaims: fileURLToPath(new URL("../../data/claims/brief.yaml", import.meta.url)),
+  pool: new JobPool(),
   log: (m) => process.stderr.write(`${m}\n`),
-};
+});
 
 async function loadCoder(): Promise<CodeDocument> {
   // Resolved at run time so the server runs (with /api/code answering 501) where the coder is absent.
@@ -62,7 +66,7 @@ async function loadCoder(): Promise<CodeDocument> {
  * @example const app = createApp({ store: await openStore(), token: process.env.YALU_TOKEN });
  */
 export function createApp(options: Partial<AppOptions> & { store: Store }): Hono & { cache: AnswerCache } {
-  const opts = { ...defaults, ...options } satisfies AppOptions;
+  const opts = { ...defaults(), ...options } satisfies AppOptions;
   const cache = new AnswerCache(opts.cache);
   const known = new Map<string, Promise<boolean>>();
   const deps: Deps = {
@@ -72,6 +76,7 @@ export function createApp(options: Partial<AppOptions> & { store: Store }): Hono
     names: stateNames,
     briefClaims: opts.briefClaims,
     coder: async () => opts.coder ?? loadCoder(),
+    pool: opts.pool,
     requireActor: async (code, parameter) => {
       let hit = known.get(code);
       if (!hit) {

@@ -1,6 +1,7 @@
 import type { Event } from "../model/index.ts";
 import type { Store } from "../store/index.ts";
 import type { AnswerCache } from "./cache.ts";
+import type { JobPool } from "./pool.ts";
 
 /** Text → events, as the coder provides it (`codeDocument` of src/coder). */
 export type CodeDocument = (
@@ -19,6 +20,8 @@ export interface Deps {
   /** The brief's claims file. */
   briefClaims: string;
   coder: () => Promise<CodeDocument>;
+  /** The worker threads that run CPU-heavy work off the event loop. */
+  pool: JobPool;
   /** Refuse an actor that has no events in the record (404 naming the parameter). */
   requireActor: (code: string, parameter: string) => Promise<void>;
 }

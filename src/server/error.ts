@@ -17,6 +17,8 @@ export class HttpError extends Error {
     readonly status: ContentfulStatusCode,
     message: string,
     readonly parameter?: string,
+    /** Headers the answer carries, e.g. Retry-After of a 503. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "HttpError";
@@ -34,7 +36,7 @@ export const badRequest = (message: string, parameter?: string) => new HttpError
 /** Turn any thrown value into an error response; unexpected errors are logged and hidden. */
 export function onError(log: (message: string) => void) {
   return (err: Error, c: Context) => {
-    if (err instanceof HttpError) return c.json(err.body(), err.status);
+    if (err instanceof HttpError) return c.json(err.body(), err.status, err.headers);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       return c.json(new HttpError(status, err.message || "request rejected").body(), status);

@@ -4,6 +4,7 @@ import type { Hono } from "hono";
 import { announce, type Store } from "../store/index.ts";
 import { type AppOptions, createApp } from "./app.ts";
 import { hardening } from "./hardening.ts";
+import { JobPool } from "./pool.ts";
 import { forecastRoutes } from "./routes/forecast.ts";
 
 export interface ServeOptions extends Partial<Omit<AppOptions, "store">> {
@@ -24,9 +25,10 @@ export interface RunningServer {
  * A DuckDB file's server is announced beside it (`sidecar.ts`) until `close()`, for the CLI.
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const mounts = { "/api/forecast": forecastRoutes(), ...options.mounts };
+  const pool = options.pool ?? new JobPool();
+  const mounts = { "/api/forecast": forecastRoutes({ pool }), ...options.mounts };
   const middleware = [...hardening(), ...(options.middleware ?? [])];
-  const app = createApp({ ...options, middleware, mounts });
+  const app = createApp({ ...options, middleware, mounts, pool });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host },
@@ -39,7 +41,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           app,
           close: () => {
             withdraw();
-            return new Promise<void>((done) => server.close(() => done()));
+            return new Promise<void>((done) => server.close(() => done())).then(() => pool.close());
           },
         });
       },

@@ -3,8 +3,6 @@ import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { z } from "zod";
 import {
-  compareScenarios,
-  comparisonJson,
   type EuRunOptions,
   euOptionsSchema,
   ForecastInputError,
@@ -12,13 +10,14 @@ import {
   loadForecastFile,
   PARAMETER_VALUES,
   parseEuPairs,
-  parseScenario,
   type Scenario,
   type SmpParameters,
 } from "../../forecast/index.ts";
 import { badRequest, HttpError, onError } from "../error.ts";
+import { tooManyRuns } from "../jobs.ts";
 import { documented } from "../openapi.ts";
 import { parseQuery, singleQuery } from "../params.ts";
+import { JobPool } from "../pool.ts";
 
 /**
  * Forecast API, mounted at /api/forecast:
@@ -26,16 +25,20 @@ import { parseQuery, singleQuery } from "../params.ts";
  * - GET  /scenarios/:name                 one scenario's inputs with their rationale
  * - GET  /scenarios/:name/run?model=smp|eu&vs=NAME&mc=N&seed=S&sd=p,s,c&param=name:value&eu=name:value
  * - POST /run  { scenario: {…Yalu scenario…}, model?, parameters?, eu?, mc?, seed?, sd? }
+ * The runs go to worker threads (pool.ts), within a time and memory budget (422 past it).
  * Errors are JSON `{ error: { status, message, parameter } }`.
  */
 export interface ForecastRoutesOptions {
   /** Directory of shipped scenarios (default data/scenarios). */
   dir: string;
+  /** The worker threads the forecasts run in, off the event loop (default: a pool of its own). */
+  pool: JobPool;
 }
 
-const defaults: ForecastRoutesOptions = {
+const defaults = (): ForecastRoutesOptions => ({
   dir: fileURLToPath(new URL("../../../data/scenarios/", import.meta.url)),
-};
+  pool: new JobPool(),
+});
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const nameParam = {
@@ -127,16 +130,9 @@ function sdSpec(sd: string | undefined) {
   return { sdPosition: p, sdSalience: s, sdCapability: c };
 }
 
-/** Monte Carlo work bound (runs × actors³) so one request cannot occupy the server for minutes. */
-const MAX_MC_WORK = 5e8;
-
 function checkWork(runs: number | undefined, actors: number) {
-  if (runs !== undefined && runs * actors ** 3 > MAX_MC_WORK) {
-    throw badRequest(
-      `mc ${runs} is too many runs for ${actors} actors (at most ${Math.floor(MAX_MC_WORK / actors ** 3)})`,
-      "mc",
-    );
-  }
+  const tooMany = tooManyRuns(runs, actors);
+  if (tooMany) throw badRequest(tooMany, "mc");
 }
 
 /** The Monte Carlo spec of validated `mc`, `seed` and `sd` parameters, if runs are asked for. */
@@ -148,7 +144,8 @@ const FORECAST_ANSWER =
   "{ scenario, model, actors, dimensions, outcome, expected, baselines, finalPositions, turns, …, rationale; with a base: base, difference; with mc: sensitivity (and differenceSensitivity when paired) }";
 
 export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Hono {
-  const opts = { ...defaults, ...partial } satisfies ForecastRoutesOptions;
+  const opts = { ...defaults(), ...partial } satisfies ForecastRoutesOptions;
+  const hint = "fewer actors, dimensions or Monte Carlo runs";
   const app = new Hono();
   app.onError(onError((m) => process.stderr.write(`${m}\n`)));
 
@@ -254,9 +251,8 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
       };
       checkWork(q.data.mc, scenario.input.actors.length);
       const mc = mcSpec(q.data.mc, q.data.seed, q.data.sd);
-      return c.json(
-        comparisonJson(compareScenarios(scenario, base, options, mc, { drivers: q.data.drivers === "true" })),
-      );
+      const text = await opts.pool.run("forecast", { scenario, base, options, mc, drivers: q.data.drivers === "true" }, "the forecast", hint);
+      return c.body(text, 200, { "content-type": "application/json" });
     },
   );
 
@@ -276,23 +272,22 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
       }
       const b = runBody.safeParse(body);
       if (!b.success) throw firstIssue(b.error);
-      let scenario: Scenario;
-      try {
-        scenario = parseScenario(JSON.stringify(b.data.scenario, null, 2), "scenario");
-      } catch (err) {
-        if (err instanceof ForecastInputError)
-          throw badRequest(err.message.replace(/^scenario:\d+: /, ""), "scenario");
-        throw err;
-      }
       const options: ForecastOptions = {
         model: b.data.model,
         parameters: (b.data.parameters ?? {}) as Partial<SmpParameters>,
         eu: (b.data.eu ?? {}) as EuRunOptions,
         ...(b.data.seed ? { seed: b.data.seed } : {}),
       };
-      checkWork(b.data.mc, scenario.input.actors.length);
       const mc = mcSpec(b.data.mc, b.data.seed, b.data.sd);
-      return c.json(comparisonJson(compareScenarios(scenario, undefined, options, mc)));
+      // The scenario is parsed in the worker too: a large one takes hundreds of ms of YAML parsing.
+      const r = await opts.pool.run(
+        "posted",
+        { scenario: b.data.scenario, options, mc },
+        "the forecast",
+        hint,
+      );
+      if ("invalid" in r) throw badRequest(r.invalid, r.parameter);
+      return c.body(r.json, 200, { "content-type": "application/json" });
     },
   );
 

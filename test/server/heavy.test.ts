@@ -1,0 +1,155 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API response bodies are untyped JSON in tests
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { normalizeEvent } from "../../src/model/normalize.ts";
+import { createApp } from "../../src/server/app.ts";
+import type { JobKind } from "../../src/server/jobs.ts";
+import { JobPool } from "../../src/server/pool.ts";
+import { MAX_PHASES } from "../../src/server/routes/analysis.ts";
+import { forecastRoutes } from "../../src/server/routes/forecast.ts";
+import { type RunningServer, startServer } from "../../src/server/serve.ts";
+import { openStore } from "../../src/store/open.ts";
+import type { Store } from "../../src/store/store.ts";
+
+/** A posted scenario of `actors` actors on `dims` dimensions: 80 × 3 is about half a second of SMP. */
+function heavyScenario(actors: number, dims: number) {
+  const dimensions = Array.from({ length: dims }, (_, d) => ({ id: `d${d}`, name: `D${d}`, scale: "0–100" }));
+  const per = (f: (d: string, j: number) => number) =>
+    Object.fromEntries(dimensions.map((d, j) => [d.id, { value: f(d.id, j), why: "generated" }]));
+  return {
+    name: "heavy",
+    description: "many actors",
+    seed: 1,
+    dimensions,
+    actors: Array.from({ length: actors }, (_, i) => ({
+      name: `A${i}`,
+      capability: { value: 10 + ((i * 37) % 90), why: "generated" },
+      positions: per((_, j) => (i * 13 + j * 29) % 101),
+      saliences: per(() => Math.floor(90 / dims)),
+    })),
+  };
+}
+
+const post = (scenario: object) => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ scenario }),
+});
+
+/** A pool whose next job start resolves `started()`. */
+function watchedPool(options: ConstructorParameters<typeof JobPool>[0] = {}) {
+  let waiters: ((kind: JobKind) => void)[] = [];
+  const pool = new JobPool({
+    ...options,
+    onStart: (kind) => {
+      for (const w of waiters) w(kind);
+      waiters = [];
+    },
+  });
+  const started = () => new Promise<JobKind>((r) => waiters.push(r));
+  return { pool, started };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "yalu-heavy-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("heavy work runs off the event loop", () => {
+  let store: Store;
+  let server: RunningServer;
+  const watched = watchedPool();
+
+  beforeAll(async () => {
+    store = await openStore(join(dir, "flagship.duckdb"), { flagship: true });
+    server = await startServer({ store, port: 0, host: "127.0.0.1", pool: watched.pool, log: () => {} });
+  });
+  afterAll(async () => {
+    await server.close();
+    await store.close();
+  });
+
+  it("answers a cached GET while a heavy POST /api/forecast/run runs", async () => {
+    const events = `${server.url}api/events?dyad=CHN-PRK&limit=5`;
+    expect((await fetch(events)).status).toBe(200);
+    const order: string[] = [];
+    const started = watched.started();
+    const forecast = fetch(`${server.url}api/forecast/run`, post(heavyScenario(80, 3))).then(async (r) => {
+      order.push("forecast");
+      return { status: r.status, body: (await r.json()) as any };
+    });
+    expect(await started).toBe("posted");
+    // Several reads, one after another, all while the forecast is still running.
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(events);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as any).events.length).toBeGreaterThan(0);
+      order.push("get");
+    }
+    const done = await forecast;
+    expect(done.status).toBe(200);
+    expect(done.body.actors).toHaveLength(80);
+    expect(order).toEqual(["get", "get", "get", "get", "get", "forecast"]);
+  });
+});
+
+describe("budgets of the worker pool", () => {
+  it("stops a forecast past its time budget with a 422 naming it, and the next run works", async () => {
+    const pool = new JobPool({ size: 1, timeMs: 100 });
+    const app = forecastRoutes({ pool });
+    const res = await app.request("/run", post(heavyScenario(80, 3)));
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as any;
+    expect(error.message).toMatch(/the forecast ran past its budget of 0\.1 s: try fewer actors/);
+    const small = await app.request("/run", post(heavyScenario(3, 1)));
+    expect(small.status).toBe(200);
+    await pool.close();
+  });
+
+  it("answers 503 with Retry-After when every worker is busy and the queue is full", async () => {
+    const { pool, started } = watchedPool({ size: 1, queue: 0 });
+    const app = forecastRoutes({ pool });
+    const first = app.request("/run", post(heavyScenario(80, 3)));
+    await started();
+    const second = await app.request("/run", post(heavyScenario(3, 1)));
+    expect(second.status).toBe(503);
+    expect(second.headers.get("retry-after")).toBe("2");
+    expect(((await second.json()) as any).error.message).toMatch(/the server is busy/);
+    expect((await first).status).toBe(200);
+    await pool.close();
+  });
+
+  it("refuses /api/phases over its phase limit with a 422 naming penalty", async () => {
+    const store = await openStore(join(dir, "phases.duckdb"), { flagship: false });
+    // Cooperation and conflict on alternate days: with penalty 0 every day is a phase.
+    const day = (i: number) => new Date(Date.UTC(2001, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const actor = (code: string) => ({ code, country: code, name: null });
+    await store.importEvents(
+      Array.from({ length: 2 * MAX_PHASES }, (_, i) =>
+        normalizeEvent({
+          date: day(i),
+          source: actor("CHN"),
+          target: actor("PRK"),
+          cameo: i % 2 ? "190" : "057",
+        }),
+      ),
+    );
+    const pool = new JobPool({ size: 1 });
+    const app = createApp({ store, pool, log: () => {} });
+    const over = await app.request("/api/phases?dyad=CHN-PRK&bucket=day&penalty=0");
+    expect(over.status).toBe(422);
+    const { error } = (await over.json()) as any;
+    expect(error.parameter).toBe("penalty");
+    expect(error.message).toMatch(
+      new RegExp(`^\\d+ phases in the window, more than ${MAX_PHASES}: raise penalty`),
+    );
+    const fine = await app.request("/api/phases?dyad=CHN-PRK&bucket=year");
+    expect(fine.status).toBe(200);
+    expect(((await fine.json()) as any).phases.length).toBeGreaterThan(0);
+    await pool.close();
+    await store.close();
+  });
+});
