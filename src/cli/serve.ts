@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { startServer, WEB_DIST } from "../server/index.ts";
-import { defaultDatabase, findServer, openStore } from "../store/index.ts";
+import { defaultDatabase, findServer, openStore, type StorageError } from "../store/index.ts";
 import { CliError, usage } from "./error.ts";
 
 export interface ServeCommandOptions {
@@ -34,19 +34,28 @@ export async function runServe(opts: ServeCommandOptions): Promise<void> {
       `the record ${running.database} is already served by process ${running.pid} at ${running.url}: use that server, or stop it first`,
     );
   const store = await openStore(opts.db);
+  let failed: ((err: StorageError) => void) | undefined;
+  const stopped = new Promise<StorageError | null>((resolve) => {
+    const stop = () => resolve(null);
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    failed = resolve;
+  });
   const server = await startServer({
     store,
     port,
     host: opts.host ?? process.env.HOST ?? "127.0.0.1",
     webRoot,
     token: process.env.YALU_TOKEN,
+    onStoreFailed: (err) => failed?.(err),
   });
   process.stdout.write(`Yalu on ${store.location}\n${server.url}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  const failure = await stopped;
   await server.close();
-  await store.close();
+  // A failed store stops the server with exit code 1 (for its supervisor to restart it); its
+  // database may refuse even to close.
+  await store.close().catch((err) => {
+    if (!failure) throw err;
+  });
+  if (failure) throw new CliError(`${failure.message}; the server stopped`);
 }

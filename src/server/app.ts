@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { Hono, type MiddlewareHandler } from "hono";
 import { stateNames } from "../model/index.ts";
-import type { Store } from "../store/index.ts";
+import type { StorageError, Store } from "../store/index.ts";
 import { AnswerCache, type CacheOptions } from "./cache.ts";
 import type { CodeDocument, Deps } from "./deps.ts";
 import { HttpError, onError } from "./error.ts";
@@ -34,6 +34,11 @@ export interface AppOptions {
   /** The worker threads of CPU-heavy work (phases; the forecast routes take it too, see serve.ts). */
   pool: JobPool;
   log: (message: string) => void;
+  /**
+   * Called when the store fails for good (a 503 naming the cause answers the request): `yalu serve`
+   * then stops with a non-zero exit, for its supervisor to restart it.
+   */
+  onStoreFailed: (err: StorageError) => void;
 }
 
 const defaults = (): Omit<AppOptions, "store"> => ({
@@ -44,6 +49,7 @@ const defaults = (): Omit<AppOptions, "store"> => ({
   briefClaims: fileURLToPath(new URL("../../data/claims/brief.yaml", import.meta.url)),
   pool: new JobPool(),
   log: (m) => process.stderr.write(`${m}\n`),
+  onStoreFailed: () => {},
 });
 
 async function loadCoder(): Promise<CodeDocument> {
@@ -91,7 +97,7 @@ export function createApp(options: Partial<AppOptions> & { store: Store }): Hono
   };
   const app = new Hono();
   for (const m of opts.middleware) app.use("*", m);
-  app.onError(onError(opts.log));
+  app.onError(onError(opts.log, opts.onStoreFailed));
   // Built on first request, once every route is mounted.
   let openApi: object | undefined;
   app.get("/openapi.json", (c) => {

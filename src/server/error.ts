@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { StorageError } from "../store/index.ts";
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
@@ -33,10 +34,18 @@ export class HttpError extends Error {
 
 export const badRequest = (message: string, parameter?: string) => new HttpError(400, message, parameter);
 
-/** Turn any thrown value into an error response; unexpected errors are logged and hidden. */
-export function onError(log: (message: string) => void) {
+/**
+ * Turn any thrown value into an error response; unexpected errors are logged and hidden. A storage
+ * failure (full disk…) is a 503 naming its cause; a fatal one is also reported to `storeFailed`
+ * (the server then stops).
+ */
+export function onError(log: (message: string) => void, storeFailed: (err: StorageError) => void = () => {}) {
   return (err: Error, c: Context) => {
     if (err instanceof HttpError) return c.json(err.body(), err.status, err.headers);
+    if (err instanceof StorageError) {
+      if (err.fatal) storeFailed(err);
+      return c.json(new HttpError(503, err.message).body(), 503);
+    }
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       return c.json(new HttpError(status, err.message || "request rejected").body(), status);

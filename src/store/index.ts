@@ -4,6 +4,7 @@
  * location and the note a running server leaves beside it.
  */
 export type { DuckDBStore } from "./duckdb/index.ts";
+export { StorageError } from "./failure.ts";
 export {
   bucket,
   dyadCode,

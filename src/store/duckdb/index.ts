@@ -3,6 +3,7 @@ import { tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from "@duckdb/node-api";
 import type { AggregateRow, Bucket, DyadRow, Event, EventQuery, IndicatorPoint } from "../../model/index.ts";
+import { StorageError } from "../failure.ts";
 import { checkIndicatorValues, rowToDyad, rowToIndicator } from "../rows.ts";
 import type { ImportResult, Store, StoreStats } from "../store.ts";
 import { Serial } from "./lock.ts";
@@ -48,13 +49,47 @@ const WRITE_LINES = 2000;
  * once held the server's JS thread for ~65 ms; each piece is one short step between awaits.
  */
 async function writeLines(file: string, lines: string[]): Promise<void> {
-  const handle = await open(file, "w");
   try {
-    for (let i = 0; i < lines.length; i += WRITE_LINES)
-      await handle.write(`${lines.slice(i, i + WRITE_LINES).join("\n")}\n`);
-  } finally {
-    await handle.close();
+    const handle = await open(file, "w");
+    try {
+      for (let i = 0; i < lines.length; i += WRITE_LINES)
+        await handle.write(`${lines.slice(i, i + WRITE_LINES).join("\n")}\n`);
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    // Node's message does not name the file ("EFBIG: file too large, write"): add it.
+    if (err instanceof Error) err.message = `cannot write the staging file ${file}: ${err.message}`;
+    throw err;
   }
+}
+
+/**
+ * DuckDB's error once it has invalidated the database (every later call fails the same way), with
+ * the first error it quotes: `FATAL Error: Failed: database has been invalidated … Original error:
+ * "Could not write file "…": No space left on device"`.
+ */
+const INVALIDATED = /database has been invalidated|^FATAL Error/;
+
+/** Errors of the file system under the database, as the operating system words them. */
+const STORAGE =
+  /No space left on device|File too large|Disk quota exceeded|Read-only file system|Input\/output error|\b(ENOSPC|EFBIG|EDQUOT|EROFS|EIO)\b/;
+
+/**
+ * A DuckDB error caused by the storage: fatal (the database invalidated; the reason is the original
+ * error it quotes) or not (a write refused: its first line), or null for any other error.
+ */
+export function storageFailure(err: unknown): { reason: string; fatal: boolean } | null {
+  const message = err instanceof Error ? err.message : String(err);
+  if (INVALIDATED.test(message)) {
+    const original = /Original error: "([\s\S]*)"\s*$/.exec(message);
+    const reason = original?.[1] ?? message.split("\n")[0];
+    const first = reason
+      .replace(/^FATAL Error: /, "")
+      .replace(/^Failed to create checkpoint because of error: /, "");
+    return { reason: first, fatal: true };
+  }
+  return STORAGE.test(message) ? { reason: message.split("\n")[0], fatal: false } : null;
 }
 
 /** Open (creating if missing) a DuckDB event store at a file path or ":memory:". */
@@ -86,26 +121,40 @@ export class DuckDBStore implements Store {
     private readonly write: DuckDBConnection,
   ) {}
 
+  /** A DuckDB error of the storage as a {@link StorageError} naming its first cause; others as they are. */
+  private failed(err: unknown): unknown {
+    const failure = storageFailure(err);
+    return failure ? new StorageError(this.location, failure.reason, failure.fatal) : err;
+  }
+
   private async rows(sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
     // The connection is free again once the chunks are read; the conversion to objects yields.
-    const [names, chunks] = await this.reads.run(async () => {
-      const result = await this.read.run(sql, values);
-      return [result.deduplicatedColumnNames(), await result.fetchAllChunks()] as const;
-    });
+    const [names, chunks] = await this.reads
+      .run(async () => {
+        const result = await this.read.run(sql, values);
+        return [result.deduplicatedColumnNames(), await result.fetchAllChunks()] as const;
+      })
+      .catch((err) => {
+        throw this.failed(err);
+      });
     return rowObjects(names, chunks);
   }
 
-  /** Run `task` inside one transaction on the write connection; roll back on any error. */
+  /**
+   * Run `task` inside one transaction on the write connection; roll back on any error. The error
+   * thrown is the first one: a failed COMMIT ends the transaction (and a fatal error the database),
+   * so the ROLLBACK's own failure ("no transaction is active") would only hide the cause.
+   */
   private transaction<T>(task: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     return this.writes.run(async () => {
-      await this.write.run("BEGIN TRANSACTION");
       try {
+        await this.write.run("BEGIN TRANSACTION");
         const result = await task(this.write);
         await this.write.run("COMMIT");
         return result;
       } catch (err) {
-        await this.write.run("ROLLBACK");
-        throw err;
+        await this.write.run("ROLLBACK").catch(() => undefined);
+        throw this.failed(err);
       }
     });
   }
