@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
+import { streamedBodyLimit } from "./body.ts";
 import { HttpError } from "./error.ts";
 
 export interface HardeningOptions {
@@ -9,6 +9,8 @@ export interface HardeningOptions {
   maxImportBytes: number;
   /** Largest request body in bytes elsewhere. */
   maxBodyBytes: number;
+  /** Longest wait (ms) for the next piece of a request body: longer is 408. */
+  bodyIdleMs: number;
   /** Longest request URL (path and query) in characters: longer is 414. */
   maxUrlLength: number;
   /** Requests handled at once, over all clients: more is 429 with Retry-After. */
@@ -20,12 +22,13 @@ export interface HardeningOptions {
 const defaults: HardeningOptions = {
   maxImportBytes: 64 * 2 ** 20,
   maxBodyBytes: 2 ** 20,
+  bodyIdleMs: 10_000,
   maxUrlLength: 8192,
   maxInFlight: 256,
   corsOrigins: [],
 };
 
-const reject = (status: 413 | 414 | 429, message: string) => new HttpError(status, message);
+const reject = (status: 414 | 429, message: string) => new HttpError(status, message);
 
 /** The options of Hono's `secureHeaders` whose headers every response carries. */
 export const SECURITY_HEADERS: Parameters<typeof secureHeaders>[0] = {
@@ -82,13 +85,10 @@ function urlLimit(max: number): MiddlewareHandler {
   };
 }
 
-/** 413 for a body over the route's limit (checked on Content-Length and while streaming). */
+/** 413 for a body over the route's limit, 408 for a stalled one, checked as the route reads it. */
 function bodyLimits(o: HardeningOptions): MiddlewareHandler {
-  const onError = (max: number) => () => {
-    throw reject(413, `request body larger than ${max} bytes`);
-  };
-  const importLimit = bodyLimit({ maxSize: o.maxImportBytes, onError: onError(o.maxImportBytes) });
-  const otherLimit = bodyLimit({ maxSize: o.maxBodyBytes, onError: onError(o.maxBodyBytes) });
+  const importLimit = streamedBodyLimit(o.maxImportBytes, o.bodyIdleMs);
+  const otherLimit = streamedBodyLimit(o.maxBodyBytes, o.bodyIdleMs);
   return (c, next) => {
     // GET and HEAD carry no body; asking for one would build a whole fetch Request per read.
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();

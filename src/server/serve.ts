@@ -3,7 +3,7 @@ import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { announce, type Store } from "../store/index.ts";
 import { type AppOptions, createApp } from "./app.ts";
-import { hardening } from "./hardening.ts";
+import { type HardeningOptions, hardening } from "./hardening.ts";
 import { JobPool } from "./pool.ts";
 import { forecastRoutes } from "./routes/forecast.ts";
 
@@ -12,6 +12,8 @@ export interface ServeOptions extends Partial<Omit<AppOptions, "store">> {
   port: number;
   /** Interface to listen on; loopback by default. */
   host: string;
+  /** The request limits of `hardening` (body sizes, body idle time…), over its defaults. */
+  limits?: Partial<HardeningOptions>;
 }
 
 export interface RunningServer {
@@ -27,7 +29,7 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const pool = options.pool ?? new JobPool();
   const mounts = { "/api/forecast": forecastRoutes({ pool }), ...options.mounts };
-  const middleware = [...hardening(), ...(options.middleware ?? [])];
+  const middleware = [...hardening(options.limits), ...(options.middleware ?? [])];
   const app = createApp({ ...options, middleware, mounts, pool });
   return new Promise((resolve, reject) => {
     const server = serve(

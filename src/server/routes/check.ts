@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { Hono } from "hono";
 import { z } from "zod";
 import { ClaimError, checkClaims, claimSchema, parseClaims, parseClaimsText } from "../../analysis/index.ts";
+import { bodyText } from "../body.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest, HttpError } from "../error.ts";
 import { documented } from "../openapi.ts";
@@ -37,7 +38,7 @@ export function checkRoutes(deps: Deps): Hono {
     }),
     async (c) => {
       const type = c.req.header("content-type") ?? "";
-      const text = await c.req.text();
+      const text = await bodyText(c);
       const claims = claimsOf(() => {
         if (/yaml/i.test(type)) return parseClaimsText(text);
         let data: unknown;

@@ -13,6 +13,7 @@ import {
   type Scenario,
   type SmpParameters,
 } from "../../forecast/index.ts";
+import { bodyJson } from "../body.ts";
 import { badRequest, HttpError, onError } from "../error.ts";
 import { tooManyRuns } from "../jobs.ts";
 import { documented } from "../openapi.ts";
@@ -264,13 +265,7 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
       answer: FORECAST_ANSWER,
     }),
     async (c) => {
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        throw badRequest("body must be JSON");
-      }
-      const b = runBody.safeParse(body);
+      const b = runBody.safeParse(await bodyJson(c));
       if (!b.success) throw firstIssue(b.error);
       const options: ForecastOptions = {
         model: b.data.model,

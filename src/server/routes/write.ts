@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { type Event, EventValidationError, normalizeEvent } from "../../model/index.ts";
 import { requireToken } from "../auth.ts";
+import { bodyJson, bodyText } from "../body.ts";
 import type { Deps } from "../deps.ts";
 import { badRequest } from "../error.ts";
 import { documented } from "../openapi.ts";
@@ -103,7 +104,7 @@ export function writeRoutes(deps: Deps): Hono {
       answer: "{ inserted, duplicates }",
     }),
     async (c) => {
-      const events = await parseJsonl(await c.req.text());
+      const events = await parseJsonl(await bodyText(c));
       if (!events.length) throw badRequest("no events in the body", "body");
       // The store turns each event into a staging row as it iterates: slice that work too.
       const result = await deps.store.importEvents(inSlices(events));
@@ -127,13 +128,7 @@ export function writeRoutes(deps: Deps): Hono {
       answer: "{ events, stored }",
     }),
     async (c) => {
-      let raw: unknown;
-      try {
-        raw = await c.req.json();
-      } catch {
-        throw badRequest('body must be JSON: {"text": "..."}', "body");
-      }
-      const r = codeBody.safeParse(raw);
+      const r = codeBody.safeParse(await bodyJson(c, 'body must be JSON: {"text": "..."}'));
       if (!r.success)
         throw badRequest(r.error.issues[0].message, String(r.error.issues[0].path[0] ?? "body"));
       const code = await deps.coder();
