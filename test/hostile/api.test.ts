@@ -133,12 +133,17 @@ describe("hostile requests", () => {
 
   it("oversized bodies get 413, oversized URLs 414, and nothing is stored", async () => {
     const before = await fingerprint();
-    const auth = { authorization: `Bearer ${TOKEN}` };
+    const auth = { authorization: `Bearer ${TOKEN}`, "content-type": "application/x-ndjson" };
     const big = "x".repeat(300 * 1024);
     const imp = await app.request("/api/import", { method: "POST", headers: auth, body: big });
     expect(imp.status).toBe(413);
     expect(((await imp.json()) as ErrorJson).error.message).toMatch(/larger than/);
-    const code = await app.request("/api/code", { method: "POST", body: JSON.stringify({ text: big }) });
+    const json = { "content-type": "application/json" };
+    const code = await app.request("/api/code", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ text: big }),
+    });
     expect(code.status).toBe(413);
     const long = await app.request(`/api/events?text=${"a".repeat(9000)}`);
     expect(long.status).toBe(414);

@@ -45,7 +45,15 @@ describe("hardening's response headers", () => {
       ["/api/series?bucket=week", undefined, 400],
       ["/api/nothing", undefined, 404],
       [`/api/events?text=${"a".repeat(9000)}`, undefined, 414],
-      ["/api/code", { method: "POST", body: JSON.stringify({ text: "too long a body" }) }, 413],
+      [
+        "/api/code",
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ text: "too long a body" }),
+        },
+        413,
+      ],
       [
         "/api/import",
         {
