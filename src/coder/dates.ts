@@ -1,5 +1,5 @@
 import * as chrono from "chrono-node";
-import type { DatePrecision } from "../model/index.ts";
+import { type DatePrecision, utcDate } from "../model/index.ts";
 
 /**
  * Date expressions in a sentence, resolved against the document date, precision kept:
@@ -79,7 +79,7 @@ const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "frida
 const pad = (n: number): string => String(n).padStart(2, "0");
 
 function validDay(y: number, m: number, d: number): boolean {
-  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return m >= 1 && m <= 12 && d >= 1 && d <= utcDate(y, m, 0).getUTCDate();
 }
 
 /** Context carried between the sentences of a document. */
@@ -212,7 +212,7 @@ function relativeDates(
     const y = ref.getUTCFullYear();
     if (r[2].toLowerCase() === "year") add(r.index, r.index + r[0].length, String(y + shift), "year");
     else {
-      const m = new Date(Date.UTC(y, ref.getUTCMonth() + shift, 1));
+      const m = utcDate(y, ref.getUTCMonth() + shift, 1);
       add(r.index, r.index + r[0].length, `${m.getUTCFullYear()}-${pad(m.getUTCMonth() + 1)}`, "month");
     }
   }
@@ -223,7 +223,7 @@ function relativeDates(
     const unit = r[2].toLowerCase();
     if (unit === "year") add(r.index, r.index + r[0].length, String(ref.getUTCFullYear() - n), "year");
     else if (unit === "month") {
-      const m = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() - n, 1));
+      const m = utcDate(ref.getUTCFullYear(), ref.getUTCMonth() - n, 1);
       add(r.index, r.index + r[0].length, `${m.getUTCFullYear()}-${pad(m.getUTCMonth() + 1)}`, "month");
     } else
       add(

@@ -1,4 +1,4 @@
-import { type DatePrecision, dateStart } from "../model/index.ts";
+import { type DatePrecision, dateStart, utcDate } from "../model/index.ts";
 
 /**
  * Partial dates for other readers. pandas, R and Excel parse a date column only when every value is
@@ -26,7 +26,7 @@ export function atPrecision(day: string, precision: DatePrecision): string | nul
 export function fractionDate(date: string, precision: DatePrecision): string {
   const day = periodStart(date);
   const y = Number(day.slice(0, 4));
-  const dayOfYear = (Date.parse(`${day}T00:00:00Z`) - Date.UTC(y, 0, 1)) / 86_400_000 + 1;
+  const dayOfYear = (Date.parse(`${day}T00:00:00Z`) - utcDate(y, 0, 1).getTime()) / 86_400_000 + 1;
   if (precision === "year") return String(y);
   return (y + dayOfYear / 365).toFixed(precision === "month" ? 2 : 4);
 }

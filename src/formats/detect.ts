@@ -17,10 +17,30 @@ function sniff(line: string): FormatName | null {
   if (tabs === 57 || tabs === 58) return "gdelt1";
   if (/(^|,)"?source_code"?(,|$)/.test(line)) return "csv";
   const t = line.trimStart();
-  if (t.startsWith("{"))
-    return t.includes('"datePrecision"') || t.includes('"source":{"code"') ? "jsonl" : "plover";
+  if (t.startsWith("{")) return jsonShape(t);
   if (t.startsWith("[")) return "plover";
   return null;
+}
+
+/**
+ * A JSON record's format, by its parsed fields rather than its spelling (`"source": {"code"` with
+ * a space, as Python writes it, is the same record): PLOVER names its event type (`event` or
+ * `event_type`), a Yalu event has a CAMEO code and a source object with a code. Null when the line
+ * is not a JSON object (the reader then names the bad line).
+ */
+function jsonShape(line: string): FormatName | null {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof record !== "object" || record === null || Array.isArray(record)) return null;
+  const r = record as Record<string, unknown>;
+  if ("event" in r || "event_type" in r) return "plover";
+  const source = r.source;
+  const yalu = "cameo" in r && typeof source === "object" && source !== null && !Array.isArray(source);
+  return yalu && "code" in source ? "jsonl" : "plover";
 }
 
 /**

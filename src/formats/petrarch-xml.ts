@@ -5,6 +5,8 @@
  * anything broken is reported with the file and line.
  */
 
+import { utcDate } from "../model/index.ts";
+
 /** One gold coding of a PETRARCH validation record. */
 export interface PetrarchCoding {
   source: string;
@@ -108,7 +110,7 @@ export function petrarchDate(raw: string): string | null {
   if (!m) return null;
   const [, yy, mo, da] = m;
   const y = yy.length === 2 ? String((Number(yy) < CENTURY_PIVOT ? 2000 : 1900) + Number(yy)) : yy;
-  const t = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(da)));
+  const t = utcDate(Number(y), Number(mo) - 1, Number(da));
   if (t.getUTCFullYear() !== Number(y) || t.getUTCMonth() !== Number(mo) - 1 || t.getUTCDate() !== Number(da))
     return null;
   return `${y}-${mo}-${da}`;

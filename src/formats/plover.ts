@@ -4,6 +4,7 @@ import { eventFromJson } from "./jsonl.ts";
 import { openInput, readLines } from "./lines.ts";
 import { defaultReadOptions, type ReadOptions } from "./options.ts";
 import { type TextSink, writeLines } from "./output.ts";
+import { decodeUtf8 } from "./text.ts";
 
 /**
  * PLOVER event type → the most general CAMEO code mapped to it (shortest, then lowest code), for
@@ -91,7 +92,7 @@ export async function* readPlover(path: string, options: Partial<ReadOptions> = 
   if (!first.done && first.value.trimStart().startsWith("[")) {
     await lines.return(undefined);
     let text = "";
-    for await (const chunk of openInput(path).setEncoding("utf8")) text += chunk;
+    for await (const chunk of decodeUtf8(openInput(path), name)) text += chunk;
     let records: unknown;
     try {
       records = JSON.parse(text);
