@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { zipSync } from "fflate";
 import { parseClaimsText } from "../../src/analysis/claims.ts";
 import { codeDocument } from "../../src/coder/document.ts";
 import { readActorDictionary } from "../../src/coder/petrarch/actors.ts";
@@ -32,18 +34,26 @@ const dir = mkdtempSync(join(tmpdir(), "yalu-fuzz-"));
 let files = 0;
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-/** Readers of event files: the bytes are written to a file and streamed back as events. */
-function eventFormat(format: FormatName, ext: string): Target {
+/** Errors about a whole input file: binary, or a damaged, bomb-like or unsupported archive. */
+const WHOLE_INPUT =
+  /: binary file, not text$|: not a readable gzip file|: (damaged|truncated) zip|: no file in the zip archive|: ".*" is compressed with|: expands more than \d+-fold/;
+
+/**
+ * Readers of event files: the bytes are written to a file and streamed back as events. `pack`
+ * wraps the bytes first (gzip, or a zip archive, cut short or not), to fuzz the archive readers too.
+ */
+function eventFormat(format: FormatName, ext: string, pack?: (bytes: Uint8Array) => Uint8Array): Target {
   return {
-    name: `${format} events`,
+    name: `${format} events${pack ? ` (.${ext.split(".").pop()})` : ""}`,
+    wholeFile: WHOLE_INPUT,
     seed: async () => {
-      const sample = join(dir, `sample.${ext}`);
+      const sample = join(dir, `sample.${ext.replace(/\.(gz|zip)$/, "")}`);
       await writeEvents(fixtureEvents().slice(0, 4), format, sample);
       return readFileSync(sample, "utf8");
     },
     run: async (bytes) => {
       const path = join(dir, `case${++files % 64}.${ext}`);
-      writeFileSync(path, bytes);
+      writeFileSync(path, pack ? pack(bytes) : bytes);
       let n = 0;
       for await (const _ of readEvents(path, format, { name: "fuzz" })) n++;
       return n;
@@ -100,6 +110,12 @@ export async function targets(): Promise<Target[]> {
     eventFormat("plover", "plover.jsonl"),
     eventFormat("csv", "csv"),
     eventFormat("jsonl", "jsonl"),
+    eventFormat("jsonl", "jsonl.gz", (b) => gzipSync(b)),
+    eventFormat("gdelt2", "gdelt2.csv.zip", (b) => {
+      // A folder first, then the file; a case whose first byte is odd is cut short at a point it picks.
+      const zip = zipSync({ "events/": new Uint8Array(0), "events/case.csv": b });
+      return b.length && b[0] % 2 ? zip.subarray(0, (b[b.length - 1] * 97) % zip.length) : zip;
+    }),
     sync("petrarch xml", PETRARCH, (s) => readPetrarchXml(s, "fuzz.xml")),
     sync("ktab csv", KTAB_CSV, (s) => readKtabCsv(s, "fuzz.csv")),
     sync("ktab xml", KTAB_XML, (s) => readKtabXml(s, "fuzz.xml")),
