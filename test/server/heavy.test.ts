@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { heavyScenario } from "../../bench/heavy.ts";
 import { normalizeEvent } from "../../src/model/normalize.ts";
 import { createApp } from "../../src/server/app.ts";
 import type { JobKind } from "../../src/server/jobs.ts";
@@ -12,25 +13,6 @@ import { forecastRoutes } from "../../src/server/routes/forecast.ts";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
-
-/** A posted scenario of `actors` actors on `dims` dimensions: 80 × 3 is about half a second of SMP. */
-function heavyScenario(actors: number, dims: number) {
-  const dimensions = Array.from({ length: dims }, (_, d) => ({ id: `d${d}`, name: `D${d}`, scale: "0–100" }));
-  const per = (f: (d: string, j: number) => number) =>
-    Object.fromEntries(dimensions.map((d, j) => [d.id, { value: f(d.id, j), why: "generated" }]));
-  return {
-    name: "heavy",
-    description: "many actors",
-    seed: 1,
-    dimensions,
-    actors: Array.from({ length: actors }, (_, i) => ({
-      name: `A${i}`,
-      capability: { value: 10 + ((i * 37) % 90), why: "generated" },
-      positions: per((_, j) => (i * 13 + j * 29) % 101),
-      saliences: per(() => Math.floor(90 / dims)),
-    })),
-  };
-}
 
 const post = (scenario: object) => ({
   method: "POST",
