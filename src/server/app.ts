@@ -52,18 +52,13 @@ const defaults = (): Omit<AppOptions, "store"> => ({
   onStoreFailed: () => {},
 });
 
-async function loadCoder(): Promise<CodeDocument> {
-  // Resolved at run time so the server runs (with /api/code answering 501) where the coder is absent.
-  const path = "../coder/index.ts";
-  let mod: { codeDocument?: CodeDocument };
-  try {
-    mod = await import(path);
-  } catch {
-    throw new HttpError(501, "the coder is not available in this build");
-  }
-  if (typeof mod.codeDocument !== "function")
-    throw new HttpError(501, "the coder is not available in this build");
-  return mod.codeDocument;
+/** The coder in the pool's worker threads: coding a long text takes seconds of CPU. */
+function pooledCoder(pool: JobPool): CodeDocument {
+  return async (text, options) => {
+    const r = await pool.run("code", { text, options }, "the coding", "a shorter text");
+    if ("unavailable" in r) throw new HttpError(501, "the coder is not available in this build");
+    return r;
+  };
 }
 
 /**
@@ -81,7 +76,7 @@ export function createApp(options: Partial<AppOptions> & { store: Store }): Hono
     token: opts.token || undefined,
     names: stateNames,
     briefClaims: opts.briefClaims,
-    coder: async () => opts.coder ?? loadCoder(),
+    coder: async () => opts.coder ?? pooledCoder(opts.pool),
     pool: opts.pool,
     requireActor: async (code, parameter) => {
       let hit = known.get(code);

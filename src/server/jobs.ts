@@ -9,7 +9,10 @@ import {
   parseScenario,
   type Scenario,
 } from "../forecast/index.ts";
-import type { Bucket } from "../model/index.ts";
+import type { Bucket, Event } from "../model/index.ts";
+
+/** The coder beside the server: coder/index.js in a build, coder/index.ts from the sources. */
+const CODER = new URL(`../coder/index.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`, import.meta.url);
 
 type MonteCarlo = (Partial<PerturbationSpec> & { runs: number }) | undefined;
 
@@ -59,6 +62,21 @@ export const jobs = {
     if (tooMany) return { invalid: tooMany, parameter: "mc" };
     return { json: JSON.stringify(comparisonJson(compareScenarios(scenario, undefined, i.options, i.mc))) };
   },
+  /**
+   * Text coded into events (seconds for the longest text a request may carry, and seconds more to
+   * load the coder's models the first time): the coder is loaded here when first used, and is
+   * `unavailable` where a build leaves it out.
+   */
+  code: async (i: { text: string; options: { docId?: string; docDate?: string } }) => {
+    let mod: { codeDocument?: (text: string, options: object) => Promise<{ events: Event[] }> };
+    try {
+      mod = await import(CODER.href);
+    } catch {
+      return { unavailable: true as const };
+    }
+    if (typeof mod.codeDocument !== "function") return { unavailable: true as const };
+    return { events: (await mod.codeDocument(i.text, i.options)).events };
+  },
   /** The phases of a dyad series (PELT: quadratic in the periods when the penalty is small). */
   phases: (i: { series: SeriesPoint[]; bucket: Bucket; options: Partial<PhaseOptions> }) =>
     phases(i.series, i.bucket, i.options),
@@ -81,12 +99,12 @@ if (parentPort && workerData === WORKER_MARK) {
   const port = parentPort;
   port.on("message", ({ id, kind, input }: JobRequest) => {
     port.postMessage({ id, started: true } satisfies JobAnswer);
-    let answer: JobAnswer;
-    try {
-      answer = { id, ok: true, value: (jobs[kind] as (i: unknown) => unknown)(input) };
-    } catch (err) {
-      answer = { id, ok: false, message: err instanceof Error ? err.message : String(err) };
-    }
-    port.postMessage(answer);
+    Promise.resolve()
+      .then(() => (jobs[kind] as (i: unknown) => unknown)(input))
+      .then(
+        (value): JobAnswer => ({ id, ok: true, value }),
+        (err): JobAnswer => ({ id, ok: false, message: err instanceof Error ? err.message : String(err) }),
+      )
+      .then((answer) => port.postMessage(answer));
   });
 }

@@ -78,7 +78,7 @@ export class JobPool {
     input: Parameters<Jobs[K]>[0],
     what: string,
     hint: string,
-  ): Promise<ReturnType<Jobs[K]>> {
+  ): Promise<Awaited<ReturnType<Jobs[K]>>> {
     if (this.waiting.length >= this.opts.queue && this.idle.length + this.busy.size >= this.opts.size) {
       const message = `the server is busy: ${this.opts.size + this.opts.queue} heavy requests running or waiting; retry shortly`;
       return Promise.reject(new HttpError(503, message, undefined, { "Retry-After": "2" }));

@@ -76,6 +76,28 @@ describe("heavy work runs off the event loop", () => {
     expect(done.body.actors).toHaveLength(80);
     expect(order).toEqual(["get", "get", "get", "get", "get", "forecast"]);
   });
+
+  it("answers a GET while POST /api/code codes a long text", async () => {
+    const sentence = "China's foreign minister met North Korea's ambassador in Beijing and urged restraint. ";
+    const started = watched.started();
+    let coded = false;
+    const code = fetch(`${server.url}api/code`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: sentence.repeat(600), docDate: "2020-01-01" }),
+    }).then(async (r) => {
+      coded = true;
+      return { status: r.status, body: (await r.json()) as any };
+    });
+    expect(await started).toBe("code");
+    const res = await fetch(`${server.url}api/stats`);
+    expect(res.status).toBe(200);
+    expect(coded).toBe(false);
+    const done = await code;
+    expect(done.status).toBe(200);
+    expect(done.body.events.length).toBeGreaterThan(100);
+    expect(done.body.events[0].source.country).toBe("CHN");
+  });
 });
 
 describe("budgets of the worker pool", () => {
