@@ -127,6 +127,20 @@ export function validateInput(raw: RawInput): ForecastInput {
     }
     return { name: a.name, description: a.description, capability, position, salience };
   });
+  // With no weight anywhere the models have nothing to bargain over: refuse rather than print
+  // a "forecast" of empty baselines.
+  if (actors.every((a) => a.capability === 0))
+    throw new ForecastInputError("every actor's capability is 0: no one can move the outcome", file, last);
+  raw.dimensions.forEach((dim, k) => {
+    if (actors.every((a) => a.capability * a.salience[k] === 0))
+      throw new ForecastInputError(
+        "no actor has both capability and salience here: nothing to forecast",
+        file,
+        last,
+        undefined,
+        dim,
+      );
+  });
   let parameters: Partial<SmpParameters> | undefined;
   if (raw.parameters) {
     const plain: Record<string, string> = {};

@@ -124,6 +124,18 @@ describe("bad Yalu scenarios", () => {
       ['actor "China"', "more than 100"],
     );
   });
+
+  it("capabilities all 0, or no weight on a dimension: refused, not a forecast of nothing", async () => {
+    const zero = yaml.replace(/(capability:\n\s+value: )\d+(\.\d+)?/g, "$10");
+    expect(zero).not.toBe(yaml);
+    await expectError("zero.yaml", zero, ["every actor's capability is 0"]);
+    const mute = yaml.replace(/(usforces: \{ value: )\d+/g, "$10");
+    expect(mute).not.toBe(yaml);
+    await expectError("mute.yaml", mute, [
+      'dimension "usforces"',
+      "no actor has both capability and salience",
+    ]);
+  });
 });
 
 describe("KTAB CSV header cells of 82 KB of tabs (found by the fuzzer: minutes before)", () => {
