@@ -12,6 +12,9 @@ import { readVerbDictionary } from "../../src/coder/petrarch/verbs.ts";
 import { readKtabCsv, readKtabXml } from "../../src/forecast/io/ktab.ts";
 import { type FormatName, readEvents, writeEvents } from "../../src/formats/index.ts";
 import { readPetrarchXml } from "../../src/formats/petrarch-xml.ts";
+import { createApp } from "../../src/server/app.ts";
+import { forecastRoutes } from "../../src/server/routes/forecast.ts";
+import { openStore } from "../../src/store/open.ts";
 import { fixtureEvents } from "../store/fixtures.ts";
 
 /**
@@ -92,6 +95,53 @@ const VERBS = `&FRUIT\n+APPLE\n\n--- EAT [110] ---\nEAT {ATE EATEN}\n- * &FRUIT 
 const ACTORS = `NORTHLAND_ [NTH]\n+NORTHLANDER\n\nBOB_SMITH\n\t[NTHCIV <20000101]\n\t[NTHGOV 20000101-20051231]\n`;
 const AGENTS = `!minist!  [~GOV]\nSOLDIER [~MIL]\n+TROOPS\n`;
 
+/** The GET routes whose query strings the API target fuzzes (each takes the same mutated query). */
+const ROUTES = [
+  "/api/events",
+  "/api/series",
+  "/api/phases",
+  "/api/network",
+  "/api/indicators",
+  "/api/actors",
+  "/api/stats",
+  "/api/check/brief",
+  "/api/forecast/scenarios",
+  "/api/forecast/scenarios/china-dprk/run",
+];
+
+/** The app over the flagship record in a temp file, made once per fuzz process. */
+let api: Promise<ReturnType<typeof createApp>> | undefined;
+const apiApp = () => {
+  api ??= openStore(join(dir, "api.duckdb"), { flagship: true }).then((store) =>
+    createApp({ store, log: () => {}, mounts: { "/api/forecast": forecastRoutes() } }),
+  );
+  return api;
+};
+
+/**
+ * Every read route's query parameters: the bytes, as text, are the query string of each route in
+ * turn. An answer must be a 200, or a 4xx whose JSON names what is wrong; a 500 is a failure.
+ */
+const apiParameters: Target = {
+  name: "api parameters",
+  // Any error it throws is a 500 or an unnamed refusal: a failure, whatever its message.
+  total: true,
+  seed: async () => "dyad=CHN-PRK&from=2010&to=2020-06&bucket=year&limit=5&mc=2&model=eu&level=code",
+  run: async (bytes) => {
+    const app = await apiApp();
+    const query = encodeURI(text(bytes)).replace(/#/g, "%23");
+    for (const route of ROUTES) {
+      const res = await app.request(`${route}?${query}`);
+      const body = (await res.json()) as { error?: { message?: string } };
+      if (res.status >= 500 || (res.status >= 400 && !body.error?.message))
+        throw new Error(
+          `GET ${route}?${query.slice(0, 200)}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`,
+        );
+    }
+    return ROUTES.length;
+  },
+};
+
 /** Every fuzz target whose code has landed. */
 export async function targets(): Promise<Target[]> {
   const sync = (name: string, seed: string, f: (s: string) => unknown, total = false): Target => ({
@@ -137,5 +187,6 @@ export async function targets(): Promise<Target[]> {
       (s) => codeDocument(s).events,
       true,
     ),
+    apiParameters,
   ];
 }
