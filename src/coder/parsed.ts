@@ -170,7 +170,13 @@ export function treeRoles(
       .map((c) => (tree.rel(c) === "aux" ? tree.words[c].form.toLowerCase() : ""))
       .find((f) => /^(must|should|ought)$/.test(f));
     if (speakers.length > 0 && must) demand = { speakers, code: must === "must" ? "100" : "020" };
-    else if (speakers.length > 0 && sources === null && !passive && sw >= 0 && speaksOfItself(tree, sw, speakers))
+    else if (
+      speakers.length > 0 &&
+      sources === null &&
+      !passive &&
+      sw >= 0 &&
+      speaksOfItself(tree, sw, speakers)
+    )
       // "China said it condemned Japan", "Putin said he would visit": the speaker's own act.
       sources = speakers;
     else if (speakers.length > 0) accusation = speakers;

@@ -252,7 +252,12 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
       };
       checkWork(q.data.mc, scenario.input.actors.length);
       const mc = mcSpec(q.data.mc, q.data.seed, q.data.sd);
-      const text = await opts.pool.run("forecast", { scenario, base, options, mc, drivers: q.data.drivers === "true" }, "the forecast", hint);
+      const text = await opts.pool.run(
+        "forecast",
+        { scenario, base, options, mc, drivers: q.data.drivers === "true" },
+        "the forecast",
+        hint,
+      );
       return c.body(text, 200, { "content-type": "application/json" });
     },
   );
