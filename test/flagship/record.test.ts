@@ -77,17 +77,17 @@ const REQUIRED: Array<[date: string, pair: string, root: string, what: string]> 
   ["2006-10-09", "CHN-PRK", "11", "China: 'flagrantly' conducted, resolutely opposed"],
   ["2006-10-11", "JPN-PRK", "16", "Japan's import and port ban"],
   ["2006-10-14", "IGO-PRK", "16", "resolution 1718"],
-  ["2006-10-14", "CHN-PRK", "16", "China votes for 1718"],
+  ["2006-10-14", "CHN-PRK", "11", "China votes for 1718"],
   ["2009-04-14", "CHN-PRK", "16", "DPRK quits the Six-Party Talks"],
   ["2009-05-25", "PRK-USA", "15", "second nuclear test"],
   ["2009-06-12", "IGO-PRK", "16", "resolution 1874"],
-  ["2009-06-12", "CHN-PRK", "16", "China votes for 1874"],
+  ["2009-06-12", "CHN-PRK", "11", "China votes for 1874"],
   ["2009-10", "CHN-PRK", "04", "Wen Jiabao in Pyongyang"],
   ["2013-01-22", "IGO-PRK", "16", "resolution 2087"],
-  ["2013-01-22", "CHN-PRK", "16", "China votes for 2087"],
+  ["2013-01-22", "CHN-PRK", "11", "China votes for 2087"],
   ["2013-02-12", "PRK-USA", "15", "third nuclear test"],
   ["2013-03-07", "IGO-PRK", "16", "resolution 2094"],
-  ["2013-03-07", "CHN-PRK", "16", "China backs 2094"],
+  ["2013-03-07", "CHN-PRK", "11", "China backs 2094"],
   ["2013-05-24", "CHN-PRK", "03", "Choe Ryong-hae delivers Kim's letter to Xi"],
   ["2016-01-06", "PRK-USA", "15", "fourth nuclear test"],
   ["2016-03-02", "IGO-PRK", "16", "resolution 2270"],
@@ -95,14 +95,14 @@ const REQUIRED: Array<[date: string, pair: string, root: string, what: string]> 
   ["2016-07-08", "CHN-KOR", "11", "China protests THAAD"],
   ["2016-09-09", "PRK-USA", "15", "fifth nuclear test"],
   ["2016-11-30", "IGO-PRK", "16", "resolution 2321 (coal cap)"],
-  ["2016-11-30", "CHN-PRK", "16", "China votes for the coal cap"],
+  ["2016-11-30", "CHN-PRK", "11", "China votes for the coal cap"],
   ["2017-02-18", "CHN-PRK", "16", "MOFCOM suspends coal imports"],
   ["2017-06-02", "IGO-PRK", "16", "resolution 2356"],
   ["2017-08-05", "IGO-PRK", "16", "resolution 2371 (coal ban)"],
   ["2017-09-03", "PRK-USA", "15", "sixth nuclear test"],
   ["2017-09-03", "CHN-PRK", "11", "China condemns the sixth test"],
   ["2017-09-11", "IGO-PRK", "16", "resolution 2375 (oil caps)"],
-  ["2017-09-11", "CHN-PRK", "16", "China votes for the oil caps"],
+  ["2017-09-11", "CHN-PRK", "11", "China votes for the oil caps"],
   ["2017-11-17", "CHN-PRK", "04", "Song Tao as Xi's special envoy"],
   ["2017-12-22", "IGO-PRK", "16", "resolution 2397"],
   ["2018-03-25", "CHN-PRK", "04", "Kim Jong-un's first visit to Beijing"],
@@ -129,7 +129,7 @@ const REQUIRED: Array<[date: string, pair: string, root: string, what: string]> 
   ["2024-04-11", "CHN-PRK", "04", "Zhao Leji opens the Friendship Year"],
   ["2024-06-19", "PRK-RUS", "05", "Comprehensive Strategic Partnership Treaty"],
   ["2024-10-08", "PRK-RUS", "07", "DPRK troops to Russia"],
-  ["2025-09-03", "CHN-PRK", "04", "Kim at the Beijing parade"],
+  ["2025-09-03", "CHN-PRK", "01", "Kim attends the Beijing parade"],
   ["2025-09-04", "CHN-PRK", "04", "Xi-Kim talks"],
 ];
 
@@ -170,6 +170,62 @@ describe("flagship record: data/flagship/events.jsonl", () => {
         undefined,
       );
       seen.set(e.id, e);
+    }
+  });
+
+  it("codes each occurrence once: no two events share day, unordered pair and code unless marked reciprocal", () => {
+    // Read the raw lines: `reciprocal` is a record convention the event model does not carry.
+    const lines = readFileSync(eventsPath, "utf8")
+      .split("\n")
+      .filter((l) => l.trim() !== "")
+      .map((l) => JSON.parse(l) as { reciprocal?: unknown });
+    expect(lines).toHaveLength(events.length);
+    const seen = new Map<string, Event[]>();
+    const unmarked: string[] = [];
+    events.forEach((e, i) => {
+      const key = `${e.date} ${dyad(e)} ${e.cameo}`;
+      const prior = seen.get(key) ?? [];
+      const marked = lines[i].reciprocal === true;
+      if (marked) expect(typeof lines[i].reciprocal, key).toBe("boolean");
+      // A reciprocal line mirrors exactly one earlier line: same day and code, source and target swapped.
+      if (marked) {
+        const mirror = prior.filter(
+          (p) => p.source.code === e.target.code && p.target.code === e.source.code,
+        );
+        expect(mirror.length, `${key}: reciprocal without its mirror`).toBe(1);
+        expect(prior.length, `${key}: more than a mirrored pair`).toBe(1);
+      } else if (prior.length > 0) unmarked.push(`${key}: ${e.source.code}->${e.target.code}`);
+      seen.set(key, [...prior, e]);
+    });
+    expect(unmarked).toEqual([]);
+  });
+
+  it("codes a member's vote for a DPRK resolution as its own censure, not as a second sanction", () => {
+    const votes = events.filter((e) => /\bvotes for\b|\bjoins the consensus\b/.test(e.description ?? ""));
+    expect(votes.length).toBeGreaterThan(0);
+    for (const v of votes) {
+      expect(v.cameo, v.description ?? "").toBe("111");
+      // The Council's own act for the same resolution is in the record.
+      const n = /resolution (\d{3,4})/.exec(v.description ?? "")?.[1];
+      const council = events.find(
+        (e) => e.source.code === "IGOUNO" && e.date === v.date && (e.description ?? "").includes(n ?? "?"),
+      );
+      expect(council, `resolution ${n} on ${v.date}`).toBeDefined();
+    }
+  });
+
+  it("lets every veto on a DPRK draft reach the DPRK as well as the sponsor", () => {
+    const vetoes = events.filter((e) => e.cameo === "129");
+    expect(vetoes.length).toBeGreaterThan(0);
+    for (const v of vetoes) {
+      const shield = events.find(
+        (e) =>
+          e.date === v.date &&
+          e.source.code === v.source.code &&
+          e.target.country === "PRK" &&
+          e.cameo === "052",
+      );
+      expect(shield, `${v.date} ${v.source.code} veto`).toBeDefined();
     }
   });
 
