@@ -1,6 +1,7 @@
 export * from "./changepoint.ts";
 export * from "./check.ts";
 export * from "./claims.ts";
+export * from "./coverage.ts";
 export * from "./evidence.ts";
 export * from "./leverage.ts";
 export * from "./load.ts";

@@ -1,4 +1,5 @@
 import { type Bucket, dateEnd, dateStart, type EventQuery, type EventReader } from "../model/index.ts";
+import { type Coverage, coverage, THIN_DEFAULT, yearsBetween } from "./coverage.ts";
 import { pickEvidence } from "./evidence.ts";
 import { CONTACT_CODES, type Leverage, leverage } from "./leverage.ts";
 import { type Network, type NetworkLevel, network, nodeOf } from "./network.ts";
@@ -157,4 +158,64 @@ export async function loadActors(reader: Reader, limit = 2000): Promise<ActorSum
   return [...counts]
     .map(([code, events]) => ({ code, events }))
     .sort((x, y) => y.events - x.events || x.code.localeCompare(y.code));
+}
+
+/** The window a coverage table starts at when none is given: the span the record aims to cover evenly. */
+export const COVERAGE_FROM = "1990";
+/** Dyads shown when none are named: the largest, by events in the window. */
+export const COVERAGE_TOP = 8;
+
+export interface CoverageOptions {
+  /** The dyads to show (country or organisation codes); default the {@link COVERAGE_TOP} largest. */
+  dyads?: Array<{ a: string; b: string }>;
+  /** First year (default {@link COVERAGE_FROM}). */
+  from?: string;
+  /** Last year (default the last year with events among the dyads). */
+  to?: string;
+  /** Fewer events than this marks a year thin (default {@link THIN_DEFAULT}). */
+  thin?: number;
+  /** How many dyads to show when none are named. */
+  top?: number;
+}
+
+/** The largest undirected country-level dyads in the window, by events. */
+async function largestPairs(
+  reader: Reader,
+  window: EventQuery,
+  top: number,
+): Promise<Array<{ a: string; b: string }>> {
+  const totals = new Map<string, number>();
+  for (const d of await reader.dyads(window, 5000)) {
+    const [x, y] = [nodeOf(d.source, "country"), nodeOf(d.target, "country")].sort();
+    if (x === y) continue;
+    totals.set(`${x}-${y}`, (totals.get(`${x}-${y}`) ?? 0) + d.count);
+  }
+  return [...totals]
+    .sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))
+    .slice(0, top)
+    .map(([k]) => {
+      const [a, b] = k.split("-");
+      return { a, b };
+    });
+}
+
+/**
+ * Events per dyad per year in a window, with the thin and silent years of each dyad: both directions
+ * of a dyad count, actor codes matched by prefix (CHN matches CHNGOV and CHNMIL).
+ */
+export async function loadCoverage(reader: Reader, options: CoverageOptions = {}): Promise<Coverage> {
+  const from = options.from ?? COVERAGE_FROM;
+  const window = { from, to: options.to };
+  const pairs = options.dyads ?? (await largestPairs(reader, window, options.top ?? COVERAGE_TOP));
+  const counts = new Map<string, Map<string, number>>();
+  let last = from;
+  for (const { a, b } of pairs) {
+    const byYear = new Map<string, number>();
+    for (const r of await reader.aggregate({ ...window, dyad: { a, b, directed: false } }, "year")) {
+      byYear.set(r.period, (byYear.get(r.period) ?? 0) + r.count);
+      if (r.period > last) last = r.period;
+    }
+    counts.set(`${a}-${b}`, byYear);
+  }
+  return coverage(counts, yearsBetween(from, options.to ?? last), options.thin ?? THIN_DEFAULT);
 }

@@ -190,6 +190,15 @@ export function program(): Command {
 
   p.command("stats")
     .description("what the record holds: events, dates, actors, roots, origins, indicators")
+    .option("--coverage", "events per dyad per year, thin and silent years marked")
+    .option(
+      "--dyads <list>",
+      "with --coverage: comma-separated dyads, e.g. CHN-PRK,PRK-RUS (default the largest)",
+    )
+    .option("--from <year>", "with --coverage: first year (default 1990)")
+    .option("--to <year>", "with --coverage: last year (default the last year with events)")
+    .option("--thin <n>", "with --coverage: a year with fewer events than this is thin (default 3)")
+    .option("--top <n>", "with --coverage: dyads shown when none are named (default 8)")
     .option("--json", "print JSON")
     .option(dbOption, dbHelp)
     .action(async (opts) => (await import("./stats.ts")).runStats(opts));

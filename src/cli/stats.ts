@@ -1,9 +1,15 @@
 import { ROOTS } from "../model/index.ts";
+import type { CoverageFlags } from "./coverage.ts";
+import { CliError } from "./error.ts";
 import { table } from "./events.ts";
 import { openRecord } from "./record.ts";
 
-/** `yalu stats [--json]`: what the record holds. */
-export async function runStats(flags: { db?: string; json?: boolean }): Promise<void> {
+/** `yalu stats [--json]`: what the record holds; with `--coverage`, events per dyad per year. */
+export async function runStats(flags: CoverageFlags & { coverage?: boolean }): Promise<void> {
+  const { coverage, ...rest } = flags;
+  if (coverage) return (await import("./coverage.ts")).runCoverage(rest);
+  for (const k of ["dyads", "from", "to", "thin", "top"] as const)
+    if (flags[k] !== undefined) throw new CliError(`--${k} needs --coverage`, 2);
   const store = await openRecord(flags.db);
   try {
     const s = await store.stats();

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Bucket } from "../model/index.ts";
 import {
   bucket,
+  coverageShape,
   dyadCode,
   filterShape,
   flag,
@@ -18,7 +19,7 @@ import { badRequest } from "./error.ts";
 export const MAX_LIMIT = 1000;
 
 /** The store's event filters (`store/filter.ts`), as /api/events, /api/series and /api/network take them. */
-export { bucket, dyadCode, filterShape, flag, num, phaseShape, toEventQuery, whole };
+export { bucket, coverageShape, dyadCode, filterShape, flag, num, phaseShape, toEventQuery, whole };
 
 /** Paging of /api/events: the store's page fields, a page at most {@link MAX_LIMIT} events. */
 export const apiPageShape = {

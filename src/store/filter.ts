@@ -149,6 +149,37 @@ export const phaseShape = {
   minSize: whole(1, 100).optional().meta({ description: "Fewest non-empty buckets per phase (default 1)." }),
 };
 
+/** A year, four digits ("1990"). */
+const year = z.string().regex(/^\d{4}$/, "expected a year YYYY");
+
+/**
+ * The coverage table (events per dyad per year): `/api/coverage` parameters and the flags of
+ * `yalu stats --coverage` alike.
+ */
+export const coverageShape = {
+  dyads: list(
+    (s) => new RegExp(`^${ACTOR}-${ACTOR}$`, "i").test(s),
+    'two actor codes joined by "-", e.g. CHN-PRK',
+  )
+    .transform((xs) =>
+      xs.map((x) => {
+        const [a, b] = x.toUpperCase().split("-");
+        return { a, b };
+      }),
+    )
+    .optional()
+    .meta({
+      description: "Comma-separated dyads, e.g. CHN-PRK,PRK-RUS (default the largest).",
+      example: "CHN-PRK,PRK-USA",
+    }),
+  from: year.optional().meta({ description: "First year (default 1990)." }),
+  to: year.optional().meta({ description: "Last year (default the last year with events)." }),
+  thin: whole(1, 1000)
+    .optional()
+    .meta({ description: "A year with fewer events than this (and some) is thin (default 3)." }),
+  top: whole(1, MAX_ITEMS).optional().meta({ description: "Dyads shown when none are named (default 8)." }),
+};
+
 /** Validated filters (and, where the shape has them, page fields). */
 export type Filters = z.output<z.ZodObject<typeof filterShape>> & z.output<z.ZodObject<typeof pageShape>>;
 

@@ -7,6 +7,7 @@ export type { DuckDBStore } from "./duckdb/index.ts";
 export { StorageError } from "./failure.ts";
 export {
   bucket,
+  coverageShape,
   dyadCode,
   filterShape,
   flag,

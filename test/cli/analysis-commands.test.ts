@@ -112,3 +112,25 @@ describe("yalu indicators", () => {
     );
   }, 120_000);
 });
+
+describe("yalu stats --coverage", () => {
+  it("prints /api/coverage's answer with --json, and a table of the same counts with thin and silent years marked", async () => {
+    const args = ["--dyads", "CHN-PRK,PRK-USA", "--from", "2000", "--to", "2025"];
+    const cli = JSON.parse((await run("stats", "--coverage", ...args, "--json")).stdout);
+    expect(cli).toEqual(await api("/api/coverage?dyads=CHN-PRK,PRK-USA&from=2000&to=2025"));
+    const text = await run("stats", "--coverage", ...args);
+    expect([text.code, text.stderr]).toEqual([0, ""]);
+    const cell = (n: number) => (n === 0 ? "·" : n < cli.thin ? `${n}\\*` : String(n));
+    for (const [i, year] of (cli.years as string[]).entries()) {
+      const cells = (cli.dyads as { counts: number[] }[]).map((d) => cell(d.counts[i]));
+      expect(text.stdout).toMatch(new RegExp(`^${year}\\s+${cells.join("\\s+")}\\s*$`, "m"));
+    }
+  }, 120_000);
+
+  it("names a bad flag, and a coverage flag given without --coverage (exit 2)", async () => {
+    const from = await run("stats", "--coverage", "--from", "90");
+    expect([from.code, from.stderr]).toEqual([2, 'yalu: invalid --from "90": expected a year YYYY\n']);
+    const alone = await run("stats", "--thin", "2");
+    expect([alone.code, alone.stderr]).toEqual([2, "yalu: --thin needs --coverage\n"]);
+  }, 120_000);
+});

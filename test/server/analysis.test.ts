@@ -118,6 +118,47 @@ describe("GET /api/indicators", () => {
   });
 });
 
+describe("GET /api/coverage", () => {
+  it("counts each dyad's events per year in both directions, as /api/events does, and marks thin and silent years", async () => {
+    const { status, body } = await t.get("/api/coverage?dyads=CHN-PRK,PRK-RUS&from=2000&to=2025&thin=4");
+    expect(status).toBe(200);
+    expect(body.years[0]).toBe("2000");
+    expect(body.years.at(-1)).toBe("2025");
+    expect(body.thin).toBe(4);
+    expect(body.dyads.map((d: any) => d.dyad)).toEqual(["CHN-PRK", "PRK-RUS"]);
+    for (const d of body.dyads) {
+      const [a, b] = d.dyad.split("-");
+      for (const [i, year] of body.years.entries()) {
+        const events = await t.get(`/api/events?dyad=${a}-${b}&from=${year}&to=${year}&limit=1`);
+        expect(d.counts[i], `${d.dyad} ${year}`).toBe(events.body.total);
+        expect(d.silent.includes(year)).toBe(d.counts[i] === 0);
+        expect(d.thin.includes(year)).toBe(d.counts[i] > 0 && d.counts[i] < 4);
+      }
+    }
+  });
+
+  it("shows the largest dyads when none are named, and refuses bad parameters naming them", async () => {
+    const { body } = await t.get("/api/coverage?top=3");
+    expect(body.dyads).toHaveLength(3);
+    const totals = body.dyads.map((d: any) => d.total);
+    expect(totals).toEqual([...totals].sort((x: number, y: number) => y - x));
+    expect(body.years[0]).toBe("1990");
+    for (const [q, parameter] of [
+      ["dyads=CHN", "dyads"],
+      ["from=90", "from"],
+      ["from=2010&to=2000", "to"],
+      ["thin=0", "thin"],
+      ["top=x", "top"],
+      ["bucket=year", "bucket"],
+    ]) {
+      const r = await t.get(`/api/coverage?${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.body.error.parameter, q).toBe(parameter);
+    }
+    expect((await t.get("/api/coverage?dyads=CHN-XXX")).status).toBe(404);
+  });
+});
+
 describe("GET /api/actors and /api/stats", () => {
   it("lists actors by volume and the record's statistics", async () => {
     const actors = (await t.get("/api/actors")).body.actors;

@@ -1,11 +1,27 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { loadLeverage, loadNetwork, loadPhases, loadSeries, PhaseLimitError } from "../../analysis/index.ts";
+import {
+  loadCoverage,
+  loadLeverage,
+  loadNetwork,
+  loadPhases,
+  loadSeries,
+  PhaseLimitError,
+} from "../../analysis/index.ts";
 import { cachedJson } from "../cached.ts";
 import type { Deps } from "../deps.ts";
 import { HttpError } from "../error.ts";
 import { documented } from "../openapi.ts";
-import { bucket, dyadCode, filterShape, parseQuery, phaseShape, toEventQuery, whole } from "../params.ts";
+import {
+  bucket,
+  coverageShape,
+  dyadCode,
+  filterShape,
+  parseQuery,
+  phaseShape,
+  toEventQuery,
+  whole,
+} from "../params.ts";
 import { checkActors } from "./actors.ts";
 
 /** A dyad the route needs. */
@@ -36,7 +52,7 @@ const networkQuery = {
 
 const indicatorsQuery = { dyad: theDyad };
 
-/** GET /api/series, /api/phases, /api/network, /api/indicators, /api/stats. */
+/** GET /api/series, /api/phases, /api/network, /api/indicators, /api/coverage, /api/stats. */
 export function analysisRoutes(deps: Deps): Hono {
   const app = new Hono();
 
@@ -117,6 +133,20 @@ export function analysisRoutes(deps: Deps): Hono {
       const f = parseQuery(indicatorsQuery, c.req.queries());
       await checkActors(deps, f);
       return loadLeverage(deps.store, f.dyad.a, f.dyad.b, await deps.names(f.dyad.b));
+    }),
+  );
+
+  app.get(
+    "/coverage",
+    documented({
+      summary: "Events per dyad per year, both directions, with each dyad's thin and silent years",
+      query: coverageShape,
+      answer: "{ years, thin, dyads: [{ dyad, total, counts, thin, silent }] }",
+    }),
+    cachedJson(deps.cache, "coverage", async (c) => {
+      const f = parseQuery(coverageShape, c.req.queries());
+      for (const d of f.dyads ?? []) for (const code of [d.a, d.b]) await deps.requireActor(code, "dyads");
+      return loadCoverage(deps.store, f);
     }),
   );
 
