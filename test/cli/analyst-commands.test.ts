@@ -98,8 +98,21 @@ describe("yalu plot", () => {
       const svg = readFileSync(out("phases.svg"), "utf8");
       expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg\b[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
       expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
-      // Phases on the whole record, shown from 2006: the first drawn phase starts at 2006.
-      expect(svg).toMatch(/data-testid="phase" data-label="cooling" data-from="2006"/);
+      // Phases on the whole record, shown from 2006: the first drawn phase is the one /api/phases
+      // gives first for that window, kept whole (its own start, at or before 2006).
+      const store = await openStore(db, { flagship: false });
+      let first: { label: string; from: string } | undefined;
+      try {
+        const res = await createApp({ store }).request("/api/phases?dyad=CHN-PRK&from=2006");
+        expect(res.status).toBe(200);
+        first = ((await res.json()) as { phases: { label: string; from: string }[] }).phases[0];
+      } finally {
+        await store.close();
+      }
+      expect(first?.from <= "2006").toBe(true);
+      expect(svg).toMatch(
+        new RegExp(`data-testid="phase" data-label="${first?.label}" data-from="${first?.from}"`),
+      );
       for (const png of ["dyad.png", "network.png"]) {
         const buf = readFileSync(out(png));
         expect(buf.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
