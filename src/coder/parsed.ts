@@ -13,6 +13,7 @@ import {
   mentionHead,
   mentionsOf,
   partnerWords,
+  closingReport,
   reportingVerb,
   subjectWord,
   TOPIC_VERBS,
@@ -60,6 +61,20 @@ function speaksOfItself(tree: Tree, sw: number, speakers: ActorMention[]): boole
   return (w === "he" || w === "she") && speakers.every((m) => m.kind === "person");
 }
 
+/**
+ * Whether verb `v` is in the simple past: tagged so, or a participle with a subject of its own and
+ * no auxiliary (the tagger's VBN for a VBD: "Chinese troops killed three soldiers").
+ */
+function pastTense(tree: Tree, v: number): boolean {
+  const tag = tree.words[v].xpos;
+  if (tag === "VBD") return true;
+  return (
+    tag === "VBN" &&
+    tree.dependents(v, "nsubj").length > 0 &&
+    tree.dependents(v, "aux", "aux:pass", "cop").length === 0
+  );
+}
+
 /** Read trigger `t` against the parse. */
 export function treeRoles(
   tree: Tree,
@@ -78,11 +93,12 @@ export function treeRoles(
   // A word-order target is dropped only on the parse's positive evidence: it is the owner of a
   // meeting's topic, or it sits in another clause with a subject of its own ("met Japan, which
   // criticised China"). Where the parse is no help (the path never reaches the verb), it stays.
-  const rv = reportingVerb(tree, v);
+  const reported = reportingVerb(tree, v);
+  const rv = reported >= 0 ? reported : closingReport(tree, v);
   // "North Korea fired two missiles on Sunday, Seoul's military said": an attribution after a
   // past act is the wire's way of naming its source, not an accusation; the act is coded, and the
   // source is no target of it.
-  const attribution = rv > v && tree.words[v].xpos === "VBD";
+  const attribution = rv > v && pastTense(tree, v);
   const inAttribution = (m: ActorMention): boolean => {
     let w = heads[mentions.indexOf(m)] ?? m.start;
     for (let depth = 0; depth < 8 && w >= 0 && w !== v; depth++) {

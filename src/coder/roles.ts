@@ -213,6 +213,22 @@ const FACTIVE = new Set([
   "learn",
 ]);
 
+/**
+ * A closing attribution hung under `v` ("North Korea fired missiles, Japan's ministry said", parsed
+ * with "said" as a dependent of "fired"): a later reporting verb with a subject of its own, after a
+ * comma; or -1.
+ */
+export function closingReport(t: Tree, v: number): number {
+  for (const c of t.children(v)) {
+    if (c <= v || !/^(parataxis|advcl|ccomp)$/.test(t.rel(c))) continue;
+    if (!REPORTING.has(t.words[c].lemma.toLowerCase())) continue;
+    const subj = t.dependents(c, "nsubj");
+    if (subj.length === 0 || !t.words.slice(v + 1, Math.min(...subj)).some((w) => w.form === ",")) continue;
+    return c;
+  }
+  return -1;
+}
+
 /** The reporting verb that `v`'s clause is the content of (non-factive ones only), or -1. */
 export function reportingVerb(t: Tree, v: number): number {
   let w = v;
