@@ -7,13 +7,13 @@ import type { Tree } from "../parse/index.ts";
 import type { ActorMention } from "./actors.ts";
 import {
   agentWord,
+  closingReport,
   frameOf,
   isGeneric,
   isPassive,
   mentionHead,
   mentionsOf,
   partnerWords,
-  closingReport,
   reportingVerb,
   subjectWord,
   TOPIC_VERBS,
