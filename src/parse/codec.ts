@@ -16,6 +16,8 @@ interface Header {
   labels: string[];
   dictionary: [string, number][];
   clusters: [string, number][];
+  /** Absent in models before the tagger's known-word feature. */
+  known?: string[];
   lemmas: [string, string][];
   tables: { name: string; classes: number; rows: number; pairs: number; scale: number }[];
   /** Free-form provenance: corpus, seed, epochs, date. */
@@ -73,6 +75,7 @@ export function encodeModel(m: ParserModel, about: Record<string, unknown> = {})
     labels: m.labels,
     dictionary: [...m.tagger.dictionary],
     clusters: [...m.tagger.clusters],
+    known: [...m.tagger.known],
     lemmas: [...m.lemmas],
     tables: [],
     about,
@@ -145,6 +148,7 @@ export function decodeModel(bytes: Uint8Array): ParserModel & { about: Record<st
       classes: header.classes,
       dictionary: new Map(header.dictionary),
       clusters: new Map(header.clusters),
+      known: new Set(header.known ?? []),
       weights: get("tagger"),
     },
     upos: header.upos,

@@ -83,6 +83,7 @@ export function mixModels(models: readonly ParserModel[]): ParserModel {
       classes: classes.names,
       dictionary: first.tagger.dictionary,
       clusters: first.tagger.clusters,
+      known: first.tagger.known,
       weights: mix((m) => m.tagger.weights, classes.ids, classes.names.length),
     },
     upos,

@@ -26,6 +26,8 @@ export interface WordAtoms {
   c1: Int32Array;
   c2: Int32Array;
   c3: Int32Array;
+  /** 1 where the word is one the tagger saw often enough in training (see `TaggerModel.known`). */
+  known: Uint8Array;
 }
 
 const PAD = [hashString("<s-2>"), hashString("<s-1>"), hashString("</s+1>"), hashString("</s+2>")];
@@ -66,7 +68,11 @@ export function wordShape(s: string): string {
 }
 
 /** Atoms for the words of a sentence. */
-export function wordAtoms(forms: readonly string[], clusters?: Clusters): WordAtoms {
+export function wordAtoms(
+  forms: readonly string[],
+  clusters?: Clusters,
+  known?: ReadonlySet<string>,
+): WordAtoms {
   const n = forms.length;
   const a: WordAtoms = {
     text: forms,
@@ -83,6 +89,7 @@ export function wordAtoms(forms: readonly string[], clusters?: Clusters): WordAt
     c1: new Int32Array(n),
     c2: new Int32Array(n),
     c3: new Int32Array(n),
+    known: new Uint8Array(n),
   };
   for (let i = 0; i < n; i++) {
     const f = forms[i];
@@ -99,6 +106,7 @@ export function wordAtoms(forms: readonly string[], clusters?: Clusters): WordAt
     a.shape[i] = hashString(wordShape(f));
     const c = clusters?.get(w);
     if (c !== undefined) [a.c1[i], a.c2[i], a.c3[i]] = clusterLevels(c);
+    a.known[i] = known?.has(w) ? 1 : 0;
   }
   return a;
 }
@@ -129,6 +137,8 @@ function wordFeatures(a: WordAtoms, i: number, keys: Int32Array): number {
   keys[k++] = featureKey(31, c3);
   keys[k++] = featureKey(32, a.c2[i]);
   keys[k++] = featureKey(38, c3, a.suf2[i]);
+  // An unknown word is seldom a function word, whatever its shape ("Xi" is no "If").
+  keys[k++] = featureKey(39, a.known[i], a.shape[i]);
   return k;
 }
 
@@ -174,6 +184,7 @@ function contextFeatures(
   keys[k++] = featureKey(35, at(a.c3, i + 1));
   keys[k++] = featureKey(36, at(a.c2, i + 1), c3);
   keys[k++] = featureKey(37, at(a.c2, i - 1), c3, p1);
+  keys[k++] = featureKey(40, a.known[i], a.shape[i], i === 0 ? 1 : 0);
   return k;
 }
 
@@ -193,6 +204,8 @@ export interface TaggerModel {
   dictionary: Map<string, number>;
   /** Word clusters from unlabelled text. */
   clusters: Clusters;
+  /** Lower-cased words seen at least twice in training (older models: none). */
+  known: ReadonlySet<string>;
   weights: Scorer;
 }
 

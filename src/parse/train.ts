@@ -122,6 +122,20 @@ export function projectivize(heads: Int32Array): Int32Array {
   return out;
 }
 
+/**
+ * The words the tagger will call known: lower-cased forms seen at least twice, so that in training
+ * the words seen once stand for the unknown words it will meet.
+ */
+export function knownWords(sentences: readonly ConlluSentence[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const s of sentences)
+    for (const w of s.words) {
+      const lower = w.form.toLowerCase().replace(/’/g, "'");
+      counts.set(lower, (counts.get(lower) ?? 0) + 1);
+    }
+  return new Set([...counts].filter(([, n]) => n >= 2).map(([w]) => w));
+}
+
 /** Turn treebank sentences into training sentences, growing the class and label lists. */
 export function prepare(
   sentences: readonly ConlluSentence[],
@@ -130,6 +144,7 @@ export function prepare(
   rnd: () => number,
   dropHyphens: number,
   clusters: Clusters,
+  known: ReadonlySet<string> = new Set(),
 ): TrainSentence[] {
   const classIds = new Map(classes.map((c, i) => [c, i]));
   const labelIds = new Map(labels.map((c, i) => [c, i]));
@@ -168,7 +183,13 @@ export function prepare(
       tags[i] = id(classIds, classes, `${words[i].upos}|${words[i].xpos}`);
     }
     const forms = words.map((w) => w.form);
-    out.push({ forms, atoms: wordAtoms(forms, clusters), tags, heads: projectivize(heads), labels: labs });
+    out.push({
+      forms,
+      atoms: wordAtoms(forms, clusters, known),
+      tags,
+      heads: projectivize(heads),
+      labels: labs,
+    });
   }
   return out;
 }
@@ -204,6 +225,7 @@ function tagDictionary(data: readonly TrainSentence[]): Map<string, number> {
 export function trainTagger(
   data: readonly TrainSentence[],
   classes: string[],
+  known: ReadonlySet<string>,
   opts: Pick<TrainOptions, "tagEpochs" | "tablePrune" | "progress" | "clusters">,
   rnd: () => number,
 ): TaggerModel {
@@ -241,7 +263,7 @@ export function trainTagger(
       `tagger epoch ${epoch}/${opts.tagEpochs}: train accuracy ${((100 * right) / total).toFixed(2)}%`,
     );
   }
-  return { classes, dictionary, clusters: opts.clusters, weights: w.average(opts.tablePrune) };
+  return { classes, dictionary, clusters: opts.clusters, known, weights: w.average(opts.tablePrune) };
 }
 
 /** Parser inputs for training sentences, with the given tags. */
@@ -376,7 +398,8 @@ function trainMember(sentences: readonly ConlluSentence[], opts: TrainOptions): 
   const rnd = mulberry32(opts.seed);
   const classes: string[] = [];
   const labels: string[] = ["root"];
-  const data = prepare(sentences, classes, labels, rnd, opts.dropHyphens, opts.clusters);
+  const known = knownWords(sentences);
+  const data = prepare(sentences, classes, labels, rnd, opts.dropHyphens, opts.clusters, known);
   const upos: string[] = [];
   const classUpos = Int32Array.from(classes, (c) => {
     const u = c.split("|")[0];
@@ -384,13 +407,13 @@ function trainMember(sentences: readonly ConlluSentence[], opts: TrainOptions): 
     return upos.indexOf(u);
   });
   opts.progress(`${data.length} sentences, ${classes.length} tag classes, ${labels.length} labels`);
-  const tagger = trainTagger(data, classes, opts, rnd);
+  const tagger = trainTagger(data, classes, known, opts, rnd);
   let tags: Int32Array[];
   if (opts.folds > 1) {
     tags = new Array(data.length);
     for (let f = 0; f < opts.folds; f++) {
       const train = data.filter((_, i) => i % opts.folds !== f);
-      const fold = trainTagger(train, classes, { ...opts, progress: () => {} }, rnd);
+      const fold = trainTagger(train, classes, known, { ...opts, progress: () => {} }, rnd);
       for (let i = f; i < data.length; i += opts.folds) tags[i] = tagSentence(fold, data[i].atoms);
       opts.progress(`jack-knifed tags: fold ${f + 1}/${opts.folds}`);
     }
