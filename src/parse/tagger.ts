@@ -28,6 +28,8 @@ export interface WordAtoms {
   c3: Int32Array;
   /** 1 where the word is one the tagger saw often enough in training (see `TaggerModel.known`). */
   known: Uint8Array;
+  /** 1 where the word begins with a capital. */
+  upper: Uint8Array;
 }
 
 const PAD = [hashString("<s-2>"), hashString("<s-1>"), hashString("</s+1>"), hashString("</s+2>")];
@@ -90,6 +92,7 @@ export function wordAtoms(
     c2: new Int32Array(n),
     c3: new Int32Array(n),
     known: new Uint8Array(n),
+    upper: new Uint8Array(n),
   };
   for (let i = 0; i < n; i++) {
     const f = forms[i];
@@ -107,6 +110,7 @@ export function wordAtoms(
     const c = clusters?.get(w);
     if (c !== undefined) [a.c1[i], a.c2[i], a.c3[i]] = clusterLevels(c);
     a.known[i] = known?.has(w) ? 1 : 0;
+    a.upper[i] = /^\p{Lu}/u.test(f) ? 1 : 0;
   }
   return a;
 }
@@ -163,10 +167,11 @@ function contextFeatures(
   keys[k++] = featureKey(12, p1, p2);
   keys[k++] = featureKey(13, p1, w0);
   keys[k++] = featureKey(14, wm1);
-  keys[k++] = featureKey(15, at(a.suf3, i - 1));
+  // A neighbour's suffix with its capital: "in Beijing" is no "in making".
+  keys[k++] = featureKey(15, at(a.suf3, i - 1), i > 0 ? a.upper[i - 1] : 2);
   keys[k++] = featureKey(16, at(w, i - 2));
   keys[k++] = featureKey(17, wp1);
-  keys[k++] = featureKey(18, at(a.suf3, i + 1));
+  keys[k++] = featureKey(18, at(a.suf3, i + 1), i + 1 < a.upper.length ? a.upper[i + 1] : 2);
   keys[k++] = featureKey(19, at(w, i + 2));
   keys[k++] = featureKey(20, wm1, w0);
   keys[k++] = featureKey(21, w0, wp1);
