@@ -2,8 +2,9 @@ import { rootOf } from "../model/index.ts";
 import type { Tree } from "../parse/index.ts";
 import type { ActorMention } from "./actors.ts";
 import type { DateMention } from "./dates.ts";
+import { verbForms } from "./inflect.ts";
 import { codeForMood } from "./moods.ts";
-import { type TreeRoles, treeRoles } from "./parsed.ts";
+import { standsForSpeaker, type TreeRoles, treeRoles } from "./parsed.ts";
 import { isPunct, type Token } from "./tokens.ts";
 import { CLAUSE_WORDS, type Trigger } from "./triggers.ts";
 
@@ -236,26 +237,40 @@ function coordinated(tokens: Token[], mentions: ActorMention[], idx: number, dir
 
 /** Pronouns a speaker uses of itself in reported speech ("the rebels said they …"). */
 const SPEAKER_PRONOUNS = new Set(["they", "we"]);
-const REPORTING =
-  /^(said|says|say|announced|announces|stated|states|declared|declares|added|adds|insisted|insists|confirmed|confirms|claimed|claims|reiterated|stressed|noted|warned|vowed|pledged)$/;
+/** Verbs of saying, as written before a reported clause (not as gerunds). */
+const SAYING = new Set(
+  [
+    "say",
+    "announce",
+    "state",
+    "declare",
+    "add",
+    "insist",
+    "confirm",
+    "claim",
+    "reiterate",
+    "stress",
+    "note",
+    "warn",
+    "vow",
+    "pledge",
+  ].flatMap((v) => verbForms(v).filter((f) => !f.endsWith("ing"))),
+);
 
 /**
  * The speaker whose reported clause starts with the pronoun at `k` ("China said it would …",
  * "Putin said on Monday that he …"): the actor just before the reporting verb just before it.
- * "he" and "she" stand only for a person.
  */
 function reporterOf(tokens: Token[], mentions: ActorMention[], k: number, stop: number): ActorMention | null {
   // Back over "that" and a short time phrase ("said on Monday that it …") to the reporting verb.
   let j = k - 1;
-  while (j >= stop && j >= k - 5 && !REPORTING.test(tokens[j].lower)) {
+  while (j >= stop && j >= k - 5 && !SAYING.has(tokens[j].lower)) {
     if (tokens[j].text === "," || mentions.some((m) => m.start <= j && j < m.end)) return null;
     j--;
   }
   if (j < stop || j < k - 5) return null;
   const speaker = mentions.findLast((m) => m.end <= j && m.end >= j - 2 && m.start >= stop && !m.location);
-  if (!speaker) return null;
-  const w = tokens[k].lower;
-  return (w === "he" || w === "she") && speaker.kind !== "person" ? null : speaker;
+  return speaker && standsForSpeaker(tokens[k].lower, speaker) ? speaker : null;
 }
 
 /** The subject of a trigger: actors to its left in the same clause, not objects of prepositions. */

@@ -52,13 +52,12 @@ const STRENGTH: Trigger["mood"][] = ["plain", "intent", "threat", "refusal", "hy
 const PLACE_TARGET = /^(14|18|19|20)/;
 
 /**
- * Whether the subject word `sw` of a reported clause is a pronoun standing for its speakers: "it",
- * "they" and "we" for any speaker, "he" and "she" for a person.
+ * Whether `pronoun` (lower-cased) in a reported clause stands for its `speaker`: "it", "they" and
+ * "we" for any speaker, "he" and "she" for a person.
  */
-function speaksOfItself(tree: Tree, sw: number, speakers: ActorMention[]): boolean {
-  const w = tree.words[sw].form.toLowerCase();
-  if (w === "it" || w === "they" || w === "we") return true;
-  return (w === "he" || w === "she") && speakers.every((m) => m.kind === "person");
+export function standsForSpeaker(pronoun: string, speaker: ActorMention): boolean {
+  if (pronoun === "it" || pronoun === "they" || pronoun === "we") return true;
+  return (pronoun === "he" || pronoun === "she") && speaker.kind === "person";
 }
 
 /**
@@ -191,7 +190,7 @@ export function treeRoles(
       sources === null &&
       !passive &&
       sw >= 0 &&
-      speaksOfItself(tree, sw, speakers)
+      speakers.every((m) => standsForSpeaker(tree.words[sw].form.toLowerCase(), m))
     )
       // "China said it condemned Japan", "Putin said he would visit": the speaker's own act.
       sources = speakers;

@@ -29,14 +29,19 @@ export class ModelError extends Error {
   override name = "ModelError";
 }
 
+/** The weight of one unit when `vals` are stored as signed bytes (the largest at ±127). */
+export function byteScale(vals: Float32Array): number {
+  let max = 0;
+  for (const v of vals) max = Math.max(max, Math.abs(v));
+  return max > 0 ? max / 127 : 1;
+}
+
 function packWeights(w: SparseWeights): { bytes: Buffer[]; scale: number } {
   const rows = w.keys.length;
   const order = Array.from({ length: rows }, (_, i) => i).sort(
     (a, b) => (w.keys[a] >>> 0) - (w.keys[b] >>> 0),
   );
-  let max = 0;
-  for (const v of w.vals) max = Math.max(max, Math.abs(v));
-  const scale = max > 0 ? max / 127 : 1;
+  const scale = byteScale(w.vals);
   const deltas = new Uint32Array(rows);
   const counts = new Uint8Array(rows);
   const cls = new Uint8Array(w.cls.length);

@@ -5,14 +5,13 @@
  * weights its model file would hold, so mixing files and mixing freshly trained members agree.
  */
 import type { Clusters } from "./clusters.ts";
+import { byteScale } from "./codec.ts";
 import type { ParserModel } from "./parser.ts";
 import { meanWeights, SparseWeights } from "./perceptron.ts";
 
 /** `w` with its weights rounded to 255 levels, as the model file stores them. */
 export function quantized(w: SparseWeights): SparseWeights {
-  let max = 0;
-  for (const v of w.vals) max = Math.max(max, Math.abs(v));
-  const scale = max > 0 ? max / 127 : 1;
+  const scale = byteScale(w.vals);
   const vals = w.vals.map((v) => Math.round(v / scale) * scale);
   return new SparseWeights(w.classes, w.keys, w.starts, w.cls, vals);
 }
