@@ -3,7 +3,7 @@
 // part year and per-point sources; a claim of one's own checked as `yalu check` checks it.
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Page } from "playwright-core";
+import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkClaims } from "../../src/analysis/check.ts";
 import { parseClaimsText } from "../../src/analysis/claims.ts";
@@ -50,11 +50,17 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
   let store: Store;
   let server: RunningServer;
   let page: Page;
+  /** What the page threw or logged as an error, for the message of a failed export. */
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     d = await openDashboard("yalu-analyst-e2e-");
     ({ dir, store, server, page } = d);
+    page.on("pageerror", (err) => pageErrors.push(err.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") pageErrors.push(m.text());
+    });
   });
 
   afterAll(async () => {
@@ -67,18 +73,57 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
     console.log(`screenshot: ${path}`);
   };
 
-  /** Click one export button of a chart and save what the browser downloads. */
+  /** Click one export button of a chart and save what the browser downloads. If the page reports
+   * a failed export in the chart's status line instead, fail with its words, not a bare timeout. */
   const save = async (view: string, chart: string, format: "svg" | "png" | "csv") => {
-    const button = page.locator(`#view-${view} [data-testid=export-${format}][data-chart="${chart}"]`);
-    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    const bar = `#view-${view} [data-testid=chart-export][data-chart="${chart}"]`;
+    const button = page.locator(`${bar} [data-testid=export-${format}]`);
+    let download: Download | undefined;
+    let failure: Error | undefined;
+    const waiting = page.waitForEvent("download", { timeout: 90_000 }).then(
+      (d) => {
+        download = d;
+      },
+      (err: Error) => {
+        failure = err;
+      },
+    );
+    await button.click();
+    while (!download && !failure) {
+      const note = (await page.locator(`${bar} .export-status`).textContent())?.trim();
+      if (note) failure = new Error(`exporting ${chart}.${format} failed in the page: ${note}`);
+      else await Promise.race([waiting, new Promise((r) => setTimeout(r, 100))]);
+    }
+    if (!download) throw new Error(`${failure?.message}; page errors: ${pageErrors.join(" | ") || "none"}`);
     expect(download.suggestedFilename()).toBe(`${chart}.${format}`);
     const path = join(dir, "downloads", download.suggestedFilename());
     await download.saveAs(path);
     return path;
   };
 
+  /**
+   * Wait until a view stops redrawing its charts: the same export bars twice, 300 ms apart. A view
+   * redraws when the page's width changes (a scrollbar appearing as the record loads), and a click
+   * aimed at a button that is being replaced can land on nothing.
+   */
+  const settled = async (view: string) => {
+    for (let tries = 0; tries < 50; tries++) {
+      // A string, not a function: the test's TypeScript has no DOM types.
+      const same = await page.evaluate(`(async () => {
+        const bars = () => [...document.querySelectorAll("#view-${view} [data-testid=chart-export]")];
+        const before = bars();
+        await new Promise((r) => setTimeout(r, 300));
+        const after = bars();
+        return before.length === after.length && before.every((bar, k) => bar === after[k]);
+      })()`);
+      if (same) return;
+    }
+    throw new Error(`the ${view} view kept redrawing its charts for 15 s`);
+  };
+
   /** Every chart of a view, exported as SVG, PNG and CSV; returns the chart names. */
   const exportAll = async (view: string) => {
+    await settled(view);
     const charts = await page.$$eval(`#view-${view} [data-testid=chart-export]`, (els) =>
       els.map((e) => e.getAttribute("data-chart") ?? ""),
     );

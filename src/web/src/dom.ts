@@ -82,7 +82,31 @@ export function eventCard(e: EvidenceEvent & { quadClass?: number }): HTMLElemen
 export const fmt = (x: number | null | undefined, digits = 2) =>
   x === null || x === undefined ? "–" : (Math.round(x * 10 ** digits) / 10 ** digits).toString();
 
-/** Width available to a chart inside an element (at least 280 px). */
+/** The width each chart holder was last drawn at (by widthOf). */
+const drawnWidth = new WeakMap<Element, number>();
+
+const measure = (el: Element) => Math.max(280, Math.floor(el.getBoundingClientRect().width || 640));
+
+/** Width available to a chart inside an element (at least 280 px), remembered as drawn at. */
 export function widthOf(el: Element): number {
-  return Math.max(280, Math.floor(el.getBoundingClientRect().width || 640));
+  const width = measure(el);
+  drawnWidth.set(el, width);
+  return width;
+}
+
+/**
+ * Redraw a view's charts when the window resizes and their holder's width has changed since it was
+ * drawn, 150 ms after the last resize event. Not on every event: a scrollbar appearing or a page
+ * screenshot fires resize events at the same width, and replacing charts then would pull buttons
+ * from under the reader's pointer.
+ */
+export function redrawOnResize(holder: () => Element | null, redraw: () => void): void {
+  let timer = 0;
+  window.addEventListener("resize", () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      const el = holder();
+      if (el && measure(el) !== drawnWidth.get(el)) redraw();
+    }, 150);
+  });
 }

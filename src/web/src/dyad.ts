@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { actorOptions } from "./actors.ts";
 import { api, type Event, hashDyad, hashParams, type PhasesResponse, toDate } from "./api.ts";
 import type { Row } from "./csv.ts";
-import { eventCard, fill, fmt, h, status, widthOf } from "./dom.ts";
+import { eventCard, fill, fmt, h, redrawOnResize, status, widthOf } from "./dom.ts";
 import { asEvidence, eventLabel, QUAD_COLORS, QUAD_NAMES } from "./events.ts";
 import { exportBar } from "./export.ts";
 
@@ -329,11 +329,7 @@ export async function dyadView(root: HTMLElement): Promise<void> {
     });
     void load();
   });
-  let timer = 0;
-  window.addEventListener("resize", () => {
-    clearTimeout(timer);
-    timer = window.setTimeout(draw, 150);
-  });
+  redrawOnResize(() => out.querySelector("[data-testid=dyad-chart]"), draw);
   await load();
 }
 

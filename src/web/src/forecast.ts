@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { api } from "./api.ts";
-import { fill, fmt, h, status, widthOf } from "./dom.ts";
+import { fill, fmt, h, redrawOnResize, status, widthOf } from "./dom.ts";
 import { download, exportBar } from "./export.ts";
 import { type ScenarioDetail, scenarioEditor } from "./forecast-editor.ts";
 
@@ -464,6 +464,6 @@ export async function forecastView(root: HTMLElement): Promise<void> {
     e.preventDefault();
     void load();
   });
-  window.addEventListener("resize", () => draw());
+  redrawOnResize(() => out, draw);
   await load();
 }

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { actorOptions } from "./actors.ts";
 import { api, hashDyad, type Leverage, toDate } from "./api.ts";
-import { fill, fmt, h, status, widthOf } from "./dom.ts";
+import { fill, fmt, h, redrawOnResize, status, widthOf } from "./dom.ts";
 import { exportBar } from "./export.ts";
 import { periodLabel, sourceRuns, type TradeRow, tradeRows, unitLabel } from "./trade.ts";
 
@@ -272,9 +272,10 @@ export async function indicatorsView(root: HTMLElement): Promise<void> {
     e.preventDefault();
     void load();
   });
-  window.addEventListener("resize", () => {
-    const holder = out.querySelector<HTMLElement>("[data-testid=indicator-charts]");
-    if (holder && last) charts(holder, last);
+  const holder = () => out.querySelector<HTMLElement>("[data-testid=indicator-charts]");
+  redrawOnResize(holder, () => {
+    const el = holder();
+    if (el && last) charts(el, last);
   });
   await load();
 }

@@ -8,7 +8,7 @@ import {
   type SimulationNodeDatum,
 } from "d3";
 import { api, hashParams, type NetworkResponse } from "./api.ts";
-import { fill, fmt, h, status, widthOf } from "./dom.ts";
+import { fill, fmt, h, redrawOnResize, status, widthOf } from "./dom.ts";
 import { exportBar } from "./export.ts";
 
 interface Node extends SimulationNodeDatum {
@@ -231,9 +231,10 @@ export async function networkView(root: HTMLElement): Promise<void> {
     e.preventDefault();
     void load();
   });
-  window.addEventListener("resize", () => {
-    const holder = out.querySelector<HTMLElement>("[data-testid=network-chart]");
-    if (holder && last) draw(holder, last);
+  const holder = () => out.querySelector<HTMLElement>("[data-testid=network-chart]");
+  redrawOnResize(holder, () => {
+    const el = holder();
+    if (el && last) draw(el, last);
   });
   await load();
 }

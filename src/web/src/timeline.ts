@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { api, type Event, hashParams, type SeriesPoint, toDate } from "./api.ts";
-import { eventCard, fill, h, status, widthOf } from "./dom.ts";
+import { eventCard, fill, h, redrawOnResize, status, widthOf } from "./dom.ts";
 import { asEvidence, eventLabel, QUAD_COLORS, QUAD_NAMES } from "./events.ts";
 import { exportBar } from "./export.ts";
 
@@ -166,6 +166,6 @@ export async function timelineView(root: HTMLElement): Promise<void> {
     e.preventDefault();
     void load();
   });
-  window.addEventListener("resize", () => draw());
+  redrawOnResize(() => out.querySelector(".chart"), draw);
   await load();
 }
