@@ -387,6 +387,21 @@ function placeContext(mentions: ActorMention[], tokens: Token[], dateline: strin
     mentions[i] = { ...m, code: m.country, location: true };
     scene.add(m.country);
   }
+  // "A court in Venezuela", "the parliament in Kyiv": an institution named by the place it is in
+  // belongs to that place's state. Not troops: "troops in Afghanistan" are as often foreign as not.
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const m = mentions[i];
+    const place = mentions[i + 1];
+    if (!m.bare || m.code === "MIL" || !place.location || tokens[m.end]?.lower !== "in") continue;
+    if (place.start !== m.end + (tokens[m.end + 1]?.lower === "the" ? 2 : 1)) continue;
+    mentions[i] = {
+      ...m,
+      code: `${place.country}${m.code}`,
+      country: place.country,
+      bare: false,
+      via: "role",
+    };
+  }
   const country = scene.size === 1 ? [...scene][0] : scene.size === 0 ? dateline : null;
   if (!country) return mentions;
   // Only agents standing alone ("gunmen", "police"): a bare institution ("the army") still takes
@@ -466,7 +481,18 @@ function combine(
   for (let k = 0; k < raw.length; k++) {
     const m = raw[k];
     if (!m.role) {
-      out.push(m);
+      const next = raw[k + 1];
+      // "US President Donald Trump": a title the dictionaries list as an office, then its holder.
+      if (
+        next?.kind === "person" &&
+        next.start === m.end &&
+        m.kind !== "person" &&
+        m.code !== m.country &&
+        m.country === next.country
+      ) {
+        out.push({ ...next, start: m.start, name: spanText(m.start, next.end) });
+        k++;
+      } else out.push(m);
       continue;
     }
     const prev = out[out.length - 1];
@@ -522,11 +548,12 @@ function combine(
       .slice(m.start, m.end)
       .map((t) => t.lower)
       .join(" ");
-    // "met with opposition from …", "strong opposition to …": the noun, not the opposition.
+    // "met with opposition from …", "strong opposition to …": the noun, not the opposition; but
+    // "banned the opposition from …" names the party.
     if (
       m.role === "OPP" &&
       (NOUN_SENSE_BEFORE.has(tokens[m.start - 1]?.lower ?? "") ||
-        /^(from|to)$/.test(tokens[m.end]?.lower ?? ""))
+        (/^(from|to)$/.test(tokens[m.end]?.lower ?? "") && tokens[m.start - 1]?.lower !== "the"))
     )
       continue;
     const alone = standalone.get(key);

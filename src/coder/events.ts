@@ -326,8 +326,8 @@ function object(
   after: number,
   inherited: ActorMention | null,
 ): ActorMention[] {
-  // "aided him", "met them": the object is a pronoun, its referent unknown.
-  if (OBJECT_PRONOUNS.has(tokens[after]?.lower ?? "")) return [];
+  // "aided him", "met them": the object is a pronoun, its referent unknown ("US" is no "us").
+  if (OBJECT_PRONOUNS.has(tokens[after]?.lower ?? "") && tokens[after].text !== "US") return [];
   let end = Math.min(tokens.length, after + WINDOW);
   for (let k = after; k < end; k++) {
     if (

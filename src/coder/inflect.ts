@@ -27,16 +27,13 @@ const IRREGULAR: Record<string, string[]> = {
   set: ["set"],
   put: ["put"],
   cut: ["cut"],
-  beat: ["beaten"],
   stand: ["stood"],
-  come: ["came"],
   draw: ["drew", "drawn"],
   seek: ["sought"],
   win: ["won"],
   lose: ["lost"],
   keep: ["kept"],
   tell: ["told"],
-  run: ["ran"],
   freeze: ["froze", "frozen"],
   overthrow: ["overthrew", "overthrown"],
   slay: ["slew", "slain"],
@@ -56,6 +53,66 @@ const IRREGULAR: Record<string, string[]> = {
   do: ["did", "done", "does"],
   be: ["was", "were", "been", "is", "are"],
   rebuild: ["rebuilt"],
+  find: ["found"],
+  blow: ["blew", "blown"],
+  burn: ["burned", "burnt"],
+  overrun: ["overran"],
+  sit: ["sat"],
+  bear: ["bore", "borne"],
+  bind: ["bound"],
+  catch: ["caught"],
+  choose: ["chose", "chosen"],
+  drive: ["drove", "driven"],
+  fall: ["fell", "fallen"],
+  feel: ["felt"],
+  flee: ["fled"],
+  forbid: ["forbade", "forbidden"],
+  get: ["got", "gotten"],
+  grow: ["grew", "grown"],
+  hang: ["hung", "hanged"],
+  hear: ["heard"],
+  hide: ["hid", "hidden"],
+  hurt: ["hurt"],
+  know: ["knew", "known"],
+  leave: ["left"],
+  let: ["let"],
+  mean: ["meant"],
+  mislead: ["misled"],
+  read: ["read"],
+  rise: ["rose", "risen"],
+  show: ["showed", "shown"],
+  sink: ["sank", "sunk"],
+  spread: ["spread"],
+  steal: ["stole", "stolen"],
+  stick: ["stuck"],
+  teach: ["taught"],
+  tear: ["tore", "torn"],
+  think: ["thought"],
+  throw: ["threw", "thrown"],
+  understand: ["understood"],
+  uphold: ["upheld"],
+  withhold: ["withheld"],
+  write: ["wrote", "written"],
+  overcome: ["overcame"],
+  override: ["overrode", "overridden"],
+  oversee: ["oversaw", "overseen"],
+  overtake: ["overtook", "overtaken"],
+  undergo: ["underwent", "undergone"],
+  repay: ["repaid"],
+  retake: ["retook", "retaken"],
+  rid: ["rid"],
+  split: ["split"],
+  quit: ["quit"],
+  upset: ["upset"],
+  broadcast: ["broadcast"],
+  forecast: ["forecast"],
+  cast: ["cast"],
+  cost: ["cost"],
+  burst: ["burst"],
+  thrust: ["thrust"],
+  beat: ["beat", "beaten"],
+  come: ["came", "come"],
+  run: ["ran", "run"],
 };
 
 const DOUBLE_FINAL = new Set([
@@ -86,6 +143,18 @@ const DOUBLE_FINAL = new Set([
   "grab",
   "plot",
   "veto",
+  "begin",
+  "kidnap",
+  "overrun",
+  "repel",
+  "forget",
+  "regret",
+  "rebel",
+  "acquit",
+  "transmit",
+  "permit",
+  "omit",
+  "outfit",
 ]);
 
 function thirdPerson(v: string): string {
@@ -94,21 +163,31 @@ function thirdPerson(v: string): string {
   return `${v}s`;
 }
 
+/**
+ * A final consonant doubles before -ed and -ing: in one-syllable verbs ending consonant, vowel,
+ * consonant ("slam" → slammed, "ban" → banning), and in the listed ones stressed on the last
+ * syllable ("admit", "patrol").
+ */
+function doubles(v: string): boolean {
+  if (v === "jail" || v === "veto") return false;
+  return DOUBLE_FINAL.has(v) || /^[^aeiou]*[aeiou][^aeiouwxy]$/.test(v);
+}
+
 function pastTense(v: string): string {
   if (v.endsWith("e")) return `${v}d`;
   if (/[^aeiou]y$/.test(v)) return `${v.slice(0, -1)}ied`;
-  if (DOUBLE_FINAL.has(v) && v !== "jail" && v !== "veto") return `${v}${v.at(-1)}ed`;
+  if (doubles(v)) return `${v}${v.at(-1)}ed`;
   return `${v}ed`;
 }
 
 function gerund(v: string): string {
   if (/ie$/.test(v)) return `${v.slice(0, -2)}ying`;
   if (/[^aeio]e$/.test(v) && v !== "be" && !v.endsWith("ee")) return `${v.slice(0, -1)}ing`;
-  if (DOUBLE_FINAL.has(v) && v !== "jail" && v !== "veto") return `${v}${v.at(-1)}ing`;
+  if (doubles(v)) return `${v}${v.at(-1)}ing`;
   return `${v}ing`;
 }
 
-/** Every form of a verb lemma: "meet" → meet, meets, met, meeting. */
+/** Every form of a verb lemma: "meet" → meet, meets, met, meeting; British and American "cancelled", "canceled". */
 export function verbForms(lemma: string): string[] {
   const forms = new Set([
     lemma,
@@ -116,13 +195,18 @@ export function verbForms(lemma: string): string[] {
     gerund(lemma),
     ...(IRREGULAR[lemma] ?? [pastTense(lemma)]),
   ]);
+  if (BRITISH_L.test(lemma) && !doubles(lemma)) forms.add(`${lemma}led`).add(`${lemma}ling`);
   return [...forms];
 }
+
+/** Verbs whose final l doubles in British spelling only: "cancel", "travel", "signal", "label". */
+const BRITISH_L = /[^aeiou][aeiou]l$/;
 
 /** Past participles of a verb lemma, for recognising the passive ("was sanctioned by"). */
 export function participles(lemma: string): string[] {
   const irregular = IRREGULAR[lemma];
-  return irregular ? [...irregular] : [pastTense(lemma)];
+  if (irregular) return [...irregular];
+  return BRITISH_L.test(lemma) && !doubles(lemma) ? [pastTense(lemma), `${lemma}led`] : [pastTense(lemma)];
 }
 
 /** Singular and plural of a noun: "visit" → visit, visits; "sanctions" stays. */

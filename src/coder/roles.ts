@@ -109,7 +109,13 @@ export function conjuncts(t: Tree, w: number): number[] {
 
 /** True if verb `v` is passive: a passive subject or auxiliary, or a participle modifying a noun. */
 export function isPassive(t: Tree, v: number): boolean {
-  if (t.dependents(v, "nsubj:pass", "aux:pass", "csubj:pass").length > 0) return true;
+  if (t.dependents(v, "aux:pass", "csubj:pass").length > 0) return true;
+  if (t.dependents(v, "nsubj:pass").length > 0) {
+    // Without an auxiliary ("Five killed in attack", a headline) a passive reading stands unless
+    // its agent lacks "by": "The EU criticized President Trump" misread as a passive whose agent
+    // is the object.
+    return t.dependents(v, "obl:agent").every(hasBy(t));
+  }
   return t.words[v].deprel === "acl" && t.words[v].xpos === "VBN";
 }
 
@@ -144,9 +150,12 @@ export function subjectWord(t: Tree, v: number, depth = 0): number {
 
 /** The agent of a passive verb: its `obl:agent` ("backed by Djiboutian soldiers"). */
 export function agentWord(t: Tree, v: number): number {
-  const a = t.dependents(v, "obl:agent");
+  // An "agent" without "by" is a misread object ("The EU criticized President Trump").
+  const a = t.dependents(v, "obl:agent").filter(hasBy(t));
   return a.length > 0 ? a[0] : -1;
 }
+
+const hasBy = (t: Tree) => (w: number) => t.children(w).some((c) => /^by$/i.test(t.words[c].form));
 
 /** Prepositions that place an event rather than name its target. */
 const PLACE_CASES = /^(in|at|near|inside|within|during|throughout|across|around|outside|from|amid|via)$/i;

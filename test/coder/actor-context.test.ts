@@ -98,6 +98,22 @@ describe("agents without a country", () => {
     expect(mentions("The plan met with opposition from Japan.")).toEqual(["Japan:JPN"]);
     expect(mentions("Seoul faced strong opposition to the deal.")).toEqual(["Seoul:KORGOV"]);
     expect(mentions("The opposition boycotted the vote.")).toEqual(["opposition:OPP"]);
+    expect(code("A court in Venezuela banned the opposition from holding rallies.")).toEqual([
+      "VENJUD VENOPP 172",
+    ]);
+  });
+
+  it("give an institution named by the place it is in that place's state, but not troops", () => {
+    expect(mentions("A court in Venezuela banned the rally.")).toEqual(["court:VENJUD", "Venezuela:VEN@"]);
+    expect(mentions("Police in Japan arrested them.")[0]).toBe("Police:JPNCOP");
+    expect(mentions("Troops in Afghanistan fired.")[0]).not.toMatch(/AFG/);
+  });
+
+  it("read an office the dictionaries list and its holder after it as the person", () => {
+    expect(mentions("China criticized US President Donald Trump.", "2019-05-01")).toEqual([
+      "China:CHN",
+      "US President Donald Trump:USAGOV",
+    ]);
   });
 
   it("read a capital named as the scene as the state, not its government", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { verbForms } from "../../src/coder/inflect.ts";
 import { NativeCoder } from "../../src/coder/native.ts";
 
 const coder = new NativeCoder();
@@ -137,6 +138,47 @@ describe("NativeCoder: general news verbs and phrases", () => {
   it("takes 'the island nation of X' as the actor X", () => {
     expect(code("Indonesia established diplomatic ties with the island nation of Nauru.")).toEqual([
       "IDN NRU 054",
+    ]);
+  });
+
+  it("inflects irregular and doubling verbs: found, slammed, kidnapped, cancelled and canceled", () => {
+    expect(verbForms("find")).toContain("found");
+    expect(verbForms("slam")).toContain("slammed");
+    expect(verbForms("begin")).toContain("beginning");
+    expect(verbForms("kidnap")).toContain("kidnapped");
+    expect(verbForms("cancel")).toEqual(expect.arrayContaining(["canceled", "cancelled", "cancelling"]));
+    expect(verbForms("open")).toContain("opened");
+    expect(verbForms("jail")).toContain("jailed");
+    expect(code("A court in Lyon found France guilty of negligence.")).toEqual(["FRAJUD FRA 116"]);
+    expect(code("The European Union slammed Russia.")).toEqual(["IGOEUREEC RUS 110"]);
+  });
+
+  it("reads 'US' after a verb as the country, not the pronoun 'us'", () => {
+    expect(code("China criticized US President Joe Biden.")).toEqual(["CHN USAGOV 110"]);
+    expect(code("China criticized US sanctions.")).toEqual(["CHN USA 110"]);
+    expect(code("The attack killed us.")).toEqual([]);
+  });
+
+  it("reads an 'agent' without 'by' as the parse's mistake, not a passive", () => {
+    expect(code("The European Union criticized President Joe Biden.")).toEqual(["IGOEUREEC USAGOV 110"]);
+  });
+
+  it("codes mediation, peacekeepers withdrawn, ultimatums, alerts, human shields and eased emergencies", () => {
+    expect(code("Russia launched a mediation effort between India and Pakistan.").sort()).toEqual([
+      "RUS IND 045",
+      "RUS PAK 045",
+    ]);
+    expect(code("The UN withdrew peacekeepers from Rwanda.")).toEqual(["IGOUNO RWA 1661"]);
+    expect(code("The Philippine government gave Canada a deadline to remove the waste.")).toEqual([
+      "PHLGOV CAN 139",
+    ]);
+    expect(code("Israeli troops remained on high alert.")).toEqual(["ISRMIL ISR 150"]);
+    expect(code("Islamic State militants held civilians as human shields in Raqqa.")[0]).toMatch(
+      / SYRCVL 184$/,
+    );
+    expect(code("Egypt lifted the state of emergency.")).toEqual(["EGY EGY 0814"]);
+    expect(code("Japanese police issued an arrest warrant for Chinese activists.")).toEqual([
+      "JPNCOP CHNOPP 173",
     ]);
   });
 });
