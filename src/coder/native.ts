@@ -173,17 +173,22 @@ export class NativeCoder implements SentenceCoder {
       return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, []), mentions);
     const inActor = new Uint8Array(tokens.length);
     for (const m of mentions) inActor.fill(1, m.start, m.end);
-    // Parsing is the expensive step: only for sentences that give events without it. Its tags
-    // drop verb patterns read off nouns ("international support", "coal exports"); its tree
-    // gives roles, frames and reported speech.
-    const before = ctx.events.lastSource;
+    // Parsing is the expensive step: only for sentences with a lexicon word that name two actors,
+    // or that give an event by word order alone (one actor and "both countries"). Its tags drop
+    // verb patterns read off nouns ("international support", "coal exports"); its tree gives roles,
+    // frames and reported speech, and finds events word order misses ("A car bombing by the
+    // Islamic State group killed …", "Fighters loyal to X arrested Y").
     const found = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1);
-    const rough = extractEvents(tokens, mentions, found, dates, ctx.events);
-    // "X said Y must …": no event by word order, but the parse may read a demand.
-    const demand = found.some((t) => t.mood === "hypothetical") && MUST.test(s.text);
-    if (rough.length === 0 && !demand)
-      return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, found), mentions);
-    ctx.events.lastSource = before;
+    const twoActors = new Set(mentions.map((m) => m.code)).size >= 2;
+    if (found.length === 0 || !twoActors) {
+      const before = ctx.events.lastSource;
+      const rough = extractEvents(tokens, mentions, found, dates, ctx.events);
+      // "X said Y must …": no event by word order, but the parse may read a demand.
+      const demand = found.some((t) => t.mood === "hypothetical") && MUST.test(s.text);
+      if (rough.length === 0 && !demand)
+        return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, found), mentions);
+      ctx.events.lastSource = before;
+    }
     const words = this.#parse(tokens);
     const parsed = words ? tree(words) : undefined;
     // Trigger words are checked against wink-nlp's tags, which read news headlines' verbs better
@@ -192,6 +197,8 @@ export class NativeCoder implements SentenceCoder {
     if (parsed) verbsWithArguments(parsed, tags);
     const triggers = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1, tags);
     const raw = extractEvents(tokens, mentions, triggers, dates, ctx.events, parsed);
+    if (raw.length === 0 && twoActors)
+      return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, triggers), mentions);
     return this.#events(s, ctx, citation, end, raw, mentions);
   }
 

@@ -52,6 +52,13 @@ const STRENGTH: Trigger["mood"][] = ["plain", "intent", "threat", "refusal", "hy
 const PLACE_TARGET = /^(14|18|19|20)/;
 
 /**
+ * Nouns of violent acts: in an oblique of a violent verb ("killed in an Israeli air strike") the
+ * nationality modifying them is the attacker, not the target.
+ */
+const ATTACK_NOUN =
+  /^(strike|airstrike|air-strike|raid|attack|bombing|bombardment|shelling|assault|offensive|operation|ambush|blast|explosion|fire|crossfire|clash)$/i;
+
+/**
  * Whether `pronoun` (lower-cased) in a reported clause stands for its `speaker`: "it", "they" and
  * "we" for any speaker, "he" and "she" for a person.
  */
@@ -108,8 +115,11 @@ export function treeRoles(
   };
   const keepTarget = (m: ActorMention): boolean => {
     if (attribution && inAttribution(m)) return false;
+    // A target carried from an earlier sentence has no words in this tree.
+    const k = mentions.indexOf(m);
+    if (k < 0) return true;
     const path: number[] = [];
-    let w = heads[mentions.indexOf(m)] ?? m.start;
+    let w = heads[k] ?? m.start;
     for (let depth = 0; depth < 8; depth++) {
       path.push(w);
       const h = tree.head(w);
@@ -146,18 +156,28 @@ export function treeRoles(
   const passive =
     t.passive ||
     participle ||
-    (word.xpos === "VBN" && isPassive(tree, v) && tree.dependents(v, "aux:pass").length > 0);
+    (word.xpos === "VBN" && isPassive(tree, v) && tree.dependents(v, "aux:pass").length > 0) ||
+    reducedPassive(tree, v);
   const sw = subjectWord(tree, v);
   // A ship or plane that "arrived" or "visited" is no state visit or meeting.
   if (/^04/.test(t.pattern.code) && sw >= 0 && VEHICLES.test(tree.words[sw].lemma))
     return { ...noRead, skip: true };
-  const subject = sw >= 0 ? mentionsOf(tree, mentions, heads, sw) : [];
+  let subject = sw >= 0 ? mentionsOf(tree, mentions, heads, sw) : [];
+  // "A car bombing by the Islamic State group killed …", "a statement by Japan condemned …": a
+  // subject that is an act names its actor after "by".
+  if (subject.length === 0 && sw >= 0 && tree.words[sw].upos === "NOUN")
+    for (const c of tree.dependents(sw, "nmod"))
+      if (tree.children(c).some((k) => tree.rel(k) === "case" && /^by$/i.test(tree.words[k].form))) {
+        subject = mentionsOf(tree, mentions, heads, c);
+        if (subject.length > 0) break;
+      }
   let sources: ActorMention[] | null = null;
   let targets: ActorMention[] | null = null;
   const places = PLACE_TARGET.test(t.pattern.code);
   const objectMentions = (): ActorMention[] | null => {
     for (const w of targetWords(tree, v, places)) {
-      const own = mentionsOf(tree, mentions, heads, w, topicOwner);
+      const byAttacker = places && tree.rel(w) === "obl" && ATTACK_NOUN.test(tree.words[w].lemma);
+      const own = mentionsOf(tree, mentions, heads, w, topicOwner && !byAttacker);
       if (own.length > 0) return own;
     }
     return null;
@@ -206,4 +226,29 @@ export function treeRoles(
     accusation,
     demand,
   };
+}
+
+/**
+ * A past participle read as passive without its own auxiliary: a headline's "More Soldiers Killed
+ * in Afghanistan" (capitalised, no auxiliary, no object), or a verb sharing a passive's auxiliary
+ * ("were killed and six others wounded").
+ */
+function reducedPassive(tree: Tree, v: number): boolean {
+  const w = tree.words[v];
+  if (w.xpos !== "VBN" || tree.dependents(v, "aux", "aux:pass").length > 0) return false;
+  if (tree.rel(v) === "conj") {
+    const h = tree.head(v);
+    return h >= 0 && tree.dependents(h, "aux:pass").length > 0;
+  }
+  // An "object" after a colon is a headline's credit ("… Slammed: Rodong Sinmun").
+  const colon = (o: number) => tree.words.slice(v + 1, o).some((x) => x.form === ":");
+  // Only in a headline, where the capital tells: a tagger's VBN for a plain past tense ("China and
+  // Ukraine agreed to …") is common.
+  return (
+    v > 0 &&
+    /^\p{Lu}/u.test(w.form) &&
+    tree.rel(v) === "root" &&
+    tree.dependents(v, "obj", "iobj").every(colon) &&
+    tree.dependents(v, "nsubj", "nsubj:pass").length > 0
+  );
 }

@@ -179,7 +179,9 @@ export function targetWords(t: Tree, v: number, places: boolean): number[] {
     if (cases.some((x) => PLACE_CASES.test(x))) where.push(c);
     else obliques.push(c);
   }
-  return [...objects, ...obliques, ...(places ? where : [])];
+  // A word after a colon is a headline's credit, not the verb's argument ("… Slammed: Rodong Sinmun").
+  const credit = (w: number) => w > v && t.words.slice(v + 1, w).some((x) => x.form === ":");
+  return [...objects, ...obliques, ...(places ? where : [])].filter((w) => !credit(w));
 }
 
 const REPORTING = new Set([

@@ -16,6 +16,38 @@ function code(text: string, c = coder): string[] {
 }
 
 describe("NativeCoder reading the parse: direction and roles", () => {
+  it("reads a headline's participle without auxiliary, and one sharing a passive's, as passive", () => {
+    // The dead are not the attackers: no event without the agent, rather than a reversed one.
+    expect(code("Three Kenyan Soldiers Killed in Somalia")).toEqual([]);
+    expect(
+      code("Two Somali soldiers were killed and four others wounded on Monday in a Kenyan air strike."),
+    ).toEqual([]);
+  });
+
+  it("reads a nationality on the attack that killed as the attacker, not the target", () => {
+    expect(
+      code("Two Somali soldiers were killed and four others wounded in a Kenyan air strike."),
+    ).not.toContain("SOMMIL KEN 190");
+  });
+
+  it("reads a name after a headline's colon as its credit, not an object", () => {
+    expect(code("Kenyan Sanctions Slammed: Somali Radio")).toEqual([]);
+    expect(code("Kenya slammed Somalia: Somali Radio")).toEqual(["KEN SOM 110"]);
+  });
+
+  it("reads the actor of a subject that is an act after 'by'", () => {
+    expect(code("A car bombing by the Islamic State group killed dozens of Syrian civilians.")).toEqual([
+      "IMGMOS SYRCVL 190",
+    ]);
+    expect(code("A statement by Japan condemned China.")).toEqual(["JPN CHN 111"]);
+  });
+
+  it("parses sentences naming two actors even where word order finds no event", () => {
+    const s = "A statement by Japan condemned China.";
+    expect(code(s, linear)).toEqual([]);
+    expect(code(s)).toEqual(["JPN CHN 111"]);
+  });
+
   it("reads a passive participle's agent as the source ('X backed by Y')", () => {
     const s = "Somali troops backed by Kenyan soldiers entered the town.";
     expect(code(s, linear)).toContain("SOMMIL KENMIL 051");
