@@ -181,4 +181,15 @@ describe("NativeCoder: general news verbs and phrases", () => {
       "JPNCOP CHNOPP 173",
     ]);
   });
+
+  it("codes a statement without an addressee with the speaker's country as target, and one with an addressee to it", () => {
+    expect(code("The Eritrean government declined to comment on the dispute.")).toEqual(["ERIGOV ERI 011"]);
+    expect(code("The Egyptian government said it is skeptical.")).toEqual(["EGYGOV EGY 012"]);
+    expect(code("China expressed concern about Japan's plan.")).toEqual(["CHN JPN 012"]);
+    expect(code("China expressed optimism.")).toEqual(["CHN CHN 013"]);
+    expect(code("Yemeni rebels claimed responsibility for the attack on Saudi troops.")).toEqual([
+      "YEMREB SAUMIL 015",
+    ]);
+    expect(code("Yemeni rebels claimed responsibility.")).toEqual(["YEMREB YEM 015"]);
+  });
 });
