@@ -501,6 +501,9 @@ export function extractEvents(
     // The preferred pattern first; a shorter one at the same head when it gives no event
     // ("fired missiles into the sea": no target, so the self-targeted missile-launch pattern).
     for (const pattern of [first.pattern, ...first.alternatives]) {
+      // A statement or protest without its addressee falls back on the actor's own country, but
+      // not in a purpose clause ("summoned the ambassador to protest against the killings").
+      if (pattern !== first.pattern && pattern.self && tokens[first.start - 1]?.lower === "to") continue;
       let t: Trigger = { ...first, pattern };
       const read = tree ? treeRoles(tree, tokens, mentions, t) : null;
       if (read?.skip) return;

@@ -192,4 +192,14 @@ describe("NativeCoder: general news verbs and phrases", () => {
     ]);
     expect(code("Yemeni rebels claimed responsibility.")).toEqual(["YEMREB YEM 015"]);
   });
+
+  it("codes protests and strikes without a named target against the protesters' own state", () => {
+    expect(code("Haitian teachers went on strike on Thursday.")).toEqual(["HTIEDU HTI 143"]);
+    expect(code("South Korean workers staged a strike.")).toEqual(["KORLAB KOR 143"]);
+    expect(code("Protesters rallied in Beijing.")).toEqual(["CHNOPP CHN 141"]);
+    expect(code("Chinese students protested against the new laws.")).toEqual(["CHNEDU CHN 140"]);
+    expect(code("Chinese students protested against Japan.")).toEqual(["CHNEDU JPN 140"]);
+    // "demonstrated to the world" shows; it is no demonstration.
+    expect(code("North Korea has demonstrated to the whole world its resolve.")).toEqual([]);
+  });
 });
