@@ -199,7 +199,12 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Protesters rallied in Beijing.")).toEqual(["CHNOPP CHN 141"]);
     expect(code("Chinese students protested against the new laws.")).toEqual(["CHNEDU CHN 140"]);
     expect(code("Chinese students protested against Japan.")).toEqual(["CHNEDU JPN 140"]);
-    // "demonstrated to the world" shows; it is no demonstration.
+    expect(code("South Korean workers launched a general strike.")).toEqual(["KORLAB KOR 143"]);
+    // An air or nuclear strike is no labour strike; "demonstrated to the world" is no demonstration.
+    expect(code("Israel staged an air strike.")).not.toContain("ISR ISR 143");
+    expect(
+      code("North Korea would launch a nuclear strike if attacked.").some((c) => c.endsWith(" 133")),
+    ).toBe(false);
     expect(code("North Korea has demonstrated to the whole world its resolve.")).toEqual([]);
   });
 });
