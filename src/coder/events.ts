@@ -347,6 +347,8 @@ function object(
   const good = right.filter(({ m }) => {
     const k = skipDet(tokens, m.start);
     if (namesActor(tokens[k]?.lower, tokens[k - 1]?.lower)) return true;
+    // "lifted the blockade of Yemen": "of" right after a pattern's closing noun names its target.
+    if (k === after && tokens[k].lower === "of" && t.pattern.slots.length > 0) return true;
     return !(k >= after && k >= 0 && LOCATION_PREPS.has(tokens[k].lower) && tokens[m.end]?.lower !== "'s");
   });
   if (good.length > 0) return coordinated(tokens, mentions, good[0].i, 1);

@@ -207,4 +207,12 @@ describe("NativeCoder: general news verbs and phrases", () => {
     ).toBe(false);
     expect(code("North Korea has demonstrated to the whole world its resolve.")).toEqual([]);
   });
+
+  it("reads 'of' right after a pattern's closing noun as its target, and unilateral truces and eased curbs as self-directed", () => {
+    expect(code("Saudi Arabia lifted its blockade of Yemen.")).toEqual(["SAU YEM 0872"]);
+    expect(code("China condemned the invasion of Ukraine.")).toEqual(["CHN UKR 111"]);
+    expect(code("The Libyan government declared a ceasefire.")).toEqual(["LBYGOV LBY 0871"]);
+    expect(code("Russia announced a ceasefire with Ukraine.")).toEqual(["RUS UKR 0871"]);
+    expect(code("The French government lifted travel restrictions.")).toEqual(["FRAGOV FRA 081"]);
+  });
 });
