@@ -159,6 +159,13 @@ export function treeRoles(
     (word.xpos === "VBN" && isPassive(tree, v) && tree.dependents(v, "aux:pass").length > 0) ||
     reducedPassive(tree, v);
   const sw = subjectWord(tree, v);
+  // "Japan called China a threat" names China; it is no phone call.
+  if (
+    word.lemma.toLowerCase() === "call" &&
+    tree.dependents(v, "obj").length > 0 &&
+    tree.dependents(v, "xcomp").some((c) => /^(NOUN|PROPN)$/.test(tree.words[c].upos))
+  )
+    return { ...noRead, skip: true };
   // A ship or plane that "arrived" or "visited" is no state visit or meeting.
   if (/^04/.test(t.pattern.code) && sw >= 0 && VEHICLES.test(tree.words[sw].lemma))
     return { ...noRead, skip: true };

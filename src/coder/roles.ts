@@ -326,6 +326,18 @@ export function frameOf(t: Tree, v: number): Frame {
       .some((c) => t.rel(c) === "aux" && /^(could|might|may|should|must|can|ca)$/i.test(t.words[c].form))
   )
     return "hypothetical";
+  // "China would attack Taiwan": a conditional in a main clause of its own, not a speaker's
+  // "would" ("China said it would …", "… would retaliate, the ministry said"), is hypothetical.
+  if (
+    t.words[v].deprel === "root" &&
+    t.children(v).some((c) => t.rel(c) === "aux" && /^would$/i.test(t.words[c].form)) &&
+    !t
+      .children(v)
+      .some(
+        (c) => /^(parataxis|ccomp|advcl)$/.test(t.rel(c)) && REPORTING.has(t.words[c].lemma.toLowerCase()),
+      )
+  )
+    return "hypothetical";
   let w = v;
   for (let depth = 0; depth < 3; depth++) {
     const rel = t.words[w].deprel;
@@ -366,7 +378,7 @@ export function partnerWords(t: Tree, v: number): number[] {
 
 /** Adverbs and frames that make a present-tense statement habitual rather than an event. */
 const HABITUAL =
-  /^(usually|often|always|generally|traditionally|typically|routinely|frequently|regularly|long|historically)$/i;
+  /^(usually|often|always|generally|traditionally|typically|routinely|frequently|regularly|long|historically|seldom|rarely|sometimes|occasionally|normally|ordinarily|habitually)$/i;
 
 /**
  * True if verb `v` states a habit or disposition, not a dated event: "China is known for …",
@@ -375,6 +387,8 @@ const HABITUAL =
 export function isGeneric(t: Tree, v: number): boolean {
   const w = t.words[v];
   if (t.children(v).some((c) => t.rel(c) === "advmod" && HABITUAL.test(t.words[c].form))) return true;
+  // The adverb right before the verb, whatever the parse made of it ("seldom" read as a verb).
+  if (v > 0 && HABITUAL.test(t.words[v - 1].form)) return true;
   if (/^known$/i.test(w.form) && t.dependents(v, "aux:pass", "cop").length > 0) return true;
   const h = t.head(v);
   if (

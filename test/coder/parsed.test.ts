@@ -15,6 +15,25 @@ function code(text: string, c = coder): string[] {
   return c.code({ id: "s", text, date: "2024-05-15", docId: "t", offset: 0 }).map(brief);
 }
 
+describe("NativeCoder reading the parse: modality, habit and naming", () => {
+  it("reads a main clause's own 'would' as hypothetical, a speaker's 'would' as intent or threat", () => {
+    expect(code("Vietnam would attack Laos.")).toEqual([]);
+    expect(code("Vietnam said it would attack Laos.")).toEqual(["VNM LAO 1384"]);
+    expect(code("Vietnam would attack Laos, the ministry said.")).toEqual(["VNM LAO 1384"]);
+  });
+
+  it("reads 'seldom' and 'rarely' as habit, not a dated event, even where the parse misreads the adverb", () => {
+    expect(code("Vietnam seldom criticizes Laos.")).toEqual([]);
+    expect(code("Vietnam rarely criticizes Laos.")).toEqual([]);
+    expect(code("Vietnam criticized Laos.")).toEqual(["VNM LAO 110"]);
+  });
+
+  it("reads 'called X a threat' as naming X, not a phone call", () => {
+    expect(code("Vietnam called Laos a threat.")).toEqual([]);
+    expect(code("Vietnam called Laos on Monday.")).toEqual(["VNM LAO 041"]);
+  });
+});
+
 describe("NativeCoder reading the parse: direction and roles", () => {
   it("reads a headline's participle without auxiliary, and one sharing a passive's, as passive", () => {
     // The dead are not the attackers: no event without the agent, rather than a reversed one.
