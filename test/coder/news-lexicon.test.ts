@@ -215,4 +215,9 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Russia announced a ceasefire with Ukraine.")).toEqual(["RUS UKR 0871"]);
     expect(code("The French government lifted travel restrictions.")).toEqual(["FRAGOV FRA 081"]);
   });
+
+  it("codes an expelled diplomat as reduced relations and pledged support as the CAMEO dictionary does", () => {
+    expect(code("Venezuela expelled the top American diplomat.")).toEqual(["VEN USAGOV 164"]);
+    expect(code("Hungary pledged its full support for Italy.")).toEqual(["HUN ITA 032"]);
+  });
 });
