@@ -5,6 +5,7 @@ import { type CodingEvidence, type ConfidenceModel, confidenceOf, loadConfidence
 import { type DateContext, type DateMention, findDates } from "./dates.ts";
 import { type EventContext, extractEvents, type RawEvent } from "./events.ts";
 import { defaultLexicon, type Lexicon } from "./lexicon.ts";
+import { namesUnknownPerson } from "./parsed.ts";
 import { posTags } from "./pos.ts";
 import {
   frameOf,
@@ -179,7 +180,9 @@ export class NativeCoder implements SentenceCoder {
     // frames and reported speech, and finds events word order misses ("A car bombing by the
     // Islamic State group killed …", "Fighters loyal to X arrested Y").
     const found = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1);
-    const twoActors = new Set(mentions.map((m) => m.code)).size >= 2;
+    const twoActors =
+      new Set(mentions.map((m) => m.code)).size >= 2 ||
+      namesUnknownPerson(tokens, found, (i) => inActor[i] === 1);
     if (found.length === 0 || !twoActors) {
       const before = ctx.events.lastSource;
       const rough = extractEvents(tokens, mentions, found, dates, ctx.events);

@@ -202,6 +202,18 @@ export function treeRoles(
       targets = partnerWords(tree, v).flatMap((w) => mentionsOf(tree, mentions, heads, w, false));
     else if (ownTarget) targets = objectMentions();
   }
+  // "A court in Lyon convicted Barbarin": a person the registry does not know, acted on by a
+  // state's institution, is one of that state's civilians.
+  const institution = sources?.length === 1 ? sources[0] : null;
+  if (
+    !passive &&
+    (targets === null || targets.length === 0) &&
+    institution &&
+    ON_PERSONS.test(t.pattern.code)
+  ) {
+    const person = unknownPerson(tree, tokens, mentions, v, institution, t);
+    if (person) targets = [person];
+  }
   let accusation: ActorMention[] | null = null;
   let demand: TreeRoles["demand"] = null;
   if (rv >= 0 && !attribution) {
@@ -258,4 +270,79 @@ function reducedPassive(tree: Tree, v: number): boolean {
     tree.dependents(v, "obj", "iobj").every(colon) &&
     tree.dependents(v, "nsubj", "nsubj:pass").length > 0
   );
+}
+
+/**
+ * True if a trigger of an act on persons is followed by a capitalised word that is no actor
+ * ("arrested Jean Dupont"): a sentence naming one actor that the parse may still code.
+ */
+export function namesUnknownPerson(
+  tokens: Token[],
+  triggers: readonly Trigger[],
+  inActor: (i: number) => boolean,
+): boolean {
+  return triggers.some((t) => {
+    if (!ON_PERSONS.test(t.pattern.code)) return false;
+    const at = t.fillerEnd > t.fillerStart ? t.fillerStart : t.end;
+    const next = tokens[at];
+    return next !== undefined && !inActor(at) && /^\p{Lu}\p{Ll}/u.test(next.text);
+  });
+}
+
+/** Codes of an institution's acts on a person: investigating, accusing, suing, convicting, arresting, sentencing, releasing, pardoning, deporting. */
+const ON_PERSONS = /^(09|11|17|0841|056|174)/;
+/** A state's own institutions, which act on persons in their country. */
+const INSTITUTION = /^[A-Z]{3}(JUD|COP|GOV|LEG)$/;
+/** Days and months, which the parse may take for an object ("arrested Monday a man"). */
+const TIME_WORD =
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/;
+/** Words that make a name an organisation's, not a person's. */
+const ORG_WORD =
+  /^(Inc|Corp|Co|Ltd|LLC|Group|Bank|University|College|Company|Corporation|Holdings|Party|Association|Foundation|Institute|Council|Committee|Ministry|Agency|Airlines?|News|Times|Post|Court|Police|Army|Front|Movement|Union|Organization|Organisation)\.?$/;
+
+/**
+ * The object of verb `v` (or the filler of the trigger's pattern) read as a person the registry
+ * does not know ("convicted Barbarin", "found Britta Nielsen guilty"): a proper name, capitalised
+ * throughout, naming no actor, organisation, day or month, coded as a civilian (CVL) of the
+ * institution's state. Null otherwise.
+ */
+function unknownPerson(
+  tree: Tree,
+  tokens: Token[],
+  mentions: ActorMention[],
+  v: number,
+  institution: ActorMention,
+  t: Trigger,
+): ActorMention | null {
+  if (!institution.country || !INSTITUTION.test(institution.code)) return null;
+  let start: number;
+  let end: number;
+  if (t.fillerEnd > t.fillerStart) {
+    // A pattern's filler: "found Britta Nielsen guilty" (the parse may join the name to "guilty").
+    start = t.fillerStart;
+    end = t.fillerEnd;
+  } else {
+    const o = tree.dependents(v, "obj")[0];
+    if (o === undefined || tree.words[o].upos !== "PROPN") return null;
+    start = o;
+    end = o + 1;
+    for (const c of tree.children(o))
+      if (/^(flat|compound)$/.test(tree.rel(c)) && tree.words[c].upos === "PROPN") {
+        start = Math.min(start, c);
+        end = Math.max(end, c + 1);
+      }
+  }
+  if (mentions.some((m) => m.start < end && start < m.end)) return null;
+  const words = tokens.slice(start, end);
+  if (words.some((w) => !/^\p{Lu}\p{Ll}/u.test(w.text) || ORG_WORD.test(w.text) || TIME_WORD.test(w.text)))
+    return null;
+  return {
+    start,
+    end,
+    code: `${institution.country}CVL`,
+    country: institution.country,
+    name: words.map((w) => w.text).join(" "),
+    kind: "person",
+    via: "name",
+  };
 }

@@ -34,6 +34,20 @@ describe("NativeCoder reading the parse: modality, habit and naming", () => {
   });
 });
 
+describe("NativeCoder reading the parse: persons the registry does not know", () => {
+  it("codes a named person a state's court, police or government acts on as that state's civilian", () => {
+    expect(code("A court in Lyon found Amelie Durand guilty of fraud.")).toEqual(["FRAJUD FRACVL 116"]);
+    expect(code("French police arrested Jean Dupont on Monday.")).toEqual(["FRACOP FRACVL 173"]);
+    expect(code("The German government deported Ahmed Ali.")).toEqual(["DEUGOV DEUCVL 174"]);
+  });
+
+  it("takes no day, month or organisation for a person, and no person where no institution acts", () => {
+    expect(code("Chinese police arrested Monday a man.")).toEqual([]);
+    expect(code("French police raided Acme Holdings.")).toEqual([]);
+    expect(code("France praised Jean Dupont.")).toEqual([]);
+  });
+});
+
 describe("NativeCoder reading the parse: direction and roles", () => {
   it("reads a headline's participle without auxiliary, and one sharing a passive's, as passive", () => {
     // The dead are not the attackers: no event without the agent, rather than a reversed one.
