@@ -220,4 +220,12 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Venezuela expelled the top American diplomat.")).toEqual(["VEN USAGOV 164"]);
     expect(code("Hungary pledged its full support for Italy.")).toEqual(["HUN ITA 032"]);
   });
+
+  it("codes an investigation into no named actor as the investigating state's own affair", () => {
+    expect(code("German prosecutors launched an investigation into the dealings of a hotel group.")).toEqual([
+      "DEUJUD DEU 090",
+    ]);
+    expect(code("German prosecutors launched an investigation into Russia.")).toEqual(["DEUJUD RUS 090"]);
+    expect(code("France sent experts to Saudi Arabia to investigate the attacks.")).toEqual([]);
+  });
 });
