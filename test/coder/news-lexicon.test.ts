@@ -228,4 +228,8 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("German prosecutors launched an investigation into Russia.")).toEqual(["DEUJUD RUS 090"]);
     expect(code("France sent experts to Saudi Arabia to investigate the attacks.")).toEqual([]);
   });
+
+  it("codes seeking asylum in a country as an appeal for aid to it, as the CAMEO dictionary does", () => {
+    expect(code("Afghan refugees sought asylum in Germany.")).toEqual(["AFGREF DEU 0233"]);
+  });
 });
