@@ -172,8 +172,13 @@ export function treeRoles(
   let subject = sw >= 0 ? mentionsOf(tree, mentions, heads, sw) : [];
   // "A car bombing by the Islamic State group killed …", "a statement by Japan condemned …": a
   // subject that is an act names its actor after "by".
+  // So is a subject that is a weapon "fired by" its actor ("The missiles fired by the Israeli
+  // military struck …").
   if (subject.length === 0 && sw >= 0 && tree.words[sw].upos === "NOUN")
-    for (const c of tree.dependents(sw, "nmod"))
+    for (const c of [
+      ...tree.dependents(sw, "nmod"),
+      ...tree.dependents(sw, "acl").flatMap((p) => tree.dependents(p, "obl:agent", "obl")),
+    ])
       if (tree.children(c).some((k) => tree.rel(k) === "case" && /^by$/i.test(tree.words[k].form))) {
         subject = mentionsOf(tree, mentions, heads, c);
         if (subject.length > 0) break;

@@ -232,4 +232,9 @@ describe("NativeCoder: general news verbs and phrases", () => {
   it("codes seeking asylum in a country as an appeal for aid to it, as the CAMEO dictionary does", () => {
     expect(code("Afghan refugees sought asylum in Germany.")).toEqual(["AFGREF DEU 0233"]);
   });
+
+  it("codes a violated ceasefire as 196, between the parties named", () => {
+    expect(code("Syria and Israel violated the ceasefire.").sort()).toEqual(["ISR SYR 196", "SYR ISR 196"]);
+    expect(code("Armenia violated the ceasefire with Azerbaijan.")).toEqual(["ARM AZE 196"]);
+  });
 });
