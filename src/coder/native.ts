@@ -174,16 +174,17 @@ export class NativeCoder implements SentenceCoder {
       return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, []), mentions);
     const inActor = new Uint8Array(tokens.length);
     for (const m of mentions) inActor.fill(1, m.start, m.end);
-    // Parsing is the expensive step: only for sentences with a lexicon word that name two actors,
-    // or that give an event by word order alone (one actor and "both countries"). Its tags drop
-    // verb patterns read off nouns ("international support", "coal exports"); its tree gives roles,
-    // frames and reported speech, and finds events word order misses ("A car bombing by the
-    // Islamic State group killed …", "Fighters loyal to X arrested Y").
+    // Parsing is the expensive step: only for sentences with a lexicon word that name two actors
+    // (or one actor and a person it may act on: "French police arrested Jean Dupont"), or that give
+    // an event by word order alone (one actor and "both countries"). Its tags drop verb patterns
+    // read off nouns ("international support", "coal exports"); its tree gives roles, frames and
+    // reported speech, and finds events word order misses ("A car bombing by the Islamic State
+    // group killed …").
     const found = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1);
-    const twoActors =
+    const worthParsing =
       new Set(mentions.map((m) => m.code)).size >= 2 ||
       namesUnknownPerson(tokens, found, (i) => inActor[i] === 1);
-    if (found.length === 0 || !twoActors) {
+    if (found.length === 0 || !worthParsing) {
       const before = ctx.events.lastSource;
       const rough = extractEvents(tokens, mentions, found, dates, ctx.events);
       // "X said Y must …": no event by word order, but the parse may read a demand.
@@ -200,7 +201,7 @@ export class NativeCoder implements SentenceCoder {
     if (parsed) verbsWithArguments(parsed, tags);
     const triggers = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1, tags);
     const raw = extractEvents(tokens, mentions, triggers, dates, ctx.events, parsed);
-    if (raw.length === 0 && twoActors)
+    if (raw.length === 0 && worthParsing)
       return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, triggers), mentions);
     return this.#events(s, ctx, citation, end, raw, mentions);
   }
