@@ -2,29 +2,41 @@ import type { Context, MiddlewareHandler } from "hono";
 import { firstInvalidUtf8 } from "../formats/index.ts";
 import { badRequest, HttpError } from "./error.ts";
 
+/** How long a request body may take: per piece (idle) and in all (deadline), in ms. */
+export interface BodyTimes {
+  idleMs: number;
+  deadlineMs: number;
+}
+
 /**
  * A limit on the request body, checked as it streams, never by reading it ahead: a route reads its
  * body only after its own checks (the token, the content type), so a refused request costs no
  * body at all. A declared Content-Length over `max` is a 413 at once; a chunked body is counted as
- * the route reads it (413 past `max`), and a body that sends nothing for `idleMs` is a 408.
+ * the route reads it (413 past `max`). A body that sends nothing for `idleMs` is a 408, and so is
+ * one not whole `deadlineMs` after the request came: a client dripping a byte at a time never
+ * stalls, but cannot hold its request slot longer than the deadline.
  */
-export function streamedBodyLimit(max: number, idleMs: number): MiddlewareHandler {
+export function streamedBodyLimit(max: number, times: BodyTimes): MiddlewareHandler {
+  const { idleMs, deadlineMs } = times;
   return async (c, next) => {
     const body = c.req.raw.body;
     if (!body) return next();
     const declared = c.req.header("content-length");
     if (declared !== undefined && Number(declared) > max)
       throw new HttpError(413, `request body larger than ${max} bytes`);
+    const deadline = performance.now() + deadlineMs;
     const reader = body.getReader();
     let size = 0;
     const counted = new ReadableStream<Uint8Array>({
       async pull(controller) {
+        const left = deadline - performance.now();
+        const late =
+          left < idleMs
+            ? new HttpError(408, `request body too slow: not received whole within ${deadlineMs / 1000} s`)
+            : new HttpError(408, `request body stalled: nothing received for ${idleMs / 1000} s`);
         let timer: NodeJS.Timeout | undefined;
         const stalled = new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () => reject(new HttpError(408, `request body stalled: nothing received for ${idleMs / 1000} s`)),
-            idleMs,
-          );
+          timer = setTimeout(() => reject(late), Math.max(0, Math.min(left, idleMs)));
         });
         try {
           const { done, value } = await Promise.race([reader.read(), stalled]);

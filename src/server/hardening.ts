@@ -11,6 +11,20 @@ export interface HardeningOptions {
   maxBodyBytes: number;
   /** Longest wait (ms) for the next piece of a request body: longer is 408. */
   bodyIdleMs: number;
+  /**
+   * Longest time (ms) from a request's headers to the end of its body on POST /api/import: later
+   * is 408, however steadily the bytes come (64 MB in 60 s needs about 1.1 MB/s; larger or slower
+   * imports go through `yalu import`).
+   */
+  importDeadlineMs: number;
+  /** The same elsewhere, where bodies are at most `maxBodyBytes` (1 MB in 15 s: 70 KB/s). */
+  bodyDeadlineMs: number;
+  /**
+   * Longest time (ms) a client may take to send a request's headers: later, the connection is
+   * answered 408 and closed (Node's `headersTimeout`; a request whose body outlasts its route's
+   * deadline by 5 s is closed likewise, `requestTimeout`).
+   */
+  headersDeadlineMs: number;
   /** Longest request URL (path and query) in characters: longer is 414. */
   maxUrlLength: number;
   /** Requests handled at once, over all clients: more is 429 with Retry-After. */
@@ -19,10 +33,13 @@ export interface HardeningOptions {
   corsOrigins: string[];
 }
 
-const defaults: HardeningOptions = {
+export const HARDENING_DEFAULTS: HardeningOptions = {
   maxImportBytes: 64 * 2 ** 20,
   maxBodyBytes: 2 ** 20,
   bodyIdleMs: 10_000,
+  importDeadlineMs: 60_000,
+  bodyDeadlineMs: 15_000,
+  headersDeadlineMs: 10_000,
   maxUrlLength: 8192,
   maxInFlight: 256,
   corsOrigins: [],
@@ -85,10 +102,14 @@ function urlLimit(max: number): MiddlewareHandler {
   };
 }
 
-/** 413 for a body over the route's limit, 408 for a stalled one, checked as the route reads it. */
+/**
+ * 413 for a body over the route's limit, 408 for a stalled or too slow one, checked as the route
+ * reads it.
+ */
 function bodyLimits(o: HardeningOptions): MiddlewareHandler {
-  const importLimit = streamedBodyLimit(o.maxImportBytes, o.bodyIdleMs);
-  const otherLimit = streamedBodyLimit(o.maxBodyBytes, o.bodyIdleMs);
+  const idleMs = o.bodyIdleMs;
+  const importLimit = streamedBodyLimit(o.maxImportBytes, { idleMs, deadlineMs: o.importDeadlineMs });
+  const otherLimit = streamedBodyLimit(o.maxBodyBytes, { idleMs, deadlineMs: o.bodyDeadlineMs });
   return (c, next) => {
     // GET and HEAD carry no body; asking for one would build a whole fetch Request per read.
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
@@ -120,6 +141,6 @@ function inFlightLimit(max: number): MiddlewareHandler {
  * @example createApp({ store, middleware: hardening({ corsOrigins: ["https://example.org"] }) })
  */
 export function hardening(options: Partial<HardeningOptions> = {}): MiddlewareHandler[] {
-  const o = { ...defaults, ...options } satisfies HardeningOptions;
+  const o = { ...HARDENING_DEFAULTS, ...options } satisfies HardeningOptions;
   return [headers(o.corsOrigins), inFlightLimit(o.maxInFlight), urlLimit(o.maxUrlLength), bodyLimits(o)];
 }

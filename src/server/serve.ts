@@ -3,7 +3,8 @@ import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { announce, type Store } from "../store/index.ts";
 import { type AppOptions, createApp } from "./app.ts";
-import { type HardeningOptions, hardening } from "./hardening.ts";
+import { clientError, connectionLimits } from "./connection.ts";
+import { HARDENING_DEFAULTS, type HardeningOptions, hardening } from "./hardening.ts";
 import { JobPool } from "./pool.ts";
 import { forecastRoutes } from "./routes/forecast.ts";
 
@@ -12,7 +13,7 @@ export interface ServeOptions extends Partial<Omit<AppOptions, "store">> {
   port: number;
   /** Interface to listen on; loopback by default. */
   host: string;
-  /** The request limits of `hardening` (body sizes, body idle time…), over its defaults. */
+  /** The request limits of `hardening` (body sizes, body and header deadlines…), over its defaults. */
   limits?: Partial<HardeningOptions>;
 }
 
@@ -31,9 +32,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const mounts = { "/api/forecast": forecastRoutes({ pool }), ...options.mounts };
   const middleware = [...hardening(options.limits), ...(options.middleware ?? [])];
   const app = createApp({ ...options, middleware, mounts, pool });
+  const limits = { ...HARDENING_DEFAULTS, ...options.limits };
   return new Promise((resolve, reject) => {
     const server = serve(
-      { fetch: app.fetch, port: options.port, hostname: options.host },
+      {
+        fetch: app.fetch,
+        port: options.port,
+        hostname: options.host,
+        serverOptions: connectionLimits(limits),
+      },
       (info: AddressInfo) => {
         const host = info.address.includes(":") ? `[${info.address}]` : info.address;
         const url = `http://${host === "127.0.0.1" || host === "[::1]" ? "localhost" : host}:${info.port}/`;
@@ -49,5 +56,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       },
     );
     server.once("error", reject);
+    server.on("clientError", clientError(limits));
   });
 }

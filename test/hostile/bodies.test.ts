@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { type IncomingMessage, request } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,7 +24,13 @@ beforeAll(async () => {
     host: "127.0.0.1",
     token: TOKEN,
     log: () => {},
-    limits: { maxImportBytes: 256 * 1024, bodyIdleMs: 300 },
+    limits: {
+      maxImportBytes: 256 * 1024,
+      bodyIdleMs: 300,
+      bodyDeadlineMs: 1000,
+      importDeadlineMs: 1500,
+      headersDeadlineMs: 800,
+    },
   });
 });
 afterAll(async () => {
@@ -53,6 +60,40 @@ function openPost(path: string, headers: Record<string, string>, chunks: string[
     req.on("error", reject);
     req.flushHeaders();
     for (const c of chunks) req.write(c);
+  });
+}
+
+/**
+ * A slowloris on a raw socket: `head` at once, then one byte of `drip` every `everyMs` (always
+ * sooner than the server's idle limit), until the server answers and closes. Resolves with the
+ * answer's status, its JSON body and how long the connection was held; gives up after `giveUpMs`.
+ */
+function slowloris(head: string, drip: string, everyMs: number, giveUpMs = 6000) {
+  return new Promise<{ status: number; message: string; heldMs: number }>((resolve, reject) => {
+    const t0 = performance.now();
+    const socket = connect(Number(new URL(server.url).port), "127.0.0.1");
+    let answer = "";
+    let i = 0;
+    const dripping = setInterval(() => socket.write(drip[i++ % drip.length]), everyMs);
+    const giveUp = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`the server still held the connection after ${giveUpMs} ms`));
+    }, giveUpMs);
+    socket.write(head);
+    socket.on("data", (d) => {
+      answer += d;
+    });
+    socket.on("error", () => {});
+    socket.on("close", () => {
+      clearInterval(dripping);
+      clearTimeout(giveUp);
+      const [top, body] = answer.split("\r\n\r\n");
+      resolve({
+        status: Number(top.split(" ")[1]),
+        message: body ? (JSON.parse(body) as { error: { message: string } }).error.message : "",
+        heldMs: performance.now() - t0,
+      });
+    });
   });
 }
 
@@ -127,5 +168,36 @@ describe("request bodies", () => {
       "body: invalid UTF-8 at line 1, byte 16",
     );
     expect(await store.countEvents({})).toBe(0);
+  });
+
+  it("answers 408 to a body dripped a byte at a time once its deadline passes, never stalling", async () => {
+    const head = (path: string, type: string, auth = "") =>
+      `POST ${path} HTTP/1.1\r\nHost: localhost\r\n${auth}Content-Type: ${type}\r\nContent-Length: 100000\r\n\r\n`;
+    const [run, imported] = await Promise.all([
+      slowloris(head("/api/forecast/run", "application/json"), '{"scenario": {}}    ', 100),
+      slowloris(
+        head("/api/import", "application/x-ndjson", `Authorization: Bearer ${TOKEN}\r\n`),
+        `${event(1)}\n`,
+        100,
+      ),
+    ]);
+    expect(run.status).toBe(408);
+    expect(run.message).toBe("request body too slow: not received whole within 1 s");
+    expect(run.heldMs).toBeGreaterThan(950);
+    expect(run.heldMs).toBeLessThan(2500);
+    // An import has a deadline of its own, for bodies of up to 64 MB.
+    expect(imported.status).toBe(408);
+    expect(imported.message).toBe("request body too slow: not received whole within 1.5 s");
+    expect(imported.heldMs).toBeGreaterThan(1450);
+    expect(imported.heldMs).toBeLessThan(3000);
+    expect(await store.countEvents({})).toBe(0);
+  });
+
+  it("answers 408 and closes a connection whose headers never finish", async () => {
+    const r = await slowloris("GET /api/stats HTTP/1.1\r\nHost: localhost\r\nX-Slow: ", "abcdef", 100);
+    expect(r.status).toBe(408);
+    expect(r.message).toMatch(/^request not received whole in time: headers within 0\.8 s, /);
+    expect(r.heldMs).toBeGreaterThan(750);
+    expect(r.heldMs).toBeLessThan(2000);
   });
 });
