@@ -54,8 +54,8 @@ const defaults = (): Omit<AppOptions, "store"> => ({
 
 /** The coder in the pool's worker threads: coding a long text takes seconds of CPU. */
 function pooledCoder(pool: JobPool): CodeDocument {
-  return async (text, options) => {
-    const r = await pool.run("code", { text, options }, "the coding", "a shorter text");
+  return async (text, options, signal) => {
+    const r = await pool.run("code", { text, options }, "the coding", "a shorter text", signal);
     if ("unavailable" in r) throw new HttpError(501, "the coder is not available in this build");
     return r;
   };

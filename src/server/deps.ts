@@ -3,10 +3,14 @@ import type { Store } from "../store/index.ts";
 import type { AnswerCache } from "./cache.ts";
 import type { JobPool } from "./pool.ts";
 
-/** Text → events, as the coder provides it (`codeDocument` of src/coder). */
+/**
+ * Text → events, as the coder provides it (`codeDocument` of src/coder); `signal` aborts when the
+ * request's client leaves.
+ */
 export type CodeDocument = (
   text: string,
   options: { docId?: string; docDate?: string },
+  signal?: AbortSignal,
 ) => Promise<{ events: Event[] }> | { events: Event[] };
 
 /** What the routes share: the store, the cache of answers, and the write settings. */

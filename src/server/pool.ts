@@ -45,6 +45,10 @@ function spawn(memoryMb: number): Worker {
   return new Worker(code, { ...options, eval: true });
 }
 
+/** The answer to a job whose client left: nobody reads it, so it is not logged either. */
+const cancelled = (what: string) =>
+  new HttpError(503, `${what} was cancelled: its client closed the connection`);
+
 interface Task {
   request: JobRequest;
   /** What the job is, for messages: "the forecast". */
@@ -53,14 +57,25 @@ interface Task {
   hint: string;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
+  /** Stops the job's worker, while it runs. */
+  stop?: () => void;
+}
+
+/** How busy a pool is. */
+export interface PoolLoad {
+  /** Jobs running, one a worker. */
+  running: number;
+  /** Jobs waiting for a worker. */
+  waiting: number;
 }
 
 /**
  * A bounded pool of worker threads for the server's CPU-heavy work (forecasts, phases), so one
  * heavy request never holds the event loop: cheap requests are answered while it runs. Each job
  * runs within a time and memory budget (422 past it, and its worker is replaced); when every worker
- * is busy and `queue` jobs wait, the next is 503. Idle workers do not keep the process alive.
- * @example await pool.run("forecast", input, "the forecast", "fewer actors or Monte Carlo runs")
+ * is busy and `queue` jobs wait, the next is 503. A job whose `signal` aborts (its client left) is
+ * dropped from the queue, or its worker is stopped. Idle workers do not keep the process alive.
+ * @example await pool.run("forecast", input, "the forecast", "fewer actors", c.req.raw.signal)
  */
 export class JobPool {
   private readonly opts: PoolOptions;
@@ -78,16 +93,42 @@ export class JobPool {
     input: Parameters<Jobs[K]>[0],
     what: string,
     hint: string,
+    signal?: AbortSignal,
   ): Promise<Awaited<ReturnType<Jobs[K]>>> {
+    if (signal?.aborted) return Promise.reject(cancelled(what));
     if (this.waiting.length >= this.opts.queue && this.idle.length + this.busy.size >= this.opts.size) {
       const message = `the server is busy: ${this.opts.size + this.opts.queue} heavy requests running or waiting; retry shortly`;
       return Promise.reject(new HttpError(503, message, undefined, { "Retry-After": "2" }));
     }
     return new Promise((resolve, reject) => {
       const request = { id: this.next++, kind, input };
-      this.waiting.push({ request, what, hint, resolve: resolve as (v: unknown) => void, reject });
+      const abort = () => this.cancel(task);
+      const settled = () => {
+        task.stop = undefined;
+        signal?.removeEventListener("abort", abort);
+      };
+      const task: Task = {
+        request,
+        what,
+        hint,
+        resolve: (value) => {
+          settled();
+          resolve(value as Awaited<ReturnType<Jobs[K]>>);
+        },
+        reject: (err) => {
+          settled();
+          reject(err);
+        },
+      };
+      signal?.addEventListener("abort", abort, { once: true });
+      this.waiting.push(task);
       this.dispatch();
     });
+  }
+
+  /** Jobs running and waiting now. */
+  get load(): PoolLoad {
+    return { running: this.busy.size, waiting: this.waiting.length };
   }
 
   /** Stop every worker; running and waiting jobs fail with 503. */
@@ -95,6 +136,14 @@ export class JobPool {
     for (const t of this.waiting.splice(0)) t.reject(new HttpError(503, "the server is shutting down"));
     await Promise.all([...this.idle.splice(0), ...this.busy].map((w) => w.terminate()));
     this.busy.clear();
+  }
+
+  /** Drop a waiting job, or stop a running one's worker (a new one starts for the next job). */
+  private cancel(task: Task): void {
+    const i = this.waiting.indexOf(task);
+    if (i >= 0) this.waiting.splice(i, 1);
+    task.stop?.();
+    task.reject(cancelled(task.what));
   }
 
   private dispatch(): void {
@@ -120,6 +169,7 @@ export class JobPool {
       } else void worker.terminate();
       this.dispatch();
     };
+    task.stop = () => done(false);
     const onMessage = (m: JobAnswer) => {
       if (m.id !== task.request.id) return;
       if ("started" in m) {

@@ -100,6 +100,57 @@ describe("heavy work runs off the event loop", () => {
   });
 });
 
+/** Polls `ok` every 20 ms; resolves with the ms it took, or rejects after `ms`. */
+async function within(ms: number, ok: () => boolean, what: string): Promise<number> {
+  const t0 = performance.now();
+  while (!ok()) {
+    if (performance.now() - t0 > ms) throw new Error(`${what}: not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return performance.now() - t0;
+}
+
+describe("a job whose client leaves is cancelled", () => {
+  let store: Store;
+  let server: RunningServer;
+  // One worker, and a budget far past the test's patience: only the cancellation can free it.
+  const watched = watchedPool({ size: 1, timeMs: 120_000 });
+
+  beforeAll(async () => {
+    store = await openStore(join(dir, "cancel.duckdb"), { flagship: false });
+    server = await startServer({ store, port: 0, host: "127.0.0.1", pool: watched.pool, log: () => {} });
+  });
+  afterAll(async () => {
+    await server.close();
+    await store.close();
+  });
+
+  it("drops a waiting forecast and stops a running one, and the worker serves the next at once", async () => {
+    const run = (actors: number, signal?: AbortSignal) =>
+      fetch(`${server.url}api/forecast/run`, { ...post(heavyScenario(actors, 3)), signal });
+    const [first, second] = [new AbortController(), new AbortController()];
+    const started = watched.started();
+    // 200 actors × 3 dimensions: tens of seconds of SMP.
+    const running = run(200, first.signal).catch((err: Error) => err.name);
+    await started;
+    const waiting = run(200, second.signal).catch((err: Error) => err.name);
+    await within(2000, () => watched.pool.load.waiting === 1, "the second forecast waits");
+    second.abort();
+    expect(await waiting).toBe("AbortError");
+    await within(1000, () => watched.pool.load.waiting === 0, "the waiting forecast is dropped");
+    expect(watched.pool.load.running).toBe(1);
+    first.abort();
+    expect(await running).toBe("AbortError");
+    await within(1000, () => watched.pool.load.running === 0, "the running forecast's worker is stopped");
+    // A new worker starts for the next job, which is answered in seconds, not after the 200 actors.
+    const t0 = performance.now();
+    const next = await run(3);
+    expect(next.status).toBe(200);
+    expect(((await next.json()) as any).actors).toHaveLength(3);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});
+
 describe("budgets of the worker pool", () => {
   it("stops a forecast past its time budget with a 422 naming it, and the next run works", async () => {
     const pool = new JobPool({ size: 1, timeMs: 100 });

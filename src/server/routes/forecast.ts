@@ -26,7 +26,8 @@ import { JobPool } from "../pool.ts";
  * - GET  /scenarios/:name                 one scenario's inputs with their rationale
  * - GET  /scenarios/:name/run?model=smp|eu&vs=NAME&mc=N&seed=S&sd=p,s,c&param=name:value&eu=name:value
  * - POST /run  { scenario: {…Yalu scenario…}, model?, parameters?, eu?, mc?, seed?, sd? }
- * The runs go to worker threads (pool.ts), within a time and memory budget (422 past it).
+ * The runs go to worker threads (pool.ts), within a time and memory budget (422 past it); a run
+ * whose client leaves is stopped.
  * Errors are JSON `{ error: { status, message, parameter } }`.
  */
 export interface ForecastRoutesOptions {
@@ -257,6 +258,7 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
         { scenario, base, options, mc, drivers: q.data.drivers === "true" },
         "the forecast",
         hint,
+        c.req.raw.signal,
       );
       return c.body(text, 200, { "content-type": "application/json" });
     },
@@ -285,6 +287,7 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
         { scenario: b.data.scenario, options, mc },
         "the forecast",
         hint,
+        c.req.raw.signal,
       );
       if ("invalid" in r) throw badRequest(r.invalid, r.parameter);
       return c.body(r.json, 200, { "content-type": "application/json" });

@@ -132,7 +132,8 @@ export function writeRoutes(deps: Deps): Hono {
       if (!r.success)
         throw badRequest(r.error.issues[0].message, String(r.error.issues[0].path[0] ?? "body"));
       const code = await deps.coder();
-      const { events } = await code(r.data.text, { docId: r.data.docId, docDate: r.data.docDate });
+      const options = { docId: r.data.docId, docDate: r.data.docDate };
+      const { events } = await code(r.data.text, options, c.req.raw.signal);
       const store = c.req.query("store") === "true" || c.req.query("store") === "1";
       if (!store) return c.json({ events, stored: null });
       const result = await deps.store.importEvents(events);
