@@ -1,4 +1,11 @@
-import { type Bucket, dateEnd, dateStart, type EventQuery, type EventReader } from "../model/index.ts";
+import {
+  type Bucket,
+  type DyadRow,
+  dateEnd,
+  dateStart,
+  type EventQuery,
+  type EventReader,
+} from "../model/index.ts";
 import { type Coverage, coverage, THIN_DEFAULT, yearsBetween } from "./coverage.ts";
 import { pickEvidence } from "./evidence.ts";
 import { CONTACT_CODES, type Leverage, leverage } from "./leverage.ts";
@@ -107,14 +114,18 @@ export async function loadPhases(
   };
 }
 
-/** The actor network under the filters, from the `limit` largest directed dyads. */
+/**
+ * The actor network under the filters, from the `limit` largest directed dyads; `build` computes it
+ * from the rows (default {@link network} in this thread; the server runs large ones in a worker).
+ */
 export async function loadNetwork(
   reader: Reader,
   query: EventQuery,
   level: NetworkLevel,
   limit = 500,
+  build: (rows: DyadRow[], level: NetworkLevel) => Promise<Network> | Network = network,
 ): Promise<Network> {
-  return network(await reader.dyads(query, limit), level);
+  return build(await reader.dyads(query, limit), level);
 }
 
 /**

@@ -1,5 +1,11 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { type PhaseOptions, phases, type SeriesPoint } from "../analysis/index.ts";
+import {
+  type NetworkLevel,
+  network,
+  type PhaseOptions,
+  phases,
+  type SeriesPoint,
+} from "../analysis/index.ts";
 import {
   compareScenarios,
   comparisonJson,
@@ -9,7 +15,7 @@ import {
   parseScenario,
   type Scenario,
 } from "../forecast/index.ts";
-import type { Bucket, Event } from "../model/index.ts";
+import type { Bucket, DyadRow, Event } from "../model/index.ts";
 
 /** The coder beside the server: coder/index.js in a build, coder/index.ts from the sources. */
 const CODER = new URL(`../coder/index.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`, import.meta.url);
@@ -80,6 +86,8 @@ export const jobs = {
   /** The phases of a dyad series (PELT: quadratic in the periods when the penalty is small). */
   phases: (i: { series: SeriesPoint[]; bucket: Bucket; options: Partial<PhaseOptions> }) =>
     phases(i.series, i.bucket, i.options),
+  /** The actor network of dyad rows (centrality: nodes × edges, seconds for thousands of nodes). */
+  network: (i: { rows: DyadRow[]; level: NetworkLevel }) => network(i.rows, i.level),
 };
 
 export type Jobs = typeof jobs;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { heavyScenario } from "../../bench/heavy.ts";
+import { heavyScenario, manyActors } from "../../bench/heavy.ts";
 import { normalizeEvent } from "../../src/model/normalize.ts";
 import { createApp } from "../../src/server/app.ts";
 import type { JobKind } from "../../src/server/jobs.ts";
@@ -97,6 +97,32 @@ describe("heavy work runs off the event loop", () => {
     expect(done.status).toBe(200);
     expect(done.body.events.length).toBeGreaterThan(100);
     expect(done.body.events[0].source.country).toBe("CHN");
+  });
+
+  it("answers a GET while GET /api/network computes the centrality of thousands of actors", async () => {
+    // 5,000 dyads among some 3,000 actor codes: 19 s of centrality on the event loop before.
+    await store.importEvents(manyActors(20_000, 3000));
+    const events = `${server.url}api/events?dyad=CHN-PRK&limit=5`;
+    expect((await fetch(events)).status).toBe(200);
+    const order: string[] = [];
+    const started = watched.started();
+    const net = fetch(`${server.url}api/network?level=code&limit=5000`).then(async (r) => {
+      order.push("network");
+      return { status: r.status, body: (await r.json()) as any };
+    });
+    const notPooled = new Promise((r) => setTimeout(() => r("no job in the pool after 10 s"), 10_000));
+    expect(await Promise.race([started, notPooled])).toBe("network");
+    expect((await fetch(events)).status).toBe(200);
+    order.push("get");
+    const done = await net;
+    expect(done.status).toBe(200);
+    expect(done.body.nodes.length).toBeGreaterThan(2500);
+    expect(done.body.nodes[0].betweenness).toBeGreaterThan(0);
+    expect(order).toEqual(["get", "network"]);
+    // A small network is computed in place, without a worker.
+    const small = await fetch(`${server.url}api/network?dyad=CHN-PRK`);
+    expect(small.status).toBe(200);
+    expect(((await small.json()) as any).nodes.map((n: any) => n.id)).toEqual(["CHN", "PRK"]);
   });
 });
 

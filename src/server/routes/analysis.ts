@@ -6,6 +6,8 @@ import {
   loadNetwork,
   loadPhases,
   loadSeries,
+  network,
+  networkWork,
   PhaseLimitError,
 } from "../../analysis/index.ts";
 import { cachedJson } from "../cached.ts";
@@ -40,6 +42,13 @@ const phasesQuery = phaseShape;
  * a daily series with penalty 0 took 8.7 s), so more is a 422 asking for a coarser model.
  */
 export const MAX_PHASES = 200;
+
+/**
+ * Steps of the network's centrality (see `networkWork`) computed on the event loop: about 10 ms,
+ * a few hundred nodes. A larger network (up to 5,000 dyads among thousands of actor codes: most of
+ * a second, 19 s before its centrality ran on arrays) goes to the worker pool.
+ */
+export const NETWORK_INLINE_WORK = 1e6;
 
 const networkQuery = {
   ...filterShape,
@@ -113,12 +122,17 @@ export function analysisRoutes(deps: Deps): Hono {
       summary:
         "Actor network for the filters: nodes with degree, weighted degree, betweenness, eigenvector centrality",
       query: networkQuery,
+      errors: [422, 503],
       answer: "{ level, nodes, edges }",
     }),
     cachedJson(deps.cache, "network", async (c) => {
       const f = parseQuery(networkQuery, c.req.queries());
       await checkActors(deps, f);
-      return loadNetwork(deps.store, toEventQuery(f), f.level ?? "country", f.limit ?? 500);
+      return loadNetwork(deps.store, toEventQuery(f), f.level ?? "country", f.limit ?? 500, (rows, level) =>
+        networkWork(rows, level) <= NETWORK_INLINE_WORK
+          ? network(rows, level)
+          : deps.pool.run("network", { rows, level }, "the network", "a smaller limit, or level=country"),
+      );
     }),
   );
 
