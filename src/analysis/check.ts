@@ -423,17 +423,20 @@ async function checkEvent(
 
 /**
  * Check claims against the record. Each comes back supported, contradicted or not enough data,
- * with the rule applied, its numbers and the evidence events.
+ * with the rule applied, its numbers and the evidence events. Once `signal` aborts (the server's
+ * client left), no further claim is checked: the promise rejects.
  * @example await checkClaims(store, parseClaimsText(yaml))
  */
 export async function checkClaims(
   reader: ClaimReader,
   claims: Claim[],
-  options: Partial<CheckOptions> = {},
+  options: Partial<CheckOptions> & { signal?: AbortSignal } = {},
 ): Promise<ClaimResult[]> {
   const o = { ...checkDefaults, ...options } satisfies CheckOptions;
   const out: ClaimResult[] = [];
   for (const claim of claims) {
+    if (options.signal?.aborted)
+      throw new Error(`claim check cancelled after ${out.length} of ${claims.length} claims`);
     const r =
       claim.claim === "event" || claim.claim === "absent"
         ? await checkEvent(reader, claim as EventClaim, o)

@@ -1,6 +1,8 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API response bodies are untyped JSON in tests
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.ts";
+import { startServer } from "../../src/server/serve.ts";
+import type { Store } from "../../src/store/store.ts";
 import { sparseBaselineStore } from "../analysis/fixture.ts";
 import { flagshipApp, type TestApp } from "./helpers.ts";
 
@@ -92,5 +94,46 @@ describe("POST /api/check on a sparse baseline", () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe("a claim check whose client leaves", () => {
+  it("stops reading the store once the client has closed the connection", async () => {
+    // The flagship store, each read counted and made 5 ms slower: 200 claims take seconds.
+    let reads = 0;
+    const counted = new Proxy(t.store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (name !== "aggregate" && name !== "queryEvents" && name !== "indicators") return value;
+        return async (...args: unknown[]) => {
+          reads++;
+          await new Promise((r) => setTimeout(r, 5));
+          return value.apply(target, args);
+        };
+      },
+    }) as Store;
+    const server = await startServer({ store: counted, port: 0, host: "127.0.0.1", log: () => {} });
+    const claims = Array.from({ length: 200 }, (_, i) => ({
+      dyad: "CHN-PRK",
+      period: `${1990 + (i % 30)}..2025`,
+      claim: "improved",
+    }));
+    const client = new AbortController();
+    const answer = fetch(`${server.url}api/check`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(claims),
+      signal: client.signal,
+    }).catch((err: Error) => err.name);
+    while (reads < 20) await new Promise((r) => setTimeout(r, 5));
+    client.abort();
+    expect(await answer).toBe("AbortError");
+    await new Promise((r) => setTimeout(r, 100));
+    const atStop = reads;
+    await new Promise((r) => setTimeout(r, 500));
+    // At most the claim under way finishes; the whole check reads the store some 600 times.
+    expect(reads).toBe(atStop);
+    expect(reads).toBeLessThan(60);
+    await server.close();
   });
 });
