@@ -387,21 +387,6 @@ function placeContext(mentions: ActorMention[], tokens: Token[], dateline: strin
     mentions[i] = { ...m, code: m.country, location: true };
     scene.add(m.country);
   }
-  // "A court in Venezuela", "the parliament in Kyiv": an institution named by the place it is in
-  // belongs to that place's state. Not troops: "troops in Afghanistan" are as often foreign as not.
-  for (let i = 0; i + 1 < mentions.length; i++) {
-    const m = mentions[i];
-    const place = mentions[i + 1];
-    if (!m.bare || m.code === "MIL" || !place.location || tokens[m.end]?.lower !== "in") continue;
-    if (place.start !== m.end + (tokens[m.end + 1]?.lower === "the" ? 2 : 1)) continue;
-    mentions[i] = {
-      ...m,
-      code: `${place.country}${m.code}`,
-      country: place.country,
-      bare: false,
-      via: "role",
-    };
-  }
   const country = scene.size === 1 ? [...scene][0] : scene.size === 0 ? dateline : null;
   if (!country) return mentions;
   // Only agents standing alone ("gunmen", "police"): a bare institution ("the army") still takes
@@ -541,6 +526,16 @@ function combine(
           via: "role",
         });
         k++;
+        continue;
+      }
+    }
+    // "A court in Venezuela", "authorities in Pakistan", "police in Japan": an institution or
+    // group named by the place it is in belongs to that place's state (the place stays a mention,
+    // the scene). Not troops: "troops in Afghanistan" are as often foreign as not.
+    if (tokens[m.end]?.lower === "in" && m.role !== "MIL") {
+      const at = m.end + (tokens[m.end + 1]?.lower === "the" ? 2 : 1);
+      if (next && next.start === at && NATIONAL.has(next.kind) && next.country) {
+        out.push({ ...m, code: `${next.country}${m.role}`, country: next.country, via: "role" });
         continue;
       }
     }

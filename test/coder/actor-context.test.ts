@@ -107,6 +107,8 @@ describe("agents without a country", () => {
     expect(mentions("A court in Venezuela banned the rally.")).toEqual(["court:VENJUD", "Venezuela:VEN@"]);
     expect(mentions("Police in Japan arrested them.")[0]).toBe("Police:JPNCOP");
     expect(mentions("Troops in Afghanistan fired.")[0]).not.toMatch(/AFG/);
+    expect(code("Authorities in Pakistan imposed a curfew.")).toEqual(["PAKGOV PAK 1723"]);
+    expect(code("Officials in Beijing condemned Japan.")).toEqual(["CHNGOV JPN 111"]);
   });
 
   it("read an office the dictionaries list and its holder after it as the person", () => {

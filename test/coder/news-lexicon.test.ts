@@ -237,4 +237,10 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Syria and Israel violated the ceasefire.").sort()).toEqual(["ISR SYR 196", "SYR ISR 196"]);
     expect(code("Armenia violated the ceasefire with Azerbaijan.")).toEqual(["ARM AZE 196"]);
   });
+
+  it("codes an ordered arrest of a named actor as 173", () => {
+    expect(code("A Maldives court ordered the arrest of the Maldives president.")).toEqual([
+      "MDVJUD MDVGOV 173",
+    ]);
+  });
 });
