@@ -177,7 +177,10 @@ export function treeRoles(
   if (subject.length === 0 && sw >= 0 && tree.words[sw].upos === "NOUN")
     for (const c of [
       ...tree.dependents(sw, "nmod"),
-      ...tree.dependents(sw, "acl").flatMap((p) => tree.dependents(p, "obl:agent", "obl")),
+      ...tree
+        .dependents(sw, "acl")
+        .filter((p) => tree.words[p].deprel === "acl" && tree.words[p].xpos === "VBN")
+        .flatMap((p) => tree.dependents(p, "obl:agent", "obl")),
     ])
       if (tree.children(c).some((k) => tree.rel(k) === "case" && /^by$/i.test(tree.words[k].form))) {
         subject = mentionsOf(tree, mentions, heads, c);
@@ -198,7 +201,15 @@ export function treeRoles(
   const ownTarget = t.pattern.slots.length === 0;
   if (passive) {
     const a = agentWord(tree, v);
-    const agents = a >= 0 ? mentionsOf(tree, mentions, heads, a) : [];
+    let agents = a >= 0 ? mentionsOf(tree, mentions, heads, a) : [];
+    // "Two Palestinians were killed in an Israeli air strike": without "by", the nationality on
+    // the attack is the attacker.
+    if (agents.length === 0 && /^(18|19|20)/.test(t.pattern.code))
+      for (const o of tree.dependents(v, "obl"))
+        if (ATTACK_NOUN.test(tree.words[o].lemma)) {
+          agents = mentionsOf(tree, mentions, heads, o).filter((m) => !m.location);
+          if (agents.length > 0) break;
+        }
     if (agents.length > 0) sources = agents;
     if (subject.length > 0 && agents.length > 0) targets = subject;
   } else {

@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { ActorMatcher } from "../../src/coder/actors.ts";
 import { codeDocument } from "../../src/coder/document.ts";
+import { extractEvents } from "../../src/coder/events.ts";
+import { defaultLexicon } from "../../src/coder/lexicon.ts";
 import { NativeCoder } from "../../src/coder/native.ts";
 import { targetWords } from "../../src/coder/roles.ts";
+import { tokenize } from "../../src/coder/tokens.ts";
+import { findTriggers } from "../../src/coder/triggers.ts";
 import type { Event } from "../../src/model/event.ts";
+import { ActorRegistry } from "../../src/model/registry.ts";
 import { type ParsedWord, tree } from "../../src/parse/index.ts";
 
 // Each case is one of the error classes of the word-order coder, with a sentence of our own; the
@@ -55,6 +61,10 @@ describe("NativeCoder reading the parse: direction and roles", () => {
     expect(
       code("Two Somali soldiers were killed and four others wounded on Monday in a Kenyan air strike."),
     ).toEqual([]);
+  });
+
+  it("reads the nationality on the attack of a passive without 'by' as the attacker", () => {
+    expect(code("Two Somali soldiers were killed in a Kenyan air strike.")).toEqual(["KEN SOMMIL 190"]);
   });
 
   it("reads a nationality on the attack that killed as the attacker, not the target", () => {
@@ -221,6 +231,42 @@ describe("NativeCoder: context across sentences", () => {
 });
 
 describe("roles read off a misparse", () => {
+  it("does not take a 'by' inside a relative clause for the actor of the noun it modifies", () => {
+    // "The group, which condemns raids by Ethiopia, attacked Somalia": the relative clause's "by
+    // Ethiopia" is no agent of "the group" (a participle's would be: "missiles fired by …").
+    const text = "The group, which condemns raids by Ethiopia, attacked Somalia.";
+    const tokens = tokenize(text);
+    const rows: [string, number, string, string, string][] = [
+      ["DET", 2, "det", "DT", "the"],
+      ["NOUN", 10, "nsubj", "NN", "group"],
+      ["PUNCT", 5, "punct", ",", ","],
+      ["PRON", 5, "nsubj", "WDT", "which"],
+      ["VERB", 2, "acl:relcl", "VBZ", "condemn"],
+      ["NOUN", 5, "obj", "NNS", "raid"],
+      ["ADP", 8, "case", "IN", "by"],
+      ["PROPN", 5, "obl", "NNP", "Ethiopia"],
+      ["PUNCT", 5, "punct", ",", ","],
+      ["VERB", 0, "root", "VBD", "attack"],
+      ["PROPN", 10, "obj", "NNP", "Somalia"],
+      ["PUNCT", 10, "punct", ".", "."],
+    ];
+    expect(rows.length).toBe(tokens.length);
+    const words: ParsedWord[] = rows.map(([upos, head, deprel, xpos, lemma], i) => ({
+      id: i + 1,
+      form: tokens[i].text,
+      lemma,
+      upos,
+      xpos,
+      head,
+      deprel,
+    }));
+    const mentions = new ActorMatcher(ActorRegistry.default()).find(tokens, text, 0, "2024-05-15");
+    const inActor = (i: number) => mentions.some((m) => m.start <= i && i < m.end);
+    const triggers = findTriggers(tokens, defaultLexicon(), inActor);
+    const events = extractEvents(tokens, mentions, triggers, [], { lastSource: null }, tree(words));
+    expect(events.some((e) => e.source.code === "ETH" && e.target.code === "SOM")).toBe(false);
+  });
+
   it("takes a nominal complement of a verb without an object as its object ('called X' read as 'named X')", () => {
     // "Trump called Kishida", parsed as a small clause: called --xcomp--> Kishida, no obj.
     const w = (id: number, form: string, upos: string, head: number, deprel: string): ParsedWord => ({
