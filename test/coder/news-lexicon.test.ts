@@ -243,4 +243,9 @@ describe("NativeCoder: general news verbs and phrases", () => {
       "MDVJUD MDVGOV 173",
     ]);
   });
+
+  it("reads 'backed away from' and 'backed out of' as rejection, not support", () => {
+    expect(code("Russia backed away from the deal with China.")).toEqual(["RUS CHN 120"]);
+    expect(code("Russia backed China.")).toEqual(["RUS CHN 051"]);
+  });
 });
