@@ -9,4 +9,5 @@ export * from "./network.ts";
 export * from "./period.ts";
 export * from "./phases.ts";
 export * from "./series.ts";
+export * from "./smooth.ts";
 export * from "./votes.ts";
