@@ -1,8 +1,8 @@
 // npm run bench:phases [-- --dyad CHN-PRK --record DIR --bucket year --articles 4 --window 2 --seed 1
-// --verbose]: how stable a dyad's phases are under small changes of the record. Each run loads
+// --raw --verbose]: how stable a dyad's phases are under small changes of the record. Each run loads
 // the flagship record (or events.jsonl and trade.csv in --record DIR) into a fresh in-memory DuckDB
 // store with one change, and computes the whole record's phases as `yalu phases` and /api/phases do
-// (loadPhases):
+// (loadPhases; --raw: without the running median, as before it):
 //   - add one article: 1-5 events of the dyad on one day, `--articles` per year of the dyad's span,
 //     alternately with codes drawn independently from the dyad's own events and with one drawn code
 //     repeated (an article reporting one thing, coded several times);
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     articles: { type: "string", default: "4" },
     window: { type: "string", default: "2" },
     seed: { type: "string", default: "1" },
+    raw: { type: "boolean", default: false },
     verbose: { type: "boolean", default: false },
   },
 });
@@ -53,7 +54,7 @@ async function run(events: Event[]): Promise<Run> {
   const store = await openStore(":memory:", { flagship: false });
   try {
     await store.importEvents(events);
-    const r = await loadPhases(store, { dyad }, bucket, {}, { evidence: 0 });
+    const r = await loadPhases(store, { dyad }, bucket, { smooth: !values.raw }, { evidence: 0 });
     return {
       boundaries: r.turningPoints.map((t) => t.period),
       labels: r.phases.map((p) => `${p.from}–${p.to} ${p.label}`),

@@ -1,8 +1,9 @@
 import { type Bucket, dateStart, type Event } from "../model/index.ts";
-import { type ChangepointOptions, pelt } from "./changepoint.ts";
+import { type ChangepointOptions, estimateSigma, pelt } from "./changepoint.ts";
 import type { EvidenceEvent } from "./evidence.ts";
 import { periodOf } from "./period.ts";
 import { type SeriesCell, type SeriesPoint, total } from "./series.ts";
+import { runningMedian3 } from "./smooth.ts";
 
 export type PhaseLabel = "warming" | "cooling" | "stable";
 
@@ -34,9 +35,15 @@ export interface TurningPoint {
 export interface PhaseOptions extends ChangepointOptions {
   /** Smallest change in mean Goldstein (points on the −10..10 scale) labelled warming or cooling. */
   threshold: number;
+  /**
+   * Segment the running median of three periods' means ({@link runningMedian3}) rather than the
+   * means themselves (default true): one period's events can then neither make a phase on their
+   * own nor move a boundary far from them.
+   */
+  smooth: boolean;
 }
 
-export const phaseDefaults: PhaseOptions = { threshold: 1, minSize: 1 };
+export const phaseDefaults: PhaseOptions = { threshold: 1, minSize: 1, smooth: true };
 
 export interface PhaseModel {
   method: "PELT";
@@ -46,6 +53,7 @@ export interface PhaseModel {
   penalty: number;
   threshold: number;
   minSize: number;
+  smooth: boolean;
 }
 
 export interface PhaseResult {
@@ -57,7 +65,9 @@ export interface PhaseResult {
 /**
  * Split a dyad series into phases of constant mean Goldstein (PELT, see changepoint.ts) and label
  * each by its shift from the phase before. Empty periods are not observations: they neither vote
- * for nor against a change.
+ * for nor against a change. PELT runs on the running median of three periods' means (`smooth`),
+ * weighted by their events, with σ from the means themselves unless given; a phase's mean, change
+ * and label are its own events'.
  * @example phases(dyadSeries(rows, "year"), "year")
  */
 export function phases(
@@ -68,19 +78,20 @@ export function phases(
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const opts = { ...phaseDefaults, ...given } satisfies PhaseOptions;
   const observed = series.map((p, i) => ({ p, i })).filter(({ p }) => p.both.count > 0);
-  const seg = pelt(
-    observed.map(({ p }) => p.both.goldsteinMean!),
-    observed.map(({ p }) => p.both.count),
-    opts,
-  );
+  const means = observed.map(({ p }) => p.both.goldsteinMean!);
+  const counts = observed.map(({ p }) => p.both.count);
+  // σ is the noise of the means as observed: the smooth would understate it.
+  const sigma = opts.sigma ?? estimateSigma(means, counts);
+  const seg = pelt(opts.smooth ? runningMedian3(means) : means, counts, { ...opts, sigma });
   const model: PhaseModel = {
     method: "PELT",
-    cost: "Gaussian change in mean of event Goldstein scores (σ: pooled within-bucket SD); breaks at bucket boundaries",
+    cost: `Gaussian change in mean of event Goldstein scores${opts.smooth ? ", on the running median of 3 periods" : ""} (σ: pooled within-bucket SD); breaks at bucket boundaries`,
     bucket,
     sigma: round(seg.sigma),
     penalty: round(seg.beta),
     threshold: opts.threshold,
     minSize: opts.minSize,
+    smooth: opts.smooth,
   };
   if (!observed.length) return { model, phases: [], turningPoints: [] };
   // Observation index → series index of each phase start; the first phase starts at the series start.

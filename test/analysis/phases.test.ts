@@ -46,6 +46,23 @@ describe("phases", () => {
     expect(r.model).toMatchObject({ method: "PELT", bucket: "year", sigma: 2 });
   });
 
+  it("reads one year against both neighbours as a spike, not a phase, on the running median", () => {
+    const rows = ["2008", "2009", "2010", "2011", "2012", "2013", "2014", "2015", "2016"].map((y) =>
+      year(y, 6, y === "2012" ? -5 : 3),
+    );
+    const smoothed = phases(dyadSeries(rows, "year"), "year", { sigma: 2 });
+    expect(smoothed.model.smooth).toBe(true);
+    expect(smoothed.phases.map((p) => [p.from, p.to])).toEqual([["2008", "2016"]]);
+    // The phase's mean is its own events', the spike's included.
+    expect(smoothed.phases[0].goldsteinMean).toBeCloseTo((8 * 6 * 3 - 6 * 5) / 54, 3);
+    // On the means themselves the one year is a phase of its own.
+    const raw = phases(dyadSeries(rows, "year"), "year", { sigma: 2, smooth: false });
+    expect(raw.turningPoints.map((t) => [t.period, t.label])).toEqual([
+      ["2012", "cooling"],
+      ["2013", "warming"],
+    ]);
+  });
+
   it("finds the 2016 cooling and 2018 warming of the fixture record, with evidence", async () => {
     const r = await loadPhases(store, { dyad: { a: "CHN", b: "PRK" } }, "year");
     const at = (y: string) => r.phases.find((p) => p.from <= y && y <= p.to)!;
