@@ -10,13 +10,12 @@
  *
  *   npm run eval:ngec [-- --stories 3000]
  */
-import { existsSync, readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { existsSync } from "node:fs";
 import { codeDocument } from "../src/coder/document.ts";
 import { NativeCoder } from "../src/coder/native.ts";
-import { CsvParser } from "../src/formats/csv-parse.ts";
+import { NGEC_FILE, readNgecStories } from "./ngec.ts";
 
-const FILE = "../shared/reference/eventdata/NGEC-synthetic/gpt_synthetic_events_2023-10-19_19.csv.gz";
+const FILE = NGEC_FILE;
 if (!existsSync(FILE)) {
   console.error(`eval:ngec: ${FILE} not found (the ../shared reference data)`);
   process.exit(2);
@@ -28,23 +27,10 @@ if (!Number.isInteger(limit) || limit <= 0) {
   process.exit(2);
 }
 
-const leads: { text: string; label: string }[] = [];
-{
-  const csv = new CsvParser();
-  let header: (string | null)[] | null = null;
-  for (const line of gunzipSync(readFileSync(FILE)).toString("utf8").split("\n")) {
-    const rec = csv.push(line.replace(/\r$/, ""));
-    if (!rec) continue;
-    if (!header) {
-      header = rec;
-      continue;
-    }
-    const text = rec[header.indexOf("text")] ?? "";
-    const label = rec[header.indexOf("label")] ?? "";
-    if (text && label) leads.push({ text: text.split(/\n\s*\n/)[0], label });
-    if (leads.length >= limit) break;
-  }
-}
+const leads = readNgecStories(FILE, limit).map(({ text, label }) => ({
+  text: text.split(/\n\s*\n/)[0],
+  label,
+}));
 
 const coder = new NativeCoder();
 const gold: string[] = [];

@@ -10,7 +10,6 @@
  * those held-out scores, beside the coder without the sense model.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { NativeCoder } from "../src/coder/native.ts";
 import {
   encodeSense,
@@ -21,9 +20,9 @@ import {
 } from "../src/coder/sense.ts";
 import { splitSentences } from "../src/coder/sentences.ts";
 import { codeGold, readGold, scoreEval } from "../src/eval/index.ts";
-import { CsvParser } from "../src/formats/csv-parse.ts";
 import { loadParser } from "../src/parse/index.ts";
 import { mulberry32 } from "../src/parse/train.ts";
+import { readNgecStories } from "./ngec.ts";
 
 const REF = "../shared/reference/eventdata";
 const PLV = `${REF}/ZSP-PLV/PLV_train.tsv`;
@@ -49,21 +48,9 @@ const plv = gold.units.map((u) =>
 );
 
 const ngec: SenseExample[] = [];
-{
-  const csv = new CsvParser();
-  let header: (string | null)[] | null = null;
-  for (const line of gunzipSync(readFileSync(NGEC)).toString("utf8").split("\n")) {
-    const rec = csv.push(line.replace(/\r$/, ""));
-    if (!rec) continue;
-    if (!header) {
-      header = rec;
-      continue;
-    }
-    const text = rec[header.indexOf("text")] ?? "";
-    const label = rec[header.indexOf("label")] ?? "";
-    const first = splitSentences(text)[0];
-    if (first && label) ngec.push(example(text.slice(first.start, first.end), label));
-  }
+for (const { text, label } of readNgecStories(NGEC)) {
+  const first = splitSentences(text)[0];
+  if (first) ngec.push(example(text.slice(first.start, first.end), label));
 }
 log(`${plv.length} PLV sentences, ${ngec.length} NGEC leads`);
 

@@ -202,7 +202,14 @@ export class NativeCoder implements SentenceCoder {
     const triggers = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1, tags);
     const raw = extractEvents(tokens, mentions, triggers, dates, ctx.events, parsed);
     if (raw.length === 0 && worthParsing)
-      return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, triggers), mentions);
+      return this.#events(
+        s,
+        ctx,
+        citation,
+        end,
+        this.#bySense(tokens, mentions, dates, triggers, words),
+        mentions,
+      );
     return this.#events(s, ctx, citation, end, raw, mentions);
   }
 
@@ -290,6 +297,7 @@ export class NativeCoder implements SentenceCoder {
     mentions: ActorMention[],
     dates: DateMention[],
     triggers: Trigger[],
+    parsed?: ParsedWord[] | null,
   ): Pick<RawEvent, "source" | "target" | "code" | "dates">[] {
     const sense = this.#sense();
     // Where the lexicon found event words and chose no event (negated, hypothetical, a passive
@@ -297,7 +305,8 @@ export class NativeCoder implements SentenceCoder {
     if (triggers.some((t) => t.mood !== "plain" || t.passive)) return [];
     const actors = mentions.filter((m) => !m.bare);
     if (!sense || new Set(actors.map((m) => m.code)).size < 2) return [];
-    const words = this.#parse(tokens);
+    // The sentence's parse, where the caller has it already.
+    const words = parsed === undefined ? this.#parse(tokens) : parsed;
     const { type, confidence } = predictSense(
       sense,
       tokens.map((t) => t.lower),

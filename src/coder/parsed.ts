@@ -9,6 +9,7 @@ import {
   agentWord,
   closingReport,
   frameOf,
+  isCredit,
   isGeneric,
   isPassive,
   mentionHead,
@@ -275,15 +276,13 @@ function reducedPassive(tree: Tree, v: number): boolean {
     const h = tree.head(v);
     return h >= 0 && tree.dependents(h, "aux:pass").length > 0;
   }
-  // An "object" after a colon is a headline's credit ("… Slammed: Rodong Sinmun").
-  const colon = (o: number) => tree.words.slice(v + 1, o).some((x) => x.form === ":");
   // Only in a headline, where the capital tells: a tagger's VBN for a plain past tense ("China and
   // Ukraine agreed to …") is common.
   return (
     v > 0 &&
     /^\p{Lu}/u.test(w.form) &&
     tree.rel(v) === "root" &&
-    tree.dependents(v, "obj", "iobj").every(colon) &&
+    tree.dependents(v, "obj", "iobj").every((o) => isCredit(tree, v, o)) &&
     tree.dependents(v, "nsubj", "nsubj:pass").length > 0
   );
 }

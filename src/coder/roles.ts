@@ -179,9 +179,12 @@ export function targetWords(t: Tree, v: number, places: boolean): number[] {
     if (cases.some((x) => PLACE_CASES.test(x))) where.push(c);
     else obliques.push(c);
   }
-  // A word after a colon is a headline's credit, not the verb's argument ("… Slammed: Rodong Sinmun").
-  const credit = (w: number) => w > v && t.words.slice(v + 1, w).some((x) => x.form === ":");
-  return [...objects, ...obliques, ...(places ? where : [])].filter((w) => !credit(w));
+  return [...objects, ...obliques, ...(places ? where : [])].filter((w) => !isCredit(t, v, w));
+}
+
+/** True if word `w` follows verb `v` across a colon: a headline's credit ("… Slammed: Rodong Sinmun"), not its argument. */
+export function isCredit(t: Tree, v: number, w: number): boolean {
+  return w > v && t.words.slice(v + 1, w).some((x) => x.form === ":");
 }
 
 const REPORTING = new Set([
