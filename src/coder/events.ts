@@ -326,8 +326,10 @@ function object(
   after: number,
   inherited: ActorMention | null,
 ): ActorMention[] {
-  // "aided him", "met them": the object is a pronoun, its referent unknown ("US" is no "us").
-  if (OBJECT_PRONOUNS.has(tokens[after]?.lower ?? "") && tokens[after].text !== "US") return [];
+  // "aided him", "met them": the object is a pronoun, its referent unknown. A word in capitals is
+  // an abbreviation, not a pronoun ("US" is no "us").
+  const next = tokens[after];
+  if (next && OBJECT_PRONOUNS.has(next.lower) && next.text !== next.text.toUpperCase()) return [];
   let end = Math.min(tokens.length, after + WINDOW);
   for (let k = after; k < end; k++) {
     if (
