@@ -50,7 +50,7 @@ export interface MentionContext {
 }
 
 /** A mention before combination: a role noun keeps its role code, and whether a table gave it. */
-type RawMention = ActorMention & { role?: string; table?: boolean };
+type RawMention = ActorMention & { role?: string; table?: boolean; generated?: boolean };
 
 interface Claim {
   entryId?: string;
@@ -292,8 +292,19 @@ export class ActorMatcher {
           const r =
             (entities.length > 1 ? this.#source.lookup(entity.text!, date) : null) ??
             this.#source.resolve(entity.entryId!, date, entity.via);
-          const kind = this.#source.entry(r.entryId)?.kind ?? "state";
-          raw.push({ start: i, end: m.end, code: r.code, country: r.country, name, kind, via: r.via });
+          const entry = this.#source.entry(r.entryId);
+          const kind = entry?.kind ?? "state";
+          const generated = entry?.generated === true;
+          raw.push({
+            start: i,
+            end: m.end,
+            code: r.code,
+            country: r.country,
+            name,
+            kind,
+            via: r.via,
+            generated,
+          });
         }
       } else {
         const claim = m.claims.find((c) => c.role)!;
@@ -453,6 +464,20 @@ const DOMESTIC: ReadonlySet<string> = new Set(["MIL", "COP", "JUD", "LEG"]);
 
 const NATIONAL: ReadonlySet<ActorEntry["kind"]> = new Set(["state"]);
 
+/**
+ * The code of a person named with a title ("President Emmerson Mnangagwa", "opposition leader
+ * Nelson Chamisa"). The outside dictionaries' dated roles are often stale (they end Mnangagwa's at
+ * defence minister), so the title as written wins over a generated entry's role; the hand-written
+ * registry's dated roles are kept, as is every code after "former" or "ex-", which name a past title.
+ */
+function titledCode(title: RawMention, person: RawMention, tokens: Token[]): string {
+  const country = person.country;
+  const before = tokens[title.start - 1]?.lower;
+  if (!person.generated || !country || !title.role || before === "former" || before === "ex")
+    return person.code;
+  return `${country}${title.role}`;
+}
+
 function combine(
   raw: RawMention[],
   tokens: Token[],
@@ -488,7 +513,8 @@ function combine(
       // "China's foreign ministry", "North Korean leader" (a following person keeps their own code).
       if (next && next.kind === "person" && next.start === m.end) {
         out.pop();
-        out.push({ ...next, start: prev.start, name: spanText(prev.start, next.end) });
+        const code = titledCode(m, next, tokens);
+        out.push({ ...next, code, start: prev.start, name: spanText(prev.start, next.end) });
         k++;
         continue;
       }
@@ -508,7 +534,12 @@ function combine(
       continue;
     }
     if (next && next.kind === "person" && next.start === m.end) {
-      out.push({ ...next, start: m.start, name: spanText(m.start, next.end) });
+      out.push({
+        ...next,
+        code: titledCode(m, next, tokens),
+        start: m.start,
+        name: spanText(m.start, next.end),
+      });
       k++;
       continue;
     }

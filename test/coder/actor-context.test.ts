@@ -47,6 +47,25 @@ describe("actors from the generated Phoenix table", () => {
     expect(mentions("Kim Jong-un toured a factory.", "2012-01-05")).toEqual(["Kim Jong-un:PRKGOV"]);
   });
 
+  it("takes the title as written over a stale role of the Phoenix table, but not a past title", () => {
+    // Phoenix's dated roles end Mnangagwa's at defence minister (ZWEGOVMIL) and give Chamisa a
+    // ministry's; the text's titles are current.
+    expect(
+      mentions(
+        "Zimbabwe's opposition leader Nelson Chamisa rejected President Emmerson Mnangagwa's victory.",
+        "2018-08-03",
+      ),
+    ).toEqual(["Zimbabwe's opposition leader Nelson Chamisa:ZWEOPP", "President Emmerson Mnangagwa:ZWEGOV"]);
+    expect(mentions("Emmerson Mnangagwa spoke.", "2018-08-03")).toEqual(["Emmerson Mnangagwa:ZWEGOVMIL"]);
+    expect(mentions("Former President Emmerson Mnangagwa spoke.", "2018-08-03")).toEqual([
+      "Former President Emmerson Mnangagwa:ZWEELI",
+    ]);
+    // The hand-written registry's dated roles stand.
+    expect(mentions("Chairman Kim Jong-un toured a factory.", "2012-01-05")).toEqual([
+      "Chairman Kim Jong-un:PRKGOV",
+    ]);
+  });
+
   it("reads a group followed by a role noun as the group", () => {
     expect(mentions("Taliban fighters overran the district.")).toEqual(["Taliban fighters:AFGREB"]);
   });
