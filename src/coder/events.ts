@@ -439,6 +439,8 @@ function pairsOf(
     sources = [
       ...new Set(earlier.filter((e) => e.trigger.start === last.trigger.start).map((e) => e.source)),
     ];
+  // "Netanyahu ordered strikes on Hamas": the parse names the doer of an event noun.
+  if (t.pattern.kind === "noun" && sources.length === 0 && read?.sources) sources = read.sources;
   const prev = earlier.findLast((e) => sources.some((s) => s.code === e.source.code));
   let targets =
     t.pattern.kind === "noun" && sources.length === 0
@@ -451,7 +453,7 @@ function pairsOf(
   }
   // The parse, where it can tell, overrules the linear reading.
   if (read) {
-    if (read.sources) sources = read.sources;
+    if (read.sources && t.pattern.kind === "verb") sources = read.sources;
     targets = read.targets ?? targets.filter(read.keepTarget);
   }
   const pairs: [ActorMention, ActorMention][] = [];

@@ -17,7 +17,7 @@ import {
   targetWords,
 } from "./roles.ts";
 import { predictSense, type SenseModel, TYPE_CODES } from "./sense.ts";
-import { type Token, tokenize } from "./tokens.ts";
+import { datelineLength, isPunct, type Token, tokenize } from "./tokens.ts";
 import { findTriggers, type Trigger } from "./triggers.ts";
 import type { SentenceCoder, SentenceInput } from "./types.ts";
 
@@ -171,7 +171,14 @@ export class NativeCoder implements SentenceCoder {
     const mentions = this.#actors.find(tokens, s.text, 0, when, { datelineCountry: ctx.dateline ?? null });
     if (mentions.length === 0 && !pair) return [];
     if (!trigger)
-      return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, []), mentions);
+      return this.#events(
+        s,
+        ctx,
+        citation,
+        end,
+        this.#bySense(tokens, s.text, mentions, dates, []),
+        mentions,
+      );
     const inActor = new Uint8Array(tokens.length);
     for (const m of mentions) inActor.fill(1, m.start, m.end);
     // Parsing is the expensive step: only for sentences with a lexicon word that name two actors
@@ -190,10 +197,17 @@ export class NativeCoder implements SentenceCoder {
       // "X said Y must …": no event by word order, but the parse may read a demand.
       const demand = found.some((t) => t.mood === "hypothetical") && MUST.test(s.text);
       if (rough.length === 0 && !demand)
-        return this.#events(s, ctx, citation, end, this.#bySense(tokens, mentions, dates, found), mentions);
+        return this.#events(
+          s,
+          ctx,
+          citation,
+          end,
+          this.#bySense(tokens, s.text, mentions, dates, found),
+          mentions,
+        );
       ctx.events.lastSource = before;
     }
-    const words = this.#parse(tokens);
+    const words = this.#parse(tokens, s.text);
     const parsed = words ? tree(words) : undefined;
     // Trigger words are checked against wink-nlp's tags, which read news headlines' verbs better
     // than our web-trained tagger; the tree is our parser's.
@@ -207,7 +221,7 @@ export class NativeCoder implements SentenceCoder {
         ctx,
         citation,
         end,
-        this.#bySense(tokens, mentions, dates, triggers, words),
+        this.#bySense(tokens, s.text, mentions, dates, triggers, words),
         mentions,
       );
     return this.#events(s, ctx, citation, end, raw, mentions);
@@ -273,14 +287,36 @@ export class NativeCoder implements SentenceCoder {
   }
 
   /** The sentence's parse (null when the coder runs without a parser). */
-  #parse(tokens: Token[]): ParsedWord[] | null {
+  /**
+   * The sentence's parse. A wire dateline ("TEL AVIV --") is parsed apart from the sentence, whose
+   * subject it would otherwise become, and hangs from the sentence's root.
+   */
+  #parse(tokens: Token[], text: string): ParsedWord[] | null {
     const parser = this.#opts.parser === undefined ? loadParser() : this.#opts.parser;
-    return parser
-      ? parse(
-          parser,
-          tokens.map((t) => t.text),
-        )
-      : null;
+    if (!parser) return null;
+    const skip = datelineLength(tokens, text);
+    const words = parse(
+      parser,
+      tokens.slice(skip).map((t) => t.text),
+    );
+    if (skip === 0) return words;
+    const root = skip + (words.find((w) => w.head === 0)?.id ?? 1);
+    const dateline = tokens.slice(0, skip).map((t, i): ParsedWord => {
+      const punct = isPunct(t);
+      return {
+        id: i + 1,
+        form: t.text,
+        lemma: t.lower,
+        upos: punct ? "PUNCT" : "PROPN",
+        xpos: punct ? t.text : "NNP",
+        head: root,
+        deprel: punct ? "punct" : "dep",
+      };
+    });
+    return [
+      ...dateline,
+      ...words.map((w) => ({ ...w, id: w.id + skip, head: w.head === 0 ? 0 : w.head + skip })),
+    ];
   }
 
   #sense(): SenseModel | null {
@@ -294,6 +330,7 @@ export class NativeCoder implements SentenceCoder {
    */
   #bySense(
     tokens: Token[],
+    text: string,
     mentions: ActorMention[],
     dates: DateMention[],
     triggers: Trigger[],
@@ -306,7 +343,7 @@ export class NativeCoder implements SentenceCoder {
     const actors = mentions.filter((m) => !m.bare);
     if (!sense || new Set(actors.map((m) => m.code)).size < 2) return [];
     // The sentence's parse, where the caller has it already.
-    const words = parsed === undefined ? this.#parse(tokens) : parsed;
+    const words = parsed === undefined ? this.#parse(tokens, text) : parsed;
     const { type, confidence } = predictSense(
       sense,
       tokens.map((t) => t.lower),

@@ -82,6 +82,66 @@ function pastTense(tree: Tree, v: number): boolean {
   );
 }
 
+/**
+ * Verbs whose subject does what their object names ("ordered strikes on Gaza", "carried out raids
+ * against", "issued a warning to"), unlike verbs that judge or report it ("condemned strikes on").
+ */
+const DOING_VERBS = new Set([
+  "order",
+  "authorize",
+  "authorise",
+  "approve",
+  "launch",
+  "carry",
+  "conduct",
+  "stage",
+  "mount",
+  "unleash",
+  "wage",
+  "begin",
+  "start",
+  "resume",
+  "continue",
+  "intensify",
+  "escalate",
+  "step",
+  "expand",
+  "lead",
+  "direct",
+  "make",
+  "issue",
+  "deliver",
+  "extend",
+  "offer",
+  "provide",
+  "express",
+  "lodge",
+  "file",
+  "hold",
+]);
+
+/**
+ * The doer of an event noun that is the object of a doing verb ("Netanyahu ordered strikes on
+ * Hamas": Netanyahu), or null. A noun's actor is otherwise only its own modifier ("Israeli
+ * strikes") or its agent ("strikes by Israel").
+ */
+function doerOfNoun(
+  tree: Tree,
+  mentions: ActorMention[],
+  heads: number[],
+  t: Trigger,
+): ActorMention[] | null {
+  // The pattern's head noun: "air strikes" is headed by "strikes".
+  let w = t.start;
+  while (tree.head(w) > w && tree.head(w) < t.end && /^(compound|amod)$/.test(tree.rel(w))) w = tree.head(w);
+  const v = tree.head(w);
+  if (v < 0 || tree.rel(w) !== "obj" || !DOING_VERBS.has(tree.words[v].lemma.toLowerCase())) return null;
+  if (isPassive(tree, v) || isGeneric(tree, v)) return null;
+  const sw = subjectWord(tree, v);
+  const doers = sw >= 0 ? mentionsOf(tree, mentions, heads, sw) : [];
+  return doers.length > 0 ? doers : null;
+}
+
 /** Read trigger `t` against the parse. */
 export function treeRoles(
   tree: Tree,
@@ -146,7 +206,7 @@ export function treeRoles(
     accusation: null,
     demand: null,
   };
-  if (t.pattern.kind !== "verb") return noRead;
+  if (t.pattern.kind !== "verb") return { ...noRead, sources: doerOfNoun(tree, mentions, heads, t) };
   if (isGeneric(tree, v)) return { ...noRead, skip: true };
   const frame = frameOf(tree, v);
   const mood: Trigger["mood"] = STRENGTH.indexOf(frame) > STRENGTH.indexOf(t.mood) ? frame : t.mood;

@@ -43,3 +43,26 @@ const PUNCT_RE = /^[^\p{L}\p{N}]/u;
 export function isPunct(t: Token): boolean {
   return PUNCT_RE.test(t.text);
 }
+
+/**
+ * How many tokens of a sentence are a wire dateline before its first word ("TEL AVIV --",
+ * "KABUL (Pajhwok) :", "LA PAZ, Bolivia --", "Washington - "), or 0. The dateline ends at a dash
+ * set off by a space (or doubled, or an en or em dash) or a colon; everything before is capitalised
+ * words, commas, parentheses and numbers, and opens with a word in capitals ("UN-backed forces" is
+ * not a dateline: its hyphen joins words) or, before a spaced dash, with a name ("Washington - ").
+ */
+export function datelineLength(tokens: Token[], text: string, base = 0): number {
+  const limit = Math.min(tokens.length - 3, 10);
+  for (let j = 1; j <= limit; j++) {
+    const before = tokens[j - 1];
+    if (before.text === ":") return j === 1 || !allCaps(tokens[0]) ? 0 : j;
+    const gap = text.slice(before.end - base, tokens[j].start - base);
+    if (/\s[-–—]|[-–—]\s|--|[–—]/.test(gap)) return allCaps(tokens[0]) || /^\s+[-–—]+\s+$/.test(gap) ? j : 0;
+    if (!DATELINE_WORD.test(before.text)) return 0;
+  }
+  return 0;
+}
+
+/** A token that may stand in a dateline: a capitalised word or abbreviation, a number, a comma or parenthesis. */
+const DATELINE_WORD = /^(?:\p{Lu}[\p{L}.'’]*|\d+|[,()])$/u;
+const allCaps = (t: Token): boolean => t.text.length >= 2 && /^\p{Lu}[\p{Lu}.'’]*$/u.test(t.text);

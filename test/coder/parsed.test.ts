@@ -5,7 +5,7 @@ import { extractEvents } from "../../src/coder/events.ts";
 import { defaultLexicon } from "../../src/coder/lexicon.ts";
 import { NativeCoder } from "../../src/coder/native.ts";
 import { targetWords } from "../../src/coder/roles.ts";
-import { tokenize } from "../../src/coder/tokens.ts";
+import { datelineLength, tokenize } from "../../src/coder/tokens.ts";
 import { findTriggers } from "../../src/coder/triggers.ts";
 import type { Event } from "../../src/model/event.ts";
 import { ActorRegistry } from "../../src/model/registry.ts";
@@ -227,6 +227,41 @@ describe("NativeCoder: context across sentences", () => {
     const doc = "KABUL - Gunmen stormed a hotel on Monday.\n\nPolice arrested two Pakistani men on Tuesday.";
     const events = codeDocument(doc, { docDate: "2024-05-15", coder }).events.map(brief);
     expect(events).toEqual(["AFGCOP PAK 173"]);
+  });
+});
+
+describe("NativeCoder reading the parse: datelines and event nouns", () => {
+  it("measures a wire dateline by its dash or colon, not a hyphen inside a name", () => {
+    const length = (text: string) => {
+      const tokens = tokenize(text);
+      return tokens
+        .slice(0, datelineLength(tokens, text))
+        .map((t) => t.text)
+        .join(" ");
+    };
+    expect(length("TEL AVIV-- Israeli jets struck Gaza overnight.")).toBe("TEL AVIV");
+    expect(length("KABUL (Pajhwok) : The army said it killed ten fighters.")).toBe("KABUL ( Pajhwok ) :");
+    expect(length("LA PAZ, Bolivia -- Bolivia expelled two diplomats today.")).toBe("LA PAZ , Bolivia");
+    expect(length("Washington - The president spoke on Monday evening.")).toBe("Washington");
+    expect(length("UN-backed forces retook the town on Monday.")).toBe("");
+    expect(length("Iran-allied groups returned the bases they seized.")).toBe("");
+    expect(length("China and Japan - old rivals - met in Beijing.")).toBe("");
+  });
+
+  it("parses the sentence after a dateline, which would otherwise be read as its subject", () => {
+    expect(
+      code(
+        "THE HAGUE, Netherlands -- A United Nations prosecutor charged a former Rwandan minister with contempt.",
+      ),
+    ).toEqual(["IGOUNO RWAGOV 173"]);
+  });
+
+  it("takes the subject of a doing verb as the actor of its event noun, not of a judging verb", () => {
+    expect(code("Netanyahu ordered air strikes on Hamas.")).toEqual(["ISRGOV PSEREB 190"]);
+    expect(code("Taliban militants have stepped up attacks on Afghan police.")).toEqual([
+      "AFGREB AFGCOP 190",
+    ]);
+    expect(code("Britain condemned air strikes on Hamas.")).toEqual(["GBR PSEREB 111"]);
   });
 });
 
