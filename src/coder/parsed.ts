@@ -256,6 +256,13 @@ export function treeRoles(
       const own = mentionsOf(tree, mentions, heads, w, topicOwner && !byAttacker);
       if (own.length > 0) return own;
     }
+    // "refused to send troops to Iraq": the target of the complement that carries the act.
+    for (const c of tree.dependents(v, "xcomp"))
+      if (tree.words[c].upos === "VERB")
+        for (const w of targetWords(tree, c, places)) {
+          const own = mentionsOf(tree, mentions, heads, w, topicOwner);
+          if (own.length > 0) return own;
+        }
     return null;
   };
   // A pattern with slots ("backed * resolution against $") says itself where its target is.

@@ -263,6 +263,13 @@ describe("NativeCoder reading the parse: datelines and event nouns", () => {
     ]);
     expect(code("Britain condemned air strikes on Hamas.")).toEqual(["GBR PSEREB 111"]);
   });
+
+  it("finds the target of a refusal or an agreement in the complement that carries the act", () => {
+    expect(code("Poland has refused to send peacekeepers or instructors to Mali.")).toEqual(["POL MLI 120"]);
+    expect(
+      code("Chad's government agreed to allow the return of UN humanitarian workers to Darfur."),
+    ).toEqual(["TCDGOV IGOUNO 030"]);
+  });
 });
 
 describe("roles read off a misparse", () => {
