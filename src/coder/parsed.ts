@@ -102,6 +102,7 @@ const DOING_VERBS = new Set([
   "start",
   "resume",
   "continue",
+  "complete",
   "intensify",
   "escalate",
   "step",

@@ -305,6 +305,9 @@ const RELUCTANT = new Set([
   "failure",
   "supposed",
 ]);
+/** Words of asking: the act they ask for is not coded as done. */
+const ASKED = new Set(["request", "call", "demand", "appeal", "plea", "urge", "ask", "press"]);
+
 const HYPOTHETICAL_AUX = /^(could|might|may|should|must|can|ca|would)$/i;
 
 /**
@@ -345,14 +348,19 @@ export function frameOf(t: Tree, v: number): Frame {
   for (let depth = 0; depth < 3; depth++) {
     const rel = t.words[w].deprel;
     const h = t.head(w);
-    if (h < 0 || !(rel === "xcomp" || rel === "acl" || (rel === "ccomp" && depth > 0))) break;
+    if (h < 0) break;
     const lemma = t.words[h].lemma.toLowerCase();
+    if (rel === "ccomp" && ASKED.has(lemma)) return "hypothetical";
+    if (!(rel === "xcomp" || rel === "acl" || (rel === "ccomp" && depth > 0))) break;
     if (RELUCTANT.has(lemma) || RELUCTANT.has(t.words[h].form.toLowerCase())) return "negated";
     if (negated(h) && rel === "xcomp") return "negated";
     if (REFUSE.has(lemma)) return "refusal";
     if (FAIL.has(lemma)) return "negated";
     if (THREATEN.has(lemma)) return "threat";
     if (INTEND.has(lemma)) return "intent";
+    // "refused a request to step down", "demanded that the government resign", "urged Iran to
+    // release": what is asked for has not happened.
+    if (ASKED.has(lemma)) return "hypothetical";
     if (t.children(h).some((c) => t.rel(c) === "aux" && HYPOTHETICAL_AUX.test(t.words[c].form)))
       return "hypothetical";
     w = h;

@@ -216,6 +216,21 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("The French government lifted travel restrictions.")).toEqual(["FRAGOV FRA 081"]);
   });
 
+  it("codes a state freeing people it held, a lifted siege, a strike called off and a resignation as its own concessions", () => {
+    expect(code("Peru freed 40 prisoners on Tuesday.")).toEqual(["PER PER 0841"]);
+    expect(code("Peru freed 40 Chilean prisoners on Tuesday.")).toEqual(["PER CHL 0841"]);
+    expect(code("The Libyan army lifted its siege.")).toEqual(["LBYMIL LBY 0872"]);
+    expect(code("Brazil's truck drivers called off their strike.")).toEqual(["BRA BRA 080"]);
+    expect(code("The president of Kosovo resigned on Thursday.")).toEqual(["KSVGOV KSV 0831"]);
+  });
+
+  it("does not code as done what a request, a demand or an appeal asks for", () => {
+    expect(code("The army demanded that the government of Armenia resign.")).toEqual([]);
+    expect(
+      code("Sri Lanka's police chief refused a request by President Maithripala Sirisena to step down."),
+    ).toEqual(["LKACOP LKAGOV 120"]);
+  });
+
   it("codes an expelled diplomat as reduced relations and pledged support as the CAMEO dictionary does", () => {
     expect(code("Venezuela expelled the top American diplomat.")).toEqual(["VEN USAGOV 164"]);
     expect(code("Hungary pledged its full support for Italy.")).toEqual(["HUN ITA 032"]);
