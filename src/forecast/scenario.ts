@@ -1,4 +1,3 @@
-import { LineCounter, parseDocument } from "yaml";
 import { applyOverrides } from "./overrides.ts";
 import {
   type Rationale,
@@ -8,6 +7,7 @@ import {
   type ValueWithWhy,
 } from "./scenario-schema.ts";
 import { ForecastInputError, type RawActor, type RawCell, type RawInput, validateInput } from "./validate.ts";
+import { checkLined, parseLined } from "./yaml-lines.ts";
 
 export type {
   DimensionInfo,
@@ -19,26 +19,9 @@ export type {
 
 /** Parse and validate a scenario; variants load their base through `load`. */
 export function parseScenario(text: string, file: string, load?: ScenarioLoader, depth = 0): Scenario {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    throw new ForecastInputError(e.message.split("\n")[0], file, e.linePos?.[0].line ?? 1);
-  }
-  const lineOf = (path: (string | number)[]): number => {
-    for (let p = path.length; p >= 0; p--) {
-      const node = doc.getIn(path.slice(0, p), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return 1;
-  };
-  const parsed = scenarioSchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-    throw new ForecastInputError(`${path.join(".") || "scenario"}: ${issue.message}`, file, lineOf(path));
-  }
-  const sc = parsed.data;
+  const lined = parseLined(text, file);
+  const { lineOf } = lined;
+  const sc = checkLined(lined, scenarioSchema, file, "scenario");
   if (sc.base !== undefined) {
     if (!load)
       throw new ForecastInputError(`base "${sc.base}" cannot be loaded here`, file, lineOf(["base"]));
