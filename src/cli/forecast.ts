@@ -1,5 +1,3 @@
-import { existsSync, readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import {
   compareScenarios,
   comparisonJson,
@@ -20,9 +18,7 @@ import {
 } from "../forecast/index.ts";
 import { CliError, usage } from "./error.ts";
 import { parseFilters } from "./options.ts";
-
-/** The shipped scenarios (data/scenarios). */
-export const SCENARIO_DIR = fileURLToPath(new URL("../../data/scenarios/", import.meta.url));
+import { resolveShipped, SCENARIO_DIR } from "./shipped.ts";
 
 export interface ForecastCommandOptions {
   vs?: string;
@@ -36,23 +32,14 @@ export interface ForecastCommandOptions {
   log?: boolean;
   derive?: boolean;
   drivers?: boolean;
+  backtest?: boolean;
   db?: string;
   from?: string;
   to?: string;
 }
 
 /** A shipped scenario name ("china-dprk") or a file path. */
-export function resolveScenarioPath(arg: string): string {
-  if (existsSync(arg)) return arg;
-  for (const ext of [".yaml", ".yml", ".json"]) {
-    const p = `${SCENARIO_DIR}${arg}${ext}`;
-    if (existsSync(p)) return p;
-  }
-  const shipped = existsSync(SCENARIO_DIR)
-    ? readdirSync(SCENARIO_DIR).map((f) => f.replace(/\.(ya?ml|json)$/, ""))
-    : [];
-  throw usage(`no scenario "${arg}" (a file path, or one of: ${shipped.join(", ")})`);
-}
+export const resolveScenarioPath = (arg: string): string => resolveShipped(arg, SCENARIO_DIR, "scenario");
 
 async function load(arg: string): Promise<Scenario> {
   try {
@@ -111,6 +98,16 @@ export async function forecastCommand(
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   };
   const sd = parseSd(opts.sd);
+  if (opts.backtest) {
+    if (opts.vs !== undefined || opts.mc !== undefined || opts.derive || opts.drivers)
+      throw usage(
+        "--backtest runs the models once on the backtest's inputs: drop --vs, --mc, --derive and --drivers",
+      );
+    const { model: _, ...rest } = options;
+    const { backtestCommand } = await import("./backtest.ts");
+    await backtestCommand(arg, rest, opts, out);
+    return;
+  }
   const scenario = await load(arg);
   if (opts.derive) {
     out(await deriveReport(scenario, opts));

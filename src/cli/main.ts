@@ -54,6 +54,10 @@ export function program(): Command {
     .option("--no-log", "omit who moved and why (shown by default for ≤ 12 actors)")
     .option("--drivers", "what drives the forecast: the inputs whose change moves it most")
     .option("--derive", "show the inputs the event record suggests (needs the store)")
+    .option(
+      "--backtest",
+      "run a backtest (data/backtests/NAME or a file): each model's error against what the record says happened",
+    )
     .option(dbOption, dbHelp)
     .option("--from <date>", "with --derive: events from this date")
     .option("--to <date>", "with --derive: events up to this date")

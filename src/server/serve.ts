@@ -29,7 +29,7 @@ export interface RunningServer {
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const pool = options.pool ?? new JobPool();
-  const mounts = { "/api/forecast": forecastRoutes({ pool }), ...options.mounts };
+  const mounts = { "/api/forecast": forecastRoutes({ pool, reader: options.store }), ...options.mounts };
   const middleware = [...hardening(options.limits), ...(options.middleware ?? [])];
   const app = createApp({ ...options, middleware, mounts, pool });
   const limits = { ...HARDENING_DEFAULTS, ...options.limits };

@@ -1,5 +1,7 @@
 import { extname } from "node:path";
 import { readBeside, readText } from "../../formats/index.ts";
+import { parseBacktest } from "../backtest.ts";
+import type { Backtest } from "../backtest-schema.ts";
 import { parseScenario, type Scenario, type ScenarioLoader } from "../scenario.ts";
 import type { ForecastInput } from "../types.ts";
 import { looksLikeEuTable, readEuTable } from "./eum.ts";
@@ -54,14 +56,19 @@ export function parseForecastFile(text: string, file: string, load: ScenarioLoad
   );
 }
 
+/** A file named inside another (a variant's base, a backtest's scenario): relative to its folder. */
+const beside =
+  (what: string): ScenarioLoader =>
+  (path, from) => {
+    try {
+      return readBeside(path, from);
+    } catch (err) {
+      throw new Error(`${(err as Error).message} (${what})`);
+    }
+  };
+
 /** A variant's base: a path relative to the variant file's folder, wherever yalu runs. */
-function readBase(path: string, from: string): { file: string; text: string } {
-  try {
-    return readBeside(path, from);
-  } catch (err) {
-    throw new Error(`${(err as Error).message} (a base is read relative to the variant's folder)`);
-  }
-}
+const readBase = beside("a base is read relative to the variant's folder");
 
 /** Read and parse a bargaining input file; `read` reads a file's text (default: from disk). */
 export async function loadForecastFile(
@@ -69,4 +76,16 @@ export async function loadForecastFile(
   read: (file: string) => Promise<string> = readText,
 ): Promise<Scenario> {
   return parseForecastFile(await read(file), file);
+}
+
+/** Read and parse a backtest file; its scenario is read relative to the backtest's folder. */
+export async function loadBacktestFile(
+  file: string,
+  read: (file: string) => Promise<string> = readText,
+): Promise<Backtest> {
+  return parseBacktest(
+    await read(file),
+    file,
+    beside("a backtest's scenario is read relative to the backtest's folder"),
+  );
 }

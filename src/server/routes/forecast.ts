@@ -7,12 +7,16 @@ import {
   euOptionsSchema,
   ForecastInputError,
   type ForecastOptions,
+  loadBacktestFile,
   loadForecastFile,
   PARAMETER_VALUES,
   parseEuPairs,
+  readOutcomes,
+  runBacktest,
   type Scenario,
   type SmpParameters,
 } from "../../forecast/index.ts";
+import type { EventReader } from "../../model/index.ts";
 import { bodyJson } from "../body.ts";
 import { badRequest, HttpError, onError } from "../error.ts";
 import { tooManyRuns } from "../jobs.ts";
@@ -26,6 +30,8 @@ import { JobPool } from "../pool.ts";
  * - GET  /scenarios/:name                 one scenario's inputs with their rationale
  * - GET  /scenarios/:name/run?model=smp|eu&vs=NAME&mc=N&seed=S&sd=p,s,c&param=name:value&eu=name:value
  * - POST /run  { scenario: {…Yalu scenario…}, model?, parameters?, eu?, mc?, seed?, sd? }
+ * - GET  /backtests                       shipped backtests
+ * - GET  /backtests/:name/run?eu=name:value  the models' error against what the record says happened
  * The runs go to worker threads (pool.ts), within a time and memory budget (422 past it); a run
  * whose client leaves is stopped.
  * Errors are JSON `{ error: { status, message, parameter } }`.
@@ -35,11 +41,16 @@ export interface ForecastRoutesOptions {
   dir: string;
   /** The worker threads the forecasts run in, off the event loop (default: a pool of its own). */
   pool: JobPool;
+  /** Directory of shipped backtests (default data/backtests). */
+  backtests: string;
+  /** The event record a backtest reads its outcome from; without one, backtests answer 404. */
+  reader?: Pick<EventReader, "aggregate" | "indicators">;
 }
 
 const defaults = (): ForecastRoutesOptions => ({
   dir: fileURLToPath(new URL("../../../data/scenarios/", import.meta.url)),
   pool: new JobPool(),
+  backtests: fileURLToPath(new URL("../../../data/backtests/", import.meta.url)),
 });
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -126,6 +137,15 @@ function firstIssue(error: z.ZodError, what: "field" | "parameter" = "field"): H
   return badRequest(`${path ? `${path}: ` : ""}${issue.message.toLowerCase()}`, path || undefined);
 }
 
+/** The repeatable `eu=name:value` query parameter as expected-utility options. */
+function euQuery(pairs: string[] | undefined): EuRunOptions {
+  try {
+    return parseEuPairs((pairs ?? []).map((p) => p.replace(":", "=")));
+  } catch (err) {
+    throw badRequest(`${(err as Error).message} (eu=name:value, e.g. eu=variant:scholz-code)`, "eu");
+  }
+}
+
 function sdSpec(sd: string | undefined) {
   if (!sd) return {};
   const [p, s, c] = sd.split(",").map(Number);
@@ -151,13 +171,14 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
   const app = new Hono();
   app.onError(onError((m) => process.stderr.write(`${m}\n`)));
 
-  const names = () =>
-    existsSync(opts.dir)
-      ? readdirSync(opts.dir)
+  const filesIn = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
           .filter((f) => /\.(ya?ml|json)$/.test(f))
           .map((f) => f.replace(/\.(ya?ml|json)$/, ""))
           .sort()
       : [];
+  const names = () => filesIn(opts.dir);
   const load = async (name: string, parameter: string): Promise<Scenario> => {
     if (!NAME.test(name) || !names().includes(name)) {
       throw new HttpError(404, `unknown scenario "${name}"`, parameter);
@@ -236,12 +257,7 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
           throw badRequest(`invalid param "${p}" (name:value, e.g. votingRule:PropCbc)`, "param");
         params[m[1]] = m[2];
       }
-      let eu: EuRunOptions;
-      try {
-        eu = parseEuPairs((c.req.queries("eu") ?? []).map((p) => p.replace(":", "=")));
-      } catch (err) {
-        throw badRequest(`${(err as Error).message} (eu=name:value, e.g. eu=variant:scholz-code)`, "eu");
-      }
+      const eu = euQuery(c.req.queries("eu"));
       const scenario = await load(c.req.param("name"), "name");
       const base = q.data.vs ? await load(q.data.vs, "vs") : scenario.base;
       const options: ForecastOptions = {
@@ -291,6 +307,52 @@ export function forecastRoutes(partial: Partial<ForecastRoutesOptions> = {}): Ho
       );
       if ("invalid" in r) throw badRequest(r.invalid, r.parameter);
       return c.body(r.json, 200, { "content-type": "application/json" });
+    },
+  );
+
+  app.get(
+    "/backtests",
+    documented({
+      summary: "Shipped backtests: scenarios dated in the past, with how the outcome is read",
+      answer: "{ backtests: [name] }",
+    }),
+    (c) => {
+      parseQuery({}, c.req.queries());
+      return c.json({ backtests: filesIn(opts.backtests) });
+    },
+  );
+
+  app.get(
+    "/backtests/:name/run",
+    documented({
+      summary:
+        "Run a shipped backtest: each model's and baseline's error against what the record says happened",
+      path: {
+        name: nameParam.name.meta({ description: "A shipped backtest's name.", example: "china-dprk-2016" }),
+      },
+      query: { eu: runQueryDoc.eu },
+      answer:
+        "{ name, scenario, asOf, horizon, dimensions, outcome: [{ dimension, value, how, text }], rows: [{ model, label, forecast, error, meanAbsoluteError, errorRange }] }",
+    }),
+    async (c) => {
+      const { eu: _, ...rest } = singleQuery(c.req.queries(), ["eu"]);
+      const unknown = Object.keys(rest)[0];
+      if (unknown !== undefined) throw badRequest(`unknown parameter "${unknown}"`, unknown);
+      const eu = euQuery(c.req.queries("eu"));
+      const name = c.req.param("name");
+      if (!NAME.test(name) || !filesIn(opts.backtests).includes(name))
+        throw new HttpError(404, `unknown backtest "${name}"`, "name");
+      if (!opts.reader)
+        throw new HttpError(404, "backtests need the event record, which this server does not hold");
+      const file = readdirSync(opts.backtests).find((f) => f.replace(/\.(ya?ml|json)$/, "") === name)!;
+      try {
+        const bt = await loadBacktestFile(`${opts.backtests}/${file}`);
+        // Six actors, one SMP and one EU run: milliseconds, so in place rather than in the pool.
+        return c.json(runBacktest(bt, await readOutcomes(bt, opts.reader), { eu }));
+      } catch (err) {
+        if (err instanceof ForecastInputError) throw new HttpError(500, err.message);
+        throw err;
+      }
     },
   );
 
