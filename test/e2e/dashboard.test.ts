@@ -171,6 +171,27 @@ describe.skipIf(!runBrowserTests)("dashboard in headless Chromium", () => {
     const yaml = await saved("forecast-save-variant");
     expect(yaml).toContain("base: china-dprk.yaml");
     const result = JSON.parse(await saved("forecast-save-json"));
+    // The same run's position paths as CSV: one row per turn, actor and dimension, the JSON's numbers.
+    const csv = (await saved("forecast-save-csv")).trimEnd().split("\r\n");
+    expect(csv[0]).toBe("scenario,model,actor,dimension,turn,position");
+    expect(csv).toHaveLength(1 + result.turns.length * result.actors.length * result.dimensions.length);
+    for (const line of csv.slice(1)) {
+      const [scenario, model, actor, dimension, turn, position] = line.split(",");
+      expect([scenario, model]).toEqual([result.scenario, "smp"]);
+      const t = result.turns.find((x: { turn: number }) => x.turn === Number(turn));
+      expect(Number(position)).toBe(t.positions[actor][result.dimensions.indexOf(dimension)]);
+    }
+    // …and as one SVG: a standalone document with each dimension's chart, a line per actor.
+    const svg = await saved("forecast-save-svg");
+    writeFileSync(join(OUT, "dashboard-forecast-paths.svg"), svg);
+    expect(svg).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+"/,
+    );
+    expect(svg).toContain(`<title>forecast ${result.scenario} (smp)</title>`);
+    for (const d of result.dimensions) expect(svg).toContain(`<title>${d}</title>`);
+    expect(svg.match(/aria-label="line"/g)).toHaveLength(result.dimensions.length);
+    for (const a of result.actors) expect(svg).toContain(`>${a}<`);
+    expect(svg).toContain(`pressure: forecast ${Math.round(result.outcome[0] * 10) / 10},`);
     const dir = mkdtempSync(join(tmpdir(), "yalu-edited-"));
     copyFileSync("data/scenarios/china-dprk.yaml", join(dir, "china-dprk.yaml"));
     writeFileSync(join(dir, "china-dprk-edited.yaml"), yaml);

@@ -100,6 +100,16 @@ export function svgDocument(
   const key = legendGroup(legend, width);
   chart.setAttribute("y", String(key.height));
   const height = chartHeight + key.height;
+  const doc = svgRoot(width, height, title, caption);
+  const ground = document.createElementNS(SVG_NS, "rect");
+  for (const [k, v] of Object.entries({ x: 0, y: 0, width, height, fill: "white" }))
+    ground.setAttribute(k, String(v));
+  doc.append(ground, key.g, chart);
+  return { text: xmlText(doc), width, height };
+}
+
+/** A sized, namespaced SVG root with its title and description. */
+function svgRoot(width: number, height: number, title: string, caption: string): SVGSVGElement {
   const doc = document.createElementNS(SVG_NS, "svg");
   for (const [k, v] of Object.entries({ xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}` }))
     doc.setAttribute(k, String(v));
@@ -107,12 +117,34 @@ export function svgDocument(
   t.textContent = title;
   const d = document.createElementNS(SVG_NS, "desc");
   d.textContent = caption;
-  const ground = document.createElementNS(SVG_NS, "rect");
-  for (const [k, v] of Object.entries({ x: 0, y: 0, width, height, fill: "white" }))
-    ground.setAttribute(k, String(v));
-  doc.append(t, d, ground, key.g, chart);
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}\n`;
-  return { text, width, height };
+  doc.append(t, d);
+  return doc;
+}
+
+const xmlText = (doc: Element) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}\n`;
+
+/**
+ * Several chart documents (from `svgDocument`) one above the other in one SVG document, under a
+ * title and a description: e.g. a forecast's position paths on every dimension in one file.
+ */
+export function stackSvg(
+  parts: { text: string; width: number; height: number }[],
+  title: string,
+  caption = "",
+): { text: string; width: number; height: number } {
+  const width = Math.max(0, ...parts.map((p) => p.width));
+  const height = parts.reduce((t, p) => t + p.height, 0);
+  const doc = svgRoot(width, height, title, caption);
+  let y = 0;
+  for (const p of parts) {
+    const svg = new DOMParser().parseFromString(p.text, "image/svg+xml").documentElement;
+    svg.setAttribute("x", "0");
+    svg.setAttribute("y", String(y));
+    doc.append(document.importNode(svg, true));
+    y += p.height;
+  }
+  return { text: xmlText(doc), width, height };
 }
 
 /** An SVG document drawn onto a canvas at `scale` and encoded as PNG. */

@@ -1,7 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import { api } from "./api.ts";
+import { type Row, toCsv } from "./csv.ts";
 import { fill, fmt, h, redrawOnResize, status, widthOf } from "./dom.ts";
-import { download, exportBar } from "./export.ts";
+import { download, exportBar, stackSvg, svgDocument } from "./export.ts";
 import { type ScenarioDetail, scenarioEditor } from "./forecast-editor.ts";
 
 /** The forecast API's JSON as this view uses it (see src/server/routes/forecast.ts). */
@@ -274,6 +275,33 @@ function modelsTable(smp: Outcome, eu: Outcome): HTMLElement {
   ]);
 }
 
+const turnWord = (r: Outcome) => (r.model === "smp" ? "turn" : "round");
+
+/** Every actor's position on every dimension at every turn (SMP) or round (expected utility). */
+function pathRows(r: Outcome): Row[] {
+  return r.turns.flatMap((t) =>
+    r.actors.flatMap((a) =>
+      r.dimensions.map((d, k) => ({
+        scenario: r.scenario,
+        model: r.model,
+        actor: a,
+        dimension: d,
+        turn: t.turn,
+        position: t.positions[a][k],
+      })),
+    ),
+  );
+}
+
+/** What the saved result shows, for its SVG description. */
+function resultCaption(r: Outcome): string {
+  const per = r.dimensions.map(
+    (d, k) =>
+      `${d}: forecast ${forecastText(r, k)}, compromise ${fmt(r.baselines.compromise[k], 1)}, weighted median ${fmt(r.baselines.weightedMedian[k], 1)}`,
+  );
+  return `Positions per ${turnWord(r)}, ${r.stopTurn} ${turnWord(r)}s. ${per.join("; ")}. Inputs: data/scenarios`;
+}
+
 /** The forecast view: pick a shipped scenario and a model; see positions per turn and why. */
 export async function forecastView(root: HTMLElement): Promise<void> {
   const { scenarios } = await api<{ scenarios: ScenarioInfo[] }>("/api/forecast/scenarios");
@@ -318,21 +346,35 @@ export async function forecastView(root: HTMLElement): Promise<void> {
     { type: "button", "data-testid": "forecast-save-variant" },
     "Save as variant file",
   );
-  const saveJson = h(
-    "button",
-    { type: "button", "data-testid": "forecast-save-json" },
-    "Download result (JSON)",
-  );
+  const saveAs = (format: "json" | "csv" | "svg", label: string) =>
+    h("button", { type: "button", class: "link", "data-testid": `forecast-save-${format}` }, label);
+  const saveJson = saveAs("json", "JSON");
+  const saveCsv = saveAs("csv", "position paths (CSV)");
+  const saveSvg = saveAs("svg", "position paths (SVG)");
+  const saveNote = h("span", { class: "export-status", role: "status" });
   const out = h("div", { "data-testid": "forecast-output" });
   fill(
     root,
     h("h2", {}, "Forecast: bargaining over the DPRK"),
     form,
     editorHost,
-    h("p", { class: "controls" }, saveVariant, saveJson),
+    h("p", { class: "controls" }, saveVariant),
+    h(
+      "div",
+      { class: "export", "data-testid": "forecast-result-export" },
+      "Download the result: ",
+      saveJson,
+      " · ",
+      saveCsv,
+      " · ",
+      saveSvg,
+      saveNote,
+    ),
     out,
   );
   let last: RunResponse | null = null;
+  /** The position-path charts as drawn, one per dimension, for the result's SVG. */
+  let charts: Element[] = [];
   let models: [Outcome, Outcome] | null = null;
   let editor: ReturnType<typeof scenarioEditor> | null = null;
   let editorFor = "";
@@ -373,6 +415,7 @@ export async function forecastView(root: HTMLElement): Promise<void> {
     const r = last;
     const info = scenarios.find((s) => s.name === pick.value);
     const width = widthOf(out);
+    charts = [];
     fill(
       out,
       info ? h("p", { class: "summary" }, info.description) : null,
@@ -406,6 +449,7 @@ export async function forecastView(root: HTMLElement): Promise<void> {
       ),
       ...r.dimensions.flatMap((dim, k) => {
         const chart = positionsChart(r, k, width);
+        charts[k] = chart;
         return [
           h("div", { class: "chart", "data-testid": "forecast-chart" }, chart),
           exportBar({
@@ -453,13 +497,31 @@ export async function forecastView(root: HTMLElement): Promise<void> {
     const text = editor.variantYaml(`${pick.value}.yaml`);
     download(new Blob([text], { type: "application/yaml" }), `${pick.value}-edited.yaml`);
   });
-  saveJson.addEventListener("click", () => {
+  /** The last run saved as a file: the API's JSON, the position paths as CSV, or all charts as SVG. */
+  const saveResult = (format: "json" | "csv" | "svg") => {
     if (!last) return;
-    download(
-      new Blob([JSON.stringify(last, null, 2)], { type: "application/json" }),
-      `forecast-${last.scenario}-${last.model}.json`,
-    );
-  });
+    const r = last;
+    const file = `forecast-${r.scenario}-${r.model}.${format}`;
+    saveNote.textContent = "";
+    try {
+      if (format === "json")
+        download(new Blob([JSON.stringify(r, null, 2)], { type: "application/json" }), file);
+      else if (format === "csv")
+        download(new Blob([toCsv(pathRows(r))], { type: "text/csv;charset=utf-8" }), file);
+      else {
+        const parts = charts.map((c, k) =>
+          svgDocument(c, r.dimensions[k], `${r.dimensions[k]}: positions per ${turnWord(r)}`),
+        );
+        const svg = stackSvg(parts, `forecast ${r.scenario} (${r.model})`, resultCaption(r));
+        download(new Blob([svg.text], { type: "image/svg+xml" }), file);
+      }
+    } catch (err) {
+      saveNote.textContent = (err as Error).message;
+    }
+  };
+  saveJson.addEventListener("click", () => saveResult("json"));
+  saveCsv.addEventListener("click", () => saveResult("csv"));
+  saveSvg.addEventListener("click", () => saveResult("svg"));
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     void load();
