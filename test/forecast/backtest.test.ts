@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,9 +8,11 @@ import { readOutcomes, runBacktest } from "../../src/forecast/backtest.ts";
 import { forecast } from "../../src/forecast/forecast.ts";
 import { loadBacktestFile } from "../../src/forecast/io/input.ts";
 import { normalizeEvent } from "../../src/model/normalize.ts";
+import { goldsteinOf } from "../../src/model/taxonomy.ts";
 import { forecastRoutes } from "../../src/server/routes/forecast.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
+import { yalu } from "../cli/yalu.ts";
 
 // Errors name the line where the rule is written (an outcome's own line, under its dimension).
 // A record of our own: three parties toward BBB, with Goldstein scores given, and a trade series.
@@ -280,4 +282,56 @@ describe("the shipped China–DPRK backtest", () => {
       "observed",
     ]);
   });
+});
+
+describe("the shipped backtest on the flagship record, through bin/yalu.js", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "forecast-backtest-flagship-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("reads 2018 from data/flagship: the events' Goldstein scores and the trade series", async () => {
+    const db = join(dir, "flagship.duckdb");
+    const store = await openStore(db, { flagship: true });
+    await store.close();
+    const run = await yalu(["forecast", "china-dprk-2016", "--backtest", "--json", "--db", db]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const j = JSON.parse(run.stdout);
+    // The rules worked out again from the files the record is loaded from.
+    const events = readFileSync("data/flagship/events.jsonl", "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            date: string;
+            source: { code: string };
+            target: { code: string };
+            cameo: string;
+          },
+      );
+    const positions = ["CHN", "USA", "KOR", "JPN", "RUS"].flatMap((code) => {
+      const gs = events
+        .filter(
+          (e) =>
+            e.date.startsWith("2018") && e.source.code.startsWith(code) && e.target.code.startsWith("PRK"),
+        )
+        .map((e) => goldsteinOf(e.cameo));
+      return gs.length ? [50 - (5 * gs.reduce((t, g) => t + g, 0)) / gs.length] : [];
+    });
+    expect(positions.length).toBeGreaterThan(2);
+    expect(j.outcome[0].value).toBeCloseTo(positions.reduce((t, x) => t + x, 0) / positions.length, 9);
+    const trade = Object.fromEntries(
+      readFileSync("data/flagship/trade.csv", "utf8")
+        .split("\n")
+        .filter((l) => l.startsWith("trade,CHN-PRK,total,"))
+        .map((l) => l.split(","))
+        .map((f) => [f[3], Number(f[4])]),
+    );
+    expect(j.outcome[1].value).toBeCloseTo(100 * (1 - trade["2018"] / trade["2016"]), 9);
+    expect(j.outcome[2]).toMatchObject({ dimension: "usforces", how: "observed", value: 45 });
+    expect(j.rows).toHaveLength(4);
+  }, 120_000);
 });
