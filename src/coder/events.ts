@@ -508,8 +508,15 @@ export function extractEvents(
     // ("fired missiles into the sea": no target, so the self-targeted missile-launch pattern).
     for (const pattern of [first.pattern, ...first.alternatives]) {
       // A statement or protest without its addressee falls back on the actor's own country, but
-      // not in a purpose clause ("summoned the ambassador to protest against the killings").
-      if (pattern !== first.pattern && pattern.self && tokens[first.start - 1]?.lower === "to") continue;
+      // not in a purpose clause ("summoned the ambassador to protest against the killings"); a
+      // "to" after a word of intent or refusal is no purpose ("agreed to lift the curfew").
+      if (
+        pattern !== first.pattern &&
+        pattern.self &&
+        tokens[first.start - 1]?.lower === "to" &&
+        first.mood === "plain"
+      )
+        continue;
       let t: Trigger = { ...first, pattern };
       const read = tree ? treeRoles(tree, tokens, mentions, t) : null;
       if (read?.skip) return;

@@ -224,6 +224,15 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("The president of Kosovo resigned on Thursday.")).toEqual(["KSVGOV KSV 0831"]);
   });
 
+  it("codes a promised or refused concession at home as the actor's own, but not a purpose clause", () => {
+    expect(code("Montenegro has agreed to remove legal restrictions on local people.")).toEqual([
+      "MNE MNE 0351",
+    ]);
+    expect(code("Egypt refused to lift the curfew.")).toEqual(["EGY EGY 124"]);
+    expect(code("Authorities in Guinea lifted a ban on trade.")).toEqual(["GINGOV GIN 081"]);
+    expect(code("The ambassador of Peru was summoned to protest against the killings.")).toEqual([]);
+  });
+
   it("does not code as done what a request, a demand or an appeal asks for", () => {
     expect(code("The army demanded that the government of Armenia resign.")).toEqual([]);
     expect(
