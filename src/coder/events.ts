@@ -455,6 +455,11 @@ function pairsOf(
   if (read) {
     if (read.sources && t.pattern.kind === "verb") sources = read.sources;
     targets = read.targets ?? targets.filter(read.keepTarget);
+    // A bare state killing its own people is more often a misread possessor ("an attack in
+    // Pakistan's south that killed nine people") than a state's act: those victims are not coded.
+    const victims = read.victims;
+    if (targets.length === 0 && victims && !sources.some((s) => s.code === victims.country))
+      targets = [victims];
   }
   const pairs: [ActorMention, ActorMention][] = [];
   const pair = ctx.lastPair;

@@ -40,6 +40,8 @@ export interface TreeRoles {
    * demand (100) or an appeal (020) of it; the act itself is not coded.
    */
   demand?: { speakers: ActorMention[]; code: "100" | "020" } | null;
+  /** Unnamed victims of a violent act, the target where neither reading finds another. */
+  victims?: ActorMention | null;
 }
 
 /** Vessels and craft: as the subject of a visit or meeting, no actor visits. */
@@ -299,6 +301,9 @@ export function treeRoles(
     const person = unknownPerson(tree, tokens, mentions, v, institution, t);
     if (person) targets = [person];
   }
+  // "A suicide bomber in Mogadishu killed six people": unnamed victims are civilians of the scene.
+  const victims =
+    !passive && /^(18|19|20|175)/.test(t.pattern.code) ? unnamedVictims(tree, tokens, mentions, v) : null;
   let accusation: ActorMention[] | null = null;
   let demand: TreeRoles["demand"] = null;
   if (rv >= 0 && !attribution) {
@@ -329,6 +334,7 @@ export function treeRoles(
     keepTarget: ownTarget ? keepTarget : (m) => !(attribution && inAttribution(m)),
     accusation,
     demand,
+    victims,
   };
 }
 
@@ -382,6 +388,67 @@ const TIME_WORD =
 /** Words that make a name an organisation's, not a person's. */
 const ORG_WORD =
   /^(Inc|Corp|Co|Ltd|LLC|Group|Bank|University|College|Company|Corporation|Holdings|Party|Association|Foundation|Institute|Council|Committee|Ministry|Agency|Airlines?|News|Times|Post|Court|Police|Army|Front|Movement|Union|Organization|Organisation)\.?$/;
+
+/** Nouns for people killed or hurt who are neither named nor an actor of the registry. */
+const VICTIMS = new Set([
+  "people",
+  "person",
+  "civilian",
+  "villager",
+  "resident",
+  "worshipper",
+  "worshiper",
+  "passenger",
+  "child",
+  "woman",
+  "man",
+  "student",
+  "pilgrim",
+  "farmer",
+  "miner",
+  "worker",
+  "tourist",
+  "shopper",
+  "bystander",
+  "commuter",
+  "family",
+  "inmate",
+  "prisoner",
+  "detainee",
+]);
+
+/**
+ * The object of violent verb `v` read as unnamed victims ("killed at least six people", "wounded
+ * 40 villagers"): civilians (CVL) of the country the sentence names as the scene ("in Mogadishu"),
+ * or null where no scene is named (the attacker's country need not be the victims').
+ */
+function unnamedVictims(
+  tree: Tree,
+  tokens: Token[],
+  mentions: ActorMention[],
+  v: number,
+): ActorMention | null {
+  const o = tree.dependents(v, "obj")[0];
+  if (o === undefined || !VICTIMS.has(tree.words[o].lemma.toLowerCase())) return null;
+  if (mentions.some((m) => m.start <= o && o < m.end)) return null;
+  const scene = mentions.find((m) => {
+    if (!m.country) return false;
+    if (m.location) return true;
+    let k = m.start - 1;
+    if (tokens[k]?.lower === "the") k--;
+    return m.kind !== "person" && /^(in|near|at|outside)$/.test(tokens[k]?.lower ?? "");
+  });
+  if (!scene?.country) return null;
+  return {
+    start: o,
+    end: o + 1,
+    code: `${scene.country}CVL`,
+    country: scene.country,
+    name: tokens[o].text,
+    kind: "agent",
+    via: "role",
+  };
+}
 
 /**
  * The object of verb `v` (or the filler of the trigger's pattern) read as a person the registry

@@ -264,6 +264,19 @@ describe("NativeCoder reading the parse: datelines and event nouns", () => {
     expect(code("Britain condemned air strikes on Hamas.")).toEqual(["GBR PSEREB 111"]);
   });
 
+  it("codes unnamed victims of violence as civilians of the scene the sentence names, and only then", () => {
+    expect(code("A suicide bomber in Mogadishu killed at least six people near the palace.")).toEqual([
+      "SOMREB SOMCVL 190",
+    ]);
+    expect(code("Israeli strikes killed 12 people in Gaza on Sunday.")).toEqual(["ISR PSECVL 190"]);
+    expect(code("Russian missiles killed five people.")).toEqual([]);
+    expect(
+      code(
+        "Guterres condemned the attack on a church in Pakistan's restive southwest that killed nine people.",
+      ),
+    ).toEqual(["IGOUNO PAK 111"]);
+  });
+
   it("finds the target of a refusal or an agreement in the complement that carries the act", () => {
     expect(code("Poland has refused to send peacekeepers or instructors to Mali.")).toEqual(["POL MLI 120"]);
     expect(
