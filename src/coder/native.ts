@@ -95,14 +95,14 @@ const YEAR_HINT = /\b(?:1\d|20)\d\d\b/;
  * @example new NativeCoder().code({ id: "s1", text: "China condemned Japan.", date: "2024-01-02", docId: null, offset: 0 })
  */
 /**
- * Where wink-nlp reads a noun but the parse has a verb with both a subject and an object, the word
+ * Where wink-nlp reads a noun or adjective but the parse has a verb with both a subject and an object, the word
  * is a verb: wink-nlp reads a headline's present tense ("Venezuela releases dozens of activists")
  * as a noun.
  */
 function verbsWithArguments(t: Tree, tags: string[]): void {
   for (let i = 0; i < tags.length; i++)
     if (
-      tags[i] === "NOUN" &&
+      (tags[i] === "NOUN" || tags[i] === "ADJ") &&
       t.words[i]?.upos === "VERB" &&
       t.dependents(i, "nsubj").length > 0 &&
       t.dependents(i, "obj").length > 0

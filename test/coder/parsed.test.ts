@@ -264,6 +264,12 @@ describe("NativeCoder reading the parse: datelines and event nouns", () => {
     expect(code("Britain condemned air strikes on Hamas.")).toEqual(["GBR PSEREB 111"]);
   });
 
+  it("takes the parse's verb with a subject and an object over a tagger's adjective ('is striking … targets')", () => {
+    expect(code("The IDF is currently striking Hamas targets in Gaza, it said.")).toEqual([
+      "ISRMIL PSEREB 190",
+    ]);
+  });
+
   it("codes unnamed victims of violence as civilians of the scene the sentence names, and only then", () => {
     expect(code("A suicide bomber in Mogadishu killed at least six people near the palace.")).toEqual([
       "SOMREB SOMCVL 190",
