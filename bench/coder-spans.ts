@@ -6,7 +6,7 @@
  *   node --import tsx bench/coder-spans.ts
  */
 import { existsSync, readFileSync } from "node:fs";
-import { defaultCoder } from "../src/coder/document.ts";
+import { defaultCoder } from "../src/coder/shipped.ts";
 import { tokenize } from "../src/coder/tokens.ts";
 
 const FILE = "../shared/reference/eventdata/ConfliBERT/data/cameo_ner/train.txt";

@@ -22,8 +22,9 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import model from "wink-eng-lite-web-model";
 import winkNLP from "wink-nlp";
-import { codeDocument, defaultCoder } from "../src/coder/document.ts";
+import { codeDocument } from "../src/coder/document.ts";
 import { splitSentences } from "../src/coder/sentences.ts";
+import { defaultCoder } from "../src/coder/shipped.ts";
 import { codeStream, type StreamStats } from "../src/coder/stream.ts";
 import { decodeUtf8 } from "../src/formats/text.ts";
 

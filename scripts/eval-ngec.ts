@@ -12,7 +12,7 @@
  */
 import { existsSync } from "node:fs";
 import { codeDocument } from "../src/coder/document.ts";
-import { NativeCoder } from "../src/coder/native.ts";
+import { defaultCoder } from "../src/coder/shipped.ts";
 import { NGEC_FILE, readNgecStories } from "./ngec.ts";
 
 const FILE = NGEC_FILE;
@@ -32,7 +32,7 @@ const leads = readNgecStories(FILE, limit).map(({ text, label }) => ({
   label,
 }));
 
-const coder = new NativeCoder();
+const coder = defaultCoder();
 const gold: string[] = [];
 const pred: string[] = [];
 for (const { text, label } of leads) {

@@ -14,10 +14,10 @@ import {
   type CodingEvidence,
   type ConfidenceModel,
   confidenceOf,
-  DEFAULT_CONFIDENCE_FILE,
   fitConfidence,
 } from "../src/coder/confidence.ts";
 import { NativeCoder } from "../src/coder/native.ts";
+import { CONFIDENCE_FILE, shippedCoderData } from "../src/coder/shipped.ts";
 import { namesOverlap } from "../src/eval/actors.ts";
 import { labelOf } from "../src/eval/classes.ts";
 import { UNDATED } from "../src/eval/code-gold.ts";
@@ -44,7 +44,7 @@ interface Example {
   unit: number;
 }
 
-const coder = new NativeCoder({ confidence: null });
+const coder = new NativeCoder({ ...shippedCoderData(), confidence: null });
 
 /** Every event the coder codes in a gold's sentences, with whether it is right. */
 function examples(gold: Gold): Example[] {
@@ -138,5 +138,5 @@ const out = {
   bias: model.bias,
   weights,
 };
-writeFileSync(DEFAULT_CONFIDENCE_FILE, `${JSON.stringify(out, null, 2)}\n`);
-log(`wrote ${DEFAULT_CONFIDENCE_FILE}`);
+writeFileSync(CONFIDENCE_FILE, `${JSON.stringify(out, null, 2)}\n`);
+log(`wrote ${CONFIDENCE_FILE}`);

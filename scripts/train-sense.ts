@@ -19,6 +19,7 @@ import {
   trainSense,
 } from "../src/coder/sense.ts";
 import { splitSentences } from "../src/coder/sentences.ts";
+import { shippedCoderData } from "../src/coder/shipped.ts";
 import { codeGold, readGold, scoreEval } from "../src/eval/index.ts";
 import { loadParser } from "../src/parse/index.ts";
 import { mulberry32 } from "../src/parse/train.ts";
@@ -56,7 +57,7 @@ log(`${plv.length} PLV sentences, ${ngec.length} NGEC leads`);
 
 const scoreWith = (sense: SenseModel | null, keys: Set<string>): number => {
   const sub = { ...gold, units: gold.units.filter((u) => keys.has(u.key)) };
-  const coder = new NativeCoder({ sense });
+  const coder = new NativeCoder({ ...shippedCoderData(), sense });
   return scoreEval(sub, codeGold(sub, coder), []).labels?.macroF1 ?? 0;
 };
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { ClaimError, type ClaimResult, checkClaims, parseClaimsText } from "../analysis/index.ts";
-import { stateNames } from "../model/index.ts";
+import { stateNames } from "../formats/index.ts";
 import { CliError, usage } from "./error.ts";
 import { openRecord } from "./record.ts";
 import { ServedRecord } from "./served.ts";

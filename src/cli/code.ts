@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from "node:fs";
 import { basename } from "node:path";
 import type { Readable, Writable } from "node:stream";
-import { codeStream, type SentenceCoder, type StreamStats } from "../coder/index.ts";
+import { codeStream, defaultCoder, type SentenceCoder, type StreamStats } from "../coder/index.ts";
 import { decodeUtf8, gdeltRow, PetrarchXmlError, TextInputError } from "../formats/index.ts";
 import { type Citation, datePrecisionOf, type Event } from "../model/index.ts";
 import { filterShape } from "../store/index.ts";
@@ -51,10 +51,10 @@ export function confident(events: Event[], min: number | undefined): Event[] {
 
 /** Yalu's coder with the shipped learned event sense. */
 export async function senseCoder(): Promise<SentenceCoder> {
-  const { loadSense, NativeCoder } = await import("../coder/index.ts");
-  const sense = loadSense();
+  const { NativeCoder, shippedCoderData, shippedSense } = await import("../coder/index.ts");
+  const sense = shippedSense();
   if (!sense) throw new CliError("the learned event sense model is missing (npm run train:sense)");
-  return new NativeCoder({ sense });
+  return new NativeCoder({ ...shippedCoderData(), sense });
 }
 
 export interface CodeIo {
@@ -151,10 +151,11 @@ export async function runCode(
       throw new CliError(`${file}: no such file`);
     }
   }
-  let coder: SentenceCoder | undefined;
-  if (opts.dictionaries)
-    coder = await (await import("../coder/index.ts")).loadDictionaryCoder(opts.dictionaries);
-  else if (opts.sense) coder = await senseCoder();
+  const coder: SentenceCoder = opts.dictionaries
+    ? await (await import("../coder/index.ts")).loadDictionaryCoder(opts.dictionaries)
+    : opts.sense
+      ? await senseCoder()
+      : defaultCoder();
   const bytes = file === "-" ? io.stdin : createReadStream(file, { highWaterMark: 256 * 1024 });
   const name = file === "-" ? "stdin" : file;
   const stats: StreamStats = {
@@ -197,7 +198,7 @@ export async function runCode(
       docDate: opts.docDate ?? opts.published ?? null,
       format: input,
       onBad: opts.skipBad ? onBad : null,
-      ...(coder ? { coder } : {}),
+      coder,
     });
     for await (const all of run) {
       const events = confident(all, min);

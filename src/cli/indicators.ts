@@ -1,5 +1,5 @@
 import { type Leverage, loadLeverage } from "../analysis/index.ts";
-import { stateNames } from "../model/index.ts";
+import { stateNames } from "../formats/index.ts";
 import { dyadCode } from "../store/index.ts";
 import { compact } from "./check.ts";
 import { table } from "./events.ts";

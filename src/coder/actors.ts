@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { ActorEntry, ResolvedActor, ResolvedVia } from "../model/index.ts";
 import { isPunct, phraseKeys, type Token } from "./tokens.ts";
@@ -74,11 +72,9 @@ interface TrieNode {
 const NO_CLAIMS: Claim[] = [];
 const node = (): TrieNode => ({ next: null, claims: NO_CLAIMS });
 
-const ROLES_FILE = fileURLToPath(new URL("../../data/lexicon/roles.yaml", import.meta.url));
-
 /**
  * Finds actors in tokenised sentences: a token trie over the registry's names, aliases, demonyms
- * and capitals plus the role nouns of data/lexicon/roles.yaml, then combination of
+ * and capitals plus the role nouns (`rolesYaml`: the text of data/lexicon/roles.yaml), then combination of
  * country + role ("China's foreign ministry" → CHNGOV, "North Korean leader" → PRKGOV), titles
  * before people ("President Xi" → the person's dated role), and "<role> of <country>".
  */
@@ -94,7 +90,7 @@ export class ActorMatcher {
   /** The first word of every generated form. */
   readonly #phraseFirst = new Set<string>();
 
-  constructor(source: ActorSource, rolesYaml: string = readFileSync(ROLES_FILE, "utf8")) {
+  constructor(source: ActorSource, rolesYaml: string) {
     this.#source = source;
     const roles = parse(rolesYaml) as {
       roles: Record<string, string[]>;

@@ -6,8 +6,6 @@
  * confidence of 0.7 means that about 70% of the events coded on such evidence had the right type
  * there (PLV: the right PLOVER type and actors; ConfliBERT: the right class). See docs/coding.md.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 
 /** What an event was coded on. */
 export interface CodingEvidence {
@@ -47,20 +45,6 @@ export function confidenceOf(m: ConfidenceModel, e: CodingEvidence): number {
   let z = m.bias;
   for (const f of featuresOf(e)) z += m.weights[f] ?? 0;
   return Math.round(100 / (1 + Math.exp(-z))) / 100;
-}
-
-export const DEFAULT_CONFIDENCE_FILE = fileURLToPath(
-  new URL("../../data/lexicon/confidence.json", import.meta.url),
-);
-
-let shipped: ConfidenceModel | null | undefined;
-
-/** The shipped model (data/lexicon/confidence.json), read once; null when the file is absent. */
-export function loadConfidence(file = DEFAULT_CONFIDENCE_FILE): ConfidenceModel | null {
-  if (file === DEFAULT_CONFIDENCE_FILE && shipped !== undefined) return shipped;
-  const m = existsSync(file) ? parseConfidence(readFileSync(file, "utf8"), file) : null;
-  if (file === DEFAULT_CONFIDENCE_FILE) shipped = m;
-  return m;
 }
 
 /** A confidence model from its JSON text; the error names the file and the bad field. */

@@ -23,7 +23,7 @@ export interface CodeDocumentOptions {
    */
   docDate: string | null;
   format: InputFormat | "auto";
-  /** The sentence coder (default: Yalu's own {@link NativeCoder}). */
+  /** The sentence coder: Yalu's own {@link NativeCoder} (`defaultCoder()` of shipped.ts), or another. */
   coder: SentenceCoder;
 }
 
@@ -35,14 +35,6 @@ export interface CodedDocument {
   skipped: number;
   warnings: string[];
   docDate: string | null;
-}
-
-let native: NativeCoder | undefined;
-
-/** The shared default coder (registry and lexicon loaded once). */
-export function defaultCoder(): NativeCoder {
-  native ??= new NativeCoder();
-  return native;
 }
 
 /** Guess the format of an input from its name and first characters. */
@@ -100,16 +92,13 @@ export function codeTextBlock(
 /**
  * Code a whole document held in memory: plain text, Markdown or PETRARCH XML.
  *
- * @example codeDocument("On 4 September 2025 Xi Jinping met Kim Jong Un in Beijing.", { docDate: "2025-09-05" })
+ * @example codeDocument("On 4 September 2025 Xi Jinping met Kim Jong Un in Beijing.", { docDate: "2025-09-05", coder: defaultCoder() })
  */
-export function codeDocument(text: string, options: Partial<CodeDocumentOptions> = {}): CodedDocument {
-  const opts = {
-    docId: null,
-    docDate: null,
-    format: "auto",
-    ...options,
-    coder: options.coder ?? defaultCoder(),
-  } satisfies CodeDocumentOptions;
+export function codeDocument(
+  text: string,
+  options: Partial<CodeDocumentOptions> & Pick<CodeDocumentOptions, "coder">,
+): CodedDocument {
+  const opts = { docId: null, docDate: null, format: "auto", ...options } satisfies CodeDocumentOptions;
   const format = opts.format === "auto" ? detectFormat(opts.docId ?? "", text) : opts.format;
   const docDate = opts.docDate ?? (format === "xml" ? null : headerDate(text));
   const out: CodedDocument = { events: [], sentences: 0, skipped: 0, warnings: [], docDate };

@@ -5,16 +5,27 @@ export {
   type CodeDocumentOptions,
   type CodedDocument,
   codeDocument,
-  defaultCoder,
   detectFormat,
   type InputFormat,
 } from "./document.ts";
 export { type CleanText, parseCitation, stripFootnotes } from "./footnotes.ts";
-export { compileLexicon, defaultLexicon, type Lexicon, LexiconError } from "./lexicon.ts";
+export { compileLexicon, type Lexicon, LexiconError } from "./lexicon.ts";
 export { codeForMood } from "./moods.ts";
-export { type CoderContext, NativeCoder, type NativeCoderOptions, newContext } from "./native.ts";
-export { loadSense } from "./sense.ts";
+export {
+  type CoderContext,
+  type CoderData,
+  NativeCoder,
+  type NativeCoderOptions,
+  newContext,
+} from "./native.ts";
 export { splitSentences } from "./sentences.ts";
+export {
+  defaultCoder,
+  shippedCoderData,
+  shippedConfidence,
+  shippedLexicon,
+  shippedSense,
+} from "./shipped.ts";
 export { codeStream, type StreamStats } from "./stream.ts";
 export { type Token, tokenize } from "./tokens.ts";
 export type { SentenceCoder, SentenceInput } from "./types.ts";

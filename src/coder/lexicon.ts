@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { isCameoCode } from "../model/index.ts";
 import { nounForms, participles, verbForms } from "./inflect.ts";
@@ -47,8 +45,6 @@ export interface Lexicon {
   byHead: Map<string, Pattern[]>;
   size: number;
 }
-
-export const DEFAULT_LEXICON_FILE = fileURLToPath(new URL("../../data/lexicon/events.yaml", import.meta.url));
 
 /** A lexicon file that cannot be used; the message names the file and the entry. */
 export class LexiconError extends Error {
@@ -146,12 +142,4 @@ export function compileLexicon(yamlText: string, file = "lexicon"): Lexicon {
     }
   }
   return { byHead, size };
-}
-
-let cached: Lexicon | undefined;
-
-/** The project's lexicon (data/lexicon/events.yaml), compiled once. */
-export function defaultLexicon(): Lexicon {
-  cached ??= compileLexicon(readFileSync(DEFAULT_LEXICON_FILE, "utf8"), DEFAULT_LEXICON_FILE);
-  return cached;
 }

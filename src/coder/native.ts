@@ -1,10 +1,10 @@
-import { ActorRegistry, type Citation, type Event, normalizeEvent } from "../model/index.ts";
-import { loadParser, type ParsedWord, type ParserModel, parse, type Tree, tree } from "../parse/index.ts";
+import { type Citation, type Event, normalizeEvent } from "../model/index.ts";
+import { type ParsedWord, type ParserModel, parse, type Tree, tree } from "../parse/index.ts";
 import { ActorMatcher, type ActorMention, type ActorSource } from "./actors.ts";
-import { type CodingEvidence, type ConfidenceModel, confidenceOf, loadConfidence } from "./confidence.ts";
+import { type CodingEvidence, type ConfidenceModel, confidenceOf } from "./confidence.ts";
 import { type DateContext, type DateMention, findDates } from "./dates.ts";
 import { type EventContext, extractEvents, type RawEvent } from "./events.ts";
-import { defaultLexicon, type Lexicon } from "./lexicon.ts";
+import type { Lexicon } from "./lexicon.ts";
 import { namesUnknownPerson } from "./parsed.ts";
 import { posTags } from "./pos.ts";
 import {
@@ -38,33 +38,43 @@ export interface CoderContext {
 const ANAPHORIC =
   /^(?:the|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|tests?|launch(?:es)?|attacks?|(?:air ?)?strikes?|meetings?|summit|talks|visit|trip|incident|clash(?:es)?|bombings?|explosions?|blasts?|shootings?|raids?|parade|ceremony|vote)\b/i;
 
-export interface NativeCoderOptions {
-  /** The actor registry (default: `ActorRegistry.default()`). */
+/**
+ * What the coder codes with, passed in: `shippedCoderData()` (shipped.ts) reads the project's from
+ * data/ once.
+ */
+export interface CoderData {
+  /** The actor registry (the project's: data/actors). */
   registry: ActorSource;
-  /** The event lexicon (default: data/lexicon/events.yaml). */
+  /** The event lexicon (the project's: data/lexicon/events.yaml). */
   lexicon: Lexicon;
+  /** The role nouns, as YAML text (the project's: data/lexicon/roles.yaml). */
+  roles: string;
+  /**
+   * The dependency parser that reads roles, frames and reported speech, or a function giving it
+   * when first needed (loading takes most of a second, and many runs never parse); null codes
+   * from word order alone, as before the parser.
+   */
+  parser: ParserModel | null | (() => ParserModel | null);
+  /**
+   * The model that gives each event its confidence (the project's: data/lexicon/confidence.json,
+   * see confidence.ts); null leaves events' confidence null.
+   */
+  confidence: ConfidenceModel | null;
+}
+
+export interface NativeCoderOptions extends CoderData {
   /** The events' `origin` field. */
   origin: string;
   /** Sentences longer than this (characters) are not coded: tables, run-ons, binary junk. */
   maxSentenceLength: number;
   /**
-   * The dependency parser that reads roles, frames and reported speech (default: the shipped
-   * model, loaded on first use); null codes from word order alone, as before the parser.
-   */
-  parser?: ParserModel | null;
-  /**
-   * The learned event sense for clauses the lexicon is silent on (`loadSense()` gives the shipped
-   * model); off by default: it gains on labelled sets where every sentence holds an event (PLV
-   * held-out macro-F1 39.3 → 43.7) but on ordinary news most of what it adds is wrong (KCNA: 211
-   * events beside the lexicon's 190, 2 right of 30 read), and it parses every sentence naming two
-   * actors (about 6× the coder's time on KCNA).
+   * The learned event sense for clauses the lexicon is silent on (`shippedSense()` gives the
+   * shipped model); off by default: it gains on labelled sets where every sentence holds an event
+   * (PLV held-out macro-F1 39.3 → 43.7) but on ordinary news most of what it adds is wrong (KCNA:
+   * 211 events beside the lexicon's 190, 2 right of 30 read), and it parses every sentence naming
+   * two actors (about 6× the coder's time on KCNA).
    */
   sense?: SenseModel | null;
-  /**
-   * The model that gives each event its confidence (default: data/lexicon/confidence.json, see
-   * confidence.ts); null leaves events' confidence null.
-   */
-  confidence?: ConfidenceModel | null;
 }
 
 /** A raw event of the lexicon (with its trigger) or of the sense (without). */
@@ -92,7 +102,7 @@ const YEAR_HINT = /\b(?:1\d|20)\d\d\b/;
  * Yalu's own coder: tokens → actors (registry trie) → lexicon patterns → events with dates.
  * Pure and fast: sentences with no actor or no lexicon word are dismissed after tokenising.
  *
- * @example new NativeCoder().code({ id: "s1", text: "China condemned Japan.", date: "2024-01-02", docId: null, offset: 0 })
+ * @example new NativeCoder(shippedCoderData()).code({ id: "s1", text: "China condemned Japan.", date: "2024-01-02", docId: null, offset: 0 })
  */
 /**
  * Where wink-nlp reads a noun or adjective but the parse has a verb with both a subject and an object, the word
@@ -115,15 +125,12 @@ export class NativeCoder implements SentenceCoder {
   readonly #opts: NativeCoderOptions;
   readonly #actors: ActorMatcher;
 
-  constructor(options: Partial<NativeCoderOptions> = {}) {
-    this.#opts = {
-      origin: "yalu",
-      maxSentenceLength: 3000,
-      ...options,
-      registry: options.registry ?? ActorRegistry.default(),
-      lexicon: options.lexicon ?? defaultLexicon(),
-    } satisfies NativeCoderOptions;
-    this.#actors = new ActorMatcher(this.#opts.registry);
+  /** The parser, once asked for (undefined until then). */
+  #parser: ParserModel | null | undefined;
+
+  constructor(options: CoderData & Partial<NativeCoderOptions>) {
+    this.#opts = { origin: "yalu", maxSentenceLength: 3000, ...options } satisfies NativeCoderOptions;
+    this.#actors = new ActorMatcher(this.#opts.registry, this.#opts.roles);
   }
 
   code(sentence: SentenceInput): Event[] {
@@ -238,7 +245,7 @@ export class NativeCoder implements SentenceCoder {
   ): Event[] {
     const out: Event[] = [];
     const seen = new Set<string>();
-    const model = this.#opts.confidence === undefined ? loadConfidence() : this.#opts.confidence;
+    const model = this.#opts.confidence;
     for (const r of raw) {
       const evidence: CodingEvidence = {
         code: r.code,
@@ -286,13 +293,17 @@ export class NativeCoder implements SentenceCoder {
     return out;
   }
 
-  /** The sentence's parse (null when the coder runs without a parser). */
   /**
-   * The sentence's parse. A wire dateline ("TEL AVIV --") is parsed apart from the sentence, whose
-   * subject it would otherwise become, and hangs from the sentence's root.
+   * The sentence's parse (null when the coder runs without a parser). A wire dateline ("TEL AVIV
+   * --") is parsed apart from the sentence, whose subject it would otherwise become, and hangs
+   * from the sentence's root.
    */
   #parse(tokens: Token[], text: string): ParsedWord[] | null {
-    const parser = this.#opts.parser === undefined ? loadParser() : this.#opts.parser;
+    if (this.#parser === undefined) {
+      const p = this.#opts.parser;
+      this.#parser = typeof p === "function" ? p() : p;
+    }
+    const parser = this.#parser;
     if (!parser) return null;
     const skip = datelineLength(tokens, text);
     const words = parse(

@@ -5,8 +5,6 @@
  * sentence naming two actors; its answer counts when its confidence clears the model's threshold
  * (chosen by cross-validation when trained).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import {
   argmax,
@@ -199,16 +197,4 @@ export function decodeSense(bytes: Uint8Array): SenseModel {
     Float32Array.from(b.vals, (v) => v * b.scale),
   );
   return { types: b.types, weights, threshold: b.threshold };
-}
-
-export const DEFAULT_SENSE_FILE = fileURLToPath(
-  new URL("../../data/lexicon/sense.model.gz", import.meta.url),
-);
-let shipped: SenseModel | null | undefined;
-
-/** The shipped sense model, read once; null when it is absent (a checkout before it was trained). */
-export function loadSense(): SenseModel | null {
-  if (shipped === undefined)
-    shipped = existsSync(DEFAULT_SENSE_FILE) ? decodeSense(readFileSync(DEFAULT_SENSE_FILE)) : null;
-  return shipped;
 }

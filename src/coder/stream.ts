@@ -5,7 +5,6 @@ import {
   type CodedDocument,
   codeTextBlock,
   codeXmlRecord,
-  defaultCoder,
   detectFormat,
   type InputFormat,
 } from "./document.ts";
@@ -82,7 +81,7 @@ async function* replay(first: string, rest: AsyncIterator<string>): AsyncGenerat
 export async function* codeStream(
   chunks: AsyncIterable<string>,
   stats: StreamStats,
-  options: Partial<CodeStreamOptions> = {},
+  options: Partial<CodeStreamOptions> & Pick<CodeStreamOptions, "coder">,
 ): AsyncGenerator<Event[]> {
   const opts = {
     name: "input",
@@ -92,7 +91,6 @@ export async function* codeStream(
     blockSize: 256 * 1024,
     onBad: null,
     ...options,
-    coder: options.coder ?? defaultCoder(),
   } satisfies CodeStreamOptions;
   const it = chunks[Symbol.asyncIterator]();
   let head = "";

@@ -1,4 +1,5 @@
-import { defaultActorData, surfaceKey } from "../model/index.ts";
+import { surfaceKey } from "../model/index.ts";
+import { shippedActorData } from "./actor-data.ts";
 
 /**
  * ICEWS sector names → CAMEO role codes, in priority order: an actor with several sectors takes
@@ -82,7 +83,7 @@ function tables() {
   if (countries) return countries;
   const byName = new Map<string, string>();
   const byCode = new Map<string, string>();
-  for (const e of defaultActorData().entries) {
+  for (const e of shippedActorData().entries) {
     if (e.kind !== "state") continue;
     byCode.set(e.code, e.name);
     for (const n of [e.name, ...e.aliases]) byName.set(surfaceKey(n), e.code);

@@ -9,6 +9,13 @@ import type { FormatName, ReadOptions } from "./options.ts";
 import { openOutput } from "./output.ts";
 import { readPlover, writePlover } from "./plover.ts";
 
+export {
+  ACTOR_DATA_DIR,
+  loadActorData,
+  shippedActorData,
+  shippedRegistry,
+  stateNames,
+} from "./actor-data.ts";
 export type { CsvWriteOptions } from "./csv.ts";
 export { delimiterOf, splitCsvLine } from "./csv-parse.ts";
 export { detectFormat } from "./detect.ts";

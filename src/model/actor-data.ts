@@ -1,6 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ActorCodes, type CodeTables } from "./actor-codes.ts";
@@ -8,14 +5,28 @@ import { ActorTable } from "./actor-table.ts";
 import type { ActorEntry, ActorKind } from "./actor-types.ts";
 import { datePrecisionOf } from "./event.ts";
 
-/** The directory of the project's actor tables (data/actors). */
-export const ACTOR_DATA_DIR = fileURLToPath(new URL("../../data/actors/", import.meta.url));
-
 /** A surface form deliberately shared by several entries, settled by date, then by this order. */
 export interface SharedForm {
   text: string;
   entries: string[];
   note: string;
+}
+
+/** A data file's text with its path (for messages). */
+export interface TextFile {
+  path: string;
+  text: string;
+}
+
+/**
+ * The files of the actor tables (data/actors), as read by formats' `loadActorData`: codes.yaml,
+ * registry/*.yaml, shared-forms.yaml and generated/*.tsv, each list in file-name order.
+ */
+export interface ActorFiles {
+  codes: TextFile;
+  registry: TextFile[];
+  shared: TextFile;
+  generated: TextFile[];
 }
 
 /** Everything under data/actors, validated. */
@@ -87,11 +98,11 @@ const sharedFile = z.object({
   ),
 });
 
-function readYaml(file: string): unknown {
+function readYaml({ path, text }: TextFile): unknown {
   try {
-    return parseYaml(readFileSync(file, "utf8"));
+    return parseYaml(text);
   } catch (e) {
-    throw new ActorDataError(`${file}: ${(e as Error).message}`);
+    throw new ActorDataError(`${path}: ${(e as Error).message}`);
   }
 }
 
@@ -102,9 +113,10 @@ function check<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   throw new ActorDataError(`${where}: ${issue.path.join(".") || "value"}: ${issue.message}`);
 }
 
-/** Read one registry file (data/actors/registry/*.yaml) into entries, validating each. */
-export function readEntriesFile(file: string): ActorEntry[] {
-  const doc = check(entriesFile, readYaml(file), file);
+/** The entries of one registry file (data/actors/registry/*.yaml), each validated. */
+export function parseEntriesFile(source: TextFile): ActorEntry[] {
+  const file = source.path;
+  const doc = check(entriesFile, readYaml(source), file);
   return doc.entries.map((raw, i) => {
     const id = (raw as { id?: unknown })?.id;
     const e = check(entrySchema, raw, `${file}: entry ${typeof id === "string" ? `"${id}"` : `#${i + 1}`}`);
@@ -141,54 +153,32 @@ function finish(entries: ActorEntry[], codes: ActorCodes, fileOf: Map<string, st
 }
 
 /**
- * The generated tables under `dir`/generated (*.tsv, built by scripts/build-actors.ts), entry ids
+ * The generated tables (data/actors/generated/*.tsv, built by scripts/build-actors.ts), entry ids
  * `<file name>-<row>`. Their codes were checked against the tables when built (the build's
  * `--check`, run by the tests, keeps them so).
  */
-function generatedTables(dir: string, codes: ActorCodes): ActorTable[] {
-  const gen = join(dir, "generated");
-  if (!existsSync(gen)) return [];
-  return readdirSync(gen)
-    .filter((f) => f.endsWith(".tsv"))
-    .sort()
-    .map((name) => {
-      const file = join(gen, name);
-      const countryOf = (code: string) => (codes.isKnown(code) ? codes.parse(code).country : null);
-      try {
-        return new ActorTable(
-          readFileSync(file, "utf8"),
-          file,
-          name.replace(/\.tsv$/, ""),
-          `generated/${name}`,
-          countryOf,
-        );
-      } catch (e) {
-        throw new ActorDataError((e as Error).message);
-      }
-    });
+function generatedTables(files: TextFile[], codes: ActorCodes): ActorTable[] {
+  const countryOf = (code: string) => (codes.isKnown(code) ? codes.parse(code).country : null);
+  return files.map(({ path, text }) => {
+    const name = path.split(/[\\/]/).pop() ?? path;
+    try {
+      return new ActorTable(text, path, name.replace(/\.tsv$/, ""), `generated/${name}`, countryOf);
+    } catch (e) {
+      throw new ActorDataError((e as Error).message);
+    }
+  });
 }
 
-/**
- * Load and validate every table under `dir` (default data/actors); `generated: false` leaves out
- * the generated tables (as scripts/build-actors.ts does while rebuilding them).
- */
-export function loadActorData(
-  dir: string = ACTOR_DATA_DIR,
-  options: { generated?: boolean } = {},
-): ActorData {
-  const codesPath = join(dir, "codes.yaml");
-  const c = check(codesFile, readYaml(codesPath), codesPath);
-  const registryDir = join(dir, "registry");
+/** Validate the actor tables' files and build their data; the errors name the file and the entry. */
+export function parseActorData(files: ActorFiles): ActorData {
+  const c = check(codesFile, readYaml(files.codes), files.codes.path);
   const entries: ActorEntry[] = [];
   const fileOf = new Map<string, string>();
-  for (const name of readdirSync(registryDir)
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()) {
-    const file = join(registryDir, name);
-    for (const e of readEntriesFile(file)) {
+  for (const source of files.registry) {
+    for (const e of parseEntriesFile(source)) {
       const prev = fileOf.get(e.id);
-      if (prev) throw new ActorDataError(`${file}: entry "${e.id}" duplicates an id of ${prev}`);
-      fileOf.set(e.id, file);
+      if (prev) throw new ActorDataError(`${source.path}: entry "${e.id}" duplicates an id of ${prev}`);
+      fileOf.set(e.id, source.path);
       entries.push(e);
     }
   }
@@ -196,21 +186,12 @@ export function loadActorData(
   const tables: CodeTables = { ...c, countries };
   const codes = new ActorCodes(tables);
   finish(entries, codes, fileOf);
-  const sharedPath = join(dir, "shared-forms.yaml");
-  const shared = check(sharedFile, readYaml(sharedPath), sharedPath).shared;
+  const sharedPath = files.shared.path;
+  const shared = check(sharedFile, readYaml(files.shared), sharedPath).shared;
   for (const s of shared) {
     for (const id of s.entries) {
       if (!fileOf.has(id)) throw new ActorDataError(`${sharedPath}: "${s.text}" names unknown entry "${id}"`);
     }
   }
-  const generated = options.generated === false ? [] : generatedTables(dir, codes);
-  return { tables, entries, shared, generated };
-}
-
-let cached: ActorData | undefined;
-
-/** The project's actor tables, loaded once. */
-export function defaultActorData(): ActorData {
-  cached ??= loadActorData();
-  return cached;
+  return { tables, entries, shared, generated: generatedTables(files.generated, codes) };
 }

@@ -1,5 +1,12 @@
 /** Yalu's model: the event, actor and taxonomy types and tables, and the record's query types. */
-export { ACTOR_DATA_DIR, defaultActorData, readEntriesFile } from "./actor-data.ts";
+export {
+  type ActorData,
+  ActorDataError,
+  type ActorFiles,
+  parseActorData,
+  parseEntriesFile,
+  type TextFile,
+} from "./actor-data.ts";
 export { surfaceKey } from "./actor-text.ts";
 export type { ActorEntry, ResolvedActor, ResolvedVia } from "./actor-types.ts";
 export {
@@ -25,7 +32,6 @@ export type {
   IndicatorPoint,
 } from "./query.ts";
 export { ActorRegistry } from "./registry.ts";
-export { stateNames } from "./state-names.ts";
 export {
   CAMEO,
   cameoName,

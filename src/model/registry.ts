@@ -1,5 +1,5 @@
 import { ActorCodes, type CodeTables } from "./actor-codes.ts";
-import { defaultActorData, type SharedForm } from "./actor-data.ts";
+import type { ActorData, SharedForm } from "./actor-data.ts";
 import { activity, latestRole, roleAt } from "./actor-roles.ts";
 import type { ActorTable } from "./actor-table.ts";
 import { isAcronym, surfaceKey } from "./actor-text.ts";
@@ -53,7 +53,6 @@ function allForms(entries: readonly ActorEntry[]): SurfaceForm[] {
  * form both have; their entries are built when first asked for.
  */
 export class ActorRegistry {
-  static #default: ActorRegistry | undefined;
   readonly #entries: ActorEntry[];
   readonly #byId = new Map<string, ActorEntry>();
   #index: Map<string, Claim[]> | undefined;
@@ -130,18 +129,16 @@ export class ActorRegistry {
     return id ? [{ entry: this.entry(id)!, via: "name", text: key }] : undefined;
   }
 
-  /** The project's registry (data/actors), loaded and indexed once. */
-  static default(): ActorRegistry {
-    if (!ActorRegistry.#default) {
-      const data = defaultActorData();
-      ActorRegistry.#default = new ActorRegistry(data.entries, data.shared, data.tables, data.generated);
-    }
-    return ActorRegistry.#default;
+  /**
+   * The registry of the actor tables' data (formats' `loadActorData`; `shippedRegistry()` there
+   * gives the project's, built once).
+   */
+  static fromData(data: ActorData): ActorRegistry {
+    return new ActorRegistry(data.entries, data.shared, data.tables, data.generated);
   }
 
-  /** A registry over the given entries, with the project's role, region and country tables. */
-  static fromEntries(entries: ActorEntry[], shared: SharedForm[] = []): ActorRegistry {
-    const tables = defaultActorData().tables;
+  /** A registry over the given entries, with the role, region and country tables of `tables`. */
+  static fromEntries(entries: ActorEntry[], tables: CodeTables, shared: SharedForm[] = []): ActorRegistry {
     const own = entries.filter((e) => e.kind === "state").map((e) => ({ code: e.code, name: e.name }));
     const ownCodes = new Set(own.map((c) => c.code));
     const countries = [...own, ...tables.countries.filter((c) => !ownCodes.has(c.code))];

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { Hono, type MiddlewareHandler } from "hono";
-import { stateNames } from "../model/index.ts";
+import { stateNames } from "../formats/index.ts";
 import type { StorageError, Store } from "../store/index.ts";
 import { AnswerCache, type CacheOptions } from "./cache.ts";
 import type { CodeDocument, Deps } from "./deps.ts";
@@ -54,11 +54,8 @@ const defaults = (): Omit<AppOptions, "store"> => ({
 
 /** The coder in the pool's worker threads: coding a long text takes seconds of CPU. */
 function pooledCoder(pool: JobPool): CodeDocument {
-  return async (text, options, signal) => {
-    const r = await pool.run("code", { text, options }, "the coding", "a shorter text", signal);
-    if ("unavailable" in r) throw new HttpError(501, "the coder is not available in this build");
-    return r;
-  };
+  return (text, options, signal) =>
+    pool.run("code", { text, options }, "the coding", "a shorter text", signal);
 }
 
 /**

@@ -15,10 +15,7 @@ import {
   parseScenario,
   type Scenario,
 } from "../forecast/index.ts";
-import type { Bucket, DyadRow, Event } from "../model/index.ts";
-
-/** The coder beside the server: coder/index.js in a build, coder/index.ts from the sources. */
-const CODER = new URL(`../coder/index.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`, import.meta.url);
+import type { Bucket, DyadRow } from "../model/index.ts";
 
 type MonteCarlo = (Partial<PerturbationSpec> & { runs: number }) | undefined;
 
@@ -70,18 +67,12 @@ export const jobs = {
   },
   /**
    * Text coded into events (seconds for the longest text a request may carry, and seconds more to
-   * load the coder's models the first time): the coder is loaded here when first used, and is
-   * `unavailable` where a build leaves it out.
+   * load the coder's models the first time): the coder is loaded here when first used. (A build
+   * rewrites the ".ts" of this import to ".js".)
    */
   code: async (i: { text: string; options: { docId?: string; docDate?: string } }) => {
-    let mod: { codeDocument?: (text: string, options: object) => Promise<{ events: Event[] }> };
-    try {
-      mod = await import(CODER.href);
-    } catch {
-      return { unavailable: true as const };
-    }
-    if (typeof mod.codeDocument !== "function") return { unavailable: true as const };
-    return { events: (await mod.codeDocument(i.text, i.options)).events };
+    const { codeDocument, defaultCoder } = await import("../coder/index.ts");
+    return { events: codeDocument(i.text, { ...i.options, coder: defaultCoder() }).events };
   },
   /** The phases of a dyad series (PELT: quadratic in the periods when the penalty is small). */
   phases: (i: { series: SeriesPoint[]; bucket: Bucket; options: Partial<PhaseOptions> }) =>

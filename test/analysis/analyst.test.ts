@@ -9,7 +9,7 @@ import { checkClaims } from "../../src/analysis/check.ts";
 import { cameoCodesNamed, parseClaims } from "../../src/analysis/claims.ts";
 import { isRoutine } from "../../src/analysis/evidence.ts";
 import { loadLeverage, loadPhases } from "../../src/analysis/load.ts";
-import { stateNames } from "../../src/model/state-names.ts";
+import { stateNames } from "../../src/formats/actor-data.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ActorMatcher } from "../../src/coder/actors.ts";
 import { NativeCoder } from "../../src/coder/native.ts";
+import { shippedCoderData } from "../../src/coder/shipped.ts";
 import { tokenize } from "../../src/coder/tokens.ts";
-import { ActorRegistry } from "../../src/model/registry.ts";
 
-const matcher = new ActorMatcher(ActorRegistry.default());
-const coder = new NativeCoder();
+const matcher = new ActorMatcher(shippedCoderData().registry, shippedCoderData().roles);
+const coder = new NativeCoder(shippedCoderData());
 
 /** The mentions of a sentence as "name:CODE" ("@" marks a place named as the scene). */
 function mentions(text: string, date: string | null = "2024-05-15", datelineCountry?: string): string[] {

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { codeDocument } from "../../src/coder/document.ts";
 import { codeForMood } from "../../src/coder/moods.ts";
 import { NativeCoder } from "../../src/coder/native.ts";
+import { shippedCoderData } from "../../src/coder/shipped.ts";
 import type { Event } from "../../src/model/event.ts";
 
-const coder = new NativeCoder();
+const coder = new NativeCoder(shippedCoderData());
 
 /** Code one sentence dated 2024-05-15 (a Wednesday) and give "SOURCE TARGET CODE DATE" strings. */
 function code(text: string, date = "2024-05-15"): string[] {
@@ -115,7 +116,7 @@ describe("codeDocument", () => {
   it("dates undated sentences by the document date and carries 'the following year'", () => {
     const doc =
       "Russian forces invaded Ukraine in 2014.\n\nThe following year, Russia attacked Ukraine again.";
-    const r = codeDocument(doc, { docId: "d", docDate: "2024-01-10" });
+    const r = codeDocument(doc, { docId: "d", docDate: "2024-01-10", coder });
     expect(r.events.map(brief)).toEqual(["RUSMIL UKR 192 2014", "RUS UKR 190 2015"]);
     expect(r.events[1].evidence).toMatchObject({ docId: "d", start: 41, end: doc.length });
     expect(doc.slice(r.events[1].evidence.start!, r.events[1].evidence.end!)).toBe(
@@ -126,7 +127,7 @@ describe("codeDocument", () => {
   it("reads 'both countries' as the two sides of the last event, dated past commas inside a name", () => {
     const doc =
       "Xi Jinping met Kim Jong Un in Beijing on 4 September 2025.\n\nBoth countries renewed their Treaty of Friendship, Co-operation and Mutual Assistance in 2021.";
-    const r = codeDocument(doc, { docId: "d", docDate: "2025-10-01" });
+    const r = codeDocument(doc, { docId: "d", docDate: "2025-10-01", coder });
     expect(r.events.map(brief)).toEqual([
       "CHNGOV PRKGOV 040 2025-09-04",
       "CHNGOV PRKGOV 057 2021",
@@ -135,25 +136,25 @@ describe("codeDocument", () => {
   });
 
   it("takes the document date from the head of a brief when none is given", () => {
-    const r = codeDocument("Issue Brief\n\nOctober 01, 2025\n\nChina condemned Japan.", {});
+    const r = codeDocument("Issue Brief\n\nOctober 01, 2025\n\nChina condemned Japan.", { coder });
     expect(r.docDate).toBe("2025-10-01");
     expect(r.events.map(brief)).toEqual(["CHN JPN 111 2025-10-01"]);
   });
 
   it("gives no events to sentences without any date when there is no document date", () => {
-    expect(codeDocument("China condemned Japan.", {}).events).toEqual([]);
+    expect(codeDocument("China condemned Japan.", { coder }).events).toEqual([]);
   });
 
   it("reads Markdown with offsets into the Markdown file", () => {
     const md = "# Notes\n\n**China** [condemned](https://x.org) Japan on 3 May 2024.";
-    const r = codeDocument(md, { format: "markdown", docId: "m.md" });
+    const r = codeDocument(md, { format: "markdown", docId: "m.md", coder });
     expect(r.events.map(brief)).toEqual(["CHN JPN 111 2024-05-03"]);
     expect(r.events[0].evidence.start).toBe(md.indexOf("China"));
   });
 
   it("codes PETRARCH XML records with their own ids and dates", () => {
     const xml = `<Sentences><Sentence date="20080804" id="S1"><Text>Japan condemned China.</Text></Sentence></Sentences>`;
-    const r = codeDocument(xml, { docId: "x.xml" });
+    const r = codeDocument(xml, { docId: "x.xml", coder });
     expect(r.events.map((e) => `${brief(e)} ${e.evidence.docId}`)).toEqual(["JPN CHN 111 2008-08-04 S1"]);
   });
 });

@@ -8,10 +8,10 @@ import {
   type CodingEvidence,
   confidenceOf,
   fitConfidence,
-  loadConfidence,
   parseConfidence,
 } from "../../src/coder/confidence.ts";
 import { NativeCoder } from "../../src/coder/native.ts";
+import { shippedCoderData, shippedConfidence } from "../../src/coder/shipped.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "yalu-confidence-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,11 +41,11 @@ describe("coder confidence", () => {
   });
 
   it("gives every event of the default coder a confidence in [0, 1], and explains it", () => {
-    const coder = new NativeCoder();
+    const coder = new NativeCoder(shippedCoderData());
     const text = "China condemned Japan on Monday, and Russia signed a trade agreement with India.";
     const out = coder.explain({ id: "s", text, date: "2024-05-08", docId: "d", offset: 0 });
     expect(out.length).toBeGreaterThanOrEqual(2);
-    const model = loadConfidence();
+    const model = shippedConfidence();
     expect(model).not.toBeNull();
     for (const { event, evidence } of out) {
       expect(event.confidence).toBeGreaterThanOrEqual(0);
@@ -55,7 +55,7 @@ describe("coder confidence", () => {
     const deal = out.find((x) => x.event.cameo.startsWith("05"));
     expect(deal?.evidence.phrase).toBe(true);
     // Without a model, events carry no confidence.
-    const none = new NativeCoder({ confidence: null }).code({
+    const none = new NativeCoder({ ...shippedCoderData(), confidence: null }).code({
       id: "s",
       text,
       date: "2024-05-08",

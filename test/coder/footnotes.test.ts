@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { codeDocument } from "../../src/coder/document.ts";
 import { citationIn, parseCitation, stripFootnotes } from "../../src/coder/footnotes.ts";
+import { defaultCoder } from "../../src/coder/shipped.ts";
 
 const brief = [
   "Policy Brief",
@@ -38,7 +39,7 @@ describe("footnotes", () => {
   });
 
   it("attaches the cited source to the events of the marked sentence and codes no footnote", () => {
-    const r = codeDocument(brief, { docId: "b" });
+    const r = codeDocument(brief, { docId: "b", coder: defaultCoder() });
     const byDate = Object.fromEntries(r.events.map((e) => [e.date, e]));
     expect(byDate["2023"].evidence.citation).toMatchObject({
       publication: "Nikkei Asia",

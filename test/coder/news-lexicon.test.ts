@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { verbForms } from "../../src/coder/inflect.ts";
 import { NativeCoder } from "../../src/coder/native.ts";
+import { shippedCoderData } from "../../src/coder/shipped.ts";
 
-const coder = new NativeCoder();
+const coder = new NativeCoder(shippedCoderData());
 
 /** "SOURCE TARGET CODE" strings of one sentence. */
 function code(text: string): string[] {

@@ -2,19 +2,18 @@ import { describe, expect, it } from "vitest";
 import { ActorMatcher } from "../../src/coder/actors.ts";
 import { codeDocument } from "../../src/coder/document.ts";
 import { extractEvents } from "../../src/coder/events.ts";
-import { defaultLexicon } from "../../src/coder/lexicon.ts";
 import { NativeCoder } from "../../src/coder/native.ts";
 import { targetWords } from "../../src/coder/roles.ts";
+import { shippedCoderData, shippedLexicon } from "../../src/coder/shipped.ts";
 import { datelineLength, tokenize } from "../../src/coder/tokens.ts";
 import { findTriggers } from "../../src/coder/triggers.ts";
 import type { Event } from "../../src/model/event.ts";
-import { ActorRegistry } from "../../src/model/registry.ts";
 import { type ParsedWord, tree } from "../../src/parse/index.ts";
 
 // Each case is one of the error classes of the word-order coder, with a sentence of our own; the
 // parse-based reading must get it right.
-const coder = new NativeCoder();
-const linear = new NativeCoder({ parser: null });
+const coder = new NativeCoder(shippedCoderData());
+const linear = new NativeCoder({ ...shippedCoderData(), parser: null });
 
 const brief = (e: Event): string => `${e.source.code} ${e.target.code} ${e.cameo}`;
 function code(text: string, c = coder): string[] {
@@ -321,9 +320,14 @@ describe("roles read off a misparse", () => {
       head,
       deprel,
     }));
-    const mentions = new ActorMatcher(ActorRegistry.default()).find(tokens, text, 0, "2024-05-15");
+    const mentions = new ActorMatcher(shippedCoderData().registry, shippedCoderData().roles).find(
+      tokens,
+      text,
+      0,
+      "2024-05-15",
+    );
     const inActor = (i: number) => mentions.some((m) => m.start <= i && i < m.end);
-    const triggers = findTriggers(tokens, defaultLexicon(), inActor);
+    const triggers = findTriggers(tokens, shippedLexicon(), inActor);
     const events = extractEvents(tokens, mentions, triggers, [], { lastSource: null }, tree(words));
     expect(events.some((e) => e.source.code === "ETH" && e.target.code === "SOM")).toBe(false);
   });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { codeDocument } from "../../src/coder/document.ts";
+import { defaultCoder } from "../../src/coder/shipped.ts";
 
 const WORDS = [
   "China",
@@ -58,7 +59,7 @@ describe("coder robustness (property tests)", () => {
           fc.array(fc.constantFrom(...WORDS), { maxLength: 60 }).map((w) => w.join(" ")),
         ),
         (text) => {
-          const r = codeDocument(text, { docId: "f", docDate: "2024-05-15" });
+          const r = codeDocument(text, { docId: "f", docDate: "2024-05-15", coder: defaultCoder() });
           for (const e of r.events) {
             const { start, end, sentence } = e.evidence;
             expect(start).toBeGreaterThanOrEqual(0);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { codeDocument } from "../../src/coder/document.ts";
 import { stripFootnotes } from "../../src/coder/footnotes.ts";
+import { defaultCoder } from "../../src/coder/shipped.ts";
 import type { Event } from "../../src/model/event.ts";
 
 const SEED = "../shared/seed/000_b2160fc3c2b1a45d.txt";
@@ -10,7 +11,9 @@ if (!present) console.warn(`skipping the seed-brief check: ${SEED} is absent`);
 
 describe.skipIf(!present)("seed brief (../shared/seed, skipped when absent)", () => {
   const doc = present ? readFileSync(SEED, "utf8") : "";
-  const { events, docDate } = present ? codeDocument(doc, { docId: "seed" }) : { events: [], docDate: null };
+  const { events, docDate } = present
+    ? codeDocument(doc, { docId: "seed", coder: defaultCoder() })
+    : { events: [], docDate: null };
   const find = (date: string, source: string, target: string, root?: string): Event[] =>
     events.filter(
       (e) =>

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkClaims } from "../../src/analysis/check.ts";
 import { parseClaimsText } from "../../src/analysis/claims.ts";
 import { CHROMIUM } from "../../src/cli/chromium.ts";
-import { stateNames } from "../../src/model/state-names.ts";
+import { stateNames } from "../../src/formats/actor-data.ts";
 import type { RunningServer } from "../../src/server/serve.ts";
 import type { Store } from "../../src/store/store.ts";
 import { type Dashboard, openDashboard, runBrowserTests } from "./harness.ts";

@@ -9,6 +9,7 @@ import { readActorDictionary } from "../../src/coder/petrarch/actors.ts";
 import { readAgentDictionary } from "../../src/coder/petrarch/agents.ts";
 import { readDiscardList } from "../../src/coder/petrarch/discards.ts";
 import { readVerbDictionary } from "../../src/coder/petrarch/verbs.ts";
+import { defaultCoder } from "../../src/coder/shipped.ts";
 import { readKtabCsv, readKtabXml } from "../../src/forecast/io/ktab.ts";
 import { type FormatName, readEvents, writeEvents } from "../../src/formats/index.ts";
 import { readPetrarchXml } from "../../src/formats/petrarch-xml.ts";
@@ -184,7 +185,7 @@ export async function targets(): Promise<Target[]> {
     sync(
       "coder",
       "Xi Jinping met Kim Jong Un in Beijing on 8 May 2018.",
-      (s) => codeDocument(s).events,
+      (s) => codeDocument(s, { coder: defaultCoder() }).events,
       true,
     ),
     apiParameters,

@@ -2,8 +2,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ACTOR_DATA_DIR, ActorDataError, loadActorData } from "../../src/model/actor-data.ts";
-import { ActorRegistry, surfaceKey } from "../../src/model/actors.ts";
+import {
+  ACTOR_DATA_DIR,
+  loadActorData,
+  shippedActorData,
+  shippedRegistry,
+} from "../../src/formats/actor-data.ts";
+import { ActorDataError, ActorRegistry, surfaceKey } from "../../src/model/actors.ts";
 
 /** UN member states (193) by ISO 3166-1 alpha-3, from the UN's member-states list. */
 const UN_MEMBERS =
@@ -11,7 +16,7 @@ const UN_MEMBERS =
     " ",
   );
 
-const reg = ActorRegistry.default();
+const reg = shippedRegistry();
 let dirs: string[] = [];
 
 /** A copy of data/actors in a temporary directory, with `file` replaced by `text`. */
@@ -123,17 +128,20 @@ describe("validation of the data files", () => {
 
 describe("fromEntries", () => {
   it("builds a registry over given entries with the project's tables", () => {
-    const r = ActorRegistry.fromEntries([
-      {
-        id: "x",
-        kind: "person",
-        code: "PRKELI",
-        country: "PRK",
-        name: "Test Person",
-        aliases: ["T. Person"],
-        roles: [{ code: "PRKGOV", title: "Minister", from: "2020-01-01", to: null, source: "test" }],
-      },
-    ]);
+    const r = ActorRegistry.fromEntries(
+      [
+        {
+          id: "x",
+          kind: "person",
+          code: "PRKELI",
+          country: "PRK",
+          name: "Test Person",
+          aliases: ["T. Person"],
+          roles: [{ code: "PRKGOV", title: "Minister", from: "2020-01-01", to: null, source: "test" }],
+        },
+      ],
+      shippedActorData().tables,
+    );
     expect(r.lookup("t. PERSON", "2019-12-31")?.code).toBe("PRKELI");
     expect(r.lookup("T. Person", "2020-01-01")?.code).toBe("PRKGOV");
     expect(r.countryName("PRK")).toBe("North Korea");

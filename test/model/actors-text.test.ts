@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ActorRegistry, surfaceKey } from "../../src/model/actors.ts";
+import { shippedRegistry } from "../../src/formats/actor-data.ts";
+import { surfaceKey } from "../../src/model/actors.ts";
 
 describe("surfaceKey", () => {
   it("folds case, accents, hyphens, apostrophes, spacing, possessives and a leading 'the'", () => {
@@ -24,7 +25,7 @@ describe("surfaceKey", () => {
   });
 
   it("finds every surface form of the registry again by its own text", () => {
-    const reg = ActorRegistry.default();
+    const reg = shippedRegistry();
     for (const f of reg.surfaceForms()) {
       expect(
         reg.candidates(f.text).some((e) => e.id === f.entryId),
@@ -36,7 +37,7 @@ describe("surfaceKey", () => {
 
 describe("role table", () => {
   it("names every CAMEO role code the coder uses", () => {
-    const reg = ActorRegistry.default();
+    const reg = shippedRegistry();
     const roles =
       "GOV MIL ELI BUS MED OPP REB COP JUD LEG CVL SPY NGO IGO REF EDU HLH AGR LAB CRM UAF INS SEP";
     for (const r of roles.split(" ")) expect(reg.roleName(r), r).toBeTruthy();

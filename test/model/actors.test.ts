@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ActorRegistry, isKnownActorCode, parseActorCode, roleAt } from "../../src/model/actors.ts";
+import { shippedActorData, shippedRegistry } from "../../src/formats/actor-data.ts";
+import { ActorCodes, roleAt } from "../../src/model/actors.ts";
 
-const reg = ActorRegistry.default();
+const reg = shippedRegistry();
+const codes = new ActorCodes(shippedActorData().tables);
+const parseActorCode = (code: string) => codes.parse(code);
+const isKnownActorCode = (code: string) => codes.isKnown(code);
 
 /** Code and via of a lookup, or null. */
 function look(text: string, date?: string | null) {

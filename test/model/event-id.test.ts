@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { codeDocument } from "../../src/coder/document.ts";
+import { defaultCoder } from "../../src/coder/shipped.ts";
 import { eventId, sentenceKey } from "../../src/model/event.ts";
 import { normalizeEvent } from "../../src/model/normalize.ts";
 
@@ -30,8 +31,8 @@ const plain = [
 
 describe("event ids", () => {
   it("are the same for an article coded with and without its footnotes (offsets shift)", () => {
-    const a = codeDocument(article, { docId: "harbour" }).events;
-    const b = codeDocument(plain, { docId: "harbour" }).events;
+    const a = codeDocument(article, { docId: "harbour", coder: defaultCoder() }).events;
+    const b = codeDocument(plain, { docId: "harbour", coder: defaultCoder() }).events;
     expect(a.length).toBeGreaterThanOrEqual(3);
     expect(a.map((e) => e.evidence.start)).not.toEqual(b.map((e) => e.evidence.start));
     expect(a.map((e) => e.id)).toEqual(b.map((e) => e.id));

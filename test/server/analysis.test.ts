@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API response bodies are untyped JSON in tests
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stateNames } from "../../src/model/state-names.ts";
+import { stateNames } from "../../src/formats/actor-data.ts";
 import { flagshipApp, type TestApp } from "./helpers.ts";
 
 let t: TestApp;
