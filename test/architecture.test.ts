@@ -30,6 +30,26 @@ const LAYERS: string[][] = [
  */
 const TYPE_ONLY = new Set(["web"]);
 
+/** The pure cores: they take their data as arguments and read no files. */
+const PURE = new Set(["model", "parse", "coder", "analysis", "forecast"]);
+
+/**
+ * The files of the pure cores that read files, each a loader that the folder's index exports for
+ * the edges to call: the rest of the core takes what they read as arguments (a parser model, a
+ * lexicon, a registry) and never calls them. formats/actor-data.ts, an edge, is the registry's.
+ */
+const LOADERS: Record<string, string> = {
+  "coder/shipped.ts": "the coder's shipped data: data/lexicon, the registry and the parser model",
+  "coder/petrarch/load.ts": "PETRARCH-2 dictionaries from a folder the user names",
+  "parse/default.ts": "the shipped parser model, data/parser",
+  "formats/actor-data.ts": "the actor registry, data/actors",
+};
+
+/** A core file that places a table beside it without reading a file itself. */
+const TABLES: Record<string, string> = {
+  "model/taxonomy.ts": "the CAMEO table, data/taxonomy/cameo.json, required as a JSON module",
+};
+
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
 interface Import {
@@ -73,6 +93,74 @@ function importsOf(file: string): Import[] {
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
       add(node.argument.literal, true);
     }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** What a file does that reads files: imports the file system, or finds files from its own place. */
+function fileAccessOf(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false);
+  const found = new Set<string>();
+  const visit = (node: ts.Node) => {
+    const specifier = ts.isImportDeclaration(node)
+      ? node.moduleSpecifier
+      : ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword
+        ? node.arguments[0]
+        : undefined;
+    if (specifier && ts.isStringLiteralLike(specifier) && /^(node:)?fs(\/promises)?$/.test(specifier.text))
+      found.add(`imports ${specifier.text}`);
+    if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword)
+      found.add("uses import.meta");
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return [...found];
+}
+
+/** The names a file exports. */
+function exportsOf(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false);
+  const names: string[] = [];
+  for (const s of source.statements) {
+    const exported =
+      ts.canHaveModifiers(s) && ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (exported && (ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name)
+      names.push(s.name.text);
+    if (exported && ts.isVariableStatement(s))
+      for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push(d.name.text);
+    if (ts.isExportDeclaration(s) && s.exportClause && ts.isNamedExports(s.exportClause))
+      for (const e of s.exportClause.elements) names.push(e.name.text);
+  }
+  return names;
+}
+
+/** The names a file imports (value imports; types read nothing). */
+function importedNames(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false);
+  const names: string[] = [];
+  for (const s of source.statements) {
+    const clause = ts.isImportDeclaration(s) ? s.importClause : undefined;
+    if (!clause || clause.isTypeOnly || !clause.namedBindings || !ts.isNamedImports(clause.namedBindings))
+      continue;
+    for (const e of clause.namedBindings.elements)
+      if (!e.isTypeOnly) names.push((e.propertyName ?? e.name).text);
+  }
+  return names;
+}
+
+/** Every `import(…)` call whose module is not a string the reader (and this test) can see. */
+function computedImportsOf(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      !ts.isStringLiteralLike(node.arguments[0])
+    )
+      found.push(node.arguments[0].getText(source));
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -123,6 +211,9 @@ function cycles(): string[][] {
   return found;
 }
 
+/** A file's path under src/, with forward slashes: "coder/shipped.ts". */
+const inSrc = (path: string) => relative(SRC, path).split(sep).join("/");
+
 describe("the import graph of src/", () => {
   it("finds the files and their imports", () => {
     expect(files.length).toBeGreaterThan(100);
@@ -154,5 +245,39 @@ describe("the import graph of src/", () => {
 
   it("has no import cycles", () => {
     expect(cycles()).toEqual([]);
+  });
+
+  it("loads every module by a string it can read", () => {
+    const wrong = files.flatMap((f) => computedImportsOf(f).map((m) => `${name(f)} imports ${m}`));
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe("the pure cores (model, parse, coder, analysis, forecast)", () => {
+  const core = files.filter((f) => PURE.has(folderOf(f)) && !TYPE_ONLY.has(folderOf(f)));
+
+  it("read files only in their named loaders", () => {
+    expect(Object.keys(LOADERS).filter((f) => !files.includes(join(SRC, f)))).toEqual([]);
+    const wrong = core
+      .filter((f) => !(inSrc(f) in LOADERS))
+      .flatMap((f) =>
+        fileAccessOf(f)
+          .filter((what) => !(inSrc(f) in TABLES && what === "uses import.meta"))
+          .map((what) => `${name(f)} ${what}`),
+      );
+    expect(wrong).toEqual([]);
+  });
+
+  it("take what the loaders read as arguments: only index files call a loader", () => {
+    const loaderNames = new Set(Object.keys(LOADERS).flatMap((f) => exportsOf(join(SRC, f))));
+    expect(loaderNames).toContain("loadParser");
+    const wrong = core
+      .filter((f) => !(inSrc(f) in LOADERS) && !f.endsWith(`${sep}index.ts`))
+      .flatMap((f) =>
+        importedNames(f)
+          .filter((n) => loaderNames.has(n))
+          .map((n) => `${name(f)} imports ${n}`),
+      );
+    expect(wrong).toEqual([]);
   });
 });
