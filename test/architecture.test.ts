@@ -36,13 +36,16 @@ const PURE = new Set(["model", "parse", "coder", "analysis", "forecast"]);
 /**
  * The files of the pure cores that read files, each a loader that the folder's index exports for
  * the edges to call: the rest of the core takes what they read as arguments (a parser model, a
- * lexicon, a registry) and never calls them. formats/actor-data.ts, an edge, is the registry's.
+ * lexicon, a registry) and never calls them. formats/, an edge, holds the registry's and the
+ * text files' readers, which the cores' files may call only from a loader.
  */
 const LOADERS: Record<string, string> = {
   "coder/shipped.ts": "the coder's shipped data: data/lexicon, the registry and the parser model",
   "coder/petrarch/load.ts": "PETRARCH-2 dictionaries from a folder the user names",
   "parse/default.ts": "the shipped parser model, data/parser",
+  "forecast/io/input.ts": "a bargaining input file and a variant's base, with formats/files.ts",
   "formats/actor-data.ts": "the actor registry, data/actors",
+  "formats/files.ts": "a text file, and a file named beside another",
 };
 
 /** A core file that places a table beside it without reading a file itself. */
