@@ -15,6 +15,12 @@ export interface Resolution {
   votes: Record<string, Vote>;
   /** The record says the resolution was adopted unanimously (or 15-0): every member voted for it. */
   unanimous: boolean;
+  /**
+   * Permanent members without a recorded vote on a resolution the record says was adopted
+   * unanimously: they sat, so they voted for it. Elected members are never inferred (the record
+   * does not say who held a seat that year); their votes are shown only where the record holds them.
+   */
+  inferred: string[];
   evidence: EvidenceEvent[];
 }
 
@@ -85,7 +91,24 @@ export function resolutions(events: Event[], state: string, names: string[] = []
       if (vote && country) votes[country] = vote;
     }
     const unanimous = g.events.some((e) => UNANIMOUS.test(eventText(e)));
-    out.push({ resolution: id, date: g.date, votes, unanimous, evidence: g.events.map(toEvidence) });
+    const inferred = unanimous ? P5.filter((m) => !votes[m]) : [];
+    out.push({
+      resolution: id,
+      date: g.date,
+      votes,
+      unanimous,
+      inferred,
+      evidence: g.events.map(toEvidence),
+    });
   }
   return out.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * A member's vote on a resolution as a table shows it: the recorded vote, else "for" where the
+ * member is a permanent one and the resolution was adopted unanimously, else null (no record: an
+ * elected member's vote on a unanimous resolution is not invented, since it may not have sat).
+ */
+export function memberVote(r: Pick<Resolution, "votes" | "inferred">, member: string): Vote | null {
+  return r.votes[member] ?? (r.inferred.includes(member) ? "for" : null);
 }

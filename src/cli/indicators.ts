@@ -1,4 +1,4 @@
-import { type Leverage, loadLeverage } from "../analysis/index.ts";
+import { type Leverage, loadLeverage, memberVote } from "../analysis/index.ts";
 import { stateNames } from "../formats/index.ts";
 import { dyadCode } from "../store/index.ts";
 import { compact } from "./check.ts";
@@ -37,7 +37,7 @@ export function indicatorsText(l: Leverage): string {
           l.resolutions.map((r) => [
             r.resolution,
             r.date,
-            ...l.members.map((m) => (r.unanimous ? "Y" : (VOTE[r.votes[m]] ?? "-"))),
+            ...l.members.map((m) => VOTE[memberVote(r, m) ?? ""] ?? "-"),
           ]),
         )}`
       : `Security Council: no resolutions on ${b} in the record\n`,

@@ -9,6 +9,8 @@ import { checkClaims } from "../../src/analysis/check.ts";
 import { cameoCodesNamed, parseClaims } from "../../src/analysis/claims.ts";
 import { isRoutine } from "../../src/analysis/evidence.ts";
 import { loadLeverage, loadPhases } from "../../src/analysis/load.ts";
+import { memberVote, P5 } from "../../src/analysis/votes.ts";
+import { indicatorsText } from "../../src/cli/indicators.ts";
 import { stateNames } from "../../src/formats/actor-data.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
@@ -171,5 +173,35 @@ describe("Security Council votes", () => {
       // China's own vote is recorded for each.
       expect(r!.votes.CHN, id).toBe("for");
     }
+  });
+
+  it("infers votes on a unanimous resolution only for permanent members, never for an elected member without a recorded vote", async () => {
+    const l = await loadLeverage(store, "CHN", "PRK", await stateNames("PRK"));
+    const row = (id: string) => {
+      const lines = indicatorsText(l).split("\n");
+      const header = lines.find((x) => x.startsWith("resolution "))!.split(/\s+/);
+      const cells = lines.find((x) => x.startsWith(`${id} `))!.split(/\s+/);
+      return Object.fromEntries(header.map((m, i) => [m, cells[i]]));
+    };
+    // 2356 (2017): Japan held an elected seat and its vote is recorded; South Korea did not sit.
+    const r2356 = l.resolutions.find((x) => x.resolution === "2356")!;
+    expect(r2356.unanimous).toBe(true);
+    expect(memberVote(r2356, "JPN")).toBe("for");
+    expect(memberVote(r2356, "KOR")).toBeNull();
+    expect(row("2356")).toMatchObject({
+      CHN: "Y",
+      FRA: "Y",
+      GBR: "Y",
+      JPN: "Y",
+      KOR: "-",
+      RUS: "Y",
+      USA: "Y",
+    });
+    // 2087 (2013): South Korea sat and voted; Japan did not sit.
+    expect(row("2087")).toMatchObject({ JPN: "-", KOR: "Y", FRA: "Y" });
+    // Every vote shown for an elected member is one the record holds.
+    for (const r of l.resolutions)
+      for (const m of l.members.filter((x) => !P5.includes(x)))
+        expect(memberVote(r, m), `${r.resolution} ${m}`).toBe(r.votes[m] ?? null);
   });
 });

@@ -230,13 +230,20 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
     const h1 = csv.find((l) => l.startsWith("2025-H1,"));
     expect(h1).toBeDefined();
     expect(h1!.split(",")[header.indexOf("partial")]).toBe("true");
-    // Security Council votes: 2356, 2375, 2397 each show all five permanent members voting for.
+    // Security Council votes: 2356, 2375, 2397 each show all five permanent members voting for;
+    // Japan (elected 2016-17, vote recorded) for; South Korea (not on the Council) blank.
+    const members = await page.$$eval("[data-testid=votes-table] thead th", (ths) =>
+      ths.map((th) => th.textContent).slice(2, -1),
+    );
     for (const id of ["2356", "2375", "2397"]) {
       const cells = await page.$$eval(
         `[data-testid=votes-table] tbody tr:has(th:text-is("${id}")) td.vote`,
         (tds) => tds.map((td) => td.textContent),
       );
-      expect(cells, id).toEqual(["for", "for", "for", "for", "for"]);
+      const byMember = Object.fromEntries(members.map((m, i) => [m, cells[i]]));
+      for (const m of ["CHN", "FRA", "GBR", "RUS", "USA", "JPN"])
+        expect(byMember[m], `${id} ${m}`).toBe("for");
+      expect(byMember.KOR, id).toBe("·");
     }
   }, 120_000);
 

@@ -37,7 +37,7 @@ function votesTable(l: Leverage): HTMLElement {
       h(
         "caption",
         {},
-        `Security Council votes on resolutions about ${l.dyad.split("-")[1]} (as recorded; “unanimous” where the record says so)`,
+        `Security Council votes on resolutions about ${l.dyad.split("-")[1]} (as recorded; permanent members “for” where the record says a resolution was unanimous)`,
       ),
       h(
         "thead",
@@ -61,12 +61,18 @@ function votesTable(l: Leverage): HTMLElement {
             h("th", { scope: "row" }, r.resolution.startsWith("draft") ? "draft (failed)" : r.resolution),
             h("td", {}, r.date),
             ...l.members.map((m) => {
-              const v = r.votes[m] ?? (r.unanimous ? "for" : "");
+              // Recorded votes, and permanent members on a unanimous resolution; an elected member
+              // without a recorded vote is left blank (it may not have sat that year).
+              const v = r.votes[m] ?? (r.inferred.includes(m) ? "for" : "");
               return h(
                 "td",
                 {
                   class: `vote ${v}`,
-                  title: r.votes[m] ? "recorded vote" : r.unanimous ? "adopted unanimously" : "no record",
+                  title: r.votes[m]
+                    ? "recorded vote"
+                    : r.inferred.includes(m)
+                      ? "permanent member, adopted unanimously"
+                      : "no record",
                 },
                 VOTE_TEXT[v] ?? "·",
               );
