@@ -24,6 +24,7 @@ import { mixModels } from "../src/parse/mix.ts";
 import type { ParserModel } from "../src/parse/parser.ts";
 import { formatParseScore, scoreParses } from "../src/parse/score.ts";
 import { defaultTrainOptions, mulberry32, trainModel } from "../src/parse/train.ts";
+import { arg, num } from "./args.ts";
 
 const UD = "../shared/reference/ud/UD_English-EWT";
 const REF = "../shared/reference";
@@ -33,15 +34,6 @@ const CORPORA = {
   kcna2012: `${REF}/corpora/kcna_xmarquez/kcna_stories_2012_en.jsonl.gz`,
   kcna2024: `${REF}/corpora/kcna_stiles/kcna_archive_2023-12-24_2024-11-10.json`,
   ngec: `${REF}/eventdata/NGEC-synthetic/gpt_synthetic_events_2023-10-19_19.csv.gz`,
-};
-const arg = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
-};
-const num = (name: string, fallback: number): number => {
-  const v = Number(arg(name, String(fallback)));
-  if (!Number.isFinite(v)) throw new Error(`invalid --${name}`);
-  return v;
 };
 
 const started = Date.now();

@@ -266,8 +266,34 @@ export function trainTagger(
   return { classes, dictionary, clusters: opts.clusters, known, weights: w.average(opts.tablePrune) };
 }
 
+/**
+ * Tags for the training sentences as wrong as the tagger will be on new text: each fold's tags come
+ * from a tagger trained on the other folds (`folds` ≤ 1: the gold tags).
+ */
+export function jackknifedTags(
+  data: readonly TrainSentence[],
+  classes: string[],
+  known: ReadonlySet<string>,
+  opts: Pick<TrainOptions, "folds" | "tagEpochs" | "tablePrune" | "progress" | "clusters">,
+  rnd: () => number,
+): Int32Array[] {
+  if (opts.folds <= 1) return data.map((s) => s.tags);
+  const tags: Int32Array[] = new Array(data.length);
+  for (let f = 0; f < opts.folds; f++) {
+    const train = data.filter((_, i) => i % opts.folds !== f);
+    const fold = trainTagger(train, classes, known, { ...opts, progress: () => {} }, rnd);
+    for (let i = f; i < data.length; i += opts.folds) tags[i] = tagSentence(fold, data[i].atoms);
+    opts.progress(`jack-knifed tags: fold ${f + 1}/${opts.folds}`);
+  }
+  return tags;
+}
+
 /** Parser inputs for training sentences, with the given tags. */
-function inputs(data: readonly TrainSentence[], tags: Int32Array[], classUpos: Int32Array): ParseInput[] {
+export function inputs(
+  data: readonly TrainSentence[],
+  tags: Int32Array[],
+  classUpos: Int32Array,
+): ParseInput[] {
   return data.map((s, i) => {
     const t = tags[i];
     const u = new Int32Array(t.length);
@@ -408,17 +434,7 @@ function trainMember(sentences: readonly ConlluSentence[], opts: TrainOptions): 
   });
   opts.progress(`${data.length} sentences, ${classes.length} tag classes, ${labels.length} labels`);
   const tagger = trainTagger(data, classes, known, opts, rnd);
-  let tags: Int32Array[];
-  if (opts.folds > 1) {
-    tags = new Array(data.length);
-    for (let f = 0; f < opts.folds; f++) {
-      const train = data.filter((_, i) => i % opts.folds !== f);
-      const fold = trainTagger(train, classes, known, { ...opts, progress: () => {} }, rnd);
-      for (let i = f; i < data.length; i += opts.folds) tags[i] = tagSentence(fold, data[i].atoms);
-      opts.progress(`jack-knifed tags: fold ${f + 1}/${opts.folds}`);
-    }
-  } else tags = data.map((s) => s.tags);
-  const xs = inputs(data, tags, classUpos);
+  const xs = inputs(data, jackknifedTags(data, classes, known, opts, rnd), classUpos);
   const { transitions, labeller } = trainParser(data, xs, labels.length, 0, opts, rnd);
   const model: ParserModel = {
     tagger,
