@@ -289,6 +289,11 @@ const INTEND = new Set([
   "attempt",
   "consider",
   "mull",
+  "willingness",
+  "readiness",
+  "eagerness",
+  "intention",
+  "determination",
 ]);
 const THREATEN = new Set(["threaten", "warn"]);
 /** Nouns and adjectives of reluctance or doubt that govern an infinitive ("reluctance to endorse"). */
@@ -304,6 +309,28 @@ const RELUCTANT = new Set([
   "inability",
   "failure",
   "supposed",
+]);
+/** Nouns whose infinitive names what is wanted or possible, not what is done. */
+const UNREAL_NOUNS = new Set([
+  "preference",
+  "desire",
+  "ambition",
+  "aspiration",
+  "dream",
+  "temptation",
+  "incentive",
+  "need",
+  "right",
+  "ability",
+  "capacity",
+  "capability",
+  "opportunity",
+  "chance",
+  "option",
+  "freedom",
+  "power",
+  "means",
+  "potential",
 ]);
 /** Words of asking: the act they ask for is not coded as done. */
 const ASKED = new Set(["request", "call", "demand", "appeal", "plea", "urge", "ask", "press"]);
@@ -361,6 +388,8 @@ export function frameOf(t: Tree, v: number): Frame {
     // "refused a request to step down", "demanded that the government resign", "urged Iran to
     // release": what is asked for has not happened.
     if (ASKED.has(lemma)) return "hypothetical";
+    // "its preference to negotiate", "the capacity to strike": a noun of wanting or being able.
+    if (rel === "acl" && UNREAL_NOUNS.has(lemma)) return "hypothetical";
     if (t.children(h).some((c) => t.rel(c) === "aux" && HYPOTHETICAL_AUX.test(t.words[c].form)))
       return "hypothetical";
     w = h;

@@ -269,6 +269,11 @@ describe("NativeCoder reading the parse: datelines and event nouns", () => {
     ]);
   });
 
+  it("does not code what a noun of wanting or being able governs ('preference to negotiate', 'capacity to strike')", () => {
+    expect(code("North Korea's preference to negotiate with the US directly has been evident.")).toEqual([]);
+    expect(code("North Korea has the capacity to strike the United States.")).toEqual([]);
+  });
+
   it("codes unnamed victims of violence as civilians of the scene the sentence names, and only then", () => {
     expect(code("A suicide bomber in Mogadishu killed at least six people near the palace.")).toEqual([
       "SOMREB SOMCVL 190",
