@@ -246,6 +246,18 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Hungary pledged its full support for Italy.")).toEqual(["HUN ITA 032"]);
   });
 
+  it("codes filed charges and lawsuits, and joined or started investigations of an actor", () => {
+    expect(code("Chile's federal police filed new charges against Peru's foreign minister.")).toEqual([
+      "CHLCOP PERGOV 115",
+    ]);
+    expect(code("A Dutch lawyer has filed a lawsuit in a Hague court against Turkey.")).toEqual([
+      "NLDJUD TUR 115",
+    ]);
+    expect(code("The FBI has joined an investigation into the Saudi government.")).toEqual([
+      "USACOP SAUGOV 090",
+    ]);
+  });
+
   it("codes an investigation into no named actor as the investigating state's own affair", () => {
     expect(code("German prosecutors launched an investigation into the dealings of a hotel group.")).toEqual([
       "DEUJUD DEU 090",
