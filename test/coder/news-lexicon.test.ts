@@ -246,6 +246,14 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Hungary pledged its full support for Italy.")).toEqual(["HUN ITA 032"]);
   });
 
+  it("codes supplies provided with what they are and money contributed to an actor, not information", () => {
+    expect(
+      code("The United States has provided the Lebanese Armed Forces with aircraft and weapons."),
+    ).toEqual(["USA LBNMIL 070"]);
+    expect(code("Japan had contributed $90 million to the U.N. appeal.")).toEqual(["JPN IGOUNO 071"]);
+    expect(code("Russia provided journalists with details.")).toEqual([]);
+  });
+
   it("codes filed charges and lawsuits, and joined or started investigations of an actor", () => {
     expect(code("Chile's federal police filed new charges against Peru's foreign minister.")).toEqual([
       "CHLCOP PERGOV 115",
