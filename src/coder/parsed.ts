@@ -90,6 +90,7 @@ function pastTense(tree: Tree, v: number): boolean {
  */
 const DOING_VERBS = new Set([
   "order",
+  "announce",
   "authorize",
   "authorise",
   "approve",

@@ -254,6 +254,11 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Russia provided journalists with details.")).toEqual([]);
   });
 
+  it("codes an announced suspension of aid or sanctions as the announcer's act", () => {
+    expect(code("Denmark last week announced a suspension of aid to Egypt.")).toEqual(["DNK EGY 160"]);
+    expect(code("Canada announced new sanctions against Iran.")).toEqual(["CAN IRN 163"]);
+  });
+
   it("codes filed charges and lawsuits, and joined or started investigations of an actor", () => {
     expect(code("Chile's federal police filed new charges against Peru's foreign minister.")).toEqual([
       "CHLCOP PERGOV 115",
