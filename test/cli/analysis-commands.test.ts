@@ -105,11 +105,15 @@ describe("yalu indicators", () => {
   }, 120_000);
 
   it("says plainly when a dyad has no trade series", async () => {
-    const r = await run("indicators", "--dyad", "RUS-PRK");
+    const r = await run("indicators", "--dyad", "JPN-PRK");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'trade: no series for RUS-PRK in the record (indicator "trade", subject "RUS-PRK")',
+      'trade: no series for JPN-PRK in the record (indicator "trade", subject "JPN-PRK")',
     );
+    // Russia-DPRK has one since issue 14 (ITC and Russian government figures).
+    const rus = await run("indicators", "--dyad", "RUS-PRK");
+    expect(rus.stdout).not.toContain("no series for RUS-PRK");
+    expect(rus.stdout).toMatch(/^2019\s+total\s+/m);
   }, 120_000);
 });
 

@@ -122,7 +122,9 @@ describe("yalu plot", () => {
       expect(csv[0]).toBe("period,start,series,value,unit,partial,source,url,note");
       expect(csv.some((l) => l.startsWith("2025-H1,2025-01-01,total,1260000000,USD,true,"))).toBe(true);
       // A missing year is a row without a value (the chart's gap), not a dropped row.
-      expect(csv.some((l) => l.startsWith("2008,2008-01-01,total,,USD,false,"))).toBe(true);
+      // The China customs total now runs 2000-2025 without a gap; KOTRA's series has none for 2009.
+      expect(csv.some((l) => l.startsWith("2009,2009-01-01,kotra-total,,USD,false,"))).toBe(true);
+      expect(csv.some((l) => l.startsWith("2008,2008-01-01,total,2790000000,USD,false,"))).toBe(true);
     },
     240_000,
   );
