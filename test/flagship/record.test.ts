@@ -320,7 +320,7 @@ describe("flagship record: data/flagship/trade.csv", () => {
   it("has Russia-DPRK totals, each naming the agency behind it", () => {
     const rus = of("RUS-PRK", "total");
     expect(rus.length).toBeGreaterThanOrEqual(4);
-    for (const c of rus) expect(c[6]).toMatch(/ITC|Russian government|customs/);
+    for (const c of rus) expect(c[6]).toMatch(/ITC|Russian government|Federal Customs Service/);
     // A few tens of millions of dollars a year: nothing near the China trade.
     for (const c of rus) expect(Number(c[4])).toBeLessThan(200e6);
   });
