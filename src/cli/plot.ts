@@ -42,7 +42,8 @@ export function plotHash(kind: PlotKind, flags: PlotFlags): string {
 /**
  * `yalu plot dyad|phases|indicators|network --out FILE.svg|png|csv`: a dashboard chart saved as
  * the dashboard saves it (its Save buttons), drawn by the dashboard's own code in headless
- * chromium: the same picture and the same data. Reads the record through a running server, else
+ * chromium: the same picture and the same data (a CSV of the dyad chart with its events and their
+ * citations in FILE-events.csv beside it). Reads the record through a running server, else
  * serves the database on a free local port for the moment it takes.
  */
 export async function runPlot(kind: string, flags: PlotFlags): Promise<void> {
@@ -110,14 +111,21 @@ export async function runPlot(kind: string, flags: PlotFlags): Promise<void> {
       const why = ready === false ? await failed.first().textContent() : (errors[0] ?? "timed out");
       throw new CliError(`cannot draw ${kind}: ${why}`);
     }
-    const [download] = await Promise.all([
-      page.waitForEvent("download", { timeout: 60_000 }),
-      page.locator(selector).first().click(),
-    ]);
-    const out = resolve(flags.out);
-    await mkdir(dirname(out), { recursive: true });
-    await download.saveAs(out);
-    process.stderr.write(`${kind}: ${download.suggestedFilename()} → ${flags.out}\n`);
+    const save = async (button: string, file: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 60_000 }),
+        page.locator(button).first().click(),
+      ]);
+      const out = resolve(file);
+      await mkdir(dirname(out), { recursive: true });
+      await download.saveAs(out);
+      process.stderr.write(`${kind}: ${download.suggestedFilename()} → ${file}\n`);
+    };
+    await save(selector, flags.out);
+    // A chart of aggregates saves its events, each with its citation, beside its data.
+    const events = `#view-${plot.view} [data-testid=export-events][data-kind="${chart}"]`;
+    if (format === "csv" && (await page.locator(events).count()))
+      await save(events, flags.out.replace(/\.csv$/i, "-events.csv"));
   } finally {
     await browser.close();
     await served?.close();

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { splitCsvLine } from "../../src/formats/csv-parse.ts";
 import { createApp } from "../../src/server/app.ts";
 import { openStore } from "../../src/store/open.ts";
 import { yalu } from "./yalu.ts";
@@ -89,6 +90,7 @@ describe("yalu plot", () => {
         ["phases", "phases.svg", ["--from", "2006"]],
         ["dyad", "dyad.png", []],
         ["indicators", "trade.csv", []],
+        ["dyad", "dyad.csv", ["--from", "2018", "--to", "2019"]],
         ["indicators", "contacts.svg", ["--chart", "contacts"]],
         ["network", "network.png", ["--from", "2017", "--to", "2018"]],
       ] as const) {
@@ -125,6 +127,22 @@ describe("yalu plot", () => {
       // The China customs total now runs 2000-2025 without a gap; KOTRA's series has none for 2009.
       expect(csv.some((l) => l.startsWith("2009,2009-01-01,kotra-total,,USD,false,"))).toBe(true);
       expect(csv.some((l) => l.startsWith("2008,2008-01-01,total,2790000000,USD,false,"))).toBe(true);
+      // The dyad chart's CSV names each period's events, and its events, with their citations, are
+      // written beside it: every 2018 event id is a row of dyad-events.csv dated 2018.
+      const dyad = readFileSync(out("dyad.csv"), "utf8").split("\r\n");
+      const header = splitCsvLine(dyad[0]);
+      expect(header).toEqual(expect.arrayContaining(["period", "events", "phase", "eventIds", "sources"]));
+      const y2018 = splitCsvLine(dyad.find((l) => l.startsWith("2018,"))!);
+      const ids = y2018[header.indexOf("eventIds")].split(" ");
+      expect(ids).toHaveLength(Number(y2018[header.indexOf("events")]));
+      const events = readFileSync(out("dyad-events.csv"), "utf8").split("\r\n").filter(Boolean);
+      const eh = splitCsvLine(events[0]);
+      expect(eh.slice(0, 5)).toEqual(["id", "date", "datePrecision", "period", "phase"]);
+      expect(eh).toEqual(expect.arrayContaining(["cameo", "goldstein", "publication", "url"]));
+      const rows = events.slice(1).map((l) => splitCsvLine(l));
+      const byId = new Map(rows.map((r) => [r[0], r]));
+      for (const id of ids) expect(byId.get(id)?.[eh.indexOf("period")]).toBe("2018");
+      expect(rows.filter((r) => r[eh.indexOf("publication")] !== "").length).toBeGreaterThan(rows.length / 2);
     },
     240_000,
   );

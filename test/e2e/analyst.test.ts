@@ -9,6 +9,7 @@ import { checkClaims } from "../../src/analysis/check.ts";
 import { parseClaimsText } from "../../src/analysis/claims.ts";
 import { CHROMIUM } from "../../src/cli/chromium.ts";
 import { stateNames } from "../../src/formats/actor-data.ts";
+import { CsvParser } from "../../src/formats/csv-parse.ts";
 import type { RunningServer } from "../../src/server/serve.ts";
 import type { Store } from "../../src/store/store.ts";
 import { type Dashboard, openDashboard, runBrowserTests } from "./harness.ts";
@@ -18,6 +19,20 @@ const SHOTS = resolve(".cache", "screenshots");
 
 if (!runBrowserTests) {
   console.warn(`skipping the analyst e2e test: ${CHROMIUM} not found (apt-get install -y chromium)`);
+}
+
+/** RFC 4180 CSV (CRLF lines) as records keyed by the header, read with the importer's parser. */
+function parseCsv(text: string): Record<string, string>[] {
+  const parser = new CsvParser();
+  const rows = text
+    .split("\r\n")
+    .filter(Boolean)
+    .flatMap((line) => {
+      const record = parser.push(line);
+      return record ? [record.map((f) => f ?? "")] : [];
+    });
+  const [header, ...body] = rows;
+  return body.map((r) => Object.fromEntries(header.map((k, j) => [k, r[j] ?? ""])));
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -75,7 +90,7 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
 
   /** Click one export button of a chart and save what the browser downloads. If the page reports
    * a failed export in the chart's status line instead, fail with its words, not a bare timeout. */
-  const save = async (view: string, chart: string, format: "svg" | "png" | "csv") => {
+  const save = async (view: string, chart: string, format: "svg" | "png" | "csv" | "events") => {
     const bar = `#view-${view} [data-testid=chart-export][data-chart="${chart}"]`;
     const button = page.locator(`${bar} [data-testid=export-${format}]`);
     let download: Download | undefined;
@@ -95,7 +110,9 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
       else await Promise.race([waiting, new Promise((r) => setTimeout(r, 100))]);
     }
     if (!download) throw new Error(`${failure?.message}; page errors: ${pageErrors.join(" | ") || "none"}`);
-    expect(download.suggestedFilename()).toBe(`${chart}.${format}`);
+    expect(download.suggestedFilename()).toBe(
+      format === "events" ? `${chart}-events.csv` : `${chart}.${format}`,
+    );
     const path = join(dir, "downloads", download.suggestedFilename());
     await download.saveAs(path);
     return path;
@@ -153,6 +170,19 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
     // The exported drawing is the chart's: its event marks and phase bands.
     expect((phasesSvg.match(/data-testid="event-mark"/g) ?? []).length).toBeGreaterThan(50);
     expect(phasesSvg).toContain('data-testid="phase"');
+    // Each period of the dyad chart names its events; each of those is a row of the events CSV with
+    // its period and its citation.
+    const periods = parseCsv(readFileSync(join(dir, "downloads", "chn-prk-phases.csv"), "utf8"));
+    const events = parseCsv(readFileSync(await save("dyad", "chn-prk-phases", "events"), "utf8"));
+    const byId = new Map(events.map((e) => [e.id, e]));
+    const y2018 = periods.find((p) => p.period === "2018");
+    expect(y2018?.eventIds.split(" ").length).toBe(Number(y2018?.events));
+    for (const p of periods)
+      for (const id of p.eventIds.split(" ").filter(Boolean)) expect(byId.get(id)?.period).toBe(p.period);
+    expect(events.length).toBe(periods.reduce((n, p) => n + Number(p.events), 0));
+    const summit = events.find((e) => e.date.startsWith("2018-03") && e.cameo.startsWith("04"));
+    expect(summit?.publication).not.toBe("");
+    expect(summit?.url).toMatch(/^https?:\/\//);
     const coverageCsv = readFileSync(join(dir, "downloads", "chn-prk-coverage.csv"), "utf8");
     expect(coverageCsv.split("\r\n")[0]).toBe("period,start,end,events");
     await shot("dyad-1280.png");

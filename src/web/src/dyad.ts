@@ -1,8 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import { actorOptions } from "./actors.ts";
 import { api, type Event, hashDyad, hashParams, type PhasesResponse, toDate } from "./api.ts";
-import type { Row } from "./csv.ts";
 import { eventCard, fill, fmt, h, redrawOnResize, status, widthOf } from "./dom.ts";
+import { eventRows, periodRows } from "./dyad-data.ts";
 import { asEvidence, eventLabel, QUAD_COLORS, QUAD_NAMES } from "./events.ts";
 import { exportBar } from "./export.ts";
 
@@ -155,24 +155,6 @@ function coverage(width: number, data: PhasesResponse): SVGSVGElement | HTMLElem
   });
 }
 
-/** The dyad chart's data by period: events, mean Goldstein and the phase each period falls in. */
-function periodRows(data: PhasesResponse): Row[] {
-  return data.series.map((p) => {
-    const phase = data.phases.find((x) => x.start <= p.start && p.start <= x.end);
-    return {
-      period: p.period,
-      start: p.start,
-      end: p.end,
-      events: p.both.count,
-      goldsteinMean: p.both.goldsteinMean,
-      phase: phase?.label ?? null,
-      phaseFrom: phase?.from ?? null,
-      phaseTo: phase?.to ?? null,
-      phaseGoldsteinMean: phase?.goldsteinMean ?? null,
-    };
-  });
-}
-
 function legend(): HTMLElement {
   return h(
     "ul",
@@ -291,9 +273,10 @@ export async function dyadView(root: HTMLElement): Promise<void> {
             ...Object.entries(PHASE_FILL).map(([k, color]) => ({ label: `${k} phase`, color })),
           ],
           figure: () => out.querySelector("[data-testid=dyad-chart] svg"),
-          rows: () => periodRows(data),
+          rows: () => periodRows(data, list.events),
+          events: () => eventRows(data, list.events),
           caption: () =>
-            `${state.a}–${state.b}${span()}: events by Goldstein score, mean per ${data.model.bucket}, phases (computed on the whole record). Events: the Yalu record; each event's source is in its detail and in yalu events.`,
+            `${state.a}–${state.b}${span()}: events by Goldstein score, mean per ${data.model.bucket}, phases (computed on the whole record). Events: the Yalu record; each event's source is in its detail and in the events CSV saved beside the chart's data.`,
         }),
         h("div", { class: "chart coverage", "data-testid": "coverage-chart" }),
         exportBar({

@@ -11,6 +11,11 @@ export interface ChartExport {
   figure: () => Element | null;
   /** The chart's data, one row per mark or period, with its sources where it has them. */
   rows: () => Row[];
+  /**
+   * The events behind the chart's points, one row each with its citation, saved as
+   * `NAME-events.csv` beside the data (a chart of aggregates whose rows name event ids).
+   */
+  events?: () => Row[];
   /** A line written into the SVG's description: what the chart shows and where its data come from. */
   caption?: () => string;
   /**
@@ -181,14 +186,20 @@ export function download(blob: Blob, file: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The chart's file in a format: SVG and PNG of the drawing, CSV of its data. */
+export type ExportFormat = "svg" | "png" | "csv" | "events";
+
+/** The chart's file in a format: SVG and PNG of the drawing, CSV of its data or of its events. */
 export async function exportChart(
   c: ChartExport,
-  format: "svg" | "png" | "csv",
+  format: ExportFormat,
 ): Promise<{ blob: Blob; file: string }> {
+  const csv = (rows: Row[]) => new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" });
+  if (format === "events") {
+    if (!c.events) throw new Error("this chart has no events to save");
+    return { blob: csv(c.events()), file: `${c.name}-events.csv` };
+  }
   const file = `${c.name}.${format}`;
-  if (format === "csv")
-    return { blob: new Blob([toCsv(c.rows())], { type: "text/csv;charset=utf-8" }), file };
+  if (format === "csv") return { blob: csv(c.rows()), file };
   const figure = c.figure();
   if (!figure) throw new Error("the chart is not drawn yet");
   const svg = svgDocument(figure, c.name, c.caption?.() ?? "", c.legend?.());
@@ -196,10 +207,10 @@ export async function exportChart(
   return { blob: await pngOf(svg), file };
 }
 
-/** Buttons under a chart that save it as SVG or PNG, or its data as CSV. */
+/** Buttons under a chart that save it as SVG or PNG, or its data (and events, if it has them) as CSV. */
 export function exportBar(c: ChartExport): HTMLElement {
   const note = h("span", { class: "export-status", role: "status" });
-  const button = (format: "svg" | "png" | "csv", label: string) =>
+  const button = (format: ExportFormat, label: string) =>
     h(
       "button",
       {
@@ -228,6 +239,8 @@ export function exportBar(c: ChartExport): HTMLElement {
     button("png", "PNG"),
     " · ",
     button("csv", "data (CSV)"),
+    c.events ? " · " : null,
+    c.events ? button("events", "events with sources (CSV)") : null,
     note,
   );
 }
