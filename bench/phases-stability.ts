@@ -2,14 +2,17 @@
 // --raw --verbose]: how stable a dyad's phases are under small changes of the record. Each run loads
 // the flagship record (or events.jsonl and trade.csv in --record DIR) into a fresh in-memory DuckDB
 // store with one change, and computes the whole record's phases as `yalu phases` and /api/phases do
-// (loadPhases; --raw: without the running median, as before it):
+// (loadPhases; --raw: without the running median, as before it), twice in each run: as now, and
+// with phases called on any record ("always": minPeriodEvents 1, as before thin records were refused):
 //   - add one article: 1-5 events of the dyad on one day, `--articles` per year of the dyad's span,
 //     alternately with codes drawn independently from the dyad's own events and with one drawn code
 //     repeated (an article reporting one thing, coded several times);
 //   - drop one event: each of the dyad's events in turn.
 // A boundary (turning point) that appears, disappears or moves counts as moved, at its distance in
 // observed periods (non-empty buckets, the model's observations) from the period changed. Boundaries
-// moving more than --window periods away are the defect measured: a local change moving phases far.
+// moving more than --window periods away are the defect measured: a local change moving phases far
+// ("of which by one bucket": runs whose far moves are all a boundary going to the adjacent observed
+// bucket, a boundary wavering between two periods rather than a re-split).
 import { parseArgs } from "node:util";
 import { loadPhases, periodOf } from "../src/analysis/index.ts";
 import { type Bucket, dateStart, type Event, normalizeEvent } from "../src/model/index.ts";
@@ -43,23 +46,34 @@ const dyad = { a, b };
 const random = mulberry32(Number(values.seed));
 const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
 
-interface Run {
+interface Result {
   boundaries: string[];
   labels: string[];
   observed: string[];
+  called: boolean;
 }
 
-/** The whole record's phases of the dyad with `events` in a fresh store. */
+/** How phases are called: as now, and on any record (before thin records were refused). */
+const MODELS = { now: {}, always: { minPeriodEvents: 1 } } as const;
+type Model = keyof typeof MODELS;
+type Run = Record<Model, Result>;
+
+/** The whole record's phases of the dyad with `events` in a fresh store, under each model. */
 async function run(events: Event[]): Promise<Run> {
   const store = await openStore(":memory:", { flagship: false });
   try {
     await store.importEvents(events);
-    const r = await loadPhases(store, { dyad }, bucket, { smooth: !values.raw }, { evidence: 0 });
-    return {
-      boundaries: r.turningPoints.map((t) => t.period),
-      labels: r.phases.map((p) => `${p.from}–${p.to} ${p.label}`),
-      observed: r.series.filter((p) => p.both.count > 0).map((p) => p.period),
+    const one = async (model: Model): Promise<Result> => {
+      const options = { smooth: !values.raw, ...MODELS[model] };
+      const r = await loadPhases(store, { dyad }, bucket, options, { evidence: 0 });
+      return {
+        boundaries: r.turningPoints.map((t) => t.period),
+        labels: r.thin ? ["no phases (too few events)"] : r.phases.map((p) => `${p.from}–${p.to} ${p.label}`),
+        observed: r.series.filter((p) => p.both.count > 0).map((p) => p.period),
+        called: !r.thin,
+      };
     };
+    return { now: await one("now"), always: await one("always") };
   } finally {
     await store.close();
   }
@@ -102,12 +116,12 @@ interface Change {
   kind: "add" | "drop";
   what: string;
   at: string;
-  moved: { period: string; distance: number }[];
-  labels: string[];
+  run: Run;
 }
+type Moved = { period: string; distance: number; shift: boolean }[];
 
 /** Boundaries in one run and not the other, each with its distance in observed buckets from `at`. */
-function compare(r: Run, at: string): Change["moved"] {
+function compare(r: Result, base: Result, at: string): Moved {
   const observed = new Set([...base.observed, ...r.observed]);
   const distance = (p: string) => {
     const [lo, hi] = p < at ? [p, at] : [at, p];
@@ -115,9 +129,16 @@ function compare(r: Run, at: string): Change["moved"] {
   };
   const inBase = new Set(base.boundaries);
   const inRun = new Set(r.boundaries);
-  return [...base.boundaries.filter((p) => !inRun.has(p)), ...r.boundaries.filter((p) => !inBase.has(p))]
-    .sort()
-    .map((period) => ({ period, distance: distance(period) }));
+  const gone = base.boundaries.filter((p) => !inRun.has(p));
+  const come = r.boundaries.filter((p) => !inBase.has(p));
+  // A boundary that went to the next or previous observed bucket: one boundary shifted, not a re-split.
+  const order = [...observed].sort();
+  const adjacent = (p: string, q: string) => Math.abs(order.indexOf(p) - order.indexOf(q)) === 1;
+  const shifted = (p: string, others: string[]) => others.some((q) => adjacent(p, q));
+  return [
+    ...gone.map((period) => ({ period, distance: distance(period), shift: shifted(period, come) })),
+    ...come.map((period) => ({ period, distance: distance(period), shift: shifted(period, gone) })),
+  ].sort((x, y) => x.period.localeCompare(y.period));
 }
 
 const started = performance.now();
@@ -131,47 +152,64 @@ for (let year = first; year <= last; year++) {
     const r = await run([...record, ...added]);
     const at = periodOf(added[0].date, bucket);
     const codes = added.map((e) => e.cameo).join(",");
-    changes.push({ kind: "add", what: `+${k} (${codes})`, at, moved: compare(r, at), labels: r.labels });
+    changes.push({ kind: "add", what: `+${k} (${codes})`, at, run: r });
   }
 }
 for (const e of dyadEvents) {
   const r = await run(record.filter((x) => x.id !== e.id));
   const at = periodOf(dateStart(e.date), bucket);
-  changes.push({ kind: "drop", what: `-${e.date} ${e.cameo}`, at, moved: compare(r, at), labels: r.labels });
+  changes.push({ kind: "drop", what: `-${e.date} ${e.cameo}`, at, run: r });
 }
 const seconds = (performance.now() - started) / 1000;
 
 const pct = (k: number, of: number) => `${k}/${of} (${((100 * k) / of).toFixed(1)}%)`;
 console.log(`${values.dyad} per ${bucket}: ${dyadEvents.length} events ${first}–${last}`);
-console.log(`whole-record phases: ${base.labels.join(", ")}`);
 console.log(
-  `${changes.length} runs in ${seconds.toFixed(0)} s; boundaries moved more than ${window} buckets away:\n`,
+  `${changes.length} runs in ${seconds.toFixed(0)} s; boundaries moved more than ${window} buckets away`,
 );
-console.log("change         runs  any boundary moved  moved > window  farthest (buckets)");
-for (const kind of ["add", "drop"] as const) {
-  const cs = changes.filter((c) => c.kind === kind);
-  const far = cs.filter((c) => c.moved.some((m) => m.distance > window));
-  const farthest = Math.max(0, ...cs.flatMap((c) => c.moved.map((m) => m.distance)));
+for (const model of ["always", "now"] as const) {
+  const moved = (c: Change) => compare(c.run[model], base[model], c.at);
+  const title = model === "now" ? "as now" : "phases called on any record (minPeriodEvents 1, before)";
+  console.log(`\n${title}: whole-record phases ${base[model].labels.join(", ")}\n`);
   console.log(
-    `${(kind === "add" ? "add an article" : "drop an event").padEnd(14)} ${String(cs.length).padStart(4)}  ${pct(cs.filter((c) => c.moved.length).length, cs.length).padEnd(18)}  ${pct(far.length, cs.length).padEnd(14)}  ${farthest}`,
+    "change         runs  phases called      any boundary moved  moved > window  of which by one bucket  farthest (buckets)",
   );
-}
-const far = changes.filter((c) => c.moved.some((m) => m.distance > window));
-const byPeriod = new Map<string, number>();
-for (const c of far)
-  for (const m of c.moved) if (m.distance > window) byPeriod.set(m.period, (byPeriod.get(m.period) ?? 0) + 1);
-if (byPeriod.size)
-  console.log(
-    `\nfar boundaries, by period (runs): ${[...byPeriod]
-      .sort((x, y) => y[1] - x[1])
-      .map(([p, k]) => `${p} ${k}`)
-      .join(", ")}`,
-  );
-const shapes = new Map<string, number>();
-for (const c of changes) shapes.set(c.labels.join(", "), (shapes.get(c.labels.join(", ")) ?? 0) + 1);
-console.log("\nsegmentations seen (runs):");
-for (const [s, k] of [...shapes].sort((x, y) => y[1] - x[1]).slice(0, 8))
-  console.log(`  ${String(k).padStart(4)}  ${s}`);
-if (values.verbose)
+  for (const kind of ["add", "drop"] as const) {
+    const cs = changes.filter((c) => c.kind === kind);
+    const far = cs.filter((c) => moved(c).some((m) => m.distance > window));
+    const farthest = Math.max(0, ...cs.flatMap((c) => moved(c).map((m) => m.distance)));
+    const called = cs.filter((c) => c.run[model].called).length;
+    // Runs whose far moves are all one boundary going to the adjacent observed bucket.
+    const byOne = far.filter((c) => moved(c).every((m) => m.distance <= window || m.shift)).length;
+    console.log(
+      `${(kind === "add" ? "add an article" : "drop an event").padEnd(14)} ${String(cs.length).padStart(4)}  ${pct(called, cs.length).padEnd(17)}  ${pct(cs.filter((c) => moved(c).length).length, cs.length).padEnd(18)}  ${pct(far.length, cs.length).padEnd(14)}  ${String(byOne).padEnd(22)}  ${farthest}`,
+    );
+  }
+  const far = changes.filter((c) => moved(c).some((m) => m.distance > window));
+  const byPeriod = new Map<string, number>();
   for (const c of far)
-    console.log(`  ${c.at} ${c.what}: ${c.moved.map((m) => `${m.period} (${m.distance})`).join(" ")}`);
+    for (const m of moved(c))
+      if (m.distance > window) byPeriod.set(m.period, (byPeriod.get(m.period) ?? 0) + 1);
+  if (byPeriod.size)
+    console.log(
+      `\nfar boundaries, by period (runs): ${[...byPeriod]
+        .sort((x, y) => y[1] - x[1])
+        .map(([p, k]) => `${p} ${k}`)
+        .join(", ")}`,
+    );
+  const shapes = new Map<string, number>();
+  for (const c of changes) {
+    const shape = c.run[model].labels.join(", ");
+    shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+  }
+  console.log("\nsegmentations seen (runs):");
+  for (const [shape, k] of [...shapes].sort((x, y) => y[1] - x[1]).slice(0, 8))
+    console.log(`  ${String(k).padStart(4)}  ${shape}`);
+  if (values.verbose)
+    for (const c of far)
+      console.log(
+        `  ${c.at} ${c.what}: ${moved(c)
+          .map((m) => `${m.period} (${m.distance})`)
+          .join(" ")}`,
+      );
+}

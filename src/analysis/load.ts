@@ -109,6 +109,7 @@ export async function loadPhases(
     model: result.model,
     phases: shown,
     turningPoints: result.turningPoints.filter((t) => inWindow(t.date, t.date)),
+    thin: result.thin,
     series: series.filter((p) => inWindow(p.start, p.end)),
     window: from || to ? { from: from ?? null, to: to ?? null } : null,
   };

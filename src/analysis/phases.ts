@@ -41,9 +41,16 @@ export interface PhaseOptions extends ChangepointOptions {
    * own nor move a boundary far from them.
    */
   smooth: boolean;
+  /**
+   * Fewest events the median observed period must hold for phases to be called (default 2). Where
+   * most periods rest on a single report, a phase would be drawn through single reports, and one
+   * article added moves boundaries anywhere: the result then says so ({@link PhaseResult.thin})
+   * instead of calling phases. 1 calls phases on any record.
+   */
+  minPeriodEvents: number;
 }
 
-export const phaseDefaults: PhaseOptions = { threshold: 1, minSize: 1, smooth: true };
+export const phaseDefaults: PhaseOptions = { threshold: 1, minSize: 1, smooth: true, minPeriodEvents: 2 };
 
 export interface PhaseModel {
   method: "PELT";
@@ -54,12 +61,20 @@ export interface PhaseModel {
   threshold: number;
   minSize: number;
   smooth: boolean;
+  minPeriodEvents: number;
+  /** Events in the median observed period (null: no events). */
+  medianPeriodEvents: number | null;
 }
 
 export interface PhaseResult {
   model: PhaseModel;
   phases: Phase[];
   turningPoints: TurningPoint[];
+  /**
+   * Why no phases are called, when the record is too thin for them: "too few events to call a
+   * phase: …" (no phases, no turning points); null when phases were called or there are no events.
+   */
+  thin: string | null;
 }
 
 /**
@@ -80,6 +95,7 @@ export function phases(
   const observed = series.map((p, i) => ({ p, i })).filter(({ p }) => p.both.count > 0);
   const means = observed.map(({ p }) => p.both.goldsteinMean!);
   const counts = observed.map(({ p }) => p.both.count);
+  const typical = counts.length ? [...counts].sort((a, b) => a - b)[(counts.length - 1) >> 1] : null;
   // σ is the noise of the means as observed: the smooth would understate it.
   const sigma = opts.sigma ?? estimateSigma(means, counts);
   const seg = pelt(opts.smooth ? runningMedian3(means) : means, counts, { ...opts, sigma });
@@ -92,8 +108,15 @@ export function phases(
     threshold: opts.threshold,
     minSize: opts.minSize,
     smooth: opts.smooth,
+    minPeriodEvents: opts.minPeriodEvents,
+    medianPeriodEvents: typical,
   };
-  if (!observed.length) return { model, phases: [], turningPoints: [] };
+  if (typical === null) return { model, phases: [], turningPoints: [], thin: null };
+  if (typical < opts.minPeriodEvents) {
+    const events = counts.reduce((a, b) => a + b, 0);
+    const thin = `too few events to call a phase: the median ${bucket} with events holds ${typical} event${typical === 1 ? "" : "s"} (${events} in ${counts.length} ${bucket}s), and phases need ${opts.minPeriodEvents} or more`;
+    return { model, phases: [], turningPoints: [], thin };
+  }
   // Observation index → series index of each phase start; the first phase starts at the series start.
   const starts = [0, ...seg.changepoints.map((c) => observed[c].i)];
   const out: Phase[] = [];
@@ -122,7 +145,7 @@ export function phases(
     change: p.change!,
     label: p.label,
   }));
-  return { model, phases: out, turningPoints };
+  return { model, phases: out, turningPoints, thin: null };
 }
 
 /**

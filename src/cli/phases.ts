@@ -31,6 +31,7 @@ export function phasesText(r: PhasesAnswer): string {
   const window = r.window
     ? `; computed on the whole record, shown for ${r.window.from ?? "its start"}..${r.window.to ?? "its end"}`
     : "";
+  if (r.thin) return `${r.dyad}: no phases per ${m.bucket}, ${r.thin}\n`;
   const head = `${r.dyad}: ${r.phases.length} phases of mean Goldstein per ${m.bucket} (${m.method}, σ ${m.sigma.toFixed(2)}, penalty ${m.penalty.toFixed(1)}, threshold ${m.threshold}${window})\n\n`;
   const rows = r.phases.map((p) => [
     p.from,

@@ -4,7 +4,7 @@
 // hundreds of random articles and dropped events.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadPhases, type WindowedPhases } from "../../src/analysis/load.ts";
-import { type Event, normalizeEvent } from "../../src/model/index.ts";
+import { type Bucket, type Event, normalizeEvent } from "../../src/model/index.ts";
 import { readFlagship } from "../../src/store/flagship.ts";
 import { openStore } from "../../src/store/open.ts";
 
@@ -158,11 +158,11 @@ const N = 2;
 let record: Event[];
 let base: WindowedPhases;
 
-async function phasesWith(extra: Event[]): Promise<WindowedPhases> {
+async function phasesWith(extra: Event[], of = dyad, bucket: Bucket = "year"): Promise<WindowedPhases> {
   const store = await openStore(":memory:", { flagship: false });
   try {
     await store.importEvents([...record, ...extra]);
-    return await loadPhases(store, { dyad }, "year", {}, { evidence: 0 });
+    return await loadPhases(store, { dyad: of }, bucket, {}, { evidence: 0 });
   } finally {
     await store.close();
   }
@@ -222,4 +222,34 @@ describe("adding one article", () => {
       expectKnownPhases(r);
     },
   );
+});
+
+describe("a dyad too sparse for phases", () => {
+  const KOR = { code: "KORGOV", country: "KOR", name: "South Korea" };
+  const summit: Coded[] = [
+    [KOR, PRK, "043"],
+    [PRK, KOR, "042"],
+    [KOR, PRK, "057"],
+    [PRK, KOR, "057"],
+    [KOR, PRK, "051"],
+  ];
+
+  it("gets no phases, with the reason, and one article of five events does not make them appear", async () => {
+    // KOR–PRK: a few dozen events over seventy years, most years with one. Before, one article
+    // added re-split it far from the article in a third of bench:phases' runs.
+    const thin =
+      /^too few events to call a phase: the median year with events holds 1 event \(\d+ in \d+ years\), and phases need 2 or more$/;
+    const kor = { a: "KOR", b: "PRK" };
+    const r = await phasesWith([], kor);
+    expect([r.phases, r.turningPoints, r.thin]).toEqual([[], [], expect.stringMatching(thin)]);
+    const added = await phasesWith(article("2018-04-27", "The Panmunjom summit", summit), kor);
+    expect([added.phases, added.thin]).toEqual([[], expect.stringMatching(thin)]);
+    // Quarters of the same dyad are thinner still; CHN–PRK per quarter (most quarters with events hold
+    // two or more) keeps its phases.
+    expect((await phasesWith([], kor, "quarter")).thin).toMatch(
+      /the median quarter with events holds 1 event/,
+    );
+    const quarters = await phasesWith([], dyad, "quarter");
+    expect([quarters.thin, quarters.turningPoints.length > 0]).toEqual([null, true]);
+  });
 });

@@ -63,6 +63,32 @@ describe("phases", () => {
     ]);
   });
 
+  it("calls no phase where most periods hold a single event, and says why", () => {
+    // A clear shift, but eight of the eleven years rest on one report each.
+    const shape = ["2000", "2001", "2002", "2003", "2004", "2005", "2006", "2007", "2008", "2009", "2010"];
+    const counts = [1, 1, 3, 1, 1, 1, 1, 2, 1, 1, 2];
+    const rows = shape.map((y, i) => year(y, counts[i], y < "2006" ? 4 : -6));
+    const thin = phases(dyadSeries(rows, "year"), "year", { sigma: 1 });
+    expect(thin.phases).toEqual([]);
+    expect(thin.turningPoints).toEqual([]);
+    expect(thin.model).toMatchObject({ minPeriodEvents: 2, medianPeriodEvents: 1 });
+    expect(thin.thin).toBe(
+      "too few events to call a phase: the median year with events holds 1 event (15 in 11 years), and phases need 2 or more",
+    );
+    // Asked to call phases on any record, it finds the shift.
+    const forced = phases(dyadSeries(rows, "year"), "year", { sigma: 1, minPeriodEvents: 1 });
+    expect([forced.thin, forced.turningPoints.map((t) => [t.period, t.label])]).toEqual([
+      null,
+      [["2006", "cooling"]],
+    ]);
+    // Two events in most years are enough.
+    const doubled = shape.map((y, i) => year(y, counts[i] + 1, y < "2006" ? 4 : -6));
+    const called = phases(dyadSeries(doubled, "year"), "year", { sigma: 1 });
+    expect([called.thin, called.model.medianPeriodEvents, called.turningPoints.map((t) => t.period)]).toEqual(
+      [null, 2, ["2006"]],
+    );
+  });
+
   it("finds the 2016 cooling and 2018 warming of the fixture record, with evidence", async () => {
     const r = await loadPhases(store, { dyad: { a: "CHN", b: "PRK" } }, "year");
     const at = (y: string) => r.phases.find((p) => p.from <= y && y <= p.to)!;

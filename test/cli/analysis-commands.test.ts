@@ -73,6 +73,18 @@ describe("yalu phases", () => {
     expect(cli.model).toMatchObject({ bucket: "quarter", threshold: 2, minSize: 2 });
   }, 120_000);
 
+  it("says plainly when a dyad's record is too thin to call phases, as /api/phases does", async () => {
+    const json = await run("phases", "--dyad", "KOR-PRK", "--json");
+    const cli = JSON.parse(json.stdout);
+    expect(cli).toEqual(await api("/api/phases?dyad=KOR-PRK"));
+    expect([cli.phases, cli.turningPoints, cli.model.medianPeriodEvents]).toEqual([[], [], 1]);
+    const text = await run("phases", "--dyad", "KOR-PRK");
+    expect([text.code, text.stderr]).toEqual([0, ""]);
+    expect(text.stdout).toMatch(
+      /^KOR-PRK: no phases per year, too few events to call a phase: the median year with events holds 1 event \(\d+ in \d+ years\), and phases need 2 or more\n$/,
+    );
+  });
+
   it("names a bad flag (exit 2) and an actor without events (exit 1)", async () => {
     const bucket = await run("phases", "--dyad", "CHN-PRK", "--bucket", "week");
     expect([bucket.code, bucket.stderr]).toEqual([

@@ -226,6 +226,23 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
     console.log(`exported ${total} charts × SVG, PNG, CSV: ${JSON.stringify(exported)}`);
   }, 240_000);
 
+  it("says 'too few events to call a phase' for a dyad whose years mostly hold one event, and draws none", async () => {
+    await page.goto(`${server.url}#dyad?dyad=KOR-PRK`);
+    await page.reload();
+    await page.locator("[data-testid=dyad-chart] [data-testid=event-mark]").first().waitFor();
+    const note = page.locator("[data-testid=phases-thin]");
+    expect(await note.textContent()).toMatch(
+      /^No phases: too few events to call a phase: the median year with events holds 1 event/,
+    );
+    expect(await page.locator("[data-testid=dyad-chart] [data-testid=phase]").count()).toBe(0);
+    expect(await page.locator("[data-testid=phase-item]").count()).toBe(0);
+    // The dyad the dashboard opens on keeps its phases.
+    await page.goto(`${server.url}#dyad?dyad=CHN-PRK`);
+    await page.reload();
+    await page.locator("[data-testid=dyad-chart] [data-testid=phase]").first().waitFor();
+    expect(await page.locator("[data-testid=phases-thin]").count()).toBe(0);
+  });
+
   it("draws trade in $ bn with gaps for missing years, the 2025 half-year marked partial, each value's own source", async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${server.url}#indicators`);

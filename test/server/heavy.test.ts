@@ -205,16 +205,24 @@ describe("budgets of the worker pool", () => {
 
   it("refuses /api/phases over its phase limit with a 422 naming penalty", async () => {
     const store = await openStore(join(dir, "phases.duckdb"), { flagship: false });
-    // Cooperation and conflict on alternate days: with penalty 0 every day is a phase.
+    // Cooperation and conflict on alternate days, two events a day (a day of one event is too thin
+    // to call a phase): with penalty 0 every day is a phase.
     const day = (i: number) => new Date(Date.UTC(2001, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
     const actor = (code: string) => ({ code, country: code, name: null });
     await store.importEvents(
-      Array.from({ length: 2 * MAX_PHASES }, (_, i) =>
+      Array.from({ length: 4 * MAX_PHASES }, (_, i) =>
         normalizeEvent({
-          date: day(i),
+          date: day(i >> 1),
           source: actor("CHN"),
           target: actor("PRK"),
-          cameo: i % 2 ? "190" : "057",
+          cameo: (i >> 1) % 2 ? "190" : "057",
+          evidence: {
+            docId: `day ${i >> 1}`,
+            sentence: `Sentence ${i % 2}.`,
+            start: null,
+            end: null,
+            citation: null,
+          },
         }),
       ),
     );

@@ -90,7 +90,7 @@ export function analysisRoutes(deps: Deps): Hono {
       summary: "Phases and turning points of a dyad (PELT, Gaussian change in mean Goldstein, BIC penalty)",
       query: phasesQuery,
       errors: [422, 503],
-      answer: "{ dyad, model, phases, turningPoints, series }",
+      answer: "{ dyad, model, phases, turningPoints, thin, series }",
     }),
     cachedJson(deps.cache, "phases", async (c) => {
       const f = parseQuery(phasesQuery, c.req.queries());

@@ -322,6 +322,16 @@ function phaseList(data: PhasesResponse, show: (e: Event) => void, events: Event
     "section",
     { class: "phases", "data-testid": "phase-list" },
     h("h3", {}, "Phases and turning points"),
+    data.thin
+      ? h(
+          "p",
+          { class: "status thin", "data-testid": "phases-thin" },
+          `No phases: ${data.thin}. `,
+          data.model.bucket === "year"
+            ? ""
+            : "A larger bucket (Phases by year) gathers more events per period.",
+        )
+      : null,
     h(
       "ol",
       {},
