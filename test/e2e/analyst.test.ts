@@ -10,7 +10,8 @@ import { parseClaimsText } from "../../src/analysis/claims.ts";
 import { CHROMIUM } from "../../src/cli/chromium.ts";
 import { stateNames } from "../../src/formats/actor-data.ts";
 import { CsvParser } from "../../src/formats/csv-parse.ts";
-import type { RunningServer } from "../../src/server/serve.ts";
+import { type RunningServer, startServer } from "../../src/server/serve.ts";
+import { WEB_DIST } from "../../src/server/static.ts";
 import type { Store } from "../../src/store/store.ts";
 import { type Dashboard, openDashboard, runBrowserTests } from "./harness.ts";
 
@@ -241,6 +242,46 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
     await page.reload();
     await page.locator("[data-testid=dyad-chart] [data-testid=phase]").first().waitFor();
     expect(await page.locator("[data-testid=phases-thin]").count()).toBe(0);
+  });
+
+  it("updates the header's event count after an import through the server, when the user moves on", async () => {
+    // The CLI beside a running server imports through its API: a second server on the same store,
+    // with a token, stands for it.
+    const writable = await startServer({
+      store,
+      port: 0,
+      host: "127.0.0.1",
+      webRoot: WEB_DIST,
+      token: "analyst-token",
+      log: () => {},
+    });
+    try {
+      await page.goto(`${writable.url}#dyad`);
+      const header = page.locator("[data-testid=stats]");
+      await expect.poll(async () => (await header.textContent()) ?? "").toMatch(/^\d+ events/);
+      const before = Number(/^(\d+) events/.exec((await header.textContent()) ?? "")![1]);
+      const lines = ["2025-11-03", "2025-11-04"].map((date) =>
+        JSON.stringify({
+          date,
+          source: { code: "CHNGOV", country: "CHN", name: "China" },
+          target: { code: "PRKGOV", country: "PRK", name: "North Korea" },
+          cameo: "042",
+          description: `a visit reported on ${date}`,
+        }),
+      );
+      const res = await fetch(new URL("/api/import", writable.url), {
+        method: "POST",
+        headers: { authorization: "Bearer analyst-token", "content-type": "application/x-ndjson" },
+        body: `${lines.join("\n")}\n`,
+      });
+      expect([res.status, await res.json()]).toEqual([200, expect.objectContaining({ inserted: 2 })]);
+      await page.goto(`${writable.url}#timeline`);
+      await expect
+        .poll(async () => (await header.textContent()) ?? "")
+        .toMatch(new RegExp(`^${before + 2} events`));
+    } finally {
+      await writable.close();
+    }
   });
 
   it("draws trade in $ bn with gaps for missing years, the 2025 half-year marked partial, each value's own source", async () => {
