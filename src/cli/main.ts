@@ -158,6 +158,7 @@ export function program(): Command {
     .option("--penalty <p>", "PELT penalty per phase (default: from the series)")
     .option("--threshold <points>", "smallest change in mean Goldstein called warming or cooling", "1")
     .option("--min-size <n>", "fewest periods in a phase", "1")
+    .option("--min-period-events <n>", "fewest events in the median period for phases to be called", "2")
     .option("--json", "print the full answer as JSON")
     .option(dbOption, dbHelp)
     .action(async (opts) => (await import("./phases.ts")).runPhases(opts));

@@ -11,6 +11,7 @@ export interface PhasesFlags extends FilterFlags {
   penalty?: string;
   threshold?: string;
   minSize?: string;
+  minPeriodEvents?: string;
 }
 
 /** What `/api/phases` answers and `yalu phases --json` prints. */
@@ -48,7 +49,8 @@ export function phasesText(r: PhasesAnswer): string {
 }
 
 /**
- * `yalu phases --dyad A-B [filters] [--bucket --penalty --threshold --min-size] [--json]`: the
+ * `yalu phases --dyad A-B [filters] [--bucket --penalty --threshold --min-size --min-period-events]
+ * [--json]`: the
  * phases and turning points of a dyad, as `/api/phases` gives them (the same schema and model).
  */
 export async function runPhases(flags: PhasesFlags): Promise<void> {
@@ -56,7 +58,12 @@ export async function runPhases(flags: PhasesFlags): Promise<void> {
   const route = { path: "/api/phases", params: apiParams(phaseShape, flags) };
   const r = await analyse<PhasesAnswer>(flags.db, route, async (store) => {
     await requireActors(store, [f.dyad.a, f.dyad.b], "--dyad");
-    const options = { penalty: f.penalty, threshold: f.threshold, minSize: f.minSize };
+    const options = {
+      penalty: f.penalty,
+      threshold: f.threshold,
+      minSize: f.minSize,
+      minPeriodEvents: f.minPeriodEvents,
+    };
     const result = await loadPhases(store, toEventQuery(f), f.bucket ?? "year", options);
     return { dyad: `${f.dyad.a}-${f.dyad.b}`, ...result };
   });

@@ -147,6 +147,10 @@ export const phaseShape = {
     .optional()
     .meta({ description: "Change in mean Goldstein labelled warming/cooling (default 1)." }),
   minSize: whole(1, 100).optional().meta({ description: "Fewest non-empty buckets per phase (default 1)." }),
+  minPeriodEvents: whole(1, 1000).optional().meta({
+    description:
+      "Fewest events in the median non-empty bucket for phases to be called (default 2; 1: any record).",
+  }),
 };
 
 /** A year, four digits ("1990"). */

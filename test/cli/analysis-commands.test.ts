@@ -78,6 +78,12 @@ describe("yalu phases", () => {
     const cli = JSON.parse(json.stdout);
     expect(cli).toEqual(await api("/api/phases?dyad=KOR-PRK"));
     expect([cli.phases, cli.turningPoints, cli.model.medianPeriodEvents]).toEqual([[], [], 1]);
+    // Asked to call phases on any record, it does, as the API does.
+    const forced = JSON.parse(
+      (await run("phases", "--dyad", "KOR-PRK", "--min-period-events", "1", "--json")).stdout,
+    );
+    expect(forced).toEqual(await api("/api/phases?dyad=KOR-PRK&minPeriodEvents=1"));
+    expect([forced.thin, forced.phases.length > 1]).toEqual([null, true]);
     const text = await run("phases", "--dyad", "KOR-PRK");
     expect([text.code, text.stderr]).toEqual([0, ""]);
     expect(text.stdout).toMatch(

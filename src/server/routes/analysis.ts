@@ -96,7 +96,12 @@ export function analysisRoutes(deps: Deps): Hono {
       const f = parseQuery(phasesQuery, c.req.queries());
       await checkActors(deps, f);
       const b = f.bucket ?? "year";
-      const options = { penalty: f.penalty, threshold: f.threshold, minSize: f.minSize };
+      const options = {
+        penalty: f.penalty,
+        threshold: f.threshold,
+        minSize: f.minSize,
+        minPeriodEvents: f.minPeriodEvents,
+      };
       const r = await loadPhases(deps.store, toEventQuery(f), b, options, {
         // PELT is quadratic in the periods at worst: it runs in a worker, within the pool's budget.
         segment: (series, bucket, options) =>
