@@ -335,6 +335,35 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
     }
   }, 120_000);
 
+  it("follows a link that changes the open view's parameters, and keeps the view's state on a bare link", async () => {
+    await page.goto(`${server.url}#dyad?dyad=KOR-PRK`);
+    await page.reload();
+    await page.locator("[data-testid=phases-thin]").waitFor();
+    // The same view, other parameters, in the same page (a link followed, the address edited).
+    await page.goto(`${server.url}#dyad?dyad=CHN-PRK&from=2006`);
+    await page.locator("[data-testid=dyad-chart] [data-testid=phase]").first().waitFor({ timeout: 15_000 });
+    expect(await page.locator("#actor-a").inputValue()).toBe("CHN");
+    expect(await page.locator("#dyad-from").inputValue()).toBe("2006");
+    // The navigation bar's bare link returns to the view as it was.
+    await page.goto(`${server.url}#timeline`);
+    await page.locator("nav a[data-view=dyad]").click();
+    expect(await page.locator("#dyad-from").inputValue()).toBe("2006");
+  });
+
+  it("says Russia–DPRK has no trade series, naming the indicator it looked for, and still draws its contacts", async () => {
+    await page.goto(`${server.url}#indicators?dyad=RUS-PRK`);
+    await page.reload();
+    const none = page.locator("#view-indicators [data-testid=no-trade]");
+    await none.waitFor();
+    expect(await none.textContent()).toBe(
+      'The record has no trade series for RUS-PRK (indicator "trade", subject "RUS-PRK"). Trade series are loaded as indicator points (docs/events.md).',
+    );
+    await page.locator('#view-indicators [data-testid=chart-export][data-kind="contacts"]').waitFor();
+    expect(await page.locator('#view-indicators [data-testid=chart-export][data-kind="trade"]').count()).toBe(
+      0,
+    );
+  });
+
   it("checks a claim of one's own, as yalu check does: China vetoed new sanctions in 2022", async () => {
     await page.goto(`${server.url}#claims`);
     await page.locator("[data-testid=claim-form]").waitFor();

@@ -18,11 +18,16 @@ const VIEWS: Record<string, (root: HTMLElement) => Promise<void> | void> = {
   forecast: forecastView,
 };
 
-const started = new Set<string>();
+/** The views rendered so far, each with the hash parameters it was rendered from. */
+const started = new Map<string, string>();
 
-/** Show the view named in the location hash (default: dyad), rendering it on first visit. */
+/**
+ * Show the view named in the location hash (default: dyad), rendering it on first visit, and again
+ * when the hash brings parameters other than those it was rendered from (a link followed, the address
+ * edited); a bare `#view` (the navigation bar) shows it as the user left it.
+ */
 async function route(): Promise<void> {
-  const view = location.hash.slice(1).split("?")[0];
+  const [view, params = ""] = location.hash.slice(1).split("?");
   const name = view in VIEWS ? view : "dyad";
   for (const key of Object.keys(VIEWS)) {
     const section = document.getElementById(`view-${key}`)!;
@@ -33,11 +38,11 @@ async function route(): Promise<void> {
   }
   const root = document.getElementById(`view-${name}`)!;
   // Charts drawn while hidden measured no width: let the now visible view redraw at its size.
-  if (started.has(name)) {
+  if (started.has(name) && (!params || params === started.get(name))) {
     window.dispatchEvent(new Event("resize"));
     return;
   }
-  started.add(name);
+  started.set(name, params);
   try {
     await VIEWS[name](root);
   } catch (err) {
