@@ -42,10 +42,10 @@ export interface PhaseOptions extends ChangepointOptions {
    */
   smooth: boolean;
   /**
-   * Fewest events the median observed period must hold for phases to be called (default 2). Where
-   * most periods rest on a single report, a phase would be drawn through single reports, and one
-   * article added moves boundaries anywhere: the result then says so ({@link PhaseResult.thin})
-   * instead of calling phases. 1 calls phases on any record.
+   * Fewest events the median observed period (the lower middle one of an even number) must hold for
+   * phases to be called (default 2). Where most periods rest on a single report, a phase would be
+   * drawn through single reports, and one article added moves boundaries anywhere: the result then
+   * says so ({@link PhaseResult.thin}) instead of calling phases. 1 calls phases on any record.
    */
   minPeriodEvents: number;
 }
