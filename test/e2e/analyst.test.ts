@@ -10,6 +10,7 @@ import { parseClaimsText } from "../../src/analysis/claims.ts";
 import { CHROMIUM } from "../../src/cli/chromium.ts";
 import { stateNames } from "../../src/formats/actor-data.ts";
 import { CsvParser } from "../../src/formats/csv-parse.ts";
+import { normalizeEvent } from "../../src/model/index.ts";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
 import { WEB_DIST } from "../../src/server/static.ts";
 import type { Store } from "../../src/store/store.ts";
@@ -226,6 +227,32 @@ describe.skipIf(!runBrowserTests)("the analyst's day in headless Chromium", () =
     expect(total).toBeGreaterThanOrEqual(9);
     console.log(`exported ${total} charts × SVG, PNG, CSV: ${JSON.stringify(exported)}`);
   }, 240_000);
+
+  it("lists every event of the window in the dyad chart's CSVs, past the 1000 the chart draws", async () => {
+    // 1,200 events of a dyad over 2001–2010, 120 a year.
+    const side = (c: string) => ({ code: `${c}GOV`, country: c, name: null });
+    const events = Array.from({ length: 1200 }, (_, i) =>
+      normalizeEvent({
+        date: `${2001 + Math.floor(i / 120)}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (Math.floor(i / 12) % 28)).padStart(2, "0")}`,
+        source: side("FRA"),
+        target: side("DEU"),
+        cameo: i % 3 ? "042" : "111",
+        evidence: { docId: `fra-deu ${i}`, sentence: "A sentence.", start: null, end: null, citation: null },
+      }),
+    );
+    expect((await store.importEvents(events)).inserted).toBe(1200);
+    await page.goto(`${server.url}#dyad?dyad=FRA-DEU`);
+    await page.reload();
+    await page.locator("[data-testid=dyad-chart] [data-testid=event-mark]").first().waitFor();
+    expect(await page.locator("#view-dyad .summary").textContent()).toContain("(first 1000 shown)");
+    await settled("dyad");
+    const listed = parseCsv(readFileSync(await save("dyad", "fra-deu-phases", "events"), "utf8"));
+    expect(listed).toHaveLength(1200);
+    expect(new Set(listed.map((e) => e.id)).size).toBe(1200);
+    const periods = parseCsv(readFileSync(await save("dyad", "fra-deu-phases", "csv"), "utf8"));
+    for (const p of periods)
+      expect(p.eventIds.split(" ").filter(Boolean).length, p.period).toBe(Number(p.events));
+  });
 
   it("says 'too few events to call a phase' for a dyad whose years mostly hold one event, and draws none", async () => {
     await page.goto(`${server.url}#dyad?dyad=KOR-PRK`);

@@ -155,6 +155,22 @@ function coverage(width: number, data: PhasesResponse): SVGSVGElement | HTMLElem
   });
 }
 
+/** Most events the dyad chart's CSVs list (the API's pages of 1000). */
+const EXPORT_MAX = 50_000;
+
+/** The dyad's events in the window, page by page, up to {@link EXPORT_MAX}. */
+async function pages(dyad: string, range: string, total: number): Promise<Event[]> {
+  const out: Event[] = [];
+  for (let offset = 0; offset < Math.min(total, EXPORT_MAX); offset += 1000) {
+    const page = await api<{ events: Event[] }>(
+      `/api/events?dyad=${dyad}&limit=1000&offset=${offset}${range}`,
+    );
+    out.push(...page.events);
+    if (page.events.length < 1000) break;
+  }
+  return out;
+}
+
 function legend(): HTMLElement {
   return h(
     "ul",
@@ -254,6 +270,14 @@ export async function dyadView(root: HTMLElement): Promise<void> {
         api<{ total: number; events: Event[] }>(`/api/events?dyad=${dyad}&limit=1000${r}`),
       ]);
       last = { events: list.events, data };
+      // The chart draws the first 1000 events; its CSVs name every event of the window, read in
+      // pages of the API's largest (up to EXPORT_MAX), once, when first saved.
+      let every: Promise<Event[]> | null = null;
+      const allEvents = () => {
+        every ??=
+          list.total <= list.events.length ? Promise.resolve(list.events) : pages(dyad, r, list.total);
+        return every;
+      };
       fill(
         out,
         h(
@@ -273,8 +297,8 @@ export async function dyadView(root: HTMLElement): Promise<void> {
             ...Object.entries(PHASE_FILL).map(([k, color]) => ({ label: `${k} phase`, color })),
           ],
           figure: () => out.querySelector("[data-testid=dyad-chart] svg"),
-          rows: () => periodRows(data, list.events),
-          events: () => eventRows(data, list.events),
+          rows: async () => periodRows(data, await allEvents()),
+          events: async () => eventRows(data, await allEvents()),
           caption: () =>
             `${state.a}–${state.b}${span()}: events by Goldstein score, mean per ${data.model.bucket}, phases (computed on the whole record). Events: the Yalu record; each event's source is in its detail and in the events CSV saved beside the chart's data.`,
         }),

@@ -10,12 +10,12 @@ export interface ChartExport {
   /** The chart as drawn now (a Plot figure or an SVG), or null before it is drawn. */
   figure: () => Element | null;
   /** The chart's data, one row per mark or period, with its sources where it has them. */
-  rows: () => Row[];
+  rows: () => Row[] | Promise<Row[]>;
   /**
    * The events behind the chart's points, one row each with its citation, saved as
    * `NAME-events.csv` beside the data (a chart of aggregates whose rows name event ids).
    */
-  events?: () => Row[];
+  events?: () => Row[] | Promise<Row[]>;
   /** A line written into the SVG's description: what the chart shows and where its data come from. */
   caption?: () => string;
   /**
@@ -196,10 +196,10 @@ export async function exportChart(
   const csv = (rows: Row[]) => new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" });
   if (format === "events") {
     if (!c.events) throw new Error("this chart has no events to save");
-    return { blob: csv(c.events()), file: `${c.name}-events.csv` };
+    return { blob: csv(await c.events()), file: `${c.name}-events.csv` };
   }
   const file = `${c.name}.${format}`;
-  if (format === "csv") return { blob: csv(c.rows()), file };
+  if (format === "csv") return { blob: csv(await c.rows()), file };
   const figure = c.figure();
   if (!figure) throw new Error("the chart is not drawn yet");
   const svg = svgDocument(figure, c.name, c.caption?.() ?? "", c.legend?.());
