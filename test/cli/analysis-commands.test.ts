@@ -74,20 +74,20 @@ describe("yalu phases", () => {
   }, 120_000);
 
   it("says plainly when a dyad's record is too thin to call phases, as /api/phases does", async () => {
-    const json = await run("phases", "--dyad", "KOR-PRK", "--json");
+    const json = await run("phases", "--dyad", "IGOUNO-PRK", "--json");
     const cli = JSON.parse(json.stdout);
-    expect(cli).toEqual(await api("/api/phases?dyad=KOR-PRK"));
+    expect(cli).toEqual(await api("/api/phases?dyad=IGOUNO-PRK"));
     expect([cli.phases, cli.turningPoints, cli.model.medianPeriodEvents]).toEqual([[], [], 1]);
     // Asked to call phases on any record, it does, as the API does.
     const forced = JSON.parse(
-      (await run("phases", "--dyad", "KOR-PRK", "--min-period-events", "1", "--json")).stdout,
+      (await run("phases", "--dyad", "IGOUNO-PRK", "--min-period-events", "1", "--json")).stdout,
     );
-    expect(forced).toEqual(await api("/api/phases?dyad=KOR-PRK&minPeriodEvents=1"));
+    expect(forced).toEqual(await api("/api/phases?dyad=IGOUNO-PRK&minPeriodEvents=1"));
     expect([forced.thin, forced.phases.length > 1]).toEqual([null, true]);
-    const text = await run("phases", "--dyad", "KOR-PRK");
+    const text = await run("phases", "--dyad", "IGOUNO-PRK");
     expect([text.code, text.stderr]).toEqual([0, ""]);
     expect(text.stdout).toMatch(
-      /^KOR-PRK: no phases per year, too few events to call a phase: the median year with events holds 1 event \(\d+ in \d+ years\), and phases need 2 or more\n$/,
+      /^IGOUNO-PRK: no phases per year, too few events to call a phase: the median year with events holds 1 event \(\d+ in \d+ years\), and phases need 2 or more\n$/,
     );
   });
 
