@@ -259,6 +259,20 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Canada announced new sanctions against Iran.")).toEqual(["CAN IRN 163"]);
   });
 
+  it("codes blockades as blockades, cyber attacks as unconventional violence, and a ceasefire broken with no named party", () => {
+    expect(code("Israeli forces have imposed blockades around Palestinian towns.")).toEqual([
+      "ISRMIL PSE 191",
+    ]);
+    expect(code("Russia carried out cyberattacks against Estonia.")).toEqual(["RUS EST 180"]);
+    expect(code("Azerbaijani forces violated the ceasefire about 80 times this morning.")).toEqual([
+      "AZEMIL AZE 196",
+    ]);
+    expect(code("Armenia and Azerbaijan violated the ceasefire.").sort()).toEqual([
+      "ARM AZE 196",
+      "AZE ARM 196",
+    ]);
+  });
+
   it("codes filed charges and lawsuits, and joined or started investigations of an actor", () => {
     expect(code("Chile's federal police filed new charges against Peru's foreign minister.")).toEqual([
       "CHLCOP PERGOV 115",
