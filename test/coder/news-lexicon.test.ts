@@ -273,6 +273,15 @@ describe("NativeCoder: general news verbs and phrases", () => {
     ]);
   });
 
+  it("codes workers on strike and crowds taking to the streets as protests at home, not strikes on a target as strikes", () => {
+    expect(code("Nurses in Kenya are on strike.")).toEqual(["KENHLH KEN 143"]);
+    expect(code("Singapore teachers have begun wildcat strikes.")).toEqual(["SGPEDU SGP 143"]);
+    expect(code("Thousands of Belgians took to the streets in Brussels on Saturday.")).toEqual([
+      "BEL BEL 141",
+    ]);
+    expect(code("Israel began strikes on Gaza.")).toEqual(["ISR PSE 190"]);
+  });
+
   it("codes filed charges and lawsuits, and joined or started investigations of an actor", () => {
     expect(code("Chile's federal police filed new charges against Peru's foreign minister.")).toEqual([
       "CHLCOP PERGOV 115",
