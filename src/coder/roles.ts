@@ -289,6 +289,7 @@ const INTEND = new Set([
   "attempt",
   "consider",
   "mull",
+  "commit",
   "willingness",
   "readiness",
   "eagerness",

@@ -195,6 +195,7 @@ const INTENT_VERBS = new Set([
   "poised",
   "eager",
   "determined",
+  "committed",
 ]);
 const THREAT_VERBS = new Set([
   "threaten",

@@ -282,6 +282,13 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Israel began strikes on Gaza.")).toEqual(["ISR PSE 190"]);
   });
 
+  it("codes a pledge to work together as intent to cooperate, each with the other", () => {
+    expect(code("Tunisia and Barbados on Wednesday pledged to work together on trade.").sort()).toEqual([
+      "BRB TUN 032",
+      "TUN BRB 032",
+    ]);
+  });
+
   it("codes filed charges and lawsuits, and joined or started investigations of an actor", () => {
     expect(code("Chile's federal police filed new charges against Peru's foreign minister.")).toEqual([
       "CHLCOP PERGOV 115",
