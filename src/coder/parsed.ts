@@ -302,6 +302,17 @@ export function treeRoles(
     const person = unknownPerson(tree, tokens, mentions, v, institution, t);
     if (person) targets = [person];
   }
+  // "Saudi Arabia banned the Muslim Brotherhood Party": a party or movement the registry does not
+  // know, coerced by a state, is that state's opposition.
+  if (
+    !passive &&
+    (targets === null || targets.length === 0) &&
+    institution?.country &&
+    /^17/.test(t.pattern.code)
+  ) {
+    const party = unknownParty(tree, tokens, mentions, v, institution.country);
+    if (party) targets = [party];
+  }
   // "A suicide bomber in Mogadishu killed six people": unnamed victims are civilians of the scene.
   const victims =
     !passive && /^(18|19|20|175)/.test(t.pattern.code) ? unnamedVictims(tree, tokens, mentions, v) : null;
@@ -364,7 +375,8 @@ function reducedPassive(tree: Tree, v: number): boolean {
 
 /**
  * True if a trigger of an act on persons is followed by a capitalised word that is no actor
- * ("arrested Jean Dupont"): a sentence naming one actor that the parse may still code.
+ * ("arrested Jean Dupont"), or a coercive one by a party's name ("banned the Liberal Democratic
+ * Party"): a sentence naming one actor that the parse may still code.
  */
 export function namesUnknownPerson(
   tokens: Token[],
@@ -375,7 +387,13 @@ export function namesUnknownPerson(
     if (!ON_PERSONS.test(t.pattern.code)) return false;
     const at = t.fillerEnd > t.fillerStart ? t.fillerStart : t.end;
     const next = tokens[at];
-    return next !== undefined && !inActor(at) && /^\p{Lu}\p{Ll}/u.test(next.text);
+    if (next !== undefined && !inActor(at) && /^\p{Lu}\p{Ll}/u.test(next.text)) return true;
+    // "banned the Liberal Democratic Party": a party the registry does not know (unknownParty).
+    if (!/^17/.test(t.pattern.code)) return false;
+    let k = tokens[at]?.lower === "the" ? at + 1 : at;
+    for (const stop = k + 6; k < stop && tokens[k] && /^\p{Lu}/u.test(tokens[k].text) && !inActor(k); k++)
+      if (PARTY_WORD.test(tokens[k].text)) return true;
+    return false;
   });
 }
 
@@ -389,6 +407,44 @@ const TIME_WORD =
 /** Words that make a name an organisation's, not a person's. */
 const ORG_WORD =
   /^(Inc|Corp|Co|Ltd|LLC|Group|Bank|University|College|Company|Corporation|Holdings|Party|Association|Foundation|Institute|Council|Committee|Ministry|Agency|Airlines?|News|Times|Post|Court|Police|Army|Front|Movement|Union|Organization|Organisation)\.?$/;
+
+/** The last word of a party's or movement's name. */
+const PARTY_WORD = /^(party|movement|front|league|alliance|brotherhood|congress)$/i;
+
+/**
+ * The object of verb `v` read as a political party or movement the registry does not know ("the
+ * Muslim Brotherhood Party", "the Northern Branch of the Islamic Movement"): a capitalised name
+ * ending in Party, Movement, Front, League, Alliance, Brotherhood or Congress, coded as the
+ * opposition (OPP) of `country`. Null otherwise.
+ */
+function unknownParty(
+  tree: Tree,
+  tokens: Token[],
+  mentions: ActorMention[],
+  v: number,
+  country: string,
+): ActorMention | null {
+  const o = tree.dependents(v, "obj")[0];
+  if (o === undefined || !PARTY_WORD.test(tree.words[o].form) || !/^\p{Lu}/u.test(tokens[o].text))
+    return null;
+  let start = o;
+  for (const c of tree.children(o))
+    if (c < o && /^(compound|amod|flat)$/.test(tree.rel(c)) && /^\p{Lu}/u.test(tokens[c].text))
+      start = Math.min(start, c);
+  if (mentions.some((m) => m.start <= o && o < m.end)) return null;
+  return {
+    start,
+    end: o + 1,
+    code: `${country}OPP`,
+    country,
+    name: tokens
+      .slice(start, o + 1)
+      .map((w) => w.text)
+      .join(" "),
+    kind: "group",
+    via: "role",
+  };
+}
 
 /** Nouns for people killed or hurt who are neither named nor an actor of the registry. */
 const VICTIMS = new Set([

@@ -274,6 +274,11 @@ describe("NativeCoder reading the parse: datelines and event nouns", () => {
     expect(code("North Korea has the capacity to strike the United States.")).toEqual([]);
   });
 
+  it("codes a party the registry does not know, banned by a state, as that state's opposition", () => {
+    expect(code("Russia banned the Liberal Democratic Party.")).toEqual(["RUS RUSOPP 172"]);
+    expect(code("Egypt banned Facebook.")).toEqual([]);
+  });
+
   it("codes unnamed victims of violence as civilians of the scene the sentence names, and only then", () => {
     expect(code("A suicide bomber in Mogadishu killed at least six people near the palace.")).toEqual([
       "SOMREB SOMCVL 190",
