@@ -5,7 +5,7 @@ import { type CodingEvidence, type ConfidenceModel, confidenceOf } from "./confi
 import { type DateContext, type DateMention, findDates } from "./dates.ts";
 import { type EventContext, extractEvents, type RawEvent } from "./events.ts";
 import type { Lexicon } from "./lexicon.ts";
-import { namesUnknownPerson } from "./parsed.ts";
+import { namesUnknownActor } from "./parsed.ts";
 import { posTags } from "./pos.ts";
 import {
   frameOf,
@@ -105,9 +105,9 @@ const YEAR_HINT = /\b(?:1\d|20)\d\d\b/;
  * @example new NativeCoder(shippedCoderData()).code({ id: "s1", text: "China condemned Japan.", date: "2024-01-02", docId: null, offset: 0 })
  */
 /**
- * Where wink-nlp reads a noun or adjective but the parse has a verb with both a subject and an object, the word
- * is a verb: wink-nlp reads a headline's present tense ("Venezuela releases dozens of activists")
- * as a noun.
+ * Where wink-nlp reads a noun or adjective but the parse has a verb with both a subject and an
+ * object, the word is a verb: wink-nlp reads a headline's present tense ("Venezuela releases
+ * dozens of activists") as a noun, a progressive ("is striking targets") as an adjective.
  */
 function verbsWithArguments(t: Tree, tags: string[]): void {
   for (let i = 0; i < tags.length; i++)
@@ -197,7 +197,7 @@ export class NativeCoder implements SentenceCoder {
     const found = findTriggers(tokens, this.#opts.lexicon, (i) => inActor[i] === 1);
     const worthParsing =
       new Set(mentions.map((m) => m.code)).size >= 2 ||
-      namesUnknownPerson(tokens, found, (i) => inActor[i] === 1);
+      namesUnknownActor(tokens, found, (i) => inActor[i] === 1);
     if (found.length === 0 || !worthParsing) {
       const before = ctx.events.lastSource;
       const rough = extractEvents(tokens, mentions, found, dates, ctx.events);

@@ -378,7 +378,7 @@ function reducedPassive(tree: Tree, v: number): boolean {
  * ("arrested Jean Dupont"), or a coercive one by a party's name ("banned the Liberal Democratic
  * Party"): a sentence naming one actor that the parse may still code.
  */
-export function namesUnknownPerson(
+export function namesUnknownActor(
   tokens: Token[],
   triggers: readonly Trigger[],
   inActor: (i: number) => boolean,
@@ -408,6 +408,26 @@ const TIME_WORD =
 const ORG_WORD =
   /^(Inc|Corp|Co|Ltd|LLC|Group|Bank|University|College|Company|Corporation|Holdings|Party|Association|Foundation|Institute|Council|Committee|Ministry|Agency|Airlines?|News|Times|Post|Court|Police|Army|Front|Movement|Union|Organization|Organisation)\.?$/;
 
+/**
+ * A mention the parse makes of words the registry does not know (a person's name, a party's, "six
+ * people"): `role` of `country`, named as written.
+ */
+function unregistered(
+  tokens: Token[],
+  start: number,
+  end: number,
+  role: string,
+  country: string,
+  kind: ActorMention["kind"],
+  via: ActorMention["via"] = "role",
+): ActorMention {
+  const name = tokens
+    .slice(start, end)
+    .map((w) => w.text)
+    .join(" ");
+  return { start, end, code: `${country}${role}`, country, name, kind, via };
+}
+
 /** The last word of a party's or movement's name. */
 const PARTY_WORD = /^(party|movement|front|league|alliance|brotherhood|congress)$/i;
 
@@ -432,18 +452,7 @@ function unknownParty(
     if (c < o && /^(compound|amod|flat)$/.test(tree.rel(c)) && /^\p{Lu}/u.test(tokens[c].text))
       start = Math.min(start, c);
   if (mentions.some((m) => m.start <= o && o < m.end)) return null;
-  return {
-    start,
-    end: o + 1,
-    code: `${country}OPP`,
-    country,
-    name: tokens
-      .slice(start, o + 1)
-      .map((w) => w.text)
-      .join(" "),
-    kind: "group",
-    via: "role",
-  };
+  return unregistered(tokens, start, o + 1, "OPP", country, "group");
 }
 
 /** Nouns for people killed or hurt who are neither named nor an actor of the registry. */
@@ -496,15 +505,7 @@ function unnamedVictims(
     return m.kind !== "person" && /^(in|near|at|outside)$/.test(tokens[k]?.lower ?? "");
   });
   if (!scene?.country) return null;
-  return {
-    start: o,
-    end: o + 1,
-    code: `${scene.country}CVL`,
-    country: scene.country,
-    name: tokens[o].text,
-    kind: "agent",
-    via: "role",
-  };
+  return unregistered(tokens, o, o + 1, "CVL", scene.country, "agent");
 }
 
 /**
@@ -543,13 +544,5 @@ function unknownPerson(
   const words = tokens.slice(start, end);
   if (words.some((w) => !/^\p{Lu}\p{Ll}/u.test(w.text) || ORG_WORD.test(w.text) || TIME_WORD.test(w.text)))
     return null;
-  return {
-    start,
-    end,
-    code: `${institution.country}CVL`,
-    country: institution.country,
-    name: words.map((w) => w.text).join(" "),
-    kind: "person",
-    via: "name",
-  };
+  return unregistered(tokens, start, end, "CVL", institution.country, "person", "name");
 }
