@@ -318,6 +318,11 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Armenia violated the ceasefire with Azerbaijan.")).toEqual(["ARM AZE 196"]);
   });
 
+  it("codes air strikes and bombing from the air as aerial weapons (195), not as a broken ceasefire", () => {
+    expect(code("An Israeli air strike on Gaza killed five people on Monday.")).toEqual(["ISR PSE 195"]);
+    expect(code("Russia bombed Aleppo from the air.")).toEqual(["RUS SYR 195"]);
+  });
+
   it("codes an ordered arrest of a named actor as 173", () => {
     expect(code("A Maldives court ordered the arrest of the Maldives president.")).toEqual([
       "MDVJUD MDVGOV 173",
