@@ -375,6 +375,8 @@ function isDateline(tokens: Token[], m: ActorMention, text: string, base: number
   if (m.kind !== "state" || !(m.start === 0 || (m.start === 1 && tokens[0].text === "THE"))) return false;
   for (let k = m.start; k < m.end; k++)
     if (tokens[k].text.length < 2 || tokens[k].text !== tokens[k].text.toUpperCase()) return false;
+  // "US-led forces": a hyphen joining words is no dateline's dash.
+  if (tokens[m.end]?.joined) return false;
   let i = tokens[m.end - 1].end - base;
   while (text[i] === " ") i++;
   return /[,(:\-–—]/.test(text[i] ?? "");

@@ -286,8 +286,12 @@ function subject(tokens: Token[], mentions: ActorMention[], t: Trigger, ctx: Eve
   const participial = /ing$/.test(tokens[t.start].lower) && tokens[t.start - 1]?.text === ",";
   const candidates = left.filter(({ m }) => !isPrepObject(tokens, m) || tokens[m.end]?.lower === "'s");
   if (t.pattern.kind === "noun") {
+    // "Israeli strikes", "Israel's strikes", "Saudi-led strikes".
     const own = left.filter(
-      ({ m }) => m.end === t.start || (tokens[m.end]?.lower === "'s" && t.start - m.end <= 2),
+      ({ m }) =>
+        m.end === t.start ||
+        (tokens[m.end]?.lower === "'s" && t.start - m.end <= 2) ||
+        (m.end === t.start - 1 && tokens[m.end].lower === "led"),
     );
     if (own.length > 0) return [own[own.length - 1].m];
     return [];

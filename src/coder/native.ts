@@ -99,12 +99,6 @@ const PAIR_RE = /\b(?:both|two) (?:countries|sides|nations|governments|leaders|s
 const YEAR_HINT = /\b(?:1\d|20)\d\d\b/;
 
 /**
- * Yalu's own coder: tokens → actors (registry trie) → lexicon patterns → events with dates.
- * Pure and fast: sentences with no actor or no lexicon word are dismissed after tokenising.
- *
- * @example new NativeCoder(shippedCoderData()).code({ id: "s1", text: "China condemned Japan.", date: "2024-01-02", docId: null, offset: 0 })
- */
-/**
  * Where wink-nlp reads a noun or adjective but the parse has a verb with both a subject and an
  * object, the word is a verb: wink-nlp reads a headline's present tense ("Venezuela releases
  * dozens of activists") as a noun, a progressive ("is striking targets") as an adjective.
@@ -120,6 +114,38 @@ function verbsWithArguments(t: Tree, tags: string[]): void {
       tags[i] = "VERB";
 }
 
+/**
+ * The parse of `tokens`, with the hyphens the tokeniser drops given back to the parser ("Saudi -
+ * led strike", as the treebank writes it: without the hyphen "Saudi led" reads as a clause), and
+ * the tree returned over the tokens alone. A hyphen's dependents, if any, go to its head.
+ */
+function parseWithHyphens(parser: ParserModel, tokens: readonly Token[]): ParsedWord[] {
+  const forms: string[] = [];
+  const at: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && tokens[i].joined) forms.push("-");
+    at.push(forms.length);
+    forms.push(tokens[i].text);
+  }
+  const words = parse(parser, forms);
+  if (forms.length === tokens.length) return words;
+  const id = new Int32Array(forms.length + 1);
+  at.forEach((w, i) => {
+    id[w + 1] = i + 1;
+  });
+  const headOf = (h: number): number => {
+    for (let hops = 0; h !== 0 && id[h] === 0 && hops < forms.length; hops++) h = words[h - 1].head;
+    return h === 0 ? 0 : id[h];
+  };
+  return at.map((w, i) => ({ ...words[w], id: i + 1, head: headOf(words[w].head) }));
+}
+
+/**
+ * Yalu's own coder: tokens → actors (registry trie) → lexicon patterns → events with dates.
+ * Pure and fast: sentences with no actor or no lexicon word are dismissed after tokenising.
+ *
+ * @example new NativeCoder(shippedCoderData()).code({ id: "s1", text: "China condemned Japan.", date: "2024-01-02", docId: null, offset: 0 })
+ */
 export class NativeCoder implements SentenceCoder {
   readonly name = "yalu";
   readonly #opts: NativeCoderOptions;
@@ -306,10 +332,7 @@ export class NativeCoder implements SentenceCoder {
     const parser = this.#parser;
     if (!parser) return null;
     const skip = datelineLength(tokens, text);
-    const words = parse(
-      parser,
-      tokens.slice(skip).map((t) => t.text),
-    );
+    const words = parseWithHyphens(parser, tokens.slice(skip));
     if (skip === 0) return words;
     const root = skip + (words.find((w) => w.head === 0)?.id ?? 1);
     const dateline = tokens.slice(0, skip).map((t, i): ParsedWord => {

@@ -11,10 +11,14 @@ export interface Token {
   lower: string;
   start: number;
   end: number;
+  /** Joined to the word before by a hyphen or dash, with no space ("Saudi-led": "led"). */
+  joined: boolean;
 }
 
 const TOKEN_RE =
   /(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|Col|Gov|Prof|Sgt|Capt|Maj|Adm|Pres)\.(?=\s+\p{Lu})|(?:\p{Lu}\.){2,}|\p{L}+(?=n['’]t\b)|n['’]t\b|['’]s\b|\p{N}+(?:[.,:]\p{N}+)*(?:st|nd|rd|th|s)?\b|[\p{L}\p{M}\p{N}]+(?:['’](?![st]\b)\p{L}+)*|[^\s\p{L}\p{M}\p{N}\-–‐‑]/gu;
+
+const HYPHENS = new Set(["-", "–", "‐", "‑"]);
 
 /** Tokens of `text`; offsets are relative to `text` plus `base`. */
 export function tokenize(text: string, base = 0): Token[] {
@@ -22,11 +26,13 @@ export function tokenize(text: string, base = 0): Token[] {
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     const t = m[0];
+    const before = out.length > 0 ? out[out.length - 1].end - base : -1;
     out.push({
       text: t,
       lower: t.toLowerCase().replace("’", "'"),
       start: base + m.index,
       end: base + m.index + t.length,
+      joined: before === m.index - 1 && HYPHENS.has(text[before]),
     });
   }
   return out;

@@ -387,7 +387,10 @@ export function findTriggers(
     const matches: Match[] = [];
     const prev = tokens[i - 1]?.lower;
     const tag = pos?.[i];
+    // "Saudi-led", "Russia-backed", "UN-brokered": a participle joined to a name is an adjective.
+    const modifier = tokens[i].joined && (inActor(i - 1) || /^\p{Lu}/u.test(tokens[i - 1].text));
     for (const p of ps) {
+      if (p.kind === "verb" && modifier) continue;
       if (p.kind === "verb" && tag && NOT_VERB.has(tag) && !(tag === "ADJ" && p.participle)) continue;
       if (p.kind === "noun" && (tag === "VERB" || tag === "AUX")) continue;
       // "has hosted … for talks", "has firmly refused talks": "have" before a participle (past its

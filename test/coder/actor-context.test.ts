@@ -98,6 +98,11 @@ describe("agents without a country", () => {
     expect(mentions("KABUL (Reuters) - Gunmen attacked a checkpoint.")).toEqual(["Gunmen:AFGUAF"]);
     expect(mentions("Police said the attackers fled.", "2024-05-03", "AFG")).toEqual(["Police:AFGCOP"]);
     expect(matcher.dateline(tokenize("Gunmen attacked."), "Gunmen attacked.", 0, null)).toBeNull();
+    // A hyphen joining words is no dateline's dash.
+    expect(
+      matcher.dateline(tokenize("US-led forces attacked."), "US-led forces attacked.", 0, null),
+    ).toBeNull();
+    expect(tokenize("US-led forces").map((t) => t.joined)).toEqual([false, true, false]);
     // A domestic institution under a dateline is the dateline country's.
     expect(code("OSLO -- A court has convicted a Russian man of spying.")).toEqual(["NORJUD RUS 116"]);
     expect(mentions("THE HAGUE (AP) -- The government said it would appeal.")).toContain("government:NLDGOV");

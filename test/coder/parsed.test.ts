@@ -54,6 +54,13 @@ describe("NativeCoder reading the parse: persons the registry does not know", ()
 });
 
 describe("NativeCoder reading the parse: direction and roles", () => {
+  it("reads a participle joined to a name by a hyphen as an adjective naming the doer", () => {
+    // "Russia-backed" is no act of support for the forces' target; "Saudi-led" names the attacker.
+    expect(code("Russia-backed forces attacked Kyiv.").some((e) => e.endsWith(" 051"))).toBe(false);
+    expect(code("US-led forces attacked Raqqa.")).toEqual(["USA SYR 190"]);
+    expect(code("A Saudi-led strike on Yemen killed 40 children.")).toContain("SAU YEM 190");
+  });
+
   it("reads a headline's participle without auxiliary, and one sharing a passive's, as passive", () => {
     // The dead are not the attackers: no event without the agent, rather than a reversed one.
     expect(code("Three Kenyan Soldiers Killed in Somalia")).toEqual([]);
