@@ -313,9 +313,12 @@ export function treeRoles(
     const party = unknownParty(tree, tokens, mentions, v, institution.country);
     if (party) targets = [party];
   }
-  // "A suicide bomber in Mogadishu killed six people": unnamed victims are civilians of the scene.
+  // "A suicide bomber in Mogadishu killed six people": unnamed victims are civilians of the scene;
+  // "stormed a migrant camp in Calais": an unnamed place attacked is its country's.
   const victims =
-    !passive && /^(18|19|20|175)/.test(t.pattern.code) ? unnamedVictims(tree, tokens, mentions, v) : null;
+    !passive && /^(18|19|20|175)/.test(t.pattern.code)
+      ? (unnamedVictims(tree, tokens, mentions, v) ?? placeOfObject(tree, mentions, v))
+      : null;
   let accusation: ActorMention[] | null = null;
   let demand: TreeRoles["demand"] = null;
   if (rv >= 0 && !attribution) {
@@ -506,6 +509,22 @@ function unnamedVictims(
   });
   if (!scene?.country) return null;
   return unregistered(tokens, o, o + 1, "CVL", scene.country, "agent");
+}
+
+/**
+ * The place that the unnamed object of violent verb `v` is in ("stormed a migrant camp in Calais",
+ * "shelled a hospital near Kharkiv"): the place's mention, standing for its country, or null.
+ */
+function placeOfObject(tree: Tree, mentions: ActorMention[], v: number): ActorMention | null {
+  const o = tree.dependents(v, "obj")[0];
+  if (o === undefined || VICTIMS.has(tree.words[o].lemma.toLowerCase())) return null;
+  if (mentions.some((m) => m.start <= o && o < m.end)) return null;
+  for (const c of tree.dependents(o, "nmod")) {
+    if (!tree.dependents(c, "case").some((k) => /^(in|at|near|outside)$/i.test(tree.words[k].form))) continue;
+    const place = mentions.find((m) => m.start <= c && c < m.end);
+    if (place?.location && place.country) return place;
+  }
+  return null;
 }
 
 /**

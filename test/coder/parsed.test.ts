@@ -54,6 +54,13 @@ describe("NativeCoder reading the parse: persons the registry does not know", ()
 });
 
 describe("NativeCoder reading the parse: direction and roles", () => {
+  it("reads an unnamed place attacked as its country's, and unnamed people as its civilians", () => {
+    expect(code("French police stormed a migrant camp in Calais on Sunday.")).toEqual(["FRACOP FRA 190"]);
+    expect(code("A suicide bomber in Mogadishu killed six people.")).toEqual(["SOMREB SOMCVL 190"]);
+    // No place, no target.
+    expect(code("French police stormed a migrant camp.")).toEqual([]);
+  });
+
   it("reads a participle joined to a name by a hyphen as an adjective naming the doer", () => {
     // "Russia-backed" is no act of support for the forces' target; "Saudi-led" names the attacker.
     expect(code("Russia-backed forces attacked Kyiv.").some((e) => e.endsWith(" 051"))).toBe(false);
