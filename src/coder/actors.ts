@@ -490,12 +490,13 @@ function combine(
     const m = raw[k];
     if (!m.role) {
       const next = raw[k + 1];
-      // "US President Donald Trump": a title the dictionaries list as an office, then its holder.
+      // "US President Donald Trump": a title the dictionaries list as an office, then its holder;
+      // "Chinese Foreign Minister Wang Yi": a nationality, then a holder listed with the title.
       if (
         next?.kind === "person" &&
         next.start === m.end &&
         m.kind !== "person" &&
-        m.code !== m.country &&
+        (m.code !== m.country || m.via === "demonym") &&
         m.country === next.country
       ) {
         out.push({ ...next, start: m.start, name: spanText(m.start, next.end) });

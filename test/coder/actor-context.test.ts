@@ -19,6 +19,12 @@ const code = (text: string, date = "2024-05-15"): string[] =>
     .map((e) => `${e.source.code} ${e.target.code} ${e.cameo}`);
 
 describe("actors from the generated Phoenix table", () => {
+  it("joins a nationality to the titled holder after it ('Chinese Foreign Minister Wang Yi')", () => {
+    expect(mentions("Sudanese officials met Chinese Foreign Minister Wang Yi.", "2024-05-15")).toContain(
+      "Chinese Foreign Minister Wang Yi:CHNGOV",
+    );
+  });
+
   it("finds a person only the Phoenix dictionaries know, with the country of the dated role", () => {
     expect(code("In March 2000 the European Union imposed sanctions on Sali Berisha.", "2000-03-20")).toEqual(
       ["IGOEUREEC ALBELI 163"],
