@@ -459,6 +459,13 @@ const NOUN_SENSE_BEFORE = new Set(
 
 /** Institutions that, named without a country ("praised the army"), belong to the other side's. */
 const DOMESTIC: ReadonlySet<string> = new Set(["MIL", "COP", "JUD", "LEG"]);
+const FORCES: ReadonlySet<string> = new Set(["MIL", "COP"]);
+
+/** True if the phrase starting at token `i` has no modifier before it: it opens the sentence or follows "the" or punctuation. */
+function unmodified(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return !prev || prev.lower === "the" || !/^\p{L}/u.test(prev.text);
+}
 
 const NATIONAL: ReadonlySet<ActorEntry["kind"]> = new Set(["state"]);
 
@@ -587,7 +594,14 @@ function combine(
     // A generated role noun alone ("prison", "delegates") is too loose to stand for an institution;
     // its military words ("military base", "government soldiers") are not.
     else if (m.table && m.role !== "MIL") continue;
-    else if (DOMESTIC.has(m.role) && endsPhrase(tokens[m.end]))
+    // "the army.", "killed 26 soldiers", "Troops opened fire": an institution standing alone, whose
+    // country the event's other side gives (a force heading a clause only where nothing modifies it:
+    // not "Swiss federal prosecutors", "the Libyan National Army").
+    else if (
+      DOMESTIC.has(m.role) &&
+      (endsPhrase(tokens[m.end]) ||
+        (FORCES.has(m.role) && unmodified(tokens, m.start) && headsClause(tokens[m.end])))
+    )
       out.push(home ? { ...m, ...home } : { ...m, country: null, bare: true });
     // Under a dateline, "the government", "a court" are the dateline country's.
     else if (home && DETERMINER.has(tokens[m.start - 1]?.lower ?? "") && headsClause(tokens[m.end]))

@@ -12,6 +12,7 @@ import {
   isCredit,
   isGeneric,
   isPassive,
+  isReporter,
   mentionHead,
   mentionsOf,
   partnerWords,
@@ -183,6 +184,9 @@ export function treeRoles(
     // A target carried from an earlier sentence has no words in this tree.
     const k = mentions.indexOf(m);
     if (k < 0) return true;
+    // "… a fire that killed 19 people, the state news agency Xinhua said": the source reporting the
+    // act after it is not its target.
+    if (heads[k] > v && isReporter(tree, heads[k])) return false;
     const path: number[] = [];
     let w = heads[k] ?? m.start;
     for (let depth = 0; depth < 8; depth++) {
@@ -484,6 +488,16 @@ const VICTIMS = new Set([
   "inmate",
   "prisoner",
   "detainee",
+  "teenager",
+  "boy",
+  "girl",
+  "youth",
+  "protester",
+  "demonstrator",
+  "journalist",
+  "fisherman",
+  "migrant",
+  "refugee",
 ]);
 
 /**

@@ -243,6 +243,12 @@ export function closingReport(t: Tree, v: number): number {
   return -1;
 }
 
+/** True if word `w` is the subject of a reporting verb ("…, the state news agency Xinhua said"). */
+export function isReporter(t: Tree, w: number): boolean {
+  const h = t.head(w);
+  return h >= 0 && /^nsubj/.test(t.words[w].deprel) && REPORTING.has(t.words[h].lemma.toLowerCase());
+}
+
 /** The reporting verb that `v`'s clause is the content of (non-factive ones only), or -1. */
 export function reportingVerb(t: Tree, v: number): number {
   let w = v;

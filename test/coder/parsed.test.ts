@@ -54,6 +54,21 @@ describe("NativeCoder reading the parse: persons the registry does not know", ()
 });
 
 describe("NativeCoder reading the parse: direction and roles", () => {
+  it("takes no target from the attribution after an act ('…, Xinhua said')", () => {
+    expect(code("Police detained 18 people after a fire that killed 19 people, Xinhua said.")).toEqual([]);
+  });
+
+  it("reads troops or security forces opening a sentence as the forces of the other side's country", () => {
+    expect(code("Security forces killed five demonstrators in Khartoum on Monday.")).toEqual([
+      "SDNCOP SDNOPP 190",
+    ]);
+    expect(code("Soldiers opened fire on protesters in Yangon.")).toEqual(["MMRMIL MMROPP 190"]);
+    // A modified force is named by its modifier, not taken as a bare institution.
+    expect(code("Swiss federal prosecutors shared evidence with the United States.")).not.toContain(
+      "USAJUD USA 064",
+    );
+  });
+
   it("reads an unnamed place attacked as its country's, and unnamed people as its civilians", () => {
     expect(code("French police stormed a migrant camp in Calais on Sunday.")).toEqual(["FRACOP FRA 190"]);
     expect(code("A suicide bomber in Mogadishu killed six people.")).toEqual(["SOMREB SOMCVL 190"]);
