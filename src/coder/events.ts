@@ -319,6 +319,12 @@ function subject(tokens: Token[], mentions: ActorMention[], t: Trigger, ctx: Eve
 }
 
 /**
+ * Acts that coordinated actors with no other party named do with each other: agreeing, meeting,
+ * signing and cooperating ("Trump and Putin agreed to share information", "China and Japan met").
+ */
+const MUTUAL = /^(030|031|036|04|057|06)/;
+
+/**
  * The object of a trigger: actors to its right in the same clause. Actors inside the pattern's
  * filler ("backed a UN resolution") come last, after the target of an earlier event of the same
  * subject in the sentence ("… and in 2017, when it supported a resolution …").
@@ -477,7 +483,7 @@ function pairsOf(
     for (const s of sources) if (s.country) pairs.push([s, { ...s, code: s.country, via: "name" }]);
     return { pairs, sources, targets: [] };
   }
-  if (targets.length === 0 && t.pattern.reciprocal && sources.length > 1) {
+  if (targets.length === 0 && (t.pattern.reciprocal || MUTUAL.test(t.pattern.code)) && sources.length > 1) {
     for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
   } else {
     for (const s of sources) for (const tg of targets) pairs.push([s, tg]);

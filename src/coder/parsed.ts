@@ -15,6 +15,7 @@ import {
   isReporter,
   mentionHead,
   mentionsOf,
+  ON_TARGET,
   partnerWords,
   reportingVerb,
   subjectWord,
@@ -162,6 +163,9 @@ export function treeRoles(
   // China's role"); condemnation, praise, support and the rest reach the topic's owner
   // ("condemned North Korea's missile launch").
   const topicOwner = !/^04/.test(t.pattern.code);
+  // Agreeing, meeting and cooperating are with a party, not with what they are "on" or "about"
+  // ("agreed to share information on North Korea", "cooperate on Syria").
+  const topical = /^0[3-46]/.test(t.pattern.code);
   // A word-order target is dropped only on the parse's positive evidence: it is the owner of a
   // meeting's topic, or it sits in another clause with a subject of its own ("met Japan, which
   // criticised China"). Where the parse is no help (the path never reaches the verb), it stays.
@@ -198,6 +202,7 @@ export function treeRoles(
     }
     if (tree.head(path[path.length - 1]) !== v) return true;
     if (!topicOwner && path.some((x) => tree.words[x].deprel === "nmod:poss")) return false;
+    if (topical && path.some((x) => isTopic(tree, x))) return false;
     return !path
       .slice(1)
       .some(
@@ -260,6 +265,7 @@ export function treeRoles(
   const places = PLACE_TARGET.test(t.pattern.code);
   const objectMentions = (): ActorMention[] | null => {
     for (const w of targetWords(tree, v, places)) {
+      if (topical && isTopic(tree, w)) continue;
       const byAttacker = places && tree.rel(w) === "obl" && ATTACK_NOUN.test(tree.words[w].lemma);
       const own = mentionsOf(tree, mentions, heads, w, topicOwner && !byAttacker);
       if (own.length > 0) return own;
@@ -268,6 +274,7 @@ export function treeRoles(
     for (const c of tree.dependents(v, "xcomp"))
       if (tree.words[c].upos === "VERB")
         for (const w of targetWords(tree, c, places)) {
+          if (topical && isTopic(tree, w)) continue;
           const own = mentionsOf(tree, mentions, heads, w, topicOwner);
           if (own.length > 0) return own;
         }
@@ -350,11 +357,26 @@ export function treeRoles(
     passive,
     sources,
     targets,
-    keepTarget: ownTarget ? keepTarget : (m) => !(attribution && inAttribution(m)),
+    keepTarget: ownTarget
+      ? keepTarget
+      : (m) =>
+          !(attribution && inAttribution(m)) &&
+          !(topical && mentions.includes(m) && isTopic(tree, mentionHead(tree, m))),
     accusation,
     demand,
     victims,
   };
+}
+
+/**
+ * True if word `w` is a topic: a phrase "on", "about", "regarding" or "concerning" something, but
+ * not what a restriction or an attack is on ("tariffs on Chinese goods", "strikes on Gaza").
+ */
+function isTopic(tree: Tree, w: number): boolean {
+  const cases = tree.dependents(w, "case").map((k) => tree.words[k].form.toLowerCase());
+  if (!cases.some((c) => /^(on|about|regarding|concerning|over)$/.test(c))) return false;
+  const h = tree.head(w);
+  return !(cases.includes("on") && h >= 0 && ON_TARGET.has(tree.words[h].lemma.toLowerCase()));
 }
 
 /**

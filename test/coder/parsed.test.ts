@@ -54,6 +54,17 @@ describe("NativeCoder reading the parse: persons the registry does not know", ()
 });
 
 describe("NativeCoder reading the parse: direction and roles", () => {
+  it("reads what an agreement or a meeting is 'on' as its topic, and coordinated parties as each other's partners", () => {
+    expect(code("Russia and China have agreed to share information on North Korea.").sort()).toEqual([
+      "CHN RUS 0314",
+      "RUS CHN 0314",
+    ]);
+    expect(code("Russia held talks with China on Ukraine.")).toEqual(["RUS CHN 040"]);
+    expect(code("China and Japan met in Beijing.").sort()).toEqual(["CHN JPN 040", "JPN CHN 040"]);
+    // What a restriction or an attack is on is its target.
+    expect(code("China agreed to lift its ban on Japan.")).not.toContain("CHN CHN 0351");
+  });
+
   it("takes no target from the attribution after an act ('…, Xinhua said')", () => {
     expect(code("Police detained 18 people after a fire that killed 19 people, Xinhua said.")).toEqual([]);
   });
