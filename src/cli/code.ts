@@ -224,6 +224,11 @@ export async function runCode(
   }
   if (stats.format === null) io.stderr.write(`yalu: ${name}: empty input, no events\n`);
   for (const w of stats.warnings) io.stderr.write(`yalu: ${name}: ${w}\n`);
+  // An event needs a date: without the document's, only sentences that give their own are coded.
+  if (stats.format !== null && stats.format !== "xml" && stats.docDate === null && stats.sentences > 0)
+    io.stderr.write(
+      `yalu: ${name}: no document date (none in the text's header, no --doc-date or --published): sentences without a date of their own give no events\n`,
+    );
   const dated = stats.docDate ? ` (document date ${stats.docDate})` : "";
   const stored = store ? `; stored ${inserted} new, ${duplicates} already present` : "";
   const skipped = bad > 0 ? `; ${bad} bad records skipped` : "";

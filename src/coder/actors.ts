@@ -45,6 +45,12 @@ export interface ActorMention {
 export interface MentionContext {
   /** The country (ISO3) of the document's dateline place, if known: agents without one take it. */
   datelineCountry?: string | null;
+  /**
+   * People the document has named with a title that the registry does not know ("Czech Prime
+   * Minister Andrej Babis"), by full name and by surname in lower case, so that a later "Babis" is
+   * theirs. The matcher adds to it as it reads.
+   */
+  people?: Map<string, ActorMention>;
 }
 
 /** A mention before combination: a role noun keeps its role code, and whether a table gave it. */
@@ -252,9 +258,10 @@ export class ActorMatcher {
     // is the court's act.
     const credit = (m: ActorMention) =>
       headed && m.start <= 6 && tokens[m.start - 1]?.text === "(" && tokens[m.end]?.text === ")";
-    const mentions = combine(raw, tokens, text, base, this.#standalone, dateline).filter(
+    let mentions = combine(raw, tokens, text, base, this.#standalone, dateline).filter(
       (m) => (m.via === "role" || !isDateline(tokens, m, text, base)) && !credit(m),
     );
+    if (context.people) mentions = namedPeople(mentions, tokens, text, base, context.people);
     return placeContext(mentions, tokens, dateline);
   }
 
@@ -380,6 +387,72 @@ function isDateline(tokens: Token[], m: ActorMention, text: string, base: number
   let i = tokens[m.end - 1].end - base;
   while (text[i] === " ") i++;
   return /[,(:\-–—]/.test(text[i] ?? "");
+}
+
+/** The last words of roles that title a person ("Prime Minister", "opposition leader", "spokesman"). */
+const TITLES = new Set(
+  "minister premier president chancellor secretary spokesman spokeswoman spokesperson ambassador envoy leader general commander chief governor senator lawmaker mayor king queen prince judge prosecutor diplomat representative adviser advisor director speaker chairman chairwoman activist dissident".split(
+    " ",
+  ),
+);
+
+/** Capitalised words that are no names ("Czech Prime Minister On Monday …"). */
+const NOT_NAMES = new Set(
+  "the a an and but or on in at for of to he she it his her they mr mrs ms monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(
+    " ",
+  ),
+);
+
+const isNameWord = (t: Token): boolean => /^\p{Lu}\p{Ll}+$/u.test(t.text) && !NOT_NAMES.has(t.lower);
+
+/**
+ * People the registry does not know, named after a title with a country ("Czech Prime Minister
+ * Andrej Babis"): the mention takes in the name, which `people` learns, and the document's later
+ * "Babis" or "Andrej Babis" is that person. Mentions stay in order.
+ */
+function namedPeople(
+  mentions: ActorMention[],
+  tokens: Token[],
+  text: string,
+  base: number,
+  people: Map<string, ActorMention>,
+): ActorMention[] {
+  const covered = new Uint8Array(tokens.length);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  const out = mentions.map((m) => {
+    if (m.via !== "role" || !m.country || m.kind === "person" || !TITLES.has(tokens[m.end - 1].lower))
+      return m;
+    let end = m.end;
+    while (end < tokens.length && end - m.end < 3 && !covered[end] && isNameWord(tokens[end])) end++;
+    if (end === m.end) return m;
+    covered.fill(1, m.end, end);
+    const name = text.slice(tokens[m.start].start - base, tokens[end - 1].end - base);
+    const person: ActorMention = { ...m, end, name, kind: "person" };
+    const words = tokens.slice(m.end, end).map((t) => t.lower);
+    people.set(words.join(" "), person);
+    people.set(words[words.length - 1], person);
+    return person;
+  });
+  if (people.size === 0) return out;
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || !isNameWord(tokens[i])) continue;
+    const two =
+      i + 1 < tokens.length && !covered[i + 1]
+        ? people.get(`${tokens[i].lower} ${tokens[i + 1].lower}`)
+        : undefined;
+    const known = two ?? people.get(tokens[i].lower);
+    if (!known) continue;
+    const end = two ? i + 2 : i + 1;
+    out.push({
+      ...known,
+      start: i,
+      end,
+      name: text.slice(tokens[i].start - base, tokens[end - 1].end - base),
+      via: "alias",
+    });
+    covered.fill(1, i, end);
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Mark places named as the scene and give agents without a country the scene's, else the dateline's. */

@@ -29,6 +29,8 @@ export interface CoderContext {
   dateline?: string | null;
   /** The explicit date of the last dated event, and how many sentences ago it was coded. */
   recent?: { date: string; age: number } | null;
+  /** People named with a title the registry does not know, by name (see actors.ts `MentionContext`). */
+  people?: Map<string, ActorMention>;
 }
 
 /**
@@ -201,7 +203,11 @@ export class NativeCoder implements SentenceCoder {
     }
     const dates = findDates(s.text, ctx.dates);
     const when = dates[0]?.date ?? ctx.dates.docDate;
-    const mentions = this.#actors.find(tokens, s.text, 0, when, { datelineCountry: ctx.dateline ?? null });
+    ctx.people ??= new Map();
+    const mentions = this.#actors.find(tokens, s.text, 0, when, {
+      datelineCountry: ctx.dateline ?? null,
+      people: ctx.people,
+    });
     if (mentions.length === 0 && !pair) return [];
     if (!trigger)
       return this.#events(

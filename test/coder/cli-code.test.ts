@@ -33,6 +33,30 @@ async function run(path: string, opts: Parameters<typeof runCode>[1] = {}, stdin
 const news = "Seoul, 3 May 2024. Japan condemned Russia on Monday. Beijing and Moscow signed a trade deal.\n";
 
 describe("yalu code", () => {
+  it("says so when the document has no date and its undated sentences give no events", async () => {
+    const undated = file("undated.txt", "Japan condemned Russia. China criticised the United States.\n");
+    const plain = await run(undated);
+    expect(plain.out).toBe("");
+    expect(plain.err).toMatch(/no document date .*--doc-date or --published/);
+    const dated = await run(undated, { docDate: "2024-05-06" });
+    expect(dated.out.trim().split("\n")).toHaveLength(2);
+    expect(dated.err).not.toMatch(/no document date/);
+  });
+
+  it("knows a titled person the registry lacks by surname in later sentences", async () => {
+    const doc = file(
+      "babis.txt",
+      "Czech Prime Minister Andrej Babis met German Chancellor Olaf Scholz on Monday.\n\nBabis criticised the European Commission.\n",
+    );
+    const { out } = await run(doc, { docDate: "2024-05-06", format: "tsv" });
+    const rows = out
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split("\t").slice(3, 6).join(" "));
+    expect(rows).toEqual(["CZEGOV DEUGOV 040", "CZEGOV IGOEUREEC 110"]);
+  });
+
   it("writes JSON Lines events with evidence", async () => {
     const { out, err } = await run(file("news.txt", news), { docDate: "2024-05-08" });
     const events = out
