@@ -183,14 +183,18 @@ export function treeRoles(
     }
     return false;
   };
+  // "… a fire that killed 19 people, the state news agency Xinhua said": the source reporting the
+  // act after it is not its target.
+  const reportsAfter = (m: ActorMention): boolean => {
+    const k = mentions.indexOf(m);
+    return k >= 0 && heads[k] > v && isReporter(tree, heads[k]);
+  };
   const keepTarget = (m: ActorMention): boolean => {
     if (attribution && inAttribution(m)) return false;
     // A target carried from an earlier sentence has no words in this tree.
     const k = mentions.indexOf(m);
     if (k < 0) return true;
-    // "… a fire that killed 19 people, the state news agency Xinhua said": the source reporting the
-    // act after it is not its target.
-    if (heads[k] > v && isReporter(tree, heads[k])) return false;
+    if (reportsAfter(m)) return false;
     const path: number[] = [];
     let w = heads[k] ?? m.start;
     for (let depth = 0; depth < 8; depth++) {
@@ -361,6 +365,7 @@ export function treeRoles(
       ? keepTarget
       : (m) =>
           !(attribution && inAttribution(m)) &&
+          !reportsAfter(m) &&
           !(topical && mentions.includes(m) && isTopic(tree, mentionHead(tree, m))),
     accusation,
     demand,

@@ -253,8 +253,18 @@ export function closingReport(t: Tree, v: number): number {
 /** True if word `w` is the subject of a reporting verb ("…, the state news agency Xinhua said"). */
 export function isReporter(t: Tree, w: number): boolean {
   const h = t.head(w);
-  return h >= 0 && /^nsubj/.test(t.words[w].deprel) && REPORTING.has(t.words[h].lemma.toLowerCase());
+  if (h < 0 || !/^nsubj/.test(t.words[w].deprel)) return false;
+  const lemma = t.words[h].lemma.toLowerCase();
+  return REPORTING.has(lemma) || ATTRIBUTING.has(lemma);
 }
+
+/** Verbs of a wire's attribution that report facts ("…, state media KCNA reported"). */
+const ATTRIBUTING = new Set(["report", "announce", "confirm", "quote"]);
+
+/** Subordinators of adverbial clauses: a clause they open is no reported speech. */
+const ADVERBIAL_MARKS = new Set(
+  "after before when while since as because although though until once unless whereas".split(" "),
+);
 
 /** The reporting verb that `v`'s clause is the content of (non-factive ones only), or -1. */
 export function reportingVerb(t: Tree, v: number): number {
@@ -264,6 +274,9 @@ export function reportingVerb(t: Tree, v: number): number {
     const h = t.head(w);
     if (h < 0) return -1;
     if (rel === "ccomp" || rel === "parataxis") {
+      // "…, the military said, days after Pyongyang warned …": a clause opened by "after" or
+      // "because" is the report's circumstance, not what it reports (a misread adverbial clause).
+      if (t.dependents(w, "mark").some((k) => ADVERBIAL_MARKS.has(t.words[k].form.toLowerCase()))) return -1;
       const lemma = t.words[h].lemma.toLowerCase();
       if (FACTIVE.has(lemma)) return -1;
       if (REPORTING.has(lemma)) return h;

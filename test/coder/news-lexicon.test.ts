@@ -314,6 +314,13 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Afghan refugees sought asylum in Germany.")).toEqual(["AFGREF DEU 0233"]);
   });
 
+  it("codes exercises held by coordinated parties, or with a named one, as military cooperation", () => {
+    expect(
+      code("South Korea and the United States began their annual Freedom Shield exercise.").sort(),
+    ).toEqual(["KOR USA 062", "USA KOR 062"]);
+    expect(code("Japan held exercises with the United States.")).toEqual(["JPN USA 062"]);
+  });
+
   it("codes a violated ceasefire as 196, between the parties named", () => {
     expect(code("Syria and Israel violated the ceasefire.").sort()).toEqual(["ISR SYR 196", "SYR ISR 196"]);
     expect(code("Armenia violated the ceasefire with Azerbaijan.")).toEqual(["ARM AZE 196"]);

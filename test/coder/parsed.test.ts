@@ -65,8 +65,17 @@ describe("NativeCoder reading the parse: direction and roles", () => {
     expect(code("China agreed to lift its ban on Japan.")).not.toContain("CHN CHN 0351");
   });
 
-  it("takes no target from the attribution after an act ('…, Xinhua said')", () => {
+  it("takes no target from the attribution after an act ('…, Xinhua said', '…, KCNA reported')", () => {
     expect(code("Police detained 18 people after a fire that killed 19 people, Xinhua said.")).toEqual([]);
+    expect(
+      code("Kim Jong Un called for increased production of missiles, state media KCNA reported."),
+    ).not.toContain("PRKGOV PRKMED 100");
+  });
+
+  it("reads a clause opened by 'after' as a circumstance of the report, not as what it reports", () => {
+    const s =
+      "North Korea fired missiles on Thursday, South Korea's military said, days after Pyongyang warned of action against drills by Seoul.";
+    expect(code(s).some((e) => e.startsWith("KORMIL PRKGOV 11"))).toBe(false);
   });
 
   it("reads troops or security forces opening a sentence as the forces of the other side's country", () => {
