@@ -22,6 +22,8 @@ export interface RawEvent {
 export interface EventContext {
   lastSource: ActorMention | null;
   lastPair?: [ActorMention, ActorMention] | null;
+  /** The sentence is in a document's body, past its first (a headline or lead may use the present tense of news). */
+  inBody?: boolean;
 }
 
 const PREPOSITIONS = new Set([
@@ -533,7 +535,7 @@ export function extractEvents(
       )
         continue;
       let t: Trigger = { ...first, pattern };
-      const read = tree ? treeRoles(tree, tokens, mentions, t) : null;
+      const read = tree ? treeRoles(tree, tokens, mentions, t, ctx.inBody === true) : null;
       if (read?.skip) return;
       if (read) t = { ...t, mood: read.mood, passive: read.passive };
       if (read?.demand) {

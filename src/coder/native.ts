@@ -185,6 +185,7 @@ export class NativeCoder implements SentenceCoder {
     if (s.text.length > this.#opts.maxSentenceLength) return [];
     if (ctx.recent) ctx.recent = ctx.recent.age >= 2 ? null : { ...ctx.recent, age: ctx.recent.age + 1 };
     const tokens = tokenize(s.text);
+    ctx.events.inBody = ctx.dateline !== undefined;
     // The first sentence tells the dateline, whose country later agents without one take.
     if (ctx.dateline === undefined)
       ctx.dateline = this.#actors.dateline(tokens, s.text, 0, ctx.dates.docDate);

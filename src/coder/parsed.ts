@@ -154,6 +154,7 @@ export function treeRoles(
   tokens: Token[],
   mentions: ActorMention[],
   t: Trigger,
+  inBody = false,
 ): TreeRoles | null {
   if (tree.words.length !== tokens.length) return null;
   // An auxiliary or copula the pattern starts with ("has held talks") stands for its verb.
@@ -200,7 +201,9 @@ export function treeRoles(
     for (let depth = 0; depth < 8; depth++) {
       path.push(w);
       const h = tree.head(w);
-      if (h < 0) return true;
+      // Outside the verb's phrase: the parse is no help, unless the verb has an object of its own
+      // that names no actor ("… urged the United States …, to defend its sovereignty").
+      if (h < 0) return tree.dependents(v, "obj").length === 0;
       if (h === v) break;
       w = h;
     }
@@ -224,7 +227,7 @@ export function treeRoles(
     demand: null,
   };
   if (t.pattern.kind !== "verb") return { ...noRead, sources: doerOfNoun(tree, mentions, heads, t) };
-  if (isGeneric(tree, v)) return { ...noRead, skip: true };
+  if (isGeneric(tree, v) || (inBody && isStance(tree, v))) return { ...noRead, skip: true };
   const frame = frameOf(tree, v);
   const mood: Trigger["mood"] = STRENGTH.indexOf(frame) > STRENGTH.indexOf(t.mood) ? frame : t.mood;
   const word = tree.words[v];
@@ -372,6 +375,37 @@ export function treeRoles(
     victims,
   };
 }
+
+/**
+ * True if verb `v` states a standing position in the simple present ("Taiwan rejects China's
+ * sovereignty claims", "the US opposes China's expansion"): in a document's body that is what
+ * holds, not an act of the day. A statement's own words ("we reject", "the ministry strongly
+ * denounces and rejects") are its act, and stay.
+ */
+function isStance(tree: Tree, v: number): boolean {
+  const w = tree.words[v];
+  if ((w.xpos !== "VBZ" && w.xpos !== "VBP") || !STANCES.has(w.lemma.toLowerCase())) return false;
+  if (tree.dependents(v, "aux", "aux:pass").length > 0) return false;
+  // "strongly denounces and rejects": a manner adverb of the verb or of the one it is joined to.
+  const verbs = w.deprel === "conj" ? [v, tree.head(v)] : [v];
+  if (verbs.some((x) => tree.dependents(x, "advmod").some((a) => /ly$/i.test(tree.words[a].form))))
+    return false;
+  return !tree.dependents(v, "nsubj").some((s) => /^(i|we)$/i.test(tree.words[s].form));
+}
+
+/** Verbs of a standing position. */
+const STANCES = new Set([
+  "oppose",
+  "reject",
+  "support",
+  "back",
+  "recognize",
+  "recognise",
+  "dispute",
+  "favor",
+  "favour",
+  "deny",
+]);
 
 /**
  * True if word `w` is a topic: a phrase "on", "about", "regarding" or "concerning" something, but

@@ -30,6 +30,16 @@ async function run(path: string, opts: Parameters<typeof runCode>[1] = {}, stdin
   return { out, err };
 }
 
+/** The events of document `text` (written to `name`, dated `docDate`) as "SOURCE TARGET CAMEO". */
+async function dyads(name: string, text: string, docDate: string): Promise<string[]> {
+  const { out } = await run(file(name, text), { docDate, format: "tsv" });
+  return out
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split("\t").slice(3, 6).join(" "));
+}
+
 const news = "Seoul, 3 May 2024. Japan condemned Russia on Monday. Beijing and Moscow signed a trade deal.\n";
 
 describe("yalu code", () => {
@@ -43,17 +53,23 @@ describe("yalu code", () => {
     expect(dated.err).not.toMatch(/no document date/);
   });
 
+  it("codes no standing position stated in the present in a document's body, but a statement's own words", async () => {
+    const rows = await dyads(
+      "stance.txt",
+      "China imposed sanctions on U.S. companies on Tuesday.\n\nTaiwan rejects China's sovereignty claims. The DPRK strongly denounces and rejects the act of the U.S.\n",
+      "2024-12-10",
+    );
+    expect(rows).toContain("CHN USABUS 163");
+    expect(rows).not.toContain("TWN CHN 120");
+    expect(rows).toContain("PRK USA 120");
+  });
+
   it("knows a titled person the registry lacks by surname in later sentences", async () => {
-    const doc = file(
+    const rows = await dyads(
       "babis.txt",
       "Czech Prime Minister Andrej Babis met German Chancellor Olaf Scholz on Monday.\n\nBabis criticised the European Commission.\n",
+      "2024-05-06",
     );
-    const { out } = await run(doc, { docDate: "2024-05-06", format: "tsv" });
-    const rows = out
-      .trim()
-      .split("\n")
-      .slice(1)
-      .map((l) => l.split("\t").slice(3, 6).join(" "));
     expect(rows).toEqual(["CZEGOV DEUGOV 040", "CZEGOV IGOEUREEC 110"]);
   });
 

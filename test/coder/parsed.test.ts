@@ -72,6 +72,14 @@ describe("NativeCoder reading the parse: direction and roles", () => {
     ).not.toContain("PRKGOV PRKMED 100");
   });
 
+  it("gives a verb with an object of its own no target from outside its phrase", () => {
+    expect(
+      code(
+        "China urged the United States to stop arming Taiwan and said it would act to defend its sovereignty.",
+      ),
+    ).not.toContain("CHN USA 052");
+  });
+
   it("reads a clause opened by 'after' as a circumstance of the report, not as what it reports", () => {
     const s =
       "North Korea fired missiles on Thursday, South Korea's military said, days after Pyongyang warned of action against drills by Seoul.";
