@@ -13,6 +13,7 @@ import {
   isGeneric,
   isPassive,
   isReporter,
+  isReportingVerb,
   mentionHead,
   mentionsOf,
   ON_TARGET,
@@ -210,6 +211,9 @@ export function treeRoles(
     if (tree.head(path[path.length - 1]) !== v) return true;
     if (!topicOwner && path.some((x) => tree.words[x].deprel === "nmod:poss")) return false;
     if (topical && path.some((x) => isTopic(tree, x))) return false;
+    // "condemned the launches and said Tokyo had lodged a protest": what another verb of the
+    // sentence reports is not this verb's target.
+    if (path.slice(1).some((x) => isReportingVerb(tree, x))) return false;
     return !path
       .slice(1)
       .some(
@@ -304,6 +308,15 @@ export function treeRoles(
     if (subject.length > 0 && agents.length > 0) targets = subject;
   } else {
     if (subject.length > 0) sources = subject;
+    // "… as mediators pressed Israel and Hamas": a subject the parse finds and that names no actor
+    // leaves the act without one, rather than to an actor named earlier in the sentence.
+    else if (
+      sw >= 0 &&
+      tree.head(sw) === v &&
+      nameless(tree, sw) &&
+      !tree.dependents(v, "nsubj").some((s) => heads.some((h) => within(tree, h, s)))
+    )
+      sources = [];
     if (TOPIC_VERBS.has(word.lemma.toLowerCase()))
       targets = partnerWords(tree, v).flatMap((w) => mentionsOf(tree, mentions, heads, w, false));
     else if (ownTarget) targets = objectMentions();
@@ -375,6 +388,33 @@ export function treeRoles(
     victims,
   };
 }
+
+/**
+ * True if subject word `w` is a common noun that is no actor and no way of referring back to one
+ * ("mediators", "the blast"; not "the group", "both sides").
+ */
+function nameless(tree: Tree, w: number): boolean {
+  const word = tree.words[w];
+  if (word.upos !== "NOUN" || ANAPHORIC_NOUNS.has(word.lemma.toLowerCase())) return false;
+  return !tree.dependents(w, "det").some((d) => /^(both|two|its|their)$/i.test(tree.words[d].form));
+}
+
+/** True if word `w` is inside the noun phrase headed by `top` ("Officials of the Central Committee of …, … visited"), not in a clause of it. */
+function within(tree: Tree, w: number, top: number): boolean {
+  for (let depth = 0; depth < 10 && w >= 0; depth++) {
+    if (w === top) return true;
+    if (tree.words[w].upos === "VERB") return false;
+    w = tree.head(w);
+  }
+  return false;
+}
+
+/** Nouns that refer back to an actor named before ("the group", "the country", "the two sides"). */
+const ANAPHORIC_NOUNS = new Set(
+  "group side country nation government leader state party organization organisation movement militia regime administration ministry agency".split(
+    " ",
+  ),
+);
 
 /**
  * True if verb `v` states a standing position in the simple present ("Taiwan rejects China's

@@ -250,12 +250,16 @@ export function closingReport(t: Tree, v: number): number {
   return -1;
 }
 
+/** True if word `w` is a verb of saying or reporting ("said", "reported"). */
+export function isReportingVerb(t: Tree, w: number): boolean {
+  const lemma = t.words[w].lemma.toLowerCase();
+  return t.words[w].upos === "VERB" && (REPORTING.has(lemma) || ATTRIBUTING.has(lemma));
+}
+
 /** True if word `w` is the subject of a reporting verb ("…, the state news agency Xinhua said"). */
 export function isReporter(t: Tree, w: number): boolean {
   const h = t.head(w);
-  if (h < 0 || !/^nsubj/.test(t.words[w].deprel)) return false;
-  const lemma = t.words[h].lemma.toLowerCase();
-  return REPORTING.has(lemma) || ATTRIBUTING.has(lemma);
+  return h >= 0 && /^nsubj/.test(t.words[w].deprel) && isReportingVerb(t, h);
 }
 
 /** Verbs of a wire's attribution that report facts ("…, state media KCNA reported"). */

@@ -72,6 +72,24 @@ describe("NativeCoder reading the parse: direction and roles", () => {
     ).not.toContain("PRKGOV PRKMED 100");
   });
 
+  it("leaves an act whose subject names no actor without a source, not to an actor named earlier", () => {
+    expect(
+      code(
+        "Israeli airstrikes killed 25 Palestinians in Gaza, as mediators pressed Israel to agree to a ceasefire.",
+      ),
+    ).not.toContain("PSE ISR 020");
+    // A subject phrase that holds an actor keeps it ("UK and EU negotiators").
+    expect(code("UK and EU negotiators have agreed a landmark free trade agreement.").length).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it("takes no target from what another verb of the sentence reports", () => {
+    expect(
+      code("Japan condemned the launches and said Tokyo had lodged a protest with North Korea."),
+    ).not.toContain("JPN JPNGOV 111");
+  });
+
   it("gives a verb with an object of its own no target from outside its phrase", () => {
     expect(
       code(
