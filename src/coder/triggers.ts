@@ -275,7 +275,8 @@ function matchSlot(tokens: Token[], at: number, slot: Slot): { end: number; from
     const t = tokens[i];
     const alts = slot.byFirst.get(t.lower);
     if (alts) for (const alt of alts) if (matchSeq(tokens, i, alt)) return { end: i + alt.length, from: i };
-    if ((isPunct(t) && !/^[$€£¥%]$/.test(t.text)) || CLAUSE_WORDS.has(t.lower) || t.lower === "to")
+    // A possessive's "'s" may sit in the filler ("expelled Ethiopia's ambassador").
+    if ((isPunct(t) && !/^([$€£¥%]|'s)$/.test(t.lower)) || CLAUSE_WORDS.has(t.lower) || t.lower === "to")
       return null;
   }
   return null;

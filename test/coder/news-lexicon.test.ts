@@ -244,6 +244,7 @@ describe("NativeCoder: general news verbs and phrases", () => {
 
   it("codes an expelled diplomat as reduced relations and pledged support as the CAMEO dictionary does", () => {
     expect(code("Venezuela expelled the top American diplomat.")).toEqual(["VEN USAGOV 164"]);
+    expect(code("Somalia expelled Ethiopia's ambassador.")).toEqual(["SOM ETHGOV 164"]);
     expect(code("Hungary pledged its full support for Italy.")).toEqual(["HUN ITA 032"]);
   });
 
