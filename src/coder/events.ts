@@ -323,8 +323,9 @@ function subject(tokens: Token[], mentions: ActorMention[], t: Trigger, ctx: Eve
 /**
  * Acts that coordinated actors with no other party named do with each other: agreeing, meeting,
  * signing and cooperating ("Trump and Putin agreed to share information", "China and Japan met").
+ * Not a call (041): "Brazil and Colombia called for …" is no call between them.
  */
-const MUTUAL = /^(030|031|036|04|057|06)/;
+const MUTUAL = /^(030|031|036|04[02-9]|057|06)/;
 
 /**
  * The object of a trigger: actors to its right in the same clause. Actors inside the pattern's

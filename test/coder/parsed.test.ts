@@ -61,6 +61,8 @@ describe("NativeCoder reading the parse: direction and roles", () => {
     ]);
     expect(code("Russia held talks with China on Ukraine.")).toEqual(["RUS CHN 040"]);
     expect(code("China and Japan met in Beijing.").sort()).toEqual(["CHN JPN 040", "JPN CHN 040"]);
+    // Calling for something is no call between the callers.
+    expect(code("Brazil and Colombia called for the release of the voting tallies.")).toEqual([]);
     // What a restriction or an attack is on is its target.
     expect(code("China agreed to lift its ban on Japan.")).not.toContain("CHN CHN 0351");
   });
