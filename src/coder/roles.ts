@@ -374,6 +374,22 @@ const HYPOTHETICAL_AUX = /^(could|might|may|should|must|can|ca|would)$/i;
  * meet", "failed to agree", "plans to visit"), a word of reluctance ("reluctance to endorse",
  * "was supposed to"), or a hypothetical modal. "Called off" and "cancelled" negate an event noun.
  */
+/**
+ * True if verb `v` or a verb it depends on (through complements, adverbial clauses and
+ * coordination) is a counterfactual "would have" ("This would have … maintained China's influence
+ * by attempting to mediate"): what did not happen.
+ */
+function counterfactual(t: Tree, v: number): boolean {
+  let w = v;
+  for (let depth = 0; depth < 5 && w >= 0; depth++) {
+    const aux = t.dependents(w, "aux").map((c) => t.words[c].form.toLowerCase());
+    if (aux.includes("have") && aux.some((a) => /^(would|could|might|should)$/.test(a))) return true;
+    if (!/^(xcomp|advcl|conj|acl)$/.test(t.words[w].deprel)) return false;
+    w = t.head(w);
+  }
+  return false;
+}
+
 export function frameOf(t: Tree, v: number): Frame {
   const negated = (w: number): boolean =>
     t
@@ -402,6 +418,7 @@ export function frameOf(t: Tree, v: number): Frame {
       )
   )
     return "hypothetical";
+  if (counterfactual(t, v)) return "hypothetical";
   let w = v;
   for (let depth = 0; depth < 3; depth++) {
     const rel = t.words[w].deprel;

@@ -236,6 +236,16 @@ describe("NativeCoder reading the parse: reported speech", () => {
 });
 
 describe("NativeCoder reading the parse: negation and modality in words", () => {
+  it("reads a counterfactual 'would have' as not done, down to the clauses that depend on it", () => {
+    expect(code("China could have imposed sanctions on North Korea.")).toEqual([]);
+    expect(
+      code(
+        "This would have maintained China's influence by attempting to mediate between North Korea and the US.",
+      ),
+    ).toEqual([]);
+    expect(code("China imposed sanctions on North Korea.")).toEqual(["CHN PRK 163"]);
+  });
+
   it("codes no event under reluctance, 'supposed to', failure or negation", () => {
     const reluctance = "Japan showed reluctance to endorse South Korea's plan.";
     expect(code(reluctance, linear)).toEqual(["JPN KOR 051"]);
