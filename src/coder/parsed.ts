@@ -127,6 +127,20 @@ const DOING_VERBS = new Set([
   "hold",
 ]);
 
+/** Nouns that refer to an act rather than report it ("the anniversary of", "support of", "the threat of"). */
+const REFERRING = new Set(
+  "support observance implementation enforcement violation anniversary aftermath wake history memory threat risk possibility prospect fear impact effect cost legacy victim".split(
+    " ",
+  ),
+);
+
+/** The head noun of a noun pattern's words: "air strikes" is headed by "strikes". */
+function nounHead(tree: Tree, t: Trigger): number {
+  let w = t.start;
+  while (tree.head(w) > w && tree.head(w) < t.end && /^(compound|amod)$/.test(tree.rel(w))) w = tree.head(w);
+  return w;
+}
+
 /**
  * The doer of an event noun that is the object of a doing verb ("Netanyahu ordered strikes on
  * Hamas": Netanyahu), or null. A noun's actor is otherwise only its own modifier ("Israeli
@@ -138,9 +152,7 @@ function doerOfNoun(
   heads: number[],
   t: Trigger,
 ): ActorMention[] | null {
-  // The pattern's head noun: "air strikes" is headed by "strikes".
-  let w = t.start;
-  while (tree.head(w) > w && tree.head(w) < t.end && /^(compound|amod)$/.test(tree.rel(w))) w = tree.head(w);
+  const w = nounHead(tree, t);
   const v = tree.head(w);
   if (v < 0 || tree.rel(w) !== "obj" || !DOING_VERBS.has(tree.words[v].lemma.toLowerCase())) return null;
   if (isPassive(tree, v) || isGeneric(tree, v)) return null;
@@ -230,7 +242,15 @@ export function treeRoles(
     accusation: null,
     demand: null,
   };
-  if (t.pattern.kind !== "verb") return { ...noRead, sources: doerOfNoun(tree, mentions, heads, t) };
+  if (t.pattern.kind !== "verb") {
+    // "support of UN sanctions against Pyongyang", "the anniversary of the invasion of Iraq": an
+    // act named as what another noun is about is a reference to it, not a report of it.
+    const w = nounHead(tree, t);
+    const h = tree.head(w);
+    if (tree.rel(w) === "nmod" && h >= 0 && REFERRING.has(tree.words[h].lemma.toLowerCase()))
+      return { ...noRead, skip: true };
+    return { ...noRead, sources: doerOfNoun(tree, mentions, heads, t) };
+  }
   if (isGeneric(tree, v) || (inBody && isStance(tree, v))) return { ...noRead, skip: true };
   const frame = frameOf(tree, v);
   const mood: Trigger["mood"] = STRENGTH.indexOf(frame) > STRENGTH.indexOf(t.mood) ? frame : t.mood;

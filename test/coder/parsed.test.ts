@@ -236,6 +236,13 @@ describe("NativeCoder reading the parse: reported speech", () => {
 });
 
 describe("NativeCoder reading the parse: negation and modality in words", () => {
+  it("reads an act named as what another noun is about as a reference, not a report", () => {
+    expect(code("China's support of UN sanctions against Pyongyang shows its independence.")).not.toContain(
+      "IGOUNO PRKGOV 163",
+    );
+    expect(code("An Israeli air strike on Gaza killed five people.")).toEqual(["ISR PSE 195"]);
+  });
+
   it("reads a counterfactual 'would have' as not done, down to the clauses that depend on it", () => {
     expect(code("China could have imposed sanctions on North Korea.")).toEqual([]);
     expect(
