@@ -389,6 +389,17 @@ function isDateline(tokens: Token[], m: ActorMention, text: string, base: number
   return /[,(:\-–—]/.test(text[i] ?? "");
 }
 
+/** True if the word at `i` is counted: after a number or "thousands of", "dozens of". */
+function counted(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev) return false;
+  if (/^\p{N}/u.test(prev.text)) return true;
+  return (
+    prev.lower === "of" &&
+    /^(thousands|hundreds|dozens|scores|millions|tens)$/.test(tokens[i - 2]?.lower ?? "")
+  );
+}
+
 /** The last words of roles that title a person ("Prime Minister", "opposition leader", "spokesman"). */
 const TITLES = new Set(
   "minister premier president chancellor secretary spokesman spokeswoman spokesperson ambassador envoy leader general commander chief governor senator lawmaker mayor king queen prince judge prosecutor diplomat representative adviser advisor director speaker chairman chairwoman activist dissident".split(
@@ -661,7 +672,8 @@ function combine(
         (/^(from|to)$/.test(tokens[m.end]?.lower ?? "") && tokens[m.start - 1]?.lower !== "the"))
     )
       continue;
-    const alone = standalone.get(key);
+    // "Thousands of people protested", "killed 20 people": people counted are civilians.
+    const alone = key === "people" && counted(tokens, m.start) ? false : standalone.get(key);
     const home = dateline ? { code: `${dateline}${m.role}`, country: dateline, via: "role" as const } : null;
     if (alone === false || (alone === true && headsClause(tokens[m.end]))) out.push({ ...m, country: null });
     // A generated role noun alone ("prison", "delegates") is too loose to stand for an institution;

@@ -370,6 +370,8 @@ export function treeRoles(
     !passive && /^(18|19|20|175)/.test(t.pattern.code)
       ? (unnamedVictims(tree, tokens, mentions, v) ?? placeOfObject(tree, mentions, v))
       : null;
+  if (victims && targets?.length === 1 && targets[0].code === "CVL" && !targets[0].country)
+    targets = [victims];
   let accusation: ActorMention[] | null = null;
   let demand: TreeRoles["demand"] = null;
   if (rv >= 0 && !attribution) {
@@ -634,7 +636,8 @@ function unnamedVictims(
 ): ActorMention | null {
   const o = tree.dependents(v, "obj")[0];
   if (o === undefined || !VICTIMS.has(tree.words[o].lemma.toLowerCase())) return null;
-  if (mentions.some((m) => m.start <= o && o < m.end)) return null;
+  // "killed 12 people": counted people are civilians of no country until the scene gives one.
+  if (mentions.some((m) => m.start <= o && o < m.end && (m.code !== "CVL" || m.country))) return null;
   const scene = mentions.find((m) => {
     if (!m.country) return false;
     if (m.location) return true;

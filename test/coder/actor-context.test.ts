@@ -19,6 +19,11 @@ const code = (text: string, date = "2024-05-15"): string[] =>
     .map((e) => `${e.source.code} ${e.target.code} ${e.cameo}`);
 
 describe("actors from the generated Phoenix table", () => {
+  it("reads people counted ('thousands of people', '20 people') as civilians, other people not", () => {
+    expect(mentions("Thousands of people protested in Tbilisi.")).toContain("people:GEOCVL");
+    expect(mentions("The Korean people visited the statues.")).not.toContain("people:CVL");
+  });
+
   it("joins a nationality to the titled holder after it ('Chinese Foreign Minister Wang Yi')", () => {
     expect(mentions("Sudanese officials met Chinese Foreign Minister Wang Yi.", "2024-05-15")).toContain(
       "Chinese Foreign Minister Wang Yi:CHNGOV",

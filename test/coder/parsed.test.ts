@@ -68,7 +68,11 @@ describe("NativeCoder reading the parse: direction and roles", () => {
   });
 
   it("takes no target from the attribution after an act ('…, Xinhua said', '…, KCNA reported')", () => {
-    expect(code("Police detained 18 people after a fire that killed 19 people, Xinhua said.")).toEqual([]);
+    expect(
+      code("Police detained 18 people after a fire that killed 19 people, Xinhua said.").some((e) =>
+        e.includes("CHNMED"),
+      ),
+    ).toBe(false);
     expect(
       code("Kim Jong Un called for increased production of missiles, state media KCNA reported."),
     ).not.toContain("PRKGOV PRKMED 100");
