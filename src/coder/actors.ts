@@ -400,6 +400,11 @@ function counted(tokens: Token[], i: number): boolean {
   );
 }
 
+/** Adjectives between a state's possessive and its role ("South Korea's new president"). */
+const ROLE_ADJECTIVES = new Set(
+  "new top senior chief incoming acting interim current newly elected veteran powerful".split(" "),
+);
+
 /** The last words of roles that title a person ("Prime Minister", "opposition leader", "spokesman"). */
 const TITLES = new Set(
   "minister premier president chancellor secretary spokesman spokeswoman spokesperson ambassador envoy leader general commander chief governor senator lawmaker mayor king queen prince judge prosecutor diplomat representative adviser advisor director speaker chairman chairwoman activist dissident".split(
@@ -597,7 +602,12 @@ function combine(
     }
     const prev = out[out.length - 1];
     const gap = prev ? m.start - prev.end : -1;
-    const possessive = gap === 1 && tokens[prev.end].lower === "'s";
+    // "China's foreign ministry", "South Korea's new president".
+    const possessive =
+      gap >= 1 &&
+      gap <= 3 &&
+      tokens[prev.end].lower === "'s" &&
+      tokens.slice(prev.end + 1, m.start).every((t) => ROLE_ADJECTIVES.has(t.lower));
     const next = raw[k + 1];
     if (prev && NATIONAL.has(prev.kind) && (gap === 0 || possessive)) {
       // "China's foreign ministry", "North Korean leader" (a following person keeps their own code).

@@ -134,6 +134,29 @@ const REFERRING = new Set(
   ),
 );
 
+/**
+ * The owner named inside a pattern that ends with its object noun ("freed four Israeli hostages",
+ * "released the American prisoners"): the nationality or possessor of that noun, or null (the
+ * pattern's own target then comes after it, as in "backed a UN resolution against Iran").
+ */
+function fillerOwner(
+  tree: Tree,
+  tokens: Token[],
+  mentions: ActorMention[],
+  heads: number[],
+  v: number,
+  t: Trigger,
+): ActorMention[] | null {
+  const last = t.end - 1;
+  if (tree.head(last) !== v || tree.rel(last) !== "obj" || !/^(NOUN|PROPN)$/.test(tree.words[last].upos))
+    return null;
+  const owners = tree
+    .children(last)
+    .filter((c) => c >= t.start && /^(amod|nmod:poss|compound)$/.test(tree.words[c].deprel))
+    .flatMap((c) => mentions.filter((m, k) => heads[k] === c && m.kind === "state" && m.via === "demonym"));
+  return owners.length > 0 && !/^(to|on|against|with)$/.test(tokens[t.end]?.lower ?? "") ? owners : null;
+}
+
 /** The head noun of a noun pattern's words: "air strikes" is headed by "strikes". */
 function nounHead(tree: Tree, t: Trigger): number {
   let w = t.start;
@@ -340,6 +363,7 @@ export function treeRoles(
     if (TOPIC_VERBS.has(word.lemma.toLowerCase()))
       targets = partnerWords(tree, v).flatMap((w) => mentionsOf(tree, mentions, heads, w, false));
     else if (ownTarget) targets = objectMentions();
+    else targets = fillerOwner(tree, tokens, mentions, heads, v, t);
   }
   // "A court in Lyon convicted Barbarin": a person the registry does not know, acted on by a
   // state's institution, is one of that state's civilians.

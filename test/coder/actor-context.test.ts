@@ -19,6 +19,13 @@ const code = (text: string, date = "2024-05-15"): string[] =>
     .map((e) => `${e.source.code} ${e.target.code} ${e.cameo}`);
 
 describe("actors from the generated Phoenix table", () => {
+  it("joins a state's possessive to its role across adjectives ('South Korea's new president')", () => {
+    expect(mentions("South Korea's new president met Japan's top diplomat.")).toEqual([
+      "South Korea's new president:KORGOV",
+      "Japan's top diplomat:JPNGOV",
+    ]);
+  });
+
   it("reads people counted ('thousands of people', '20 people') as civilians, other people not", () => {
     expect(mentions("Thousands of people protested in Tbilisi.")).toContain("people:GEOCVL");
     expect(mentions("The Korean people visited the statues.")).not.toContain("people:CVL");

@@ -315,6 +315,12 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Afghan refugees sought asylum in Germany.")).toEqual(["AFGREF DEU 0233"]);
   });
 
+  it("codes the owner of people freed, named in the pattern, as the target", () => {
+    expect(code("Hamas freed four Israeli hostages in exchange for 200 Palestinian prisoners.")).toEqual([
+      "PSEREB ISR 0841",
+    ]);
+  });
+
   it("codes exercises held by coordinated parties, or with a named one, as military cooperation", () => {
     expect(
       code("South Korea and the United States began their annual Freedom Shield exercise.").sort(),
