@@ -69,6 +69,48 @@ export function wordShape(s: string): string {
   return out;
 }
 
+/** The atoms of a word form that depend on the form alone. */
+interface FormAtoms {
+  lower: string;
+  word: number;
+  suf1: number;
+  suf2: number;
+  suf3: number;
+  suf4: number;
+  pre1: number;
+  pre2: number;
+  shape: number;
+  form: number;
+  upper: number;
+}
+
+/** Form atoms per word form, cleared when full: hashing a word's affixes costs more than a lookup. */
+const formAtomsCache = new Map<string, FormAtoms>();
+const FORM_ATOMS_CACHE_SIZE = 50_000;
+
+function formAtoms(f: string): FormAtoms {
+  let a = formAtomsCache.get(f);
+  if (a === undefined) {
+    const w = f.toLowerCase().replace(/’/g, "'");
+    a = {
+      lower: w,
+      word: hashString(w),
+      suf1: hashString(w.slice(-1)),
+      suf2: hashString(w.slice(-2)),
+      suf3: hashString(w.slice(-3)),
+      suf4: hashString(w.slice(-4)),
+      pre1: hashString(w.slice(0, 1)),
+      pre2: hashString(w.slice(0, 2)),
+      shape: hashString(wordShape(f)),
+      form: hashString(f),
+      upper: /^\p{Lu}/u.test(f) ? 1 : 0,
+    };
+    if (formAtomsCache.size >= FORM_ATOMS_CACHE_SIZE) formAtomsCache.clear();
+    formAtomsCache.set(f, a);
+  }
+  return a;
+}
+
 /** Atoms for the words of a sentence. */
 export function wordAtoms(
   forms: readonly string[],
@@ -95,22 +137,22 @@ export function wordAtoms(
     upper: new Uint8Array(n),
   };
   for (let i = 0; i < n; i++) {
-    const f = forms[i];
-    const w = f.toLowerCase().replace(/’/g, "'");
+    const f = formAtoms(forms[i]);
+    const w = f.lower;
     a.lower[i] = w;
-    a.word[i] = hashString(w);
-    a.form[i] = hashString(f);
-    a.suf1[i] = hashString(w.slice(-1));
-    a.suf2[i] = hashString(w.slice(-2));
-    a.suf3[i] = hashString(w.slice(-3));
-    a.suf4[i] = hashString(w.slice(-4));
-    a.pre1[i] = hashString(w.slice(0, 1));
-    a.pre2[i] = hashString(w.slice(0, 2));
-    a.shape[i] = hashString(wordShape(f));
+    a.word[i] = f.word;
+    a.form[i] = f.form;
+    a.suf1[i] = f.suf1;
+    a.suf2[i] = f.suf2;
+    a.suf3[i] = f.suf3;
+    a.suf4[i] = f.suf4;
+    a.pre1[i] = f.pre1;
+    a.pre2[i] = f.pre2;
+    a.shape[i] = f.shape;
     const c = clusters?.get(w);
     if (c !== undefined) [a.c1[i], a.c2[i], a.c3[i]] = clusterLevels(c);
     a.known[i] = known?.has(w) ? 1 : 0;
-    a.upper[i] = /^\p{Lu}/u.test(f) ? 1 : 0;
+    a.upper[i] = f.upper;
   }
   return a;
 }
