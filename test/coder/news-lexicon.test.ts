@@ -315,6 +315,11 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Afghan refugees sought asylum in Germany.")).toEqual(["AFGREF DEU 0233"]);
   });
 
+  it("codes retaliation against an actor as force, and a vow of it as a threat", () => {
+    expect(code("Iran retaliated against Israel with missiles.")).toEqual(["IRN ISR 190"]);
+    expect(code("Tehran vowed to retaliate against Israel.")).toEqual(["IRNGOV ISR 1384"]);
+  });
+
   it("codes the owner of people freed, named in the pattern, as the target", () => {
     expect(code("Hamas freed four Israeli hostages in exchange for 200 Palestinian prisoners.")).toEqual([
       "PSEREB ISR 0841",
