@@ -81,7 +81,17 @@ const LOCATION_PREPS = new Set([
 ]);
 const PRONOUNS = new Set(["it", "he", "she"]);
 const PAIR_WORDS = new Set(["both", "two"]);
-const PAIR_NOUNS = new Set(["countries", "sides", "nations", "governments", "leaders", "states"]);
+const PAIR_NOUNS = new Set([
+  "countries",
+  "sides",
+  "nations",
+  "governments",
+  "leaders",
+  "states",
+  "ministers",
+  "presidents",
+  "delegations",
+]);
 const OBJECT_PRONOUNS = new Set([
   "him",
   "her",
@@ -314,7 +324,8 @@ function subject(tokens: Token[], mentions: ActorMention[], t: Trigger, ctx: Eve
   // "both countries renewed their treaty": the two sides of the last event.
   if (k >= 1 && PAIR_NOUNS.has(tokens[k].lower) && PAIR_WORDS.has(tokens[k - 1].lower) && ctx.lastPair) {
     const last = candidates[candidates.length - 1];
-    if (!last || last.m.end <= k - 1) return [...ctx.lastPair];
+    // "The two ministers": the pair noun may itself be a role noun.
+    if (!last || last.m.end <= k - 1 || last.m.start === k) return [...ctx.lastPair];
   }
   const pick = participial ? candidates[0] : candidates[candidates.length - 1];
   return pick ? coordinated(tokens, mentions, pick.i, -1) : [];

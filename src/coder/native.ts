@@ -97,7 +97,8 @@ const SAYING =
 const MUST = /\b(?:must|should|ought)\b/i;
 
 /** "Both countries", "the two sides": the dyad of the previous event acts (see events.ts). */
-const PAIR_RE = /\b(?:both|two) (?:countries|sides|nations|governments|leaders|states)\b/i;
+const PAIR_RE =
+  /\b(?:both|two) (?:countries|sides|nations|governments|leaders|states|ministers|presidents|delegations)\b/i;
 const YEAR_HINT = /\b(?:1\d|20)\d\d\b/;
 
 /**

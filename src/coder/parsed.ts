@@ -442,7 +442,7 @@ export function treeRoles(
 function nameless(tree: Tree, w: number): boolean {
   const word = tree.words[w];
   if (word.upos !== "NOUN" || ANAPHORIC_NOUNS.has(word.lemma.toLowerCase())) return false;
-  return !tree.dependents(w, "det").some((d) => /^(both|two|its|their)$/i.test(tree.words[d].form));
+  return !tree.dependents(w, "det", "nummod").some((d) => /^(both|two|its|their)$/i.test(tree.words[d].form));
 }
 
 /** True if word `w` is inside the noun phrase headed by `top` ("Officials of the Central Committee of …, … visited"), not in a clause of it. */

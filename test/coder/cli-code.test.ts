@@ -64,6 +64,15 @@ describe("yalu code", () => {
     expect(rows).toContain("PRK USA 120");
   });
 
+  it("reads 'the two ministers' as the pair of the last event", async () => {
+    const rows = await dyads(
+      "pair.txt",
+      "Japan met China in Lima on Monday. The two ministers agreed to keep communicating.\n",
+      "2024-11-13",
+    );
+    expect(rows).toEqual(["JPN CHN 040", "JPN CHN 030", "CHN JPN 030"]);
+  });
+
   it("knows a titled person the registry lacks by surname in later sentences", async () => {
     const rows = await dyads(
       "babis.txt",
