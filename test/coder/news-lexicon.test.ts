@@ -315,6 +315,10 @@ describe("NativeCoder: general news verbs and phrases", () => {
     expect(code("Afghan refugees sought asylum in Germany.")).toEqual(["AFGREF DEU 0233"]);
   });
 
+  it("codes an agreement suspended or abandoned with a party as reduced relations", () => {
+    expect(code("Seoul suspended the 2018 military agreement with Pyongyang.")).toEqual(["KORGOV PRKGOV 160"]);
+  });
+
   it("codes retaliation against an actor as force, and a vow of it as a threat", () => {
     expect(code("Iran retaliated against Israel with missiles.")).toEqual(["IRN ISR 190"]);
     expect(code("Tehran vowed to retaliate against Israel.")).toEqual(["IRNGOV ISR 1384"]);
