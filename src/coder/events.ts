@@ -568,13 +568,15 @@ export function extractEvents(
       // they will release…") or another's cooperative one states it: the act is coded.
       const speakers = read?.accusation ?? [];
       const codeRoot = rootOf(code);
-      const accused = found.pairs.filter(
-        ([s]) => speakers.length > 0 && !speakers.some((sp) => sp.country === s.country),
+      // The reported actor is accused even where its act names no target of ours ("the Council").
+      const actors = found.pairs.length > 0 ? [...new Set(found.pairs.map(([s]) => s))] : found.sources;
+      const accused = actors.filter(
+        (s) => speakers.length > 0 && !speakers.some((sp) => sp.country === s.country),
       );
       if (Number(codeRoot) >= 10 && accused.length > 0) {
         const evDates = datesOf(tokens, dates, t, triggers[k + 1]);
         for (const speaker of speakers)
-          for (const [s] of accused)
+          for (const s of accused)
             if (speaker.code !== s.code)
               out.push({ source: speaker, target: s, code: "112", trigger: t, dates: evDates });
         return;

@@ -316,7 +316,9 @@ describe("NativeCoder: general news verbs and phrases", () => {
   });
 
   it("codes an agreement suspended or abandoned with a party as reduced relations", () => {
-    expect(code("Seoul suspended the 2018 military agreement with Pyongyang.")).toEqual(["KORGOV PRKGOV 160"]);
+    expect(code("Seoul suspended the 2018 military agreement with Pyongyang.")).toEqual([
+      "KORGOV PRKGOV 160",
+    ]);
   });
 
   it("codes retaliation against an actor as force, and a vow of it as a threat", () => {

@@ -205,6 +205,8 @@ describe("NativeCoder reading the parse: reported speech", () => {
     const s = "The United States said Iran is defying the Security Council.";
     expect(code(s, linear)).toContain("IRN IGOUNO 128");
     expect(code(s)).toEqual(["USA IRN 112"]);
+    // The reported actor is accused though its act names no target the registry knows.
+    expect(code("The United States said Iran is defying the Council.")).toEqual(["USA IRN 112"]);
   });
 
   it("codes the speaker's own act when the reported clause's subject is a pronoun for the speaker", () => {
