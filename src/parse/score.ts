@@ -25,6 +25,11 @@ export interface ParseScore {
   /** With punctuation. */
   uasPunct: number;
   lasPunct: number;
+  /**
+   * LAS as the CoNLL 2018 shared task scores it: every word, punctuation too, and relations
+   * compared without their subtypes (nsubj:pass is nsubj).
+   */
+  lasUniversal: number;
   upos: number;
   xpos: number;
   relations: RelationScore[];
@@ -34,6 +39,12 @@ export interface ParseScore {
 export class AlignmentError extends Error {
   override name = "AlignmentError";
 }
+
+/** A relation without its subtype: "nsubj:pass" → "nsubj". */
+const universal = (deprel: string): string => {
+  const colon = deprel.indexOf(":");
+  return colon < 0 ? deprel : deprel.slice(0, colon);
+};
 
 /** Score `pred` against `gold`, sentence by sentence (same words in the same order). */
 export function scoreParses(gold: readonly ConlluSentence[], pred: readonly ConlluSentence[]): ParseScore {
@@ -45,6 +56,7 @@ export function scoreParses(gold: readonly ConlluSentence[], pred: readonly Conl
   let las = 0;
   let uasP = 0;
   let lasP = 0;
+  let lasU = 0;
   let upos = 0;
   let xpos = 0;
   const rel = new Map<string, { gold: number; predicted: number; correct: number }>();
@@ -70,6 +82,7 @@ export function scoreParses(gold: readonly ConlluSentence[], pred: readonly Conl
       if (gw.xpos === pw.xpos) xpos++;
       if (head) uasP++;
       if (label) lasP++;
+      if (head && universal(gw.deprel) === universal(pw.deprel)) lasU++;
       row(gw.deprel).gold++;
       row(pw.deprel).predicted++;
       if (label) row(gw.deprel).correct++;
@@ -95,6 +108,7 @@ export function scoreParses(gold: readonly ConlluSentence[], pred: readonly Conl
     las: pct(las, content),
     uasPunct: pct(uasP, words),
     lasPunct: pct(lasP, words),
+    lasUniversal: pct(lasU, words),
     upos: pct(upos, words),
     xpos: pct(xpos, words),
     relations,
@@ -111,6 +125,7 @@ export function formatParseScore(s: ParseScore): string {
     `no punct    ${f(s.uas)}  ${f(s.las)}`,
     `with punct  ${f(s.uasPunct)}  ${f(s.lasPunct)}`,
     `UPOS ${f(s.upos)}   XPOS ${f(s.xpos)}`,
+    `CoNLL 2018 LAS (with punct, relations without subtypes) ${f(s.lasUniversal)}`,
     "",
     "deprel            gold   pred  correct  precision  recall     F1",
   ];

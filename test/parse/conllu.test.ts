@@ -48,20 +48,24 @@ describe("parse scores", () => {
         "1\tSeoul\tSeoul\tNOUN\tNN\tNumber=Sing\t4\tnsubj",
       )
         .replace("3\tn't\tnot\tPART\tRB\t_\t4\tadvmod", "3\tn't\tnot\tPART\tRB\t_\t4\tdiscourse")
-        .replace("5\t.\t.\tPUNCT\t.\t_\t4\tpunct", "5\t.\t.\tPUNCT\t.\t_\t2\tpunct"),
+        .replace("5\t.\t.\tPUNCT\t.\t_\t4\tpunct", "5\t.\t.\tPUNCT\t.\t_\t2\tpunct")
+        .replace("1\tTokyo\tTokyo\tPROPN\tNNP\t_\t2\tnsubj", "1\tTokyo\tTokyo\tPROPN\tNNP\t_\t2\tnsubj:pass"),
     );
     const s = scoreParses(gold, pred);
     expect(s.words).toBe(7);
-    // Six non-punctuation words: Seoul's head is wrong; n't has the right head, wrong label.
+    // Six non-punctuation words: Seoul's head is wrong; n't and Tokyo have the right head, the
+    // wrong label.
     expect(s.uas).toBeCloseTo((100 * 5) / 6, 6);
-    expect(s.las).toBeCloseTo((100 * 4) / 6, 6);
+    expect(s.las).toBeCloseTo((100 * 3) / 6, 6);
+    // CoNLL 2018's LAS: all seven words, and Tokyo's nsubj:pass counts as nsubj.
+    expect(s.lasUniversal).toBeCloseTo((100 * 4) / 7, 6);
     // With the full stop, whose head is wrong too.
     expect(s.uasPunct).toBeCloseTo((100 * 5) / 7, 6);
     expect(s.upos).toBeCloseTo((100 * 6) / 7, 6);
     const advmod = s.relations.find((r) => r.deprel === "advmod");
     expect(advmod).toMatchObject({ gold: 1, predicted: 0, correct: 0, recall: 0 });
     const nsubj = s.relations.find((r) => r.deprel === "nsubj");
-    expect(nsubj).toMatchObject({ gold: 2, predicted: 2, correct: 1, precision: 50, recall: 50 });
+    expect(nsubj).toMatchObject({ gold: 2, predicted: 1, correct: 0, precision: 0, recall: 0 });
   });
 
   it("refuse parses that do not line up with the gold", () => {
