@@ -1,7 +1,7 @@
 /**
  * Train Yalu's dependency parser on UD English EWT and write the model the product ships.
  *
- *   npm run train:parser [-- --seed 1 --members 3 --tag-epochs 8 --parse-epochs 15 --folds 5
+ *   npm run train:parser [-- --seed 1 --members 3 --tag-epochs 8 --tag-passes 1 --parse-epochs 15 --folds 5
  *                           --cluster-seed 1 --with-dev --out FILE]
  *
  * Trains on the train split (and dev with --with-dev, as the shipped model is), reports dev figures
@@ -52,6 +52,7 @@ const options = {
   seed: num("seed", defaultTrainOptions.seed),
   tagEpochs: num("tag-epochs", defaultTrainOptions.tagEpochs),
   parseEpochs: num("parse-epochs", defaultTrainOptions.parseEpochs),
+  tagPasses: num("tag-passes", defaultTrainOptions.tagPasses),
   folds: num("folds", defaultTrainOptions.folds),
   explore: num("explore", defaultTrainOptions.explore),
   dropHyphens: num("drop-hyphens", defaultTrainOptions.dropHyphens),

@@ -67,11 +67,12 @@ function packWeights(w: SparseWeights): { bytes: Buffer[]; scale: number } {
 
 /** The model as the bytes of its file. */
 export function encodeModel(m: ParserModel, about: Record<string, unknown> = {}): Buffer {
-  const tables = [
+  const tables: [string, unknown][] = [
     ["tagger", m.tagger.weights],
     ["transitions", m.transitions],
     ["labeller", m.labeller],
-  ] as const;
+  ];
+  if (m.tagger.second) tables.push(["tagger second pass", m.tagger.second]);
   const blocks: Buffer[] = [];
   const header: Header = {
     classes: m.tagger.classes,
@@ -155,6 +156,7 @@ export function decodeModel(bytes: Uint8Array): ParserModel & { about: Record<st
       clusters: new Map(header.clusters),
       known: new Set(header.known ?? []),
       weights: get("tagger"),
+      ...(weights.has("tagger second pass") && { second: get("tagger second pass") }),
     },
     upos: header.upos,
     classUpos: Int32Array.from(header.classUpos),

@@ -77,8 +77,11 @@ export function mixModels(models: readonly ParserModel[]): ParserModel {
         return ids ? renumbered(quantized(w), ids[k], count) : quantized(w);
       }),
     );
+  const passes = new Set(models.map((m) => (m.tagger.second ? 2 : 1)));
+  if (passes.size > 1) throw new Error("parser models to mix must have as many tagger passes");
   return {
     tagger: {
+      ...(first.tagger.second && { second: mix((m) => m.tagger.second, classes.ids, classes.names.length) }),
       classes: classes.names,
       dictionary: first.tagger.dictionary,
       clusters: first.tagger.clusters,

@@ -1,7 +1,8 @@
 /**
  * Part-of-speech tagging: a greedy left-to-right averaged perceptron over word, affix, shape and
  * context features, predicting UPOS and Penn XPOS together (one class per pair seen in training,
- * e.g. "AUX|VBZ"). Frequent unambiguous words are tagged from a dictionary.
+ * e.g. "AUX|VBZ"). Frequent unambiguous words are tagged from a dictionary. A model may have a second
+ * pass, which tags again seeing the first pass's tags of the words to the right.
  */
 import { type Clusters, clusterLevels } from "./clusters.ts";
 import { featureKey, hashString } from "./hash.ts";
@@ -158,7 +159,7 @@ export function wordAtoms(
 }
 
 /** Number of features `tagFeatures` writes at most. */
-export const TAG_FEATURES = 40;
+export const TAG_FEATURES = 48;
 
 const at = (arr: Int32Array, i: number): number =>
   i < 0 ? PAD[i + 2] : i >= arr.length ? PAD[i - arr.length + 2] : arr[i];
@@ -236,11 +237,47 @@ function contextFeatures(
 }
 
 /**
- * All features of word `i` given the two previous tags (class ids, -1/-2 for none) into `keys`;
- * returns how many.
+ * Features of word `i` from a first pass's tags (`first`): its own and those of the next two words,
+ * which a left-to-right pass cannot see ("that" before a verb is no determiner). Written from `k`;
+ * returns the new count.
  */
-export function tagFeatures(a: WordAtoms, i: number, p1: number, p2: number, keys: Int32Array): number {
-  return contextFeatures(a, i, p1, p2, keys, wordFeatures(a, i, keys));
+function firstPassFeatures(
+  a: WordAtoms,
+  i: number,
+  p1: number,
+  first: Int32Array,
+  keys: Int32Array,
+  k: number,
+): number {
+  const n = first.length;
+  const r1 = i + 1 < n ? first[i + 1] : -3;
+  const r2 = i + 2 < n ? first[i + 2] : -4;
+  const t0 = first[i];
+  keys[k++] = featureKey(41, t0);
+  keys[k++] = featureKey(42, r1);
+  keys[k++] = featureKey(43, r1, r2);
+  keys[k++] = featureKey(44, p1, r1);
+  keys[k++] = featureKey(45, a.word[i], r1);
+  keys[k++] = featureKey(46, t0, r1);
+  keys[k++] = featureKey(47, a.suf3[i], r1);
+  keys[k++] = featureKey(48, t0, p1, r1);
+  return k;
+}
+
+/**
+ * All features of word `i` given the two previous tags (class ids, -1/-2 for none) into `keys`, and
+ * in a second pass the first pass's tags (`first`); returns how many.
+ */
+export function tagFeatures(
+  a: WordAtoms,
+  i: number,
+  p1: number,
+  p2: number,
+  keys: Int32Array,
+  first?: Int32Array,
+): number {
+  const k = contextFeatures(a, i, p1, p2, keys, wordFeatures(a, i, keys));
+  return first ? firstPassFeatures(a, i, p1, first, keys, k) : k;
 }
 
 /** A trained tagger's tables. */
@@ -254,25 +291,30 @@ export interface TaggerModel {
   /** Lower-cased words seen at least twice in training (older models: none). */
   known: ReadonlySet<string>;
   weights: Scorer;
+  /**
+   * The second pass's weights: it tags again, seeing the first pass's tags of the words to the
+   * right (older models: none, one pass).
+   */
+  second?: Scorer;
 }
 
-/** Scores of the word-alone features per word form, per model; cleared when full. */
-const wordScoreCache = new WeakMap<TaggerModel, Map<string, Float32Array>>();
+/** Scores of the word-alone features per word form, per weight table; cleared when full. */
+const wordScoreCache = new WeakMap<Scorer, Map<string, Float32Array>>();
 const WORD_SCORE_CACHE_SIZE = 50_000;
 
-/** The model's cache of word-alone scores per word form. */
-function wordScoreCacheOf(m: TaggerModel): Map<string, Float32Array> {
-  let cache = wordScoreCache.get(m);
+/** The weight table's cache of word-alone scores per word form. */
+function wordScoreCacheOf(w: Scorer): Map<string, Float32Array> {
+  let cache = wordScoreCache.get(w);
   if (!cache) {
     cache = new Map();
-    wordScoreCache.set(m, cache);
+    wordScoreCache.set(w, cache);
   }
   return cache;
 }
 
 /** The scores of word `i`'s word-alone features, from the cache where its form was seen. */
 function wordScores(
-  m: TaggerModel,
+  w: Scorer,
   cache: Map<string, Float32Array>,
   a: WordAtoms,
   i: number,
@@ -281,28 +323,36 @@ function wordScores(
   const form = a.text[i];
   let scores = cache.get(form);
   if (!scores) {
-    scores = new Float32Array(m.classes.length);
-    m.weights.score(keys, wordFeatures(a, i, keys), scores);
+    scores = new Float32Array(w.classes);
+    w.score(keys, wordFeatures(a, i, keys), scores);
     if (cache.size >= WORD_SCORE_CACHE_SIZE) cache.clear();
     cache.set(form, scores);
   }
   return scores;
 }
 
-/** Tag class ids for a sentence's atoms (greedy, left to right). */
+/** Tag class ids for a sentence's atoms (greedy, left to right; again if the model has a second pass). */
 export function tagSentence(m: TaggerModel, a: WordAtoms): Int32Array {
+  const first = tagPass(m, m.weights, a);
+  return m.second ? tagPass(m, m.second, a, first) : first;
+}
+
+/** One greedy left-to-right pass with weights `w`, seeing the `first` pass's tags if given. */
+function tagPass(m: TaggerModel, w: Scorer, a: WordAtoms, first?: Int32Array): Int32Array {
   const n = a.word.length;
   const out = new Int32Array(n);
   const keys = new Int32Array(TAG_FEATURES);
   const scores = new Float32Array(m.classes.length);
-  const cache = wordScoreCacheOf(m);
+  const cache = wordScoreCacheOf(w);
   let p1 = -1;
   let p2 = -2;
   for (let i = 0; i < n; i++) {
     let c = m.dictionary.get(a.lower[i]);
     if (c === undefined) {
-      scores.set(wordScores(m, cache, a, i, keys));
-      m.weights.score(keys, contextFeatures(a, i, p1, p2, keys, 0), scores);
+      scores.set(wordScores(w, cache, a, i, keys));
+      let k = contextFeatures(a, i, p1, p2, keys, 0);
+      if (first) k = firstPassFeatures(a, i, p1, first, keys, k);
+      w.score(keys, k, scores);
       c = argmax(scores, scores.length);
     }
     out[i] = c;

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { tokenize } from "../../src/coder/tokens.ts";
 import { loadParser } from "../../src/parse/default.ts";
 import { featureKey } from "../../src/parse/hash.ts";
-import { argmax, meanWeights, SparseWeights, TrainWeights } from "../../src/parse/perceptron.ts";
+import { argmax, meanWeights, type Scorer, SparseWeights, TrainWeights } from "../../src/parse/perceptron.ts";
 import { TAG_FEATURES, tagFeatures, tagSentence, wordAtoms } from "../../src/parse/tagger.ts";
-import { mulberry32 } from "../../src/parse/train.ts";
+import { mulberry32, trainModel } from "../../src/parse/train.ts";
+import { small, treebank } from "./small-treebank.ts";
 
 /** Dense reference scores: the averaged weights summed feature by feature. */
 function reference(w: SparseWeights, keys: Int32Array): Float32Array {
@@ -85,8 +86,11 @@ describe("the mean of several tables (parameter mixing)", () => {
 });
 
 describe("the tagger's per-word score cache", () => {
-  it("tags as scoring every feature afresh does", () => {
-    const m = loadParser();
+  it.each([
+    ["the shipped model", loadParser],
+    ["a two-pass tagger", () => trainModel(treebank, { ...small, tagPasses: 2 })],
+  ])("tags as scoring every feature afresh does (%s)", (_, model) => {
+    const m = model();
     const sentences = [
       "North Korea fired two ballistic missiles into the sea on Sunday, Seoul said.",
       "The ministry said Seoul would not attend the talks in Geneva.",
@@ -97,24 +101,26 @@ describe("the tagger's per-word score cache", () => {
         tokenize(text).map((t) => t.text),
         m.tagger.clusters,
       );
-      // Twice: the second run reads the scores the first one cached.
-      for (let run = 0; run < 2; run++) {
-        const fresh: number[] = [];
+      /** One pass scoring every feature afresh, seeing the `first` pass's tags if given. */
+      const pass = (w: Scorer, first?: Int32Array): Int32Array => {
+        const tags: number[] = [];
         const keys = new Int32Array(TAG_FEATURES);
         const scores = new Float32Array(m.tagger.classes.length);
         for (let i = 0; i < atoms.word.length; i++) {
           let c = m.tagger.dictionary.get(atoms.lower[i]);
           if (c === undefined) {
             scores.fill(0);
-            m.tagger.weights.score(
-              keys,
-              tagFeatures(atoms, i, fresh[i - 1] ?? -1, fresh[i - 2] ?? -2, keys),
-              scores,
-            );
+            w.score(keys, tagFeatures(atoms, i, tags[i - 1] ?? -1, tags[i - 2] ?? -2, keys, first), scores);
             c = argmax(scores, scores.length);
           }
-          fresh.push(c);
+          tags.push(c);
         }
+        return Int32Array.from(tags);
+      };
+      // Twice: the second run reads the scores the first one cached.
+      for (let run = 0; run < 2; run++) {
+        const first = pass(m.tagger.weights);
+        const fresh = Array.from(m.tagger.second ? pass(m.tagger.second, first) : first);
         expect(Array.from(tagSentence(m.tagger, atoms))).toEqual(fresh);
       }
     }
