@@ -279,6 +279,10 @@ export class NativeCoder implements SentenceCoder {
   ): Event[] {
     const out: Event[] = [];
     const seen = new Set<string>();
+    // One event per dyad, root and date in a sentence: "a Saudi-led air strike on a school bus
+    // killed 40 children" is one act (195), not also a 190; the most specific code is kept.
+    const byRoot = new Map<string, number>();
+    const collected = this.#collect?.length ?? 0;
     const model = this.#opts.confidence;
     for (const r of raw) {
       const evidence: CodingEvidence = {
@@ -317,10 +321,17 @@ export class NativeCoder implements SentenceCoder {
             citation,
           },
         });
-        if (!seen.has(e.id)) {
-          seen.add(e.id);
+        if (seen.has(e.id)) continue;
+        seen.add(e.id);
+        const key = `${e.date}\t${e.source.code}\t${e.target.code}\t${e.root}`;
+        const at = byRoot.get(key);
+        if (at === undefined) {
+          byRoot.set(key, out.length);
           out.push(e);
           this.#collect?.push(evidence);
+        } else if (e.cameo.length > out[at].cameo.length) {
+          out[at] = e;
+          if (this.#collect) this.#collect[collected + at] = evidence;
         }
       }
     }

@@ -128,6 +128,12 @@ describe("NativeCoder reading the parse: direction and roles", () => {
     expect(code("French police stormed a migrant camp.")).toEqual([]);
   });
 
+  it("codes one event per dyad and root in a sentence, the most specific", () => {
+    expect(code("A Saudi-led air strike on a Yemeni school bus killed 40 children.")).toEqual([
+      "SAU YEMEDU 195",
+    ]);
+  });
+
   it("reads a participle joined to a name by a hyphen as an adjective naming the doer", () => {
     // "Russia-backed" is no act of support for the forces' target; "Saudi-led" names the attacker.
     expect(code("Russia-backed forces attacked Kyiv.").some((e) => e.endsWith(" 051"))).toBe(false);
