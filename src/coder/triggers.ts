@@ -390,9 +390,14 @@ export function findTriggers(
     const tag = pos?.[i];
     // "Saudi-led", "Russia-backed", "UN-brokered": a participle joined to a name is an adjective.
     const modifier = tokens[i].joined && (inActor(i - 1) || /^\p{Lu}/u.test(tokens[i - 1].text));
+    // "China and Russia call on US to …": a headline's verb right after its actor, before "on" or
+    // "for", that the tagger read as a noun.
+    const headlineVerb =
+      tag === "NOUN" && i > 0 && inActor(i - 1) && /^(on|for)$/.test(tokens[i + 1]?.lower ?? "");
     for (const p of ps) {
       if (p.kind === "verb" && modifier) continue;
-      if (p.kind === "verb" && tag && NOT_VERB.has(tag) && !(tag === "ADJ" && p.participle)) continue;
+      if (p.kind === "verb" && tag && NOT_VERB.has(tag) && !(tag === "ADJ" && p.participle) && !headlineVerb)
+        continue;
       if (p.kind === "noun" && (tag === "VERB" || tag === "AUX")) continue;
       // "has hosted … for talks", "has firmly refused talks": "have" before a participle (past its
       // adverbs) is an auxiliary, not "have talks".

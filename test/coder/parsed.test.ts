@@ -191,6 +191,13 @@ describe("NativeCoder reading the parse: direction and roles", () => {
     expect(code("Japan discussed trade with South Korea.")).toEqual(["JPN KOR 040"]);
   });
 
+  it("reads a headline's verb right after its actor, before 'on' or 'for', as a verb", () => {
+    expect(code("China and Russia call on US to end sanctions against Iran").sort()).toEqual([
+      "CHN USA 020",
+      "RUS USA 020",
+    ]);
+  });
+
   it("reads a headline's present tense as a verb where the parse gives it a subject and an object", () => {
     const s = "Venezuela releases dozens of political activists.";
     expect(code(s, linear)).toEqual([]);
