@@ -331,6 +331,13 @@ function subject(tokens: Token[], mentions: ActorMention[], t: Trigger, ctx: Eve
   return pick ? coordinated(tokens, mentions, pick.i, -1) : [];
 }
 
+/** Nouns for an act that its target answers ("rejected the protest", "denied the accusation"). */
+const REPLIES = new Set(
+  "protest protests accusation accusations allegation allegations claim claims charge charges demand demands request criticism proposal offer".split(
+    " ",
+  ),
+);
+
 /**
  * Acts that coordinated actors with no other party named do with each other: agreeing, meeting,
  * signing and cooperating ("Trump and Putin agreed to share information", "China and Japan met").
@@ -487,6 +494,17 @@ function pairsOf(
   }
   const pairs: [ActorMention, ActorMention][] = [];
   const pair = ctx.lastPair;
+  // "Tokyo lodged a protest with Beijing. China's foreign ministry rejected the protest": a reply
+  // to the last event's act, by its target, is to its source.
+  if (
+    targets.length === 0 &&
+    pair &&
+    /^1[12]/.test(t.pattern.code) &&
+    tokens[t.start + 1]?.lower === "the" &&
+    REPLIES.has(tokens[t.start + 2]?.lower ?? "") &&
+    sources.some((s) => s.country !== null && s.country === pair[1].country)
+  )
+    targets = [pair[0]];
   if (pair && sources.length === 2 && sources[0] === pair[0] && sources[1] === pair[1]) {
     // "Both countries …": the two sides act on each other.
     if (t.pattern.reciprocal || targets.length === 0)

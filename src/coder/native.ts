@@ -234,6 +234,7 @@ export class NativeCoder implements SentenceCoder {
       namesUnknownActor(tokens, found, (i) => inActor[i] === 1);
     if (found.length === 0 || !worthParsing) {
       const before = ctx.events.lastSource;
+      const pairBefore = ctx.events.lastPair;
       const rough = extractEvents(tokens, mentions, found, dates, ctx.events);
       // "X said Y must …": no event by word order, but the parse may read a demand.
       const demand = found.some((t) => t.mood === "hypothetical") && MUST.test(s.text);
@@ -247,6 +248,7 @@ export class NativeCoder implements SentenceCoder {
           mentions,
         );
       ctx.events.lastSource = before;
+      ctx.events.lastPair = pairBefore;
     }
     const words = this.#parse(tokens, s.text);
     const parsed = words ? tree(words) : undefined;

@@ -64,6 +64,15 @@ describe("yalu code", () => {
     expect(rows).toContain("PRK USA 120");
   });
 
+  it("reads a reply to the last event's act, by its target, as directed at its source", async () => {
+    const rows = await dyads(
+      "reply.txt",
+      "Tokyo lodged a protest with Beijing on Monday.\n\nChina rejected the protest.\n",
+      "2024-11-13",
+    );
+    expect(rows).toEqual(["JPNGOV CHNGOV 114", "CHN JPNGOV 120"]);
+  });
+
   it("reads 'the two ministers' as the pair of the last event", async () => {
     const rows = await dyads(
       "pair.txt",
