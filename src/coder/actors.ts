@@ -471,6 +471,15 @@ function namedPeople(
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** The country of the actor that mention `i` is coordinated with ("Maduro and the opposition"), or null. */
+function coordinatedCountry(mentions: ActorMention[], i: number, tokens: Token[]): string | null {
+  let k = mentions[i].start - 1;
+  if (tokens[k]?.lower === "the") k--;
+  if (tokens[k]?.lower !== "and") return null;
+  const before = mentions[i - 1];
+  return before && before.end === k && before.kind !== "agent" ? before.country : null;
+}
+
 /** Mark places named as the scene and give agents without a country the scene's, else the dateline's. */
 function placeContext(mentions: ActorMention[], tokens: Token[], dateline: string | null): ActorMention[] {
   const scene = new Set<string>();
@@ -486,14 +495,15 @@ function placeContext(mentions: ActorMention[], tokens: Token[], dateline: strin
     scene.add(m.country);
   }
   const country = scene.size === 1 ? [...scene][0] : scene.size === 0 ? dateline : null;
-  if (!country) return mentions;
   // Only agents standing alone ("gunmen", "police"): a bare institution ("the army") still takes
   // the other side's country in the event (events.ts), as an appositive title would mislead here.
-  return mentions.map((m) =>
-    m.kind === "agent" && m.country === null && !m.bare
-      ? { ...m, code: `${country}${m.code}`, country, via: "role" }
-      : m,
-  );
+  // An agent coordinated with an actor of a country is of that country first ("between Maduro and
+  // the opposition", "the government and the rebels").
+  return mentions.map((m, i) => {
+    if (m.kind !== "agent" || m.country !== null || m.bare) return m;
+    const partner = coordinatedCountry(mentions, i, tokens) ?? country;
+    return partner ? { ...m, code: `${partner}${m.code}`, country: partner, via: "role" } : m;
+  });
 }
 
 /** True if a noun before this token ends its phrase ("the army for", "the army."), not a modifier ("military talks"). */

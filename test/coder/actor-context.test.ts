@@ -19,6 +19,12 @@ const code = (text: string, date = "2024-05-15"): string[] =>
     .map((e) => `${e.source.code} ${e.target.code} ${e.cameo}`);
 
 describe("actors from the generated Phoenix table", () => {
+  it("gives an agent coordinated with an actor that actor's country before the dateline's", () => {
+    expect(
+      mentions("Colombia tried to mediate between Maduro and the opposition.", "2024-09-13", "USA"),
+    ).toContain("opposition:VENOPP");
+  });
+
   it("joins a state's possessive to its role across adjectives ('South Korea's new president')", () => {
     expect(mentions("South Korea's new president met Japan's top diplomat.")).toEqual([
       "South Korea's new president:KORGOV",
