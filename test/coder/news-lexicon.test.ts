@@ -332,11 +332,14 @@ describe("NativeCoder: general news verbs and phrases", () => {
     ]);
   });
 
-  it("codes exercises held by coordinated parties, or with a named one, as military cooperation", () => {
+  it("codes exercises held by coordinated parties, or with a named one, as military cooperation, one state's as a show of force", () => {
     expect(
       code("South Korea and the United States began their annual Freedom Shield exercise.").sort(),
     ).toEqual(["KOR USA 062", "USA KOR 062"]);
     expect(code("Japan held exercises with the United States.")).toEqual(["JPN USA 062"]);
+    // One state's exercises show its force: at the state they are held around, else at itself.
+    expect(code("China held military drills around Taiwan.")).toEqual(["CHN TWN 150"]);
+    expect(code("North Korea began military drills on Monday.")).toEqual(["PRK PRK 150"]);
   });
 
   it("codes a violated ceasefire as 196, between the parties named", () => {
