@@ -81,7 +81,8 @@ const LOCATION_PREPS = new Set([
 ]);
 const PRONOUNS = new Set(["it", "he", "she"]);
 const PAIR_WORDS = new Set(["both", "two"]);
-const PAIR_NOUNS = new Set([
+/** Nouns that, after "both" or "two", stand for the pair of the last event ("the two sides"). */
+export const PAIR_NOUNS: ReadonlySet<string> = new Set([
   "countries",
   "sides",
   "nations",

@@ -3,7 +3,7 @@ import { type ParsedWord, type ParserModel, parse, type Tree, tree } from "../pa
 import { ActorMatcher, type ActorMention, type ActorSource } from "./actors.ts";
 import { type CodingEvidence, type ConfidenceModel, confidenceOf } from "./confidence.ts";
 import { type DateContext, type DateMention, findDates } from "./dates.ts";
-import { type EventContext, extractEvents, type RawEvent } from "./events.ts";
+import { type EventContext, extractEvents, PAIR_NOUNS, type RawEvent } from "./events.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { namesUnknownActor } from "./parsed.ts";
 import { posTags } from "./pos.ts";
@@ -97,8 +97,7 @@ const SAYING =
 const MUST = /\b(?:must|should|ought)\b/i;
 
 /** "Both countries", "the two sides": the dyad of the previous event acts (see events.ts). */
-const PAIR_RE =
-  /\b(?:both|two) (?:countries|sides|nations|governments|leaders|states|ministers|presidents|delegations)\b/i;
+const PAIR_RE = new RegExp(`\\b(?:both|two) (?:${[...PAIR_NOUNS].join("|")})\\b`, "i");
 const YEAR_HINT = /\b(?:1\d|20)\d\d\b/;
 
 /**

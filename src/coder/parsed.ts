@@ -16,7 +16,6 @@ import {
   isReportingVerb,
   mentionHead,
   mentionsOf,
-  ON_TARGET,
   partnerWords,
   reportingVerb,
   subjectWord,
@@ -428,7 +427,7 @@ export function treeRoles(
       : (m) =>
           !(attribution && inAttribution(m)) &&
           !reportsAfter(m) &&
-          !(topical && mentions.includes(m) && isTopic(tree, mentionHead(tree, m))),
+          !(topical && mentions.includes(m) && isTopic(tree, heads[mentions.indexOf(m)])),
     accusation,
     demand,
     victims,
@@ -492,6 +491,13 @@ const STANCES = new Set([
   "favour",
   "deny",
 ]);
+
+/** Nouns whose "on" names their target ("a ban on Japan", "tariffs on Chinese goods", "strikes on Gaza"). */
+const ON_TARGET: ReadonlySet<string> = new Set(
+  "tariff sanction ban embargo restriction levy curb duty blockade boycott pressure attack strike raid assault crackdown war".split(
+    " ",
+  ),
+);
 
 /**
  * True if word `w` is a topic: a phrase "on", "about", "regarding" or "concerning" something, but

@@ -88,13 +88,6 @@ function phraseMention(
   return null;
 }
 
-/** Nouns whose "on" names their target ("a ban on Japan", "tariffs on Chinese goods", "strikes on Gaza"). */
-export const ON_TARGET: ReadonlySet<string> = new Set(
-  "tariff sanction ban embargo restriction levy curb duty blockade boycott pressure attack strike raid assault crackdown war".split(
-    " ",
-  ),
-);
-
 /** The subject or agent of a participle modifying a noun ("a US-drafted resolution", "Chinese-backed"). */
 export function participleArgument(t: Tree, w: number): boolean {
   const h = t.head(w);
