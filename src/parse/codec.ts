@@ -7,7 +7,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { ParserModel } from "./parser.ts";
 import { SparseWeights } from "./perceptron.ts";
 
-const MAGIC = "YALU-PARSER 2\n";
+const MAGIC = "YALU-PARSER 3\n";
 
 interface Header {
   classes: string[];
@@ -18,6 +18,8 @@ interface Header {
   clusters: [string, number][];
   /** Absent in models before the tagger's known-word feature. */
   known?: string[];
+  /** Lemma → parts of speech (lexicon.ts). */
+  lexicon: [string, number][];
   lemmas: [string, string][];
   tables: { name: string; classes: number; rows: number; pairs: number; scale: number }[];
   /** Free-form provenance: corpus, seed, epochs, date. */
@@ -82,6 +84,7 @@ export function encodeModel(m: ParserModel, about: Record<string, unknown> = {})
     dictionary: [...m.tagger.dictionary],
     clusters: [...m.tagger.clusters],
     known: [...m.tagger.known],
+    lexicon: [...m.tagger.lexicon],
     lemmas: [...m.lemmas],
     tables: [],
     about,
@@ -155,6 +158,7 @@ export function decodeModel(bytes: Uint8Array): ParserModel & { about: Record<st
       dictionary: new Map(header.dictionary),
       clusters: new Map(header.clusters),
       known: new Set(header.known ?? []),
+      lexicon: new Map(header.lexicon),
       weights: get("tagger"),
       ...(weights.has("tagger second pass") && { second: get("tagger second pass") }),
     },

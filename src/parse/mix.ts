@@ -4,7 +4,6 @@
  * (McDonald, Hall & Mann 2010 mix perceptrons this way). Each member is first rounded to the 8-bit
  * weights its model file would hold, so mixing files and mixing freshly trained members agree.
  */
-import type { Clusters } from "./clusters.ts";
 import { byteScale } from "./codec.ts";
 import type { ParserModel } from "./parser.ts";
 import { meanWeights, SparseWeights } from "./perceptron.ts";
@@ -27,7 +26,7 @@ function renumbered(w: SparseWeights, ids: readonly number[], classes: number): 
   );
 }
 
-function sameClusters(a: Clusters, b: Clusters): boolean {
+function sameMap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
   if (a === b) return true;
   if (a.size !== b.size) return false;
   for (const [word, c] of a) if (b.get(word) !== c) return false;
@@ -56,11 +55,14 @@ function union(lists: readonly (readonly string[])[]): { names: string[]; ids: n
 export function mixModels(models: readonly ParserModel[]): ParserModel {
   const [first] = models;
   if (!first) throw new Error("no parser models to mix");
-  for (const m of models)
-    if (!sameClusters(m.tagger.clusters, first.tagger.clusters))
+  for (const m of models) {
+    if (!sameMap(m.tagger.clusters, first.tagger.clusters))
       throw new Error(
         "parser models to mix must share their word clusters (train them with one --cluster-seed)",
       );
+    if (!sameMap(m.tagger.lexicon, first.tagger.lexicon))
+      throw new Error("parser models to mix must share their lexicon (train them with one WordNet)");
+  }
   const classes = union(models.map((m) => m.tagger.classes));
   const labels = union(models.map((m) => m.labels));
   const upos = [...first.upos];
@@ -86,6 +88,7 @@ export function mixModels(models: readonly ParserModel[]): ParserModel {
       dictionary: first.tagger.dictionary,
       clusters: first.tagger.clusters,
       known: first.tagger.known,
+      lexicon: first.tagger.lexicon,
       weights: mix((m) => m.tagger.weights, classes.ids, classes.names.length),
     },
     upos,

@@ -131,7 +131,7 @@ function tagNames(m: ParserModel): [string, string][] {
  */
 export function parse(m: ParserModel, forms: readonly string[]): ParsedWord[] {
   if (forms.length === 0) return [];
-  const atoms = wordAtoms(forms, m.tagger.clusters, m.tagger.known);
+  const atoms = wordAtoms(forms, m.tagger);
   const tags = tagSentence(m.tagger, atoms);
   const x = inputFor(m, atoms, tags);
   const st = parseTagged(m, x);

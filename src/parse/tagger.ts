@@ -6,6 +6,7 @@
  */
 import { type Clusters, clusterLevels } from "./clusters.ts";
 import { featureKey, hashString } from "./hash.ts";
+import { type Lexicon, lexicalReadings } from "./lexicon.ts";
 import { argmax, type Scorer } from "./perceptron.ts";
 
 /** Per-word atoms a sentence's features are built from, computed once per sentence. */
@@ -18,8 +19,13 @@ export interface WordAtoms {
   suf2: Int32Array;
   suf3: Int32Array;
   suf4: Int32Array;
+  suf5: Int32Array;
   pre1: Int32Array;
   pre2: Int32Array;
+  pre3: Int32Array;
+  pre4: Int32Array;
+  /** The word's readings in the lexicon (see lexicon.ts; 0: none). */
+  lex: Int32Array;
   shape: Int32Array;
   /** Case-sensitive form. */
   form: Int32Array;
@@ -78,8 +84,11 @@ interface FormAtoms {
   suf2: number;
   suf3: number;
   suf4: number;
+  suf5: number;
   pre1: number;
   pre2: number;
+  pre3: number;
+  pre4: number;
   shape: number;
   form: number;
   upper: number;
@@ -100,8 +109,11 @@ function formAtoms(f: string): FormAtoms {
       suf2: hashString(w.slice(-2)),
       suf3: hashString(w.slice(-3)),
       suf4: hashString(w.slice(-4)),
+      suf5: hashString(w.slice(-5)),
       pre1: hashString(w.slice(0, 1)),
       pre2: hashString(w.slice(0, 2)),
+      pre3: hashString(w.slice(0, 3)),
+      pre4: hashString(w.slice(0, 4)),
       shape: hashString(wordShape(f)),
       form: hashString(f),
       upper: /^\p{Lu}/u.test(f) ? 1 : 0,
@@ -112,12 +124,39 @@ function formAtoms(f: string): FormAtoms {
   return a;
 }
 
+/** What the tagger knows of words beyond the treebank's features (all optional). */
+export interface Lexica {
+  clusters?: Clusters;
+  known?: ReadonlySet<string>;
+  lexicon?: Lexicon;
+}
+
+/** Readings per lower-cased word, per lexicon; cleared when full. */
+const readingsCache = new WeakMap<Lexicon, Map<string, number>>();
+
+function readingsCacheOf(lexicon: Lexicon): Map<string, number> {
+  let cache = readingsCache.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    readingsCache.set(lexicon, cache);
+  }
+  return cache;
+}
+
+function readingsOf(cache: Map<string, number>, lexicon: Lexicon, w: string): number {
+  let r = cache.get(w);
+  if (r === undefined) {
+    r = lexicalReadings(w, lexicon);
+    if (cache.size >= FORM_ATOMS_CACHE_SIZE) cache.clear();
+    cache.set(w, r);
+  }
+  return r;
+}
+
 /** Atoms for the words of a sentence. */
-export function wordAtoms(
-  forms: readonly string[],
-  clusters?: Clusters,
-  known?: ReadonlySet<string>,
-): WordAtoms {
+export function wordAtoms(forms: readonly string[], lexica: Lexica = {}): WordAtoms {
+  const { clusters, known, lexicon } = lexica;
+  const readings = lexicon && readingsCacheOf(lexicon);
   const n = forms.length;
   const a: WordAtoms = {
     text: forms,
@@ -127,8 +166,12 @@ export function wordAtoms(
     suf2: new Int32Array(n),
     suf3: new Int32Array(n),
     suf4: new Int32Array(n),
+    suf5: new Int32Array(n),
     pre1: new Int32Array(n),
     pre2: new Int32Array(n),
+    pre3: new Int32Array(n),
+    pre4: new Int32Array(n),
+    lex: new Int32Array(n),
     shape: new Int32Array(n),
     form: new Int32Array(n),
     c1: new Int32Array(n),
@@ -149,6 +192,10 @@ export function wordAtoms(
     a.suf4[i] = f.suf4;
     a.pre1[i] = f.pre1;
     a.pre2[i] = f.pre2;
+    a.suf5[i] = f.suf5;
+    a.pre3[i] = f.pre3;
+    a.pre4[i] = f.pre4;
+    if (readings) a.lex[i] = readingsOf(readings, lexicon, w);
     a.shape[i] = f.shape;
     const c = clusters?.get(w);
     if (c !== undefined) [a.c1[i], a.c2[i], a.c3[i]] = clusterLevels(c);
@@ -159,7 +206,7 @@ export function wordAtoms(
 }
 
 /** Number of features `tagFeatures` writes at most. */
-export const TAG_FEATURES = 48;
+export const TAG_FEATURES = 58;
 
 const at = (arr: Int32Array, i: number): number =>
   i < 0 ? PAD[i + 2] : i >= arr.length ? PAD[i - arr.length + 2] : arr[i];
@@ -186,6 +233,14 @@ function wordFeatures(a: WordAtoms, i: number, keys: Int32Array): number {
   keys[k++] = featureKey(38, c3, a.suf2[i]);
   // An unknown word is seldom a function word, whatever its shape ("Xi" is no "If").
   keys[k++] = featureKey(39, a.known[i], a.shape[i]);
+  keys[k++] = featureKey(54, a.suf5[i]);
+  keys[k++] = featureKey(55, a.pre3[i]);
+  keys[k++] = featureKey(56, a.pre4[i]);
+  // What the lexicon says the word can be, alone, with its ending, and with whether the treebank
+  // knows it and it is capitalised (a capitalised unknown noun is a name more often than not).
+  keys[k++] = featureKey(49, a.lex[i]);
+  keys[k++] = featureKey(50, a.lex[i], a.suf2[i]);
+  keys[k++] = featureKey(57, a.lex[i], a.known[i], a.upper[i]);
   return k;
 }
 
@@ -233,6 +288,11 @@ function contextFeatures(
   keys[k++] = featureKey(36, at(a.c2, i + 1), c3);
   keys[k++] = featureKey(37, at(a.c2, i - 1), c3, p1);
   keys[k++] = featureKey(40, a.known[i], a.shape[i], i === 0 ? 1 : 0);
+  const lexNext = i + 1 < a.lex.length ? a.lex[i + 1] : -5;
+  keys[k++] = featureKey(51, lexNext);
+  keys[k++] = featureKey(52, i > 0 ? a.lex[i - 1] : -5, p1);
+  keys[k++] = featureKey(53, a.lex[i], p1);
+  keys[k++] = featureKey(58, a.lex[i], lexNext);
   return k;
 }
 
@@ -290,6 +350,8 @@ export interface TaggerModel {
   clusters: Clusters;
   /** Lower-cased words seen at least twice in training (older models: none). */
   known: ReadonlySet<string>;
+  /** Lemmas and their parts of speech, for words the treebank lacks. */
+  lexicon: Lexicon;
   weights: Scorer;
   /**
    * The second pass's weights: it tags again, seeing the first pass's tags of the words to the

@@ -135,10 +135,11 @@ export function trainLabeller(
 ): SparseWeights {
   const opts = { ...defaultLabellerOptions, ...options } satisfies LabellerOptions;
   const rnd = mulberry32(opts.seed);
-  const { clusters, known } = model.tagger;
+  const { clusters, known, lexicon } = model.tagger;
+  const lexica = { clusters, known, lexicon };
   const classes = [...model.tagger.classes];
   const labels = [...model.labels];
-  const data = prepare(sentences, classes, labels, rnd, opts.dropHyphens, clusters, known);
+  const data = prepare(sentences, classes, labels, rnd, opts.dropHyphens, lexica);
   if (classes.length > model.tagger.classes.length || labels.length > model.labels.length)
     throw new Error(
       `treebank has tags or relations the model does not know: ${[
@@ -146,7 +147,7 @@ export function trainLabeller(
         ...labels.slice(model.labels.length),
       ].join(", ")}`,
     );
-  const tags = jackknifedTags(data, classes, known, { ...opts, clusters }, rnd);
+  const tags = jackknifedTags(data, classes, lexica, opts, rnd);
   const root = labels.indexOf("root");
   const arcs = collectArcs(model, data, inputs(data, tags, model.classUpos), root);
   opts.progress(`labeller: ${arcs.gold.length} arcs with the right head`);

@@ -14,11 +14,13 @@ import {
   parseFeatures,
   parseInput,
 } from "./features.ts";
+import type { Lexicon } from "./lexicon.ts";
 import { mixModels } from "./mix.ts";
 import { lemmaOf, type ParserModel } from "./parser.ts";
 import { argmax, type SparseWeights, TrainWeights } from "./perceptron.ts";
 import { ParseState, TRANSITIONS, transitionCost } from "./state.ts";
 import {
+  type Lexica,
   TAG_FEATURES,
   type TaggerModel,
   tagFeatures,
@@ -45,6 +47,8 @@ export interface TrainOptions {
   tablePrune: number;
   /** Word clusters from unlabelled text (see clusters.ts); none by default. */
   clusters: Clusters;
+  /** Lemmas and their parts of speech (see lexicon.ts); none by default. */
+  lexicon: Lexicon;
   /** Models trained alone, seeds `seed`, `seed + 1`, …, and mixed into one (see mix.ts). */
   members: number;
   progress: (message: string) => void;
@@ -54,13 +58,14 @@ export const defaultTrainOptions: TrainOptions = {
   seed: 1,
   tagEpochs: 8,
   parseEpochs: 15,
-  tagPasses: 1,
+  tagPasses: 2,
   folds: 5,
   explore: 0.9,
   dropHyphens: 0.3,
   prune: 1,
   tablePrune: 0.01,
   clusters: new Map(),
+  lexicon: new Map(),
   members: 3,
   progress: () => {},
 };
@@ -146,8 +151,7 @@ export function prepare(
   labels: string[],
   rnd: () => number,
   dropHyphens: number,
-  clusters: Clusters,
-  known: ReadonlySet<string> = new Set(),
+  lexica: Lexica,
 ): TrainSentence[] {
   const classIds = new Map(classes.map((c, i) => [c, i]));
   const labelIds = new Map(labels.map((c, i) => [c, i]));
@@ -188,7 +192,7 @@ export function prepare(
     const forms = words.map((w) => w.form);
     out.push({
       forms,
-      atoms: wordAtoms(forms, clusters, known),
+      atoms: wordAtoms(forms, lexica),
       tags,
       heads: projectivize(heads),
       labels: labs,
@@ -278,13 +282,13 @@ function tagWeights(
 export function trainTagger(
   data: readonly TrainSentence[],
   classes: string[],
-  known: ReadonlySet<string>,
-  opts: Pick<TrainOptions, "tagEpochs" | "tablePrune" | "progress" | "clusters">,
+  lexica: Required<Lexica>,
+  opts: Pick<TrainOptions, "tagEpochs" | "tablePrune" | "progress">,
   rnd: () => number,
 ): TaggerModel {
   const dictionary = tagDictionary(data);
   const weights = tagWeights(data, classes, dictionary, opts, rnd);
-  return { classes, dictionary, clusters: opts.clusters, known, weights };
+  return { classes, dictionary, ...lexica, weights };
 }
 
 /**
@@ -294,15 +298,15 @@ export function trainTagger(
 export function jackknifedTags(
   data: readonly TrainSentence[],
   classes: string[],
-  known: ReadonlySet<string>,
-  opts: Pick<TrainOptions, "folds" | "tagEpochs" | "tablePrune" | "progress" | "clusters">,
+  lexica: Required<Lexica>,
+  opts: Pick<TrainOptions, "folds" | "tagEpochs" | "tablePrune" | "progress">,
   rnd: () => number,
 ): Int32Array[] {
   if (opts.folds <= 1) return data.map((s) => s.tags);
   const tags: Int32Array[] = new Array(data.length);
   for (let f = 0; f < opts.folds; f++) {
     const train = data.filter((_, i) => i % opts.folds !== f);
-    const fold = trainTagger(train, classes, known, { ...opts, progress: () => {} }, rnd);
+    const fold = trainTagger(train, classes, lexica, { ...opts, progress: () => {} }, rnd);
     for (let i = f; i < data.length; i += opts.folds) tags[i] = tagSentence(fold, data[i].atoms);
     opts.progress(`jack-knifed tags: fold ${f + 1}/${opts.folds}`);
   }
@@ -459,8 +463,8 @@ function trainMember(sentences: readonly ConlluSentence[], opts: TrainOptions): 
   const rnd = mulberry32(opts.seed);
   const classes: string[] = [];
   const labels: string[] = ["root"];
-  const known = knownWords(sentences);
-  const data = prepare(sentences, classes, labels, rnd, opts.dropHyphens, opts.clusters, known);
+  const lexica = { clusters: opts.clusters, known: knownWords(sentences), lexicon: opts.lexicon };
+  const data = prepare(sentences, classes, labels, rnd, opts.dropHyphens, lexica);
   const upos: string[] = [];
   const classUpos = Int32Array.from(classes, (c) => {
     const u = c.split("|")[0];
@@ -468,8 +472,8 @@ function trainMember(sentences: readonly ConlluSentence[], opts: TrainOptions): 
     return upos.indexOf(u);
   });
   opts.progress(`${data.length} sentences, ${classes.length} tag classes, ${labels.length} labels`);
-  const tagger = trainTagger(data, classes, known, opts, rnd);
-  const tags = jackknifedTags(data, classes, known, opts, rnd);
+  const tagger = trainTagger(data, classes, lexica, opts, rnd);
+  const tags = jackknifedTags(data, classes, lexica, opts, rnd);
   // The parser learns from the first pass's tags, a little more wrong than the second pass's (as
   // good on dev as the second pass's jack-knifed tags, at half the taggers' training); the second
   // pass shuffles with a generator of its own, so the parser trains as the one-pass model does.

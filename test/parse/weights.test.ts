@@ -99,7 +99,7 @@ describe("the tagger's per-word score cache", () => {
     for (const text of sentences) {
       const atoms = wordAtoms(
         tokenize(text).map((t) => t.text),
-        m.tagger.clusters,
+        m.tagger,
       );
       /** One pass scoring every feature afresh, seeing the `first` pass's tags if given. */
       const pass = (w: Scorer, first?: Int32Array): Int32Array => {
