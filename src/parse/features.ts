@@ -19,6 +19,8 @@ export interface ParseInput {
   C3: Int32Array;
   /** Three-letter suffix hashes. */
   S: Int32Array;
+  /** The words' readings in the tagger's lexicon (see lexicon.ts). */
+  X: Int32Array;
   n: number;
 }
 
@@ -30,7 +32,7 @@ const NO_LABEL = 252;
 
 /** Build a parse input from per-word atoms, tag classes and UPOS ids (1-based inside). */
 export function parseInput(
-  atoms: { word: Int32Array; c2: Int32Array; c3: Int32Array; suf3: Int32Array },
+  atoms: { word: Int32Array; c2: Int32Array; c3: Int32Array; suf3: Int32Array; lex: Int32Array },
   tags: Int32Array,
   upos: Int32Array,
 ): ParseInput {
@@ -41,6 +43,9 @@ export function parseInput(
   const C2 = new Int32Array(n + 1);
   const C3 = new Int32Array(n + 1);
   const S = new Int32Array(n + 1);
+  const X = new Int32Array(n + 1);
+  X[0] = -1;
+  X.set(atoms.lex, 1);
   W[0] = ROOT_WORD;
   T[0] = ROOT_TAG;
   U[0] = ROOT_TAG;
@@ -51,7 +56,7 @@ export function parseInput(
   C2.set(atoms.c2, 1);
   C3.set(atoms.c3, 1);
   S.set(atoms.suf3, 1);
-  return { W, T, U, C2, C3, S, n };
+  return { W, T, U, C2, C3, S, X, n };
 }
 
 export const PARSE_FEATURES = 112;
@@ -227,6 +232,9 @@ export function parseFeatures(x: ParseInput, st: ParseState, keys: Int32Array): 
   keys[k++] = featureKey(105, wAt(S, s0), s0t);
   keys[k++] = featureKey(106, wAt(S, b0), b0t);
   keys[k++] = featureKey(107, wAt(S, s0), wAt(S, b0));
+  // What the lexicon says a word can be, where its tag may be wrong.
+  keys[k++] = featureKey(108, s0t, s0 < 0 ? -2 : x.X[s0]);
+  keys[k++] = featureKey(109, b0t, b0 < 0 ? -2 : x.X[b0]);
   return k;
 }
 
@@ -295,5 +303,10 @@ export function labelFeatures(x: ParseInput, st: ParseState, h: number, d: numbe
   keys[k++] = featureKey(38, hc, dt, dir);
   keys[k++] = featureKey(39, ht, dc, dir);
   keys[k++] = featureKey(40, dc, wIn(x, W, dl1));
+  // An adjective tagged as a noun is still an amod: the lexicon says what the word can be.
+  const dx = x.X[d] ?? -2;
+  keys[k++] = featureKey(41, dt, dx);
+  keys[k++] = featureKey(42, ht, dt, dx);
+  keys[k++] = featureKey(43, x.X[h] ?? -2, dt, dir);
   return k;
 }
