@@ -159,7 +159,7 @@ describe("the model file", () => {
   it("names the version of a model from another version of Yalu", () => {
     const old = gzipSync(Buffer.from("YALU-PARSER 1\n\0\0\0\0"));
     expect(() => loadParser(file("old.model.gz", old))).toThrow(
-      /another version \(YALU-PARSER 1\); this Yalu reads YALU-PARSER 2: retrain it with npm run train:parser/,
+      /another version \(YALU-PARSER 1\); this Yalu reads YALU-PARSER 3: retrain it with npm run train:parser/,
     );
   });
 });

@@ -44,7 +44,7 @@ describe("mixing parser models", () => {
   );
 
   it("refuses members with different tagger passes", () => {
-    const a = trainModel(treebank, { ...small, members: 1 });
+    const a = trainModel(treebank, { ...small, members: 1, tagPasses: 1 });
     const b = trainModel(treebank, { ...small, members: 1, tagPasses: 2 });
     expect(() => mixModels([a, b])).toThrow(/as many tagger passes/);
   });
