@@ -356,7 +356,7 @@ export function treeRoles(
       sw >= 0 &&
       tree.head(sw) === v &&
       nameless(tree, sw) &&
-      !tree.dependents(v, "nsubj").some((s) => heads.some((h) => within(tree, h, s)))
+      !heads.some((h) => within(tree, h, sw) || beforeInPhrase(tree, h, sw))
     )
       sources = [];
     if (TOPIC_VERBS.has(word.lemma.toLowerCase()))
@@ -448,10 +448,23 @@ function nameless(tree: Tree, w: number): boolean {
 function within(tree: Tree, w: number, top: number): boolean {
   for (let depth = 0; depth < 10 && w >= 0; depth++) {
     if (w === top) return true;
-    if (tree.words[w].upos === "VERB") return false;
+    // A participle modifying the noun is inside its phrase ("US-led forces"); a clause is not.
+    if (tree.words[w].upos === "VERB" && tree.words[w].deprel !== "amod") return false;
     w = tree.head(w);
   }
   return false;
+}
+
+/**
+ * True if word `h` opens the noun phrase that ends in `w`, whatever the parse made of it: only
+ * names, nouns, adjectives, determiners, conjunctions and hyphens stand between them ("UK and EU
+ * negotiators"; not "Palestinians in Gaza, as mediators").
+ */
+function beforeInPhrase(tree: Tree, h: number, w: number): boolean {
+  if (h >= w) return false;
+  for (let k = h + 1; k < w; k++)
+    if (!/^(PROPN|NOUN|ADJ|DET|CCONJ)$/.test(tree.words[k].upos) && tree.words[k].form !== "-") return false;
+  return true;
 }
 
 /** Nouns that refer back to an actor named before ("the group", "the country", "the two sides"). */

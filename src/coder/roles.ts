@@ -377,8 +377,12 @@ function counterfactual(t: Tree, v: number): boolean {
   for (let depth = 0; depth < 5 && w >= 0; depth++) {
     const aux = t.dependents(w, "aux").map((c) => t.words[c].form.toLowerCase());
     if (aux.includes("have") && aux.some((a) => /^(would|could|might|should)$/.test(a))) return true;
-    if (!/^(xcomp|advcl|conj|acl)$/.test(t.words[w].deprel)) return false;
+    const rel = t.words[w].deprel;
+    if (!/^(xcomp|advcl|conj|acl)$/.test(rel)) return false;
     w = t.head(w);
+    // A clause on a noun ("influence by attempting to mediate") hangs on that noun's verb.
+    if (rel === "acl" && w >= 0 && /^(obj|obl|nsubj)$/.test(t.words[w].deprel) && t.words[w].upos !== "VERB")
+      w = t.head(w);
   }
   return false;
 }
@@ -421,6 +425,9 @@ export function frameOf(t: Tree, v: number): Frame {
     if (rel === "ccomp" && ASKED.has(lemma)) return "hypothetical";
     if (!(rel === "xcomp" || rel === "acl" || (rel === "ccomp" && depth > 0))) break;
     if (RELUCTANT.has(lemma) || RELUCTANT.has(t.words[h].form.toLowerCase())) return "negated";
+    // "showed reluctance to endorse", parsed with the infinitive on the verb: the reluctance is its object.
+    if (rel === "xcomp" && t.dependents(h, "obj").some((o) => RELUCTANT.has(t.words[o].lemma.toLowerCase())))
+      return "negated";
     if (negated(h) && rel === "xcomp") return "negated";
     if (REFUSE.has(lemma)) return "refusal";
     if (FAIL.has(lemma)) return "negated";

@@ -5,7 +5,9 @@ import { trainModel } from "../../src/parse/train.ts";
 import { trainLabeller } from "../../src/parse/train-labeller.ts";
 import { small, treebank } from "./small-treebank.ts";
 
-const model = trainModel(treebank, { ...small, members: 1 });
+// Transitions trained on gold tags: on four trees, two folds of jack-knifed tags leave a parser
+// that finds only 45 of the 72 heads, and the test is of the labeller (on the arcs with them).
+const model = trainModel(treebank, { ...small, members: 1, folds: 0 });
 const alone = { folds: 2, tagEpochs: 2, epochs: 4 };
 
 describe("training the labeller alone", () => {
