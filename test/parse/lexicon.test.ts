@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeModel, encodeModel } from "../../src/parse/codec.ts";
 import { addWordNetIndex, lexicalReadings, WORDNET_PARTS } from "../../src/parse/lexicon.ts";
 import { mixModels } from "../../src/parse/mix.ts";
+import { lemmaOf } from "../../src/parse/parser.ts";
 import { wordAtoms } from "../../src/parse/tagger.ts";
 import { trainModel } from "../../src/parse/train.ts";
 import { small, treebank } from "./small-treebank.ts";
@@ -77,5 +78,18 @@ describe("the tagger's lexicon", () => {
     expect(decodeModel(encodeModel(a)).tagger.lexicon).toEqual(lex);
     const b = trainModel(treebank, { ...small, members: 1, seed: 2, lexicon: new Map() });
     expect(() => mixModels([a, b])).toThrow(/share their lexicon/);
+  });
+
+  it("gives an inflected word the lemma the lexicon knows, and common words in lower case", () => {
+    const a = trainModel(treebank, { ...small, members: 1, lexicon: lexicon() });
+    const lemma = (form: string, xpos: string) => lemmaOf(a, form, form.toLowerCase(), xpos);
+    expect(lemma("sanctioned", "VBD")).toBe("sanction");
+    expect(lemma("hostilest", "JJS")).toBe("hostile");
+    expect(lemma("runs", "VBZ")).toBe("run");
+    // Unknown to the lexicon: the suffix rules.
+    expect(lemma("vetoes", "VBZ")).toBe("veto");
+    expect(lemma("Missiles", "NNS")).toBe("missile");
+    expect(lemma("The", "DT")).toBe("the");
+    expect(lemma("Pyongyang", "NNP")).toBe("Pyongyang");
   });
 });
