@@ -235,6 +235,9 @@ export function parseFeatures(x: ParseInput, st: ParseState, keys: Int32Array): 
   // What the lexicon says a word can be, where its tag may be wrong.
   keys[k++] = featureKey(108, s0t, s0 < 0 ? -2 : x.X[s0]);
   keys[k++] = featureKey(109, b0t, b0 < 0 ? -2 : x.X[b0]);
+  keys[k++] = featureKey(110, s1t, s1 < 0 ? -2 : x.X[s1]);
+  keys[k++] = featureKey(111, b1t, b1 < 0 ? -2 : x.X[b1]);
+  keys[k++] = featureKey(112, s0t * 256 + b0t, s0 < 0 ? -2 : x.X[s0], b0 < 0 ? -2 : x.X[b0]);
   return k;
 }
 
@@ -308,5 +311,8 @@ export function labelFeatures(x: ParseInput, st: ParseState, h: number, d: numbe
   keys[k++] = featureKey(41, dt, dx);
   keys[k++] = featureKey(42, ht, dt, dx);
   keys[k++] = featureKey(43, x.X[h] ?? -2, dt, dir);
+  keys[k++] = featureKey(44, dx, x.X[h] ?? -2, dir);
+  keys[k++] = featureKey(45, dx, hw);
+  keys[k++] = featureKey(46, dx, lAt(L, dl1), dt);
   return k;
 }
