@@ -285,7 +285,19 @@ export class NativeCoder implements SentenceCoder {
     const byRoot = new Map<string, number>();
     const collected = this.#collect?.length ?? 0;
     const model = this.#opts.confidence;
-    for (const r of raw) {
+    // An act the sentence gives no date of is the act of the same dyad and root it dates ("an
+    // air strike on Gaza killed five people on Monday": the strike is Monday's too).
+    const dated = new Map<string, Coded["dates"]>();
+    for (const r of raw)
+      if (r.dates.length > 0) dated.set(`${r.source.code}\t${r.target.code}\t${r.code.slice(0, 2)}`, r.dates);
+    for (const found of raw) {
+      const r =
+        found.dates.length === 0
+          ? {
+              ...found,
+              dates: dated.get(`${found.source.code}\t${found.target.code}\t${found.code.slice(0, 2)}`) ?? [],
+            }
+          : found;
       const evidence: CodingEvidence = {
         code: r.code,
         sense: !r.trigger,

@@ -297,6 +297,10 @@ export function treeRoles(
   if (/^04/.test(t.pattern.code) && sw >= 0 && VEHICLES.test(tree.words[sw].lemma))
     return { ...noRead, skip: true };
   let subject = sw >= 0 ? mentionsOf(tree, mentions, heads, sw) : [];
+  // "US-led forces attacked", with the participle misattached: the name opening the subject's
+  // phrase is still its doer.
+  if (subject.length === 0 && sw >= 0)
+    subject = mentions.filter((_, k) => beforeInPhrase(tree, heads[k], sw, tokens, true));
   // "A car bombing by the Islamic State group killed …", "a statement by Japan condemned …": a
   // subject that is an act names its actor after "by".
   // So is a subject that is a weapon "fired by" its actor ("The missiles fired by the Israeli
@@ -460,11 +464,24 @@ function within(tree: Tree, w: number, top: number): boolean {
  * names, nouns, adjectives, determiners, conjunctions and hyphens stand between them ("UK and EU
  * negotiators"; not "Palestinians in Gaza, as mediators").
  */
-function beforeInPhrase(tree: Tree, h: number, w: number): boolean {
-  if (h >= w) return false;
-  for (let k = h + 1; k < w; k++)
+function beforeInPhrase(
+  tree: Tree,
+  h: number,
+  w: number,
+  tokens?: readonly Token[],
+  joinedOnly = false,
+): boolean {
+  if (h < 0 || h >= w) return false;
+  let joined = false;
+  for (let k = h + 1; k < w; k++) {
+    // A participle joined to the name by a hyphen ("US-led") is an adjective of the phrase.
+    if (tokens?.[k].joined && k === h + 1 && /^VB[NG]$/.test(tree.words[k].xpos)) {
+      joined = true;
+      continue;
+    }
     if (!/^(PROPN|NOUN|ADJ|DET|CCONJ)$/.test(tree.words[k].upos) && tree.words[k].form !== "-") return false;
-  return true;
+  }
+  return !joinedOnly || joined;
 }
 
 /** Nouns that refer back to an actor named before ("the group", "the country", "the two sides"). */

@@ -416,6 +416,9 @@ export function frameOf(t: Tree, v: number): Frame {
   )
     return "hypothetical";
   if (counterfactual(t, v)) return "hypothetical";
+  // "North Korea's preference to negotiate", parsed as the verb's subject: a wish, not an act.
+  if (t.dependents(v, "nsubj").some((s) => UNREAL_NOUNS.has(t.words[s].lemma.toLowerCase())))
+    return "hypothetical";
   let w = v;
   for (let depth = 0; depth < 3; depth++) {
     const rel = t.words[w].deprel;
