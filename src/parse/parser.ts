@@ -10,9 +10,10 @@ import {
   parseFeatures,
   parseInput,
 } from "./features.ts";
-import type { Scorer } from "./perceptron.ts";
+import { type Scorer, SparseWeights } from "./perceptron.ts";
 import { ParseState, TRANSITIONS } from "./state.ts";
 import { type TaggerModel, tagSentence, type WordAtoms, wordAtoms } from "./tagger.ts";
+import { TransitionScores } from "./transition-scores.ts";
 
 /** A trained parser: tagger, transition classifier, labeller and lemma table. */
 export interface ParserModel {
@@ -44,6 +45,17 @@ export interface ParsedWord {
 const keys = new Int32Array(Math.max(PARSE_FEATURES, LABEL_FEATURES));
 const tscores = new Float32Array(TRANSITIONS);
 let lscores = new Float32Array(64);
+const transitionScores = new WeakMap<Scorer, TransitionScores | null>();
+
+/** Part sums kept per parse for packed transition weights (null for others: training's). */
+function transitionScoresOf(w: Scorer): TransitionScores | null {
+  let ts = transitionScores.get(w);
+  if (ts === undefined) {
+    ts = w instanceof SparseWeights && w.packed ? new TransitionScores(w) : null;
+    transitionScores.set(w, ts);
+  }
+  return ts;
+}
 
 /** Run the transition classifier and labeller over `x`; the state holds the tree. */
 export function parseTagged(
@@ -54,10 +66,15 @@ export function parseTagged(
   const nl = m.labeller.classes;
   const root = m.labels.indexOf("root");
   if (lscores.length < nl) lscores = new Float32Array(nl);
+  const ts = transitionScoresOf(m.transitions);
+  ts?.begin(x.n);
   while (!st.done) {
-    const nk = parseFeatures(x, st, keys);
-    tscores.fill(0);
-    m.transitions.score(keys, nk, tscores);
+    if (ts) ts.score(x, st, tscores);
+    else {
+      const nk = parseFeatures(x, st, keys);
+      tscores.fill(0);
+      m.transitions.score(keys, nk, tscores);
+    }
     let t = -1;
     for (let k = 0; k < TRANSITIONS; k++) if (st.valid(k) && (t < 0 || tscores[k] > tscores[t])) t = k;
     const arc = st.arc(t);

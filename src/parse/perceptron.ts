@@ -172,8 +172,10 @@ export class SparseWeights implements Scorer {
   readonly #inline: boolean;
   /** Each key's slot value during `score`. */
   #found = new Int32Array(128);
-  /** Where `#prefetch` keeps what it loads. */
+  /** Where `prefetch` keeps what it loads. */
   #sink = 0;
+  /** The integer sums of `#scoreInline`. */
+  readonly #sum = new Int32Array(3);
 
   constructor(
     readonly classes: number,
@@ -235,7 +237,7 @@ export class SparseWeights implements Scorer {
    * slots at once, where the lookups one by one would wait for each in turn. The loaded values are
    * kept so the loads are not optimised away.
    */
-  #prefetch(keys: Int32Array, n: number): void {
+  prefetch(keys: Int32Array, n: number): void {
     const slots = this.#slots;
     const mask = this.#mask;
     let sink = 0;
@@ -244,7 +246,7 @@ export class SparseWeights implements Scorer {
   }
 
   score(keys: Int32Array, n: number, out: Float32Array): void {
-    this.#prefetch(keys, n);
+    this.prefetch(keys, n);
     if (this.#inline) {
       this.#scoreInline(keys, n, out);
       return;
@@ -274,12 +276,27 @@ export class SparseWeights implements Scorer {
     }
   }
 
-  #scoreInline(keys: Int32Array, n: number, out: Float32Array): void {
+  /** Whether the weights are packed beside their keys (three classes or fewer), as `sums` needs. */
+  get packed(): boolean {
+    return this.#inline;
+  }
+
+  /** The weight of one unit of what `sums` adds up. */
+  get unit(): number {
+    return this.#unit;
+  }
+
+  /**
+   * Add the packed weights of `keys[from..to)` into `out` per class, as integers (packed tables
+   * only). Integer sums can be kept and added up in any order: times `unit`, they give what `score`
+   * does, to the bit.
+   */
+  sums(keys: Int32Array, from: number, to: number, out: Int32Array): void {
     const slots = this.#slots;
     let a = 0;
     let b = 0;
     let c = 0;
-    for (let f = 0; f < n; f++) {
+    for (let f = from; f < to; f++) {
       const at = this.#find(keys[f]);
       if (at < 0) continue;
       const v = slots[at + 1];
@@ -287,10 +304,16 @@ export class SparseWeights implements Scorer {
       b += (v << 16) >> 24;
       c += (v << 8) >> 24;
     }
+    out[0] += a;
+    out[1] += b;
+    out[2] += c;
+  }
+
+  #scoreInline(keys: Int32Array, n: number, out: Float32Array): void {
+    const sum = this.#sum.fill(0);
+    this.sums(keys, 0, n, sum);
     const unit = this.#unit;
-    out[0] += a * unit;
-    if (this.classes > 1) out[1] += b * unit;
-    if (this.classes > 2) out[2] += c * unit;
+    for (let k = 0; k < this.classes; k++) out[k] += sum[k] * unit;
   }
 }
 
