@@ -45,6 +45,7 @@ export interface ParsedWord {
 const keys = new Int32Array(Math.max(PARSE_FEATURES, LABEL_FEATURES));
 const tscores = new Float32Array(TRANSITIONS);
 let lscores = new Float32Array(64);
+let lsums = new Int32Array(64);
 const transitionScores = new WeakMap<Scorer, TransitionScores | null>();
 
 /** Part sums kept per parse for packed transition weights (null for others: training's). */
@@ -65,8 +66,12 @@ export function parseTagged(
   const st = new ParseState(x.n);
   const nl = m.labeller.classes;
   const root = m.labels.indexOf("root");
-  if (lscores.length < nl) lscores = new Float32Array(nl);
+  if (lscores.length < nl) {
+    lscores = new Float32Array(nl);
+    lsums = new Int32Array(nl);
+  }
   const ts = transitionScoresOf(m.transitions);
+  const lw = m.labeller instanceof SparseWeights ? m.labeller : null;
   ts?.begin(x.n);
   while (!st.done) {
     if (ts) ts.score(x, st, tscores);
@@ -82,9 +87,18 @@ export function parseTagged(
     if (arc && arc[0] === 0) label = root;
     else if (arc) {
       const lk = labelFeatures(x, st, arc[0], arc[1], keys);
-      lscores.fill(0, 0, nl);
-      m.labeller.score(keys, lk, lscores);
-      for (let c = 0; c < nl; c++) if (c !== root && (label < 0 || lscores[c] > lscores[label])) label = c;
+      if (lw) {
+        // Integer sums decide, unless the best two labels are too close to call.
+        lw.prefetch(keys, lk);
+        lsums.fill(0, 0, nl);
+        lw.sums(keys, 0, lk, lsums);
+        label = lw.clearBest(lsums, lk, root);
+      }
+      if (label < 0) {
+        lscores.fill(0, 0, nl);
+        m.labeller.score(keys, lk, lscores);
+        for (let c = 0; c < nl; c++) if (c !== root && (label < 0 || lscores[c] > lscores[label])) label = c;
+      }
     }
     st.apply(t, label);
   }

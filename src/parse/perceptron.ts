@@ -245,25 +245,35 @@ export class SparseWeights implements Scorer {
     this.#sink = sink;
   }
 
+  /**
+   * The slot value of each of `keys[from..to)` (0 where none) from `#found[0]` on; the first pair of
+   * each row with pairs apart is loaded before any is added.
+   */
+  #findAll(keys: Int32Array, from: number, to: number): Int32Array {
+    const slots = this.#slots;
+    const pairs = this.#pairs;
+    if (this.#found.length < to - from) this.#found = new Int32Array(to - from);
+    const found = this.#found;
+    let sink = 0;
+    for (let f = from; f < to; f++) {
+      const at = this.#find(keys[f]);
+      const s = at < 0 ? 0 : slots[at + 1];
+      found[f - from] = s;
+      if (s > 0) sink ^= pairs[s >>> 8];
+    }
+    this.#sink ^= sink;
+    return found;
+  }
+
   score(keys: Int32Array, n: number, out: Float32Array): void {
     this.prefetch(keys, n);
     if (this.#inline) {
       this.#scoreInline(keys, n, out);
       return;
     }
-    const slots = this.#slots;
     const pairs = this.#pairs;
     const unit = this.#unit;
-    // Find every key's slot, and load the first pair of those with pairs apart, before adding any.
-    if (this.#found.length < n) this.#found = new Int32Array(n);
-    const found = this.#found;
-    let sink = 0;
-    for (let f = 0; f < n; f++) {
-      const at = this.#find(keys[f]);
-      found[f] = at < 0 ? 0 : slots[at + 1];
-      if (found[f] > 0) sink ^= pairs[found[f] >>> 8];
-    }
-    this.#sink ^= sink;
+    const found = this.#findAll(keys, 0, n);
     for (let f = 0; f < n; f++) {
       const s = found[f];
       if (s === 0) continue;
@@ -276,7 +286,7 @@ export class SparseWeights implements Scorer {
     }
   }
 
-  /** Whether the weights are packed beside their keys (three classes or fewer), as `sums` needs. */
+  /** Whether the weights are packed beside their keys (three classes or fewer). */
   get packed(): boolean {
     return this.#inline;
   }
@@ -287,11 +297,53 @@ export class SparseWeights implements Scorer {
   }
 
   /**
-   * Add the packed weights of `keys[from..to)` into `out` per class, as integers (packed tables
-   * only). Integer sums can be kept and added up in any order: times `unit`, they give what `score`
-   * does, to the bit.
+   * Add the weights of `keys[from..to)` into `out` per class, as integers (units of `unit`); call
+   * `prefetch` first. Integer sums are exact: they can be kept and added up in any order. For a
+   * packed table, times `unit` they are what `score` gives, to the bit.
    */
   sums(keys: Int32Array, from: number, to: number, out: Int32Array): void {
+    if (this.#inline) {
+      this.#sumsInline(keys, from, to, out);
+      return;
+    }
+    const pairs = this.#pairs;
+    const found = this.#findAll(keys, from, to);
+    for (let f = 0; f < to - from; f++) {
+      const s = found[f];
+      if (s === 0) continue;
+      if (s < 0) out[(s >>> 16) & 0xff] += (s << 16) >> 16;
+      else
+        for (let p = s >>> 8, end = p + (s & 0xff); p < end; p++) {
+          const v = pairs[p];
+          out[v >>> 16] += (v << 16) >> 16;
+        }
+    }
+  }
+
+  /**
+   * The class (not `skip`) with the highest integer sum in `sums` of `n` keys' weights, if it leads
+   * every other by more than summing in float32 can blur; else -1. `score` adds a class's weights one
+   * by one into a float32: each addition is off by at most 2^-24 of the running sum, itself at most
+   * n · max units, so the n additions are off by less than n · n · max · 2^-23 units; a class
+   * leading by twice that has the highest float score too, whatever the order of adding. Else -1:
+   * the caller must score the floats.
+   */
+  clearBest(sums: Int32Array, n: number, skip = -1): number {
+    let best = -1;
+    let second = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < this.classes; c++) {
+      if (c === skip) continue;
+      const v = sums[c];
+      if (best < 0 || v > sums[best]) {
+        if (best >= 0) second = sums[best];
+        best = c;
+      } else if (v > second) second = v;
+    }
+    const max = this.#inline ? 127 : 32767;
+    return best >= 0 && sums[best] - second > (n * n * max) / 2 ** 22 ? best : -1;
+  }
+
+  #sumsInline(keys: Int32Array, from: number, to: number, out: Int32Array): void {
     const slots = this.#slots;
     let a = 0;
     let b = 0;
@@ -311,7 +363,7 @@ export class SparseWeights implements Scorer {
 
   #scoreInline(keys: Int32Array, n: number, out: Float32Array): void {
     const sum = this.#sum.fill(0);
-    this.sums(keys, 0, n, sum);
+    this.#sumsInline(keys, 0, n, sum);
     const unit = this.#unit;
     for (let k = 0; k < this.classes; k++) out[k] += sum[k] * unit;
   }

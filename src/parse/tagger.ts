@@ -7,7 +7,7 @@
 import { type Clusters, clusterLevels } from "./clusters.ts";
 import { featureKey, hashString } from "./hash.ts";
 import { type Lexicon, lexicalReadings } from "./lexicon.ts";
-import { argmax, type Scorer } from "./perceptron.ts";
+import { argmax, type Scorer, SparseWeights } from "./perceptron.ts";
 
 /** Per-word atoms a sentence's features are built from, computed once per sentence. */
 export interface WordAtoms {
@@ -211,6 +211,9 @@ export const TAG_FEATURES = 58;
 const at = (arr: Int32Array, i: number): number =>
   i < 0 ? PAD[i + 2] : i >= arr.length ? PAD[i - arr.length + 2] : arr[i];
 
+/** Number of features `wordFeatures` writes. */
+const WORD_FEATURES = 20;
+
 /**
  * Features of word `i` that depend on the word alone (its form, affixes, shape, clusters) into
  * `keys`; returns how many. Their scores can be kept per word form.
@@ -360,12 +363,15 @@ export interface TaggerModel {
   second?: Scorer;
 }
 
-/** Scores of the word-alone features per word form, per weight table; cleared when full. */
-const wordScoreCache = new WeakMap<Scorer, Map<string, Float32Array>>();
+/**
+ * Scores of the word-alone features per word form, per weight table, cleared when full: integer
+ * sums for sparse weights (see `SparseWeights.sums`), else floats.
+ */
+const wordScoreCache = new WeakMap<Scorer, Map<string, Float32Array | Int32Array>>();
 const WORD_SCORE_CACHE_SIZE = 50_000;
 
 /** The weight table's cache of word-alone scores per word form. */
-function wordScoreCacheOf(w: Scorer): Map<string, Float32Array> {
+function wordScoreCacheOf(w: Scorer): Map<string, Float32Array | Int32Array> {
   let cache = wordScoreCache.get(w);
   if (!cache) {
     cache = new Map();
@@ -377,16 +383,23 @@ function wordScoreCacheOf(w: Scorer): Map<string, Float32Array> {
 /** The scores of word `i`'s word-alone features, from the cache where its form was seen. */
 function wordScores(
   w: Scorer,
-  cache: Map<string, Float32Array>,
+  cache: Map<string, Float32Array | Int32Array>,
   a: WordAtoms,
   i: number,
   keys: Int32Array,
-): Float32Array {
+): Float32Array | Int32Array {
   const form = a.text[i];
   let scores = cache.get(form);
   if (!scores) {
-    scores = new Float32Array(w.classes);
-    w.score(keys, wordFeatures(a, i, keys), scores);
+    const n = wordFeatures(a, i, keys);
+    if (w instanceof SparseWeights) {
+      scores = new Int32Array(w.classes);
+      w.prefetch(keys, n);
+      w.sums(keys, 0, n, scores);
+    } else {
+      scores = new Float32Array(w.classes);
+      w.score(keys, n, scores);
+    }
     if (cache.size >= WORD_SCORE_CACHE_SIZE) cache.clear();
     cache.set(form, scores);
   }
@@ -405,17 +418,35 @@ function tagPass(m: TaggerModel, w: Scorer, a: WordAtoms, first?: Int32Array): I
   const out = new Int32Array(n);
   const keys = new Int32Array(TAG_FEATURES);
   const scores = new Float32Array(m.classes.length);
+  const sums = new Int32Array(m.classes.length);
+  const ownKeys = new Int32Array(WORD_FEATURES);
+  const sparse = w instanceof SparseWeights ? w : null;
   const cache = wordScoreCacheOf(w);
   let p1 = -1;
   let p2 = -2;
   for (let i = 0; i < n; i++) {
     let c = m.dictionary.get(a.lower[i]);
     if (c === undefined) {
-      scores.set(wordScores(w, cache, a, i, keys));
+      const own = wordScores(w, cache, a, i, keys);
       let k = contextFeatures(a, i, p1, p2, keys, 0);
       if (first) k = firstPassFeatures(a, i, p1, first, keys, k);
-      w.score(keys, k, scores);
-      c = argmax(scores, scores.length);
+      c = -1;
+      if (sparse) {
+        // Integer sums decide, unless the best two classes are too close to call.
+        sums.set(own);
+        sparse.prefetch(keys, k);
+        sparse.sums(keys, 0, k, sums);
+        c = sparse.clearBest(sums, WORD_FEATURES + k);
+        if (c < 0) {
+          // The float scores as they were always added: the word's own features, then the others.
+          scores.fill(0);
+          sparse.score(ownKeys, wordFeatures(a, i, ownKeys), scores);
+        }
+      } else scores.set(own);
+      if (c < 0) {
+        w.score(keys, k, scores);
+        c = argmax(scores, scores.length);
+      }
     }
     out[i] = c;
     p2 = p1;

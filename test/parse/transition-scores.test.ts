@@ -8,6 +8,7 @@ import {
   bufferLeftFeatures,
   JOINT_TEMPLATES,
   jointFeatures,
+  LABEL_FEATURES,
   labelFeatures,
   PARSE_FEATURES,
   PARSE_TEMPLATES,
@@ -18,10 +19,12 @@ import {
   stackFeatures,
   stackRightFeatures,
 } from "../../src/parse/features.ts";
+import { featureKey } from "../../src/parse/hash.ts";
 import { inputFor, type ParserModel, parseTagged } from "../../src/parse/parser.ts";
-import { SparseWeights } from "../../src/parse/perceptron.ts";
+import { SparseWeights, TrainWeights } from "../../src/parse/perceptron.ts";
 import { ParseState, TRANSITIONS } from "../../src/parse/state.ts";
 import { tagSentence, wordAtoms } from "../../src/parse/tagger.ts";
+import { mulberry32 } from "../../src/parse/train.ts";
 import { TransitionScores } from "../../src/parse/transition-scores.ts";
 
 const SENTENCES = [
@@ -51,7 +54,7 @@ function inputOf(text: string): ParseInput {
 }
 
 /**
- * The parse of `x` as it was before part sums: every feature scored in floats;
+ * The parse of `x` as it was before part sums and integer labels: every feature scored in floats;
  * `visit` sees each state and its transition scores.
  */
 function reference(
@@ -140,5 +143,43 @@ describe("transition features by part of the state", () => {
       expect(Array.from(st.heads)).toEqual(Array.from(want.heads));
       expect(Array.from(st.labels)).toEqual(Array.from(want.labels));
     }
+  });
+});
+
+describe("integer sums of sparse weights", () => {
+  it("pick, where they call the best class at all, what float scores pick", () => {
+    const rnd = mulberry32(5);
+    const keys = Int32Array.from({ length: 300 }, (_, i) => featureKey(i % 7, i));
+    const t = new TrainWeights(40);
+    for (let step = 0; step < 4000; step++) {
+      const batch = Int32Array.from({ length: 6 }, () => keys[Math.floor(rnd() * keys.length)]);
+      t.update(batch, batch.length, Math.floor(rnd() * 40), rnd() < 0.5 ? 1 : -1);
+      t.tick++;
+    }
+    const w = t.average();
+    let called = 0;
+    for (let trial = 0; trial < 500; trial++) {
+      const bag = Int32Array.from({ length: LABEL_FEATURES }, () => keys[Math.floor(rnd() * keys.length)]);
+      const n = 1 + (trial % LABEL_FEATURES);
+      const floats = new Float32Array(40);
+      w.score(bag, n, floats);
+      let want = -1;
+      for (let c = 0; c < 40; c++) if (c !== 3 && (want < 0 || floats[c] > floats[want])) want = c;
+      const sums = new Int32Array(40);
+      w.prefetch(bag, n);
+      w.sums(bag, 0, n, sums);
+      const got = w.clearBest(sums, n, 3);
+      if (got >= 0) {
+        called++;
+        expect(got).toBe(want);
+      }
+    }
+    expect(called).toBeGreaterThan(400);
+    // Two classes a unit apart over 40 keys are too close to call, unless one is skipped.
+    const close = new Int32Array(40).fill(-100);
+    close[7] = 5;
+    close[9] = 4;
+    expect(w.clearBest(close, 40)).toBe(-1);
+    expect(w.clearBest(close, 40, 9)).toBe(7);
   });
 });
