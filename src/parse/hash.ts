@@ -31,7 +31,11 @@ function finish(h: number): number {
   return h === 0 ? 1 : h;
 }
 
+/** The first step of `featureKey` for the templates 0–255, which is the same at every call. */
+const TEMPLATE_SEEDS = Int32Array.from({ length: 256 }, (_, t) => mix(0x9747b28c, t));
+
 /** The key of template `t` with atoms `a`, `b`, `c` (0 where unused). Never 0. */
 export function featureKey(t: number, a: number, b = 0, c = 0): number {
-  return finish(mix(mix(mix(mix(0x9747b28c, t), a), b), c));
+  const seed = t >= 0 && t < 256 ? TEMPLATE_SEEDS[t] : mix(0x9747b28c, t);
+  return finish(mix(mix(mix(seed, a), b), c));
 }
