@@ -259,8 +259,7 @@ export class SparseWeights implements Scorer {
       const at = this.#find(keys[f]);
       const s = at < 0 ? 0 : slots[at + 1];
       found[f - from] = s;
-      // Every cache line of the row's pairs (16 a line), not only the first: rows run to 50 pairs.
-      if (s > 0) for (let p = s >>> 8, end = p + (s & 0xff); p < end; p += 16) sink ^= pairs[p];
+      if (s > 0) sink ^= pairs[s >>> 8];
     }
     this.#sink ^= sink;
     return found;
