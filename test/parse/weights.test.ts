@@ -85,7 +85,7 @@ describe("the mean of several tables (parameter mixing)", () => {
   });
 });
 
-describe("the tagger's per-word score cache", () => {
+describe("the tagger's per-word score cache and integer sums", () => {
   it.each([
     ["the shipped model", loadParser],
     ["a one-pass tagger", () => trainModel(treebank, { ...small, tagPasses: 1 })],
@@ -95,6 +95,8 @@ describe("the tagger's per-word score cache", () => {
       "North Korea fired two ballistic missiles into the sea on Sunday, Seoul said.",
       "The ministry said Seoul would not attend the talks in Geneva.",
       "Seoul said Pyongyang fired missiles; Pyongyang said nothing.",
+      // The same forms beside other neighbours: sums kept per form and neighbour place are reused.
+      "Pyongyang said Seoul fired missiles, and Seoul said that Pyongyang had fired nothing.",
     ];
     for (const text of sentences) {
       const atoms = wordAtoms(
