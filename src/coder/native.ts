@@ -287,17 +287,11 @@ export class NativeCoder implements SentenceCoder {
     const model = this.#opts.confidence;
     // An act the sentence gives no date of is the act of the same dyad and root it dates ("an
     // air strike on Gaza killed five people on Monday": the strike is Monday's too).
+    const act = (c: Coded): string => `${c.source.code}\t${c.target.code}\t${c.code.slice(0, 2)}`;
     const dated = new Map<string, Coded["dates"]>();
-    for (const r of raw)
-      if (r.dates.length > 0) dated.set(`${r.source.code}\t${r.target.code}\t${r.code.slice(0, 2)}`, r.dates);
+    for (const r of raw) if (r.dates.length > 0) dated.set(act(r), r.dates);
     for (const found of raw) {
-      const r =
-        found.dates.length === 0
-          ? {
-              ...found,
-              dates: dated.get(`${found.source.code}\t${found.target.code}\t${found.code.slice(0, 2)}`) ?? [],
-            }
-          : found;
+      const r = found.dates.length === 0 ? { ...found, dates: dated.get(act(found)) ?? [] } : found;
       const evidence: CodingEvidence = {
         code: r.code,
         sense: !r.trigger,

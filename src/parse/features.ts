@@ -79,6 +79,10 @@ function tAt(T: Int32Array, i: number): number {
 function lAt(labels: Int32Array, i: number): number {
   return i < 0 ? NO_LABEL : labels[i];
 }
+/** A word's lexicon readings (-2 for no word; the root's are -1). */
+function xAt(X: Int32Array, i: number): number {
+  return i < 0 ? -2 : X[i];
+}
 function kid(arr: Int32Array, i: number): number {
   return i < 0 ? -1 : arr[i];
 }
@@ -185,8 +189,8 @@ export function stackFeatures(x: ParseInput, st: ParseState, keys: Int32Array): 
   keys[102] = featureKey(103, tAt(C3, s1), s0t);
   keys[104] = featureKey(105, wAt(S, s0), s0t);
   // What the lexicon says a word can be, where its tag may be wrong.
-  keys[107] = featureKey(108, s0t, s0 < 0 ? -2 : x.X[s0]);
-  keys[109] = featureKey(110, s1t, s1 < 0 ? -2 : x.X[s1]);
+  keys[107] = featureKey(108, s0t, xAt(x.X, s0));
+  keys[109] = featureKey(110, s1t, xAt(x.X, s1));
 }
 
 /** Templates of s0's right children (`STACK_RIGHT_TEMPLATES`), each at its place in `keys`. */
@@ -237,8 +241,8 @@ export function bufferFeatures(x: ParseInput, st: ParseState, keys: Int32Array):
   keys[93] = featureKey(94, tAt(C3, b1));
   keys[99] = featureKey(100, tAt(C2, b0), tAt(C2, b1));
   keys[105] = featureKey(106, wAt(S, b0), b0t);
-  keys[108] = featureKey(109, b0t, b0 < 0 ? -2 : x.X[b0]);
-  keys[110] = featureKey(111, b1t, b1 < 0 ? -2 : x.X[b1]);
+  keys[108] = featureKey(109, b0t, xAt(x.X, b0));
+  keys[110] = featureKey(111, b1t, xAt(x.X, b1));
 }
 
 /** Templates of b0's left children (`BUFFER_LEFT_TEMPLATES`), each at its place in `keys`. */
@@ -316,7 +320,7 @@ export function jointFeatures(x: ParseInput, st: ParseState, keys: Int32Array): 
   keys[100] = featureKey(101, tAt(C2, s0), b0t, d0);
   keys[103] = featureKey(104, tAt(C2, s0), tAt(C2, b0), b1t);
   keys[106] = featureKey(107, wAt(S, s0), wAt(S, b0));
-  keys[111] = featureKey(112, s0t * 256 + b0t, s0 < 0 ? -2 : x.X[s0], b0 < 0 ? -2 : x.X[b0]);
+  keys[111] = featureKey(112, s0t * 256 + b0t, xAt(x.X, s0), xAt(x.X, b0));
 }
 
 function wIn(x: ParseInput, W: Int32Array, i: number): number {
@@ -386,10 +390,11 @@ export function labelFeatures(x: ParseInput, st: ParseState, h: number, d: numbe
   keys[k++] = featureKey(40, dc, wIn(x, W, dl1));
   // An adjective tagged as a noun is still an amod: the lexicon says what the word can be.
   const dx = x.X[d] ?? -2;
+  const hx = x.X[h] ?? -2;
   keys[k++] = featureKey(41, dt, dx);
   keys[k++] = featureKey(42, ht, dt, dx);
-  keys[k++] = featureKey(43, x.X[h] ?? -2, dt, dir);
-  keys[k++] = featureKey(44, dx, x.X[h] ?? -2, dir);
+  keys[k++] = featureKey(43, hx, dt, dir);
+  keys[k++] = featureKey(44, dx, hx, dir);
   keys[k++] = featureKey(45, dx, hw);
   keys[k++] = featureKey(46, dx, lAt(L, dl1), dt);
   return k;

