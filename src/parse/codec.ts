@@ -21,6 +21,8 @@ interface Header {
   /** Lemma → parts of speech (lexicon.ts). */
   lexicon: [string, number][];
   lemmas: [string, string][];
+  /** The tagger's `sure` (absent: the second pass tags every word again). */
+  sure?: number;
   tables: { name: string; classes: number; rows: number; pairs: number; scale: number }[];
   /** Free-form provenance: corpus, seed, epochs, date. */
   about: Record<string, unknown>;
@@ -86,6 +88,7 @@ export function encodeModel(m: ParserModel, about: Record<string, unknown> = {})
     known: [...m.tagger.known],
     lexicon: [...m.tagger.lexicon],
     lemmas: [...m.lemmas],
+    ...(m.tagger.sure !== undefined && { sure: m.tagger.sure }),
     tables: [],
     about,
   };
@@ -159,6 +162,7 @@ export function decodeModel(bytes: Uint8Array): ParserModel & { about: Record<st
       clusters: new Map(header.clusters),
       known: new Set(header.known ?? []),
       lexicon: new Map(header.lexicon),
+      ...(header.sure !== undefined && { sure: header.sure }),
       weights: get("tagger"),
       ...(weights.has("tagger second pass") && { second: get("tagger second pass") }),
     },

@@ -6,7 +6,7 @@
  */
 import { byteScale } from "./codec.ts";
 import type { ParserModel } from "./parser.ts";
-import { meanWeights, SparseWeights } from "./perceptron.ts";
+import { meanWeights, pruneKeys, SparseWeights } from "./perceptron.ts";
 
 /** `w` with its weights rounded to 255 levels, as the model file stores them. */
 export function quantized(w: SparseWeights): SparseWeights {
@@ -51,8 +51,11 @@ function union(lists: readonly (readonly string[])[]): { names: string[]; ids: n
   return { names, ids };
 }
 
-/** One model scoring as the mean of `models` (the first gives the dictionary and lemmas). */
-export function mixModels(models: readonly ParserModel[]): ParserModel {
+/**
+ * One model scoring as the mean of `models` (the first gives the dictionary and lemmas), without the
+ * keys whose mean weights round to ±`prune` 127ths of their table's largest or less (see `pruneKeys`).
+ */
+export function mixModels(models: readonly ParserModel[], prune = 0): ParserModel {
   const [first] = models;
   if (!first) throw new Error("no parser models to mix");
   for (const m of models) {
@@ -72,12 +75,15 @@ export function mixModels(models: readonly ParserModel[]): ParserModel {
     return upos.indexOf(u);
   });
   const mix = (table: (m: ParserModel) => unknown, ids: number[][] | null, count: number): SparseWeights =>
-    meanWeights(
-      models.map((m, k) => {
-        const w = table(m);
-        if (!(w instanceof SparseWeights)) throw new Error("only averaged (sparse) weights can be mixed");
-        return ids ? renumbered(quantized(w), ids[k], count) : quantized(w);
-      }),
+    pruneKeys(
+      meanWeights(
+        models.map((m, k) => {
+          const w = table(m);
+          if (!(w instanceof SparseWeights)) throw new Error("only averaged (sparse) weights can be mixed");
+          return ids ? renumbered(quantized(w), ids[k], count) : quantized(w);
+        }),
+      ),
+      prune,
     );
   const passes = new Set(models.map((m) => (m.tagger.second ? 2 : 1)));
   if (passes.size > 1) throw new Error("parser models to mix must have as many tagger passes");
@@ -89,6 +95,7 @@ export function mixModels(models: readonly ParserModel[]): ParserModel {
       clusters: first.tagger.clusters,
       known: first.tagger.known,
       lexicon: first.tagger.lexicon,
+      ...(first.tagger.sure !== undefined && { sure: first.tagger.sure }),
       weights: mix((m) => m.tagger.weights, classes.ids, classes.names.length),
     },
     upos,

@@ -76,7 +76,7 @@ export function wordShape(s: string): string {
   return out;
 }
 
-/** The atoms of a word form that depend on the form alone. */
+/** The atoms of a word form: those of the form alone, and what the lexica say of it. */
 interface FormAtoms {
   lower: string;
   word: number;
@@ -92,16 +92,34 @@ interface FormAtoms {
   shape: number;
   form: number;
   upper: number;
+  lex: number;
+  c1: number;
+  c2: number;
+  c3: number;
+  known: number;
 }
 
-/** Form atoms per word form, cleared when full: hashing a word's affixes costs more than a lookup. */
-const formAtomsCache = new Map<string, FormAtoms>();
+/** What the tagger knows of words beyond the treebank's features (all optional). */
+export interface Lexica {
+  clusters?: Clusters;
+  known?: ReadonlySet<string>;
+  lexicon?: Lexicon;
+}
+
+/**
+ * Form atoms per word form, per lexica (a model's tagger, or training's), cleared when full: hashing
+ * a word's affixes and looking it up in each lexicon costs more than one lookup. The lexica must not
+ * change once a sentence has been read with them.
+ */
+const formAtomsCache = new WeakMap<Lexica, Map<string, FormAtoms>>();
 const FORM_ATOMS_CACHE_SIZE = 50_000;
 
-function formAtoms(f: string): FormAtoms {
-  let a = formAtomsCache.get(f);
+function formAtoms(cache: Map<string, FormAtoms>, lexica: Lexica, f: string): FormAtoms {
+  let a = cache.get(f);
   if (a === undefined) {
     const w = f.toLowerCase().replace(/’/g, "'");
+    const cluster = lexica.clusters?.get(w);
+    const [c1, c2, c3] = cluster === undefined ? [0, 0, 0] : clusterLevels(cluster);
     a = {
       lower: w,
       word: hashString(w),
@@ -117,46 +135,25 @@ function formAtoms(f: string): FormAtoms {
       shape: hashString(wordShape(f)),
       form: hashString(f),
       upper: /^\p{Lu}/u.test(f) ? 1 : 0,
+      lex: lexica.lexicon ? lexicalReadings(w, lexica.lexicon) : 0,
+      c1,
+      c2,
+      c3,
+      known: lexica.known?.has(w) ? 1 : 0,
     };
-    if (formAtomsCache.size >= FORM_ATOMS_CACHE_SIZE) formAtomsCache.clear();
-    formAtomsCache.set(f, a);
+    if (cache.size >= FORM_ATOMS_CACHE_SIZE) cache.clear();
+    cache.set(f, a);
   }
   return a;
 }
 
-/** What the tagger knows of words beyond the treebank's features (all optional). */
-export interface Lexica {
-  clusters?: Clusters;
-  known?: ReadonlySet<string>;
-  lexicon?: Lexicon;
-}
-
-/** Readings per lower-cased word, per lexicon; cleared when full. */
-const readingsCache = new WeakMap<Lexicon, Map<string, number>>();
-
-function readingsCacheOf(lexicon: Lexicon): Map<string, number> {
-  let cache = readingsCache.get(lexicon);
-  if (!cache) {
-    cache = new Map();
-    readingsCache.set(lexicon, cache);
-  }
-  return cache;
-}
-
-function readingsOf(cache: Map<string, number>, lexicon: Lexicon, w: string): number {
-  let r = cache.get(w);
-  if (r === undefined) {
-    r = lexicalReadings(w, lexicon);
-    if (cache.size >= FORM_ATOMS_CACHE_SIZE) cache.clear();
-    cache.set(w, r);
-  }
-  return r;
-}
-
 /** Atoms for the words of a sentence. */
 export function wordAtoms(forms: readonly string[], lexica: Lexica = {}): WordAtoms {
-  const { clusters, known, lexicon } = lexica;
-  const readings = lexicon && readingsCacheOf(lexicon);
+  let cache = formAtomsCache.get(lexica);
+  if (!cache) {
+    cache = new Map();
+    formAtomsCache.set(lexica, cache);
+  }
   const n = forms.length;
   const a: WordAtoms = {
     text: forms,
@@ -181,25 +178,25 @@ export function wordAtoms(forms: readonly string[], lexica: Lexica = {}): WordAt
     upper: new Uint8Array(n),
   };
   for (let i = 0; i < n; i++) {
-    const f = formAtoms(forms[i]);
-    const w = f.lower;
-    a.lower[i] = w;
+    const f = formAtoms(cache, lexica, forms[i]);
+    a.lower[i] = f.lower;
     a.word[i] = f.word;
     a.form[i] = f.form;
     a.suf1[i] = f.suf1;
     a.suf2[i] = f.suf2;
     a.suf3[i] = f.suf3;
     a.suf4[i] = f.suf4;
+    a.suf5[i] = f.suf5;
     a.pre1[i] = f.pre1;
     a.pre2[i] = f.pre2;
-    a.suf5[i] = f.suf5;
     a.pre3[i] = f.pre3;
     a.pre4[i] = f.pre4;
-    if (readings) a.lex[i] = readingsOf(readings, lexicon, w);
+    a.lex[i] = f.lex;
     a.shape[i] = f.shape;
-    const c = clusters?.get(w);
-    if (c !== undefined) [a.c1[i], a.c2[i], a.c3[i]] = clusterLevels(c);
-    a.known[i] = known?.has(w) ? 1 : 0;
+    a.c1[i] = f.c1;
+    a.c2[i] = f.c2;
+    a.c3[i] = f.c3;
+    a.known[i] = f.known;
     a.upper[i] = f.upper;
   }
   return a;
@@ -361,6 +358,11 @@ export interface TaggerModel {
    * right (older models: none, one pass).
    */
   second?: Scorer;
+  /**
+   * The first pass's lead (its best class's score over the next one's) beyond which the second pass
+   * keeps the first pass's tag instead of tagging the word again (absent: it tags every word again).
+   */
+  sure?: number;
 }
 
 /**
@@ -406,14 +408,33 @@ function wordScores(
   return scores;
 }
 
-/** Tag class ids for a sentence's atoms (greedy, left to right; again if the model has a second pass). */
-export function tagSentence(m: TaggerModel, a: WordAtoms): Int32Array {
-  const first = tagPass(m, m.weights, a);
-  return m.second ? tagPass(m, m.second, a, first) : first;
+/** How far class `best`'s sum leads the next class's. */
+function lead(sums: Int32Array, best: number): number {
+  let second = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < sums.length; c++) if (c !== best && sums[c] > second) second = sums[c];
+  return sums[best] - second;
 }
 
-/** One greedy left-to-right pass with weights `w`, seeing the `first` pass's tags if given. */
-function tagPass(m: TaggerModel, w: Scorer, a: WordAtoms, first?: Int32Array): Int32Array {
+/** Tag class ids for a sentence's atoms (greedy, left to right; again if the model has a second pass). */
+export function tagSentence(m: TaggerModel, a: WordAtoms): Int32Array {
+  if (!m.second) return tagPass(m, m.weights, a);
+  const leads = new Float32Array(a.word.length);
+  const first = tagPass(m, m.weights, a, undefined, leads);
+  return tagPass(m, m.second, a, first, leads);
+}
+
+/**
+ * One greedy left-to-right pass with weights `w`. A first pass writes each word's lead into `leads`
+ * (Infinity for a dictionary word, 0 where it was close); a second pass sees the `first` pass's tags
+ * and keeps those whose lead is beyond `m.sure`.
+ */
+function tagPass(
+  m: TaggerModel,
+  w: Scorer,
+  a: WordAtoms,
+  first?: Int32Array,
+  leads?: Float32Array,
+): Int32Array {
   const n = a.word.length;
   const out = new Int32Array(n);
   const keys = new Int32Array(TAG_FEATURES);
@@ -424,9 +445,13 @@ function tagPass(m: TaggerModel, w: Scorer, a: WordAtoms, first?: Int32Array): I
   const cache = wordScoreCacheOf(w);
   let p1 = -1;
   let p2 = -2;
+  const sure = m.sure ?? Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     let c = m.dictionary.get(a.lower[i]);
-    if (c === undefined) {
+    if (c !== undefined) {
+      if (leads && !first) leads[i] = Number.POSITIVE_INFINITY;
+    } else if (first && leads && leads[i] > sure) c = first[i];
+    else {
       const own = wordScores(w, cache, a, i, keys);
       let k = contextFeatures(a, i, p1, p2, keys, 0);
       if (first) k = firstPassFeatures(a, i, p1, first, keys, k);
@@ -437,6 +462,7 @@ function tagPass(m: TaggerModel, w: Scorer, a: WordAtoms, first?: Int32Array): I
         sparse.prefetch(keys, k);
         sparse.sums(keys, 0, k, sums);
         c = sparse.clearBest(sums, WORD_FEATURES + k);
+        if (c >= 0 && leads && !first) leads[i] = lead(sums, c) * sparse.unit;
         if (c < 0) {
           // The float scores as they were always added: the word's own features, then the others.
           scores.fill(0);

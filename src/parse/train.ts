@@ -51,6 +51,8 @@ export interface TrainOptions {
   lexicon: Lexicon;
   /** Models trained alone, seeds `seed`, `seed + 1`, …, and mixed into one (see mix.ts). */
   members: number;
+  /** Keys of the mix whose weights round to ±`mixPrune` or less are dropped (see `pruneKeys`). */
+  mixPrune: number;
   progress: (message: string) => void;
 }
 
@@ -67,6 +69,7 @@ export const defaultTrainOptions: TrainOptions = {
   clusters: new Map(),
   lexicon: new Map(),
   members: 3,
+  mixPrune: 2,
   progress: () => {},
 };
 
@@ -455,7 +458,7 @@ export function trainModel(
     opts.progress(`member ${k + 1}/${opts.members} (seed ${opts.seed + k})`);
     return trainMember(sentences, { ...opts, seed: opts.seed + k });
   });
-  return mixModels(members);
+  return mixModels(members, opts.mixPrune);
 }
 
 /** Train one model from treebank sentences. */

@@ -3,7 +3,7 @@ import { decodeModel, encodeModel } from "../../src/parse/codec.ts";
 import { mixModels } from "../../src/parse/mix.ts";
 import { parse } from "../../src/parse/parser.ts";
 import type { SparseWeights } from "../../src/parse/perceptron.ts";
-import { trainModel } from "../../src/parse/train.ts";
+import { defaultTrainOptions, trainModel } from "../../src/parse/train.ts";
 import { small, treebank } from "./small-treebank.ts";
 
 const asFile = (m: ReturnType<typeof trainModel>) => decodeModel(encodeModel(m));
@@ -21,7 +21,7 @@ describe("mixing parser models", () => {
       const alone = [4, 5].map((seed) =>
         asFile(trainModel(treebank, { ...small, tagPasses, seed, members: 1 })),
       );
-      const mixed = asFile(mixModels(alone));
+      const mixed = asFile(mixModels(alone, defaultTrainOptions.mixPrune));
       expect(mixed.tagger.classes).toEqual(together.tagger.classes);
       expect(mixed.labels).toEqual(together.labels);
       // The same keys and classes; weights equal up to the float rounding of saving a member first.

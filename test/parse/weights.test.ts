@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../src/coder/tokens.ts";
+import { byteScale, decodeModel, encodeModel } from "../../src/parse/codec.ts";
 import { loadParser } from "../../src/parse/default.ts";
 import { featureKey } from "../../src/parse/hash.ts";
-import { argmax, meanWeights, type Scorer, SparseWeights, TrainWeights } from "../../src/parse/perceptron.ts";
+import {
+  argmax,
+  meanWeights,
+  pruneKeys,
+  type Scorer,
+  SparseWeights,
+  TrainWeights,
+} from "../../src/parse/perceptron.ts";
 import { TAG_FEATURES, tagFeatures, tagSentence, wordAtoms } from "../../src/parse/tagger.ts";
 import { mulberry32, trainModel } from "../../src/parse/train.ts";
 import { small, treebank } from "./small-treebank.ts";
@@ -85,6 +93,42 @@ describe("the mean of several tables (parameter mixing)", () => {
   });
 });
 
+describe("pruning a table's keys", () => {
+  it("drops the keys whose every weight rounds to ±units or less in 8 bits and keeps the others whole", () => {
+    // The largest weight is 127 units of 1: weights up to 2.5 (exclusive) round to 2 or less.
+    const rows: [number, number][][] = [
+      [[0, 127]],
+      [[1, 2]],
+      [
+        [2, -2.4],
+        [3, 1],
+      ],
+      [[4, 2.6]],
+      [
+        [5, -3],
+        [6, 0.5],
+      ],
+      [[7, 0.2]],
+    ];
+    const keys = Int32Array.from(rows, (_, r) => featureKey(9, r));
+    const starts = Int32Array.from([0, ...rows.map((_, r) => rows.slice(0, r + 1).flat().length)]);
+    const w = new SparseWeights(
+      40,
+      keys,
+      starts,
+      Uint8Array.from(rows.flat().map(([c]) => c)),
+      Float32Array.from(rows.flat().map(([, v]) => v)),
+    );
+    expect(byteScale(w.vals)).toBe(1);
+    expect(pruneKeys(w, 0)).toBe(w);
+    const pruned = pruneKeys(w, 2);
+    expect(Array.from(pruned.keys)).toEqual([keys[0], keys[3], keys[4]]);
+    expect(Array.from(pruned.starts)).toEqual([0, 1, 2, 4]);
+    expect(Array.from(pruned.cls)).toEqual([0, 4, 5, 6]);
+    expect(Array.from(pruned.vals)).toEqual([127, Math.fround(2.6), -3, 0.5]);
+  });
+});
+
 describe("the tagger's per-word score cache and integer sums", () => {
   it.each([
     ["the shipped model", loadParser],
@@ -103,17 +147,24 @@ describe("the tagger's per-word score cache and integer sums", () => {
         tokenize(text).map((t) => t.text),
         m.tagger,
       );
-      /** One pass scoring every feature afresh, seeing the `first` pass's tags if given. */
-      const pass = (w: Scorer, first?: Int32Array): Int32Array => {
+      /**
+       * One pass scoring every feature afresh: a first pass writes each word's lead over the next
+       * class into `leads`; a second sees the `first` pass's tags and keeps those it was sure of.
+       */
+      const pass = (w: Scorer, leads: number[], first?: Int32Array): Int32Array => {
         const tags: number[] = [];
         const keys = new Int32Array(TAG_FEATURES);
         const scores = new Float32Array(m.tagger.classes.length);
         for (let i = 0; i < atoms.word.length; i++) {
           let c = m.tagger.dictionary.get(atoms.lower[i]);
-          if (c === undefined) {
+          if (c === undefined && first && leads[i] > (m.tagger.sure ?? Number.POSITIVE_INFINITY))
+            c = first[i];
+          else if (c === undefined) {
             scores.fill(0);
             w.score(keys, tagFeatures(atoms, i, tags[i - 1] ?? -1, tags[i - 2] ?? -2, keys, first), scores);
             c = argmax(scores, scores.length);
+            const best = scores[c];
+            if (!first) leads[i] = best - Math.max(...scores.filter((_, k) => k !== c));
           }
           tags.push(c);
         }
@@ -121,10 +172,25 @@ describe("the tagger's per-word score cache and integer sums", () => {
       };
       // Twice: the second run reads the scores the first one cached.
       for (let run = 0; run < 2; run++) {
-        const first = pass(m.tagger.weights);
-        const fresh = Array.from(m.tagger.second ? pass(m.tagger.second, first) : first);
+        const leads: number[] = [];
+        const first = pass(m.tagger.weights, leads);
+        const fresh = Array.from(m.tagger.second ? pass(m.tagger.second, leads, first) : first);
         expect(Array.from(tagSentence(m.tagger, atoms))).toEqual(fresh);
       }
     }
+  });
+
+  it("keeps, in the second pass, the first pass's tags it is sure of (TaggerModel.sure), and saves the setting", () => {
+    const m = trainModel(treebank, { ...small, tagPasses: 2 });
+    const words = tokenize("Seoul said Pyongyang fired two missiles, and Tokyo condemned the test.").map(
+      (t) => t.text,
+    );
+    const atoms = wordAtoms(words, m.tagger);
+    const one = Array.from(tagSentence({ ...m.tagger, second: undefined }, atoms));
+    const two = Array.from(tagSentence(m.tagger, atoms));
+    expect(Array.from(tagSentence({ ...m.tagger, sure: -1 }, atoms))).toEqual(one);
+    expect(Array.from(tagSentence({ ...m.tagger, sure: Number.POSITIVE_INFINITY }, atoms))).toEqual(two);
+    expect(decodeModel(encodeModel({ ...m, tagger: { ...m.tagger, sure: 40 } })).tagger.sure).toBe(40);
+    expect(decodeModel(encodeModel(m)).tagger.sure).toBeUndefined();
   });
 });
