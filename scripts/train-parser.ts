@@ -7,9 +7,11 @@
  * Trains on the train split (and dev with --with-dev, as the shipped model is), reports dev figures
  * (test is for the final figure only: `yalu eval-parse`), and writes data/parser/en-ewt.model.gz.
  * The model is the mean of `--members` models, each trained alone with the next seed, without the
- * keys whose mean weights round to ±`--mix-prune` in 8 bits or less (see src/parse/mix.ts). Seeded: the same options give the same file. The members can be trained in
- * parallel and mixed after: `--members 1 --seed K --out mK.gz` for each K, then `--mix m1.gz,m2.gz,…`
- * (with the same --with-dev) gives the model `--members` would.
+ * mean weights that round to ±`--mix-prune` or less in 8 bits (see src/parse/mix.ts). Seeded: the
+ * same options give the same file. The members can be trained in parallel and mixed after:
+ * `--members 1 --seed K --out mK.gz` for each K, then `--mix m1.gz,m2.gz,…` (with the same
+ * --with-dev) gives the model `--members` would. A mixed model given alone to `--mix` is pruned
+ * again (as the shipped model was, from the mix of three before pruning).
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -6,7 +6,7 @@
  */
 import { byteScale } from "./codec.ts";
 import type { ParserModel } from "./parser.ts";
-import { meanWeights, pruneKeys, SparseWeights } from "./perceptron.ts";
+import { meanWeights, pruneWeights, SparseWeights } from "./perceptron.ts";
 
 /** `w` with its weights rounded to 255 levels, as the model file stores them. */
 export function quantized(w: SparseWeights): SparseWeights {
@@ -53,7 +53,7 @@ function union(lists: readonly (readonly string[])[]): { names: string[]; ids: n
 
 /**
  * One model scoring as the mean of `models` (the first gives the dictionary and lemmas), without the
- * keys whose mean weights round to ±`prune` 127ths of their table's largest or less (see `pruneKeys`).
+ * mean weights that round to ±`prune` 127ths of their table's largest or less (see `pruneWeights`).
  */
 export function mixModels(models: readonly ParserModel[], prune = 0): ParserModel {
   const [first] = models;
@@ -75,7 +75,7 @@ export function mixModels(models: readonly ParserModel[], prune = 0): ParserMode
     return upos.indexOf(u);
   });
   const mix = (table: (m: ParserModel) => unknown, ids: number[][] | null, count: number): SparseWeights =>
-    pruneKeys(
+    pruneWeights(
       meanWeights(
         models.map((m, k) => {
           const w = table(m);

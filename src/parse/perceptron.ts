@@ -424,12 +424,12 @@ export function meanWeights(members: readonly SparseWeights[], prune = 0): Spars
 }
 
 /**
- * `w` without the keys whose every weight the 8-bit model file would round to ±`units` or less (in
- * 127ths of the table's largest weight). (A mix's mean keeps many such
- * keys, most of them seen by one member; dropping them makes its tables less than half as large and
- * costs nothing on EWT dev: docs/coding.md.)
+ * `w` without the weights the 8-bit model file would round to ±`units` or less (in 127ths of the
+ * table's largest weight), and without the keys left with none. A mix's mean has many such weights,
+ * most of them of keys one member saw; dropping them more than halves its tables and costs nothing
+ * on EWT dev (docs/coding.md).
  */
-export function pruneKeys(w: SparseWeights, units: number): SparseWeights {
+export function pruneWeights(w: SparseWeights, units: number): SparseWeights {
   if (units <= 0) return w;
   let max = 0;
   for (const v of w.vals) max = Math.max(max, Math.abs(v));
@@ -439,15 +439,16 @@ export function pruneKeys(w: SparseWeights, units: number): SparseWeights {
   const cls: number[] = [];
   const vals: number[] = [];
   for (let r = 0; r < w.keys.length; r++) {
-    let top = 0;
-    for (let p = w.starts[r]; p < w.starts[r + 1]; p++) top = Math.max(top, Math.abs(w.vals[p]));
-    if (top < limit) continue;
-    for (let p = w.starts[r]; p < w.starts[r + 1]; p++) {
-      cls.push(w.cls[p]);
-      vals.push(w.vals[p]);
+    const before = cls.length;
+    for (let p = w.starts[r]; p < w.starts[r + 1]; p++)
+      if (Math.abs(w.vals[p]) >= limit) {
+        cls.push(w.cls[p]);
+        vals.push(w.vals[p]);
+      }
+    if (cls.length > before) {
+      keys.push(w.keys[r]);
+      starts.push(cls.length);
     }
-    keys.push(w.keys[r]);
-    starts.push(cls.length);
   }
   return new SparseWeights(
     w.classes,

@@ -51,7 +51,7 @@ export interface TrainOptions {
   lexicon: Lexicon;
   /** Models trained alone, seeds `seed`, `seed + 1`, …, and mixed into one (see mix.ts). */
   members: number;
-  /** Keys of the mix whose weights round to ±`mixPrune` or less are dropped (see `pruneKeys`). */
+  /** The mix's weights that round to ±`mixPrune` or less in 8 bits are dropped (see `pruneWeights`). */
   mixPrune: number;
   progress: (message: string) => void;
 }

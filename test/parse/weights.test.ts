@@ -6,7 +6,7 @@ import { featureKey } from "../../src/parse/hash.ts";
 import {
   argmax,
   meanWeights,
-  pruneKeys,
+  pruneWeights,
   type Scorer,
   SparseWeights,
   TrainWeights,
@@ -93,8 +93,8 @@ describe("the mean of several tables (parameter mixing)", () => {
   });
 });
 
-describe("pruning a table's keys", () => {
-  it("drops the keys whose every weight rounds to ±units or less in 8 bits and keeps the others whole", () => {
+describe("pruning a table's weights", () => {
+  it("drops the weights that round to ±units or less in 8 bits, and the keys left with none", () => {
     // The largest weight is 127 units of 1: weights up to 2.5 (exclusive) round to 2 or less.
     const rows: [number, number][][] = [
       [[0, 127]],
@@ -120,12 +120,12 @@ describe("pruning a table's keys", () => {
       Float32Array.from(rows.flat().map(([, v]) => v)),
     );
     expect(byteScale(w.vals)).toBe(1);
-    expect(pruneKeys(w, 0)).toBe(w);
-    const pruned = pruneKeys(w, 2);
+    expect(pruneWeights(w, 0)).toBe(w);
+    const pruned = pruneWeights(w, 2);
     expect(Array.from(pruned.keys)).toEqual([keys[0], keys[3], keys[4]]);
-    expect(Array.from(pruned.starts)).toEqual([0, 1, 2, 4]);
-    expect(Array.from(pruned.cls)).toEqual([0, 4, 5, 6]);
-    expect(Array.from(pruned.vals)).toEqual([127, Math.fround(2.6), -3, 0.5]);
+    expect(Array.from(pruned.starts)).toEqual([0, 1, 2, 3]);
+    expect(Array.from(pruned.cls)).toEqual([0, 4, 5]);
+    expect(Array.from(pruned.vals)).toEqual([127, Math.fround(2.6), -3]);
   });
 });
 
