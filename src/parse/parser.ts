@@ -75,14 +75,24 @@ export function parseTagged(
   const lw = m.labeller instanceof SparseWeights ? m.labeller : null;
   ts?.begin(x.n);
   while (!st.done) {
-    if (ts) ts.score(x, st, tscores);
-    else {
-      const nk = parseFeatures(x, st, keys);
-      tscores.fill(0);
-      m.transitions.score(keys, nk, tscores);
-    }
     let t = -1;
-    for (let k = 0; k < TRANSITIONS; k++) if (st.valid(k) && (t < 0 || tscores[k] > tscores[t])) t = k;
+    let choices = 0;
+    for (let k = 0; k < TRANSITIONS; k++)
+      if (st.valid(k)) {
+        t = k;
+        choices++;
+      }
+    // The first shift and, once the buffer is empty, each attachment left are the only move there is.
+    if (choices > 1) {
+      if (ts) ts.score(x, st, tscores);
+      else {
+        const nk = parseFeatures(x, st, keys);
+        tscores.fill(0);
+        m.transitions.score(keys, nk, tscores);
+      }
+      t = -1;
+      for (let k = 0; k < TRANSITIONS; k++) if (st.valid(k) && (t < 0 || tscores[k] > tscores[t])) t = k;
+    }
     const arc = st.arc(t);
     let label = -1;
     if (arc && arc[0] === 0) label = root;
