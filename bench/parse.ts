@@ -4,7 +4,7 @@
  * tokenisation alone on the same text, interleaved batch by batch in the same run. Also prints the
  * model's size on disk, its load time, and RSS before, during and after (memory should stay flat).
  *
- *   npm run bench:parse [-- --stories N] [-- --rounds R]
+ *   npm run bench:parse [-- --stories N] [-- --rounds R] [-- --model FILE]
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -37,11 +37,17 @@ const cpu = () => {
 };
 
 let t = performance.now();
-const bytes = readFileSync(DEFAULT_MODEL_FILE);
+const modelIndex = process.argv.indexOf("--model");
+const modelFile = modelIndex === -1 ? DEFAULT_MODEL_FILE : process.argv[modelIndex + 1];
+if (!modelFile || !existsSync(modelFile)) {
+  console.error(`bench:parse: --model: no model file "${modelFile ?? ""}"`);
+  process.exit(2);
+}
+const bytes = readFileSync(modelFile);
 const m = decodeModel(bytes);
 const loadMs = performance.now() - t;
 console.log(
-  `model: ${DEFAULT_MODEL_FILE}: ${mb(statSync(DEFAULT_MODEL_FILE).size)} on disk, loaded in ${loadMs.toFixed(0)} ms`,
+  `model: ${modelFile}: ${mb(statSync(modelFile).size)} on disk, loaded in ${loadMs.toFixed(0)} ms`,
 );
 
 const texts = gunzipSync(readFileSync(CORPUS))
