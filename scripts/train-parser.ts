@@ -135,12 +135,12 @@ function trained(): ParserModel {
   return trainModel(train, { ...options, clusters, lexicon, progress });
 }
 
+/** The models of the `--mix` files, read once. */
+const mixMembers = mixFiles.map((f) => decodeModel(readFileSync(f)));
+
 function mixed(): ParserModel {
   progress(`mixing ${mixFiles.join(", ")}`);
-  return mixModels(
-    mixFiles.map((f) => decodeModel(readFileSync(f))),
-    options.mixPrune,
-  );
+  return mixModels(mixMembers, options.mixPrune);
 }
 
 const model = mixFiles.length > 0 ? mixed() : trained();
@@ -157,8 +157,7 @@ const bytes = encodeModel(model, {
   options: {
     ...(mixFiles.length > 0
       ? {
-          mixed: mixFiles.flatMap((f) => {
-            const about = decodeModel(readFileSync(f)).about;
+          mixed: mixMembers.flatMap(({ about }) => {
             const members = (about.options as { mixed?: unknown[] } | undefined)?.mixed;
             return Array.isArray(members) ? members : [about];
           }),

@@ -6,13 +6,47 @@
  */
 import { byteScale } from "./codec.ts";
 import type { ParserModel } from "./parser.ts";
-import { meanWeights, pruneWeights, SparseWeights } from "./perceptron.ts";
+import { meanWeights, SparseWeights } from "./perceptron.ts";
 
 /** `w` with its weights rounded to 255 levels, as the model file stores them. */
 export function quantized(w: SparseWeights): SparseWeights {
   const scale = byteScale(w.vals);
   const vals = w.vals.map((v) => Math.round(v / scale) * scale);
   return new SparseWeights(w.classes, w.keys, w.starts, w.cls, vals);
+}
+
+/**
+ * `w` without the weights its model file would round to ±`units` or less (see `quantized`), and
+ * without the keys left with none. A mix's mean has many such weights, most of them of keys one
+ * member saw; dropping them more than halves its tables and costs nothing on EWT dev
+ * (docs/coding.md).
+ */
+export function pruneWeights(w: SparseWeights, units: number): SparseWeights {
+  if (units <= 0) return w;
+  const limit = (units + 0.5) * byteScale(w.vals);
+  const keys: number[] = [];
+  const starts: number[] = [0];
+  const cls: number[] = [];
+  const vals: number[] = [];
+  for (let r = 0; r < w.keys.length; r++) {
+    const before = cls.length;
+    for (let p = w.starts[r]; p < w.starts[r + 1]; p++)
+      if (Math.abs(w.vals[p]) >= limit) {
+        cls.push(w.cls[p]);
+        vals.push(w.vals[p]);
+      }
+    if (cls.length > before) {
+      keys.push(w.keys[r]);
+      starts.push(cls.length);
+    }
+  }
+  return new SparseWeights(
+    w.classes,
+    Int32Array.from(keys),
+    Int32Array.from(starts),
+    Uint8Array.from(cls),
+    Float32Array.from(vals),
+  );
 }
 
 /** `w` with class c renumbered `ids[c]`, over `classes` classes. */

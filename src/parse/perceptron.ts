@@ -423,42 +423,6 @@ export function meanWeights(members: readonly SparseWeights[], prune = 0): Spars
   );
 }
 
-/**
- * `w` without the weights the 8-bit model file would round to ±`units` or less (in 127ths of the
- * table's largest weight), and without the keys left with none. A mix's mean has many such weights,
- * most of them of keys one member saw; dropping them more than halves its tables and costs nothing
- * on EWT dev (docs/coding.md).
- */
-export function pruneWeights(w: SparseWeights, units: number): SparseWeights {
-  if (units <= 0) return w;
-  let max = 0;
-  for (const v of w.vals) max = Math.max(max, Math.abs(v));
-  const limit = ((units + 0.5) * max) / 127;
-  const keys: number[] = [];
-  const starts: number[] = [0];
-  const cls: number[] = [];
-  const vals: number[] = [];
-  for (let r = 0; r < w.keys.length; r++) {
-    const before = cls.length;
-    for (let p = w.starts[r]; p < w.starts[r + 1]; p++)
-      if (Math.abs(w.vals[p]) >= limit) {
-        cls.push(w.cls[p]);
-        vals.push(w.vals[p]);
-      }
-    if (cls.length > before) {
-      keys.push(w.keys[r]);
-      starts.push(cls.length);
-    }
-  }
-  return new SparseWeights(
-    w.classes,
-    Int32Array.from(keys),
-    Int32Array.from(starts),
-    Uint8Array.from(cls),
-    Float32Array.from(vals),
-  );
-}
-
 /** Index of the highest score among classes allowed by `ok` (all when omitted); -1 if none. */
 export function argmax(scores: Float32Array, n: number, ok?: (k: number) => boolean): number {
   let best = -1;

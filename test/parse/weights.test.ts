@@ -3,14 +3,8 @@ import { tokenize } from "../../src/coder/tokens.ts";
 import { byteScale, decodeModel, encodeModel } from "../../src/parse/codec.ts";
 import { loadParser } from "../../src/parse/default.ts";
 import { featureKey } from "../../src/parse/hash.ts";
-import {
-  argmax,
-  meanWeights,
-  pruneWeights,
-  type Scorer,
-  SparseWeights,
-  TrainWeights,
-} from "../../src/parse/perceptron.ts";
+import { pruneWeights } from "../../src/parse/mix.ts";
+import { argmax, meanWeights, type Scorer, SparseWeights, TrainWeights } from "../../src/parse/perceptron.ts";
 import { TAG_FEATURES, tagFeatures, tagSentence, wordAtoms } from "../../src/parse/tagger.ts";
 import { mulberry32, trainModel } from "../../src/parse/train.ts";
 import { small, treebank } from "./small-treebank.ts";
