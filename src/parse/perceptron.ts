@@ -373,10 +373,10 @@ export class SparseWeights implements Scorer {
  * The mean of several tables over the same classes, as one table: a key's weight for a class is the
  * members' weights for it summed and divided by their number (a member without the key adds 0).
  * Scoring with the mean is scoring with every member and adding up, at the cost of one lookup a key
- * (parameter mixing: an ensemble of averaged perceptrons in the space of one). Means with
- * |w| ≤ `prune` are dropped.
+ * (parameter mixing: an ensemble of averaged perceptrons in the space of one). Means of 0 are
+ * dropped; a mix drops its small weights after (`pruneWeights` in mix.ts).
  */
-export function meanWeights(members: readonly SparseWeights[], prune = 0): SparseWeights {
+export function meanWeights(members: readonly SparseWeights[]): SparseWeights {
   if (members.length === 0) throw new Error("no tables to take the mean of");
   const classes = members[0].classes;
   for (const m of members)
@@ -404,7 +404,7 @@ export function meanWeights(members: readonly SparseWeights[], prune = 0): Spars
     const before = cls.length;
     for (let c = 0; c < classes; c++) {
       const v = sums[r * classes + c] / members.length;
-      if (v !== 0 && Math.abs(v) > prune) {
+      if (v !== 0) {
         cls.push(c);
         vals.push(v);
       }
